@@ -1,0 +1,82 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { importJWK, type CryptoKey } from "jose";
+import { CallStore } from "./data/store";
+import { DEMO_TENANT_ID } from "./entra/registry";
+import { registerEntraRoutes } from "./entra/routes";
+import type { SigningKey } from "./entra/keys";
+import type { EmulatorEnv } from "./env";
+import { FaultInjector } from "./faults";
+import { SkipTokens } from "./graph/odata";
+import { registerGraphRoutes, type GraphStats } from "./graph/routes";
+import { RecordThrottle } from "./graph/throttle";
+
+export interface EmulatorOptions {
+  key: SigningKey;
+  seed?: string;
+  now?: number;
+  throttle?: boolean;
+  faults?: unknown;
+  dataDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface Emulator {
+  app: Hono<EmulatorEnv>;
+  store: CallStore;
+  faults: FaultInjector;
+  throttle: RecordThrottle;
+  stats: Map<string, GraphStats>;
+}
+
+export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const app = new Hono<EmulatorEnv>();
+  const store = new CallStore({ seed: options.seed ?? "callscope", now: options.now ?? Date.now(), tenantId: DEMO_TENANT_ID, dataDir: options.dataDir });
+  const faults = new FaultInjector(options.faults);
+  const throttle = new RecordThrottle(options.throttle ?? true);
+  const stats = new Map<string, GraphStats>();
+  const publicKey = (await importJWK(options.key.publicJwk, "RS256")) as CryptoKey;
+
+  app.use("*", async (c, next) => {
+    const requestId = randomUUID();
+    c.set("requestId", requestId);
+    const started = performance.now();
+    await next();
+    c.header("request-id", requestId);
+    c.header("client-request-id", requestId);
+    options.log?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+  });
+
+  app.get("/_emulator/health", (c) => c.json({ ok: true, calls: store.ids().length }));
+  app.get("/_emulator/faults", (c) => c.json(faults.current));
+  app.put("/_emulator/faults", async (c) => {
+    try {
+      return c.json(faults.set(await c.req.json()));
+    } catch (error) {
+      return c.json({ error: String(error) }, 400);
+    }
+  });
+  app.put("/_emulator/throttle", async (c) => {
+    const body = (await c.req.json()) as { enabled?: unknown };
+    throttle.enabled = body.enabled === true;
+    throttle.reset();
+    return c.json({ enabled: throttle.enabled });
+  });
+  app.get("/_emulator/stats", (c) => c.json({ calls: Object.fromEntries(stats) }));
+  app.post("/_emulator/reset", (c) => {
+    stats.clear();
+    throttle.reset();
+    throttle.enabled = options.throttle ?? true;
+    faults.set(options.faults ?? {});
+    return c.json({ ok: true });
+  });
+  app.post("/_emulator/calls/:id/version", (c) => {
+    const record = store.bumpVersion(c.req.param("id"), DEMO_TENANT_ID);
+    return record ? c.json({ id: record.id, version: record.version }) : c.json({ error: "unknown call" }, 404);
+  });
+
+  registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens: new SkipTokens(randomBytes(32).toString("hex")) });
+  registerEntraRoutes(app, options.key);
+  app.notFound((c) => c.json({ error: { code: "BadRequest", message: `Resource not found for the segment '${new URL(c.req.url).pathname}'.` } }, 404));
+  return { app, store, faults, throttle, stats };
+}

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { demoCalls } from "../../lib/demo/calls";
+import { buildCallRecord } from "./scenarios";
+import type { WireCallRecord } from "./wire";
+
+/** `f0000000-0000-4000-8000-00000000NNNN`: a generated call with NNNN sessions (1–5,000), for tests. */
+const SIZED_CALL = /^f0000000-0000-4000-8000-(\d{12})$/;
+export const MAX_GENERATED_SESSIONS = 5000;
+
+export function sizedCallId(sessions: number): string {
+  return `f0000000-0000-4000-8000-${String(sessions).padStart(12, "0")}`;
+}
+
+export interface StoreOptions {
+  seed: string;
+  /** "Now" for the generated data: calls ended a little before it. */
+  now: number;
+  tenantId: string;
+  dataDir?: string;
+}
+
+interface Entry {
+  tenantId: string;
+  build: () => WireCallRecord;
+}
+
+/** Every call record the emulator can serve, built on first request and kept. */
+export class CallStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly built = new Map<string, WireCallRecord>();
+
+  constructor(private readonly options: StoreOptions) {
+    demoCalls.forEach((call, index) => {
+      const end = options.now - (2 + index) * 3_600_000;
+      this.entries.set(call.id, {
+        tenantId: options.tenantId,
+        build: () => buildCallRecord({ id: call.id, scenario: call.scenario, seed: options.seed, end, tenantId: options.tenantId }),
+      });
+    });
+    if (options.dataDir) this.loadDirectory(options.dataDir);
+  }
+
+  private loadDirectory(dir: string): void {
+    for (const name of readdirSync(dir).filter((file) => file.endsWith(".json")).sort()) {
+      const path = join(dir, name);
+      const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+      const record = parsed as Partial<WireCallRecord>;
+      if (typeof record.id !== "string" || !Array.isArray(record.sessions)) {
+        throw new Error(`${path}: expected a callRecord with "id" and an inline "sessions" array`);
+      }
+      const full: WireCallRecord = { ...record, id: record.id.toLowerCase(), version: record.version ?? 1, sessions: record.sessions };
+      this.entries.set(full.id, { tenantId: this.options.tenantId, build: () => full });
+    }
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  get(id: string, tenantId: string): WireCallRecord | undefined {
+    const key = id.toLowerCase();
+    const cached = this.built.get(key);
+    if (cached) return cached;
+    let entry = this.entries.get(key);
+    const sized = SIZED_CALL.exec(key);
+    if (!entry && sized) {
+      const sessions = Number(sized[1]);
+      if (sessions >= 1 && sessions <= MAX_GENERATED_SESSIONS) {
+        entry = {
+          tenantId: this.options.tenantId,
+          build: () => buildCallRecord({ id: key, scenario: "generic", seed: this.options.seed, end: this.options.now - 3_600_000, tenantId: this.options.tenantId, sessions }),
+        };
+      }
+    }
+    if (!entry || entry.tenantId !== tenantId) return undefined;
+    const record = entry.build();
+    this.built.set(key, record);
+    return record;
+  }
+
+  /** Simulates Graph publishing a new version of a record (more data arrived). */
+  bumpVersion(id: string, tenantId: string): WireCallRecord | undefined {
+    const record = this.get(id, tenantId);
+    if (!record) return undefined;
+    record.version += 1;
+    record.lastModifiedDateTime = new Date().toISOString();
+    return record;
+  }
+}

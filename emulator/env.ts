@@ -1,0 +1,1 @@
+export type EmulatorEnv = { Variables: { requestId: string } };

@@ -1,0 +1,146 @@
+import type { Context, Hono } from "hono";
+import type { CryptoKey } from "jose";
+import type { CallStore } from "../data/store";
+import type { WireCallRecord, WireSession } from "../data/wire";
+import type { EmulatorEnv } from "../env";
+import type { FaultInjector } from "../faults";
+import { authorizeGraph } from "./auth";
+import { serialize } from "./enums";
+import { graphError } from "./errors";
+import { applySelect, pageSizeFor, parseExpand, parsePrefer, parseSelect, type SkipTokens } from "./odata";
+import type { RecordThrottle } from "./throttle";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RECORD_FIELDS = ["id", "version", "type", "modalities", "lastModifiedDateTime", "startDateTime", "endDateTime", "joinWebUrl", "organizer", "participants", "organizer_v2"] as const;
+const SESSION_FIELDS = ["id", "modalities", "startDateTime", "endDateTime", "isTest", "caller", "callee", "failureInfo"] as const;
+
+export interface GraphStats {
+  firstPage: number;
+  laterPage: number;
+}
+
+export interface GraphDeps {
+  store: CallStore;
+  publicKey: CryptoKey;
+  throttle: RecordThrottle;
+  faults: FaultInjector;
+  skipTokens: SkipTokens;
+  stats: Map<string, GraphStats>;
+}
+
+interface Admitted {
+  record: WireCallRecord;
+  truncate: boolean;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function sessionView(session: WireSession, segments: boolean, select: string[] | undefined) {
+  const { segments: all, ...rest } = session;
+  const selected = applySelect(rest, select, ["id"]);
+  return segments ? { ...selected, segments: all ?? [] } : selected;
+}
+
+interface PageLink {
+  origin: string;
+  callId: string;
+  segments: boolean;
+  select: string[] | undefined;
+  skipToken: string;
+}
+
+function nextLink({ origin, callId, segments, select, skipToken }: PageLink): string {
+  const query = [segments ? "$expand=segments" : "", select ? `$select=${select.join(",")}` : "", `$skiptoken=${skipToken}`].filter(Boolean).join("&");
+  return `${origin}/v1.0/communications/callRecords/${callId}/sessions?${query}`;
+}
+
+export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): void {
+  /** Steps every Graph request goes through; returns a response to send instead, or the record. */
+  async function admit(c: Context<EmulatorEnv>, callId: string, page: "first" | "later"): Promise<Response | Admitted> {
+    const { latencyMs } = deps.faults.current;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const auth = await authorizeGraph(c.req.header("authorization"), new URL(c.req.url).origin, deps.publicKey);
+    if (!auth.ok) return graphError(c, auth.status, auth.code, auth.message);
+    if (!GUID.test(callId)) return graphError(c, 400, "BadRequest", `Invalid id '${callId}': a call record ID is a GUID.`);
+    const stats = deps.stats.get(callId.toLowerCase()) ?? { firstPage: 0, laterPage: 0 };
+    stats[page === "first" ? "firstPage" : "laterPage"] += 1;
+    deps.stats.set(callId.toLowerCase(), stats);
+    const wait = deps.throttle.take(callId.toLowerCase(), page === "first" ? "firstPage" : "laterPage");
+    if (wait > 0) return graphError(c, 429, "TooManyRequests", "Too many requests for this call record. Retry after the indicated time.", { "Retry-After": String(wait) });
+    const fault = deps.faults.decide(page);
+    if (fault === "429") {
+      return graphError(c, 429, "TooManyRequests", "Too many requests (injected fault).", { "Retry-After": String(deps.faults.current.retryAfterSeconds) });
+    }
+    if (fault === "503") return graphError(c, 503, "ServiceUnavailable", "The service is temporarily unavailable (injected fault).");
+    const record = deps.store.get(callId, auth.tenantId);
+    if (!record) return graphError(c, 404, "NotFound", `Call record '${callId}' was not found. Records are kept for 30 days after the call ends.`);
+    return { record, truncate: fault === "truncate" };
+  }
+
+  function send(c: Context<EmulatorEnv>, body: unknown, prefer: ReturnType<typeof parsePrefer>, pageSizeApplied: boolean, truncate: boolean) {
+    let text = serialize(body, prefer.includeUnknownEnumMembers);
+    const applied = [pageSizeApplied ? `odata.maxpagesize=${prefer.maxPageSize}` : "", prefer.includeUnknownEnumMembers ? "include-unknown-enum-members" : ""].filter(Boolean);
+    const headers: Record<string, string> = { "Content-Type": "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8" };
+    if (applied.length > 0) headers["Preference-Applied"] = applied.join(", ");
+    if (truncate) text = text.slice(0, Math.floor(text.length / 2));
+    return c.body(text, 200, headers);
+  }
+
+  app.get("/v1.0/communications/callRecords/:id", async (c) => {
+    const callId = c.req.param("id");
+    const expand = parseExpand(c.req.query("$expand"), "record");
+    if ("error" in expand) return graphError(c, 400, "BadRequest", expand.error);
+    const select = parseSelect(c.req.query("$select"), RECORD_FIELDS);
+    if (select && "error" in select) return graphError(c, 400, "BadRequest", select.error);
+    const admitted = await admit(c, callId, "first");
+    if (admitted instanceof Response) return admitted;
+    const prefer = parsePrefer(c.req.header("prefer"));
+    const { sessions, ...fields } = admitted.record;
+    const origin = new URL(c.req.url).origin;
+    const body: Record<string, unknown> = {
+      "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords${expand.sessions ? "(sessions())" : ""}/$entity`,
+      ...applySelect(fields, select, ["id"]),
+    };
+    let applied = false;
+    if (expand.sessions) {
+      const page = pageSizeFor(prefer);
+      applied = page.applied;
+      body["sessions@odata.context"] = `${origin}/v1.0/$metadata#communications/callRecords('${fields.id}')/sessions`;
+      body.sessions = sessions.slice(0, page.size).map((s) => sessionView(s, expand.segments, undefined));
+      if (sessions.length > page.size) {
+        const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
+        body["sessions@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken });
+      }
+    }
+    return send(c, body, prefer, applied, admitted.truncate);
+  });
+
+  app.get("/v1.0/communications/callRecords/:id/sessions", async (c) => {
+    const callId = c.req.param("id");
+    const expand = parseExpand(c.req.query("$expand"), "sessions");
+    if ("error" in expand) return graphError(c, 400, "BadRequest", expand.error);
+    const select = parseSelect(c.req.query("$select"), SESSION_FIELDS);
+    if (select && "error" in select) return graphError(c, 400, "BadRequest", select.error);
+    const rawSkip = c.req.query("$skiptoken");
+    const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
+    if (rawSkip !== undefined && !skip) return graphError(c, 400, "BadRequest", "The $skiptoken is invalid or expired. Start again from the first page.");
+    const admitted = await admit(c, callId, skip ? "later" : "first");
+    if (admitted instanceof Response) return admitted;
+    const prefer = parsePrefer(c.req.header("prefer"));
+    const page = pageSizeFor(prefer);
+    const size = skip ? Math.min(page.size, skip.size) : page.size;
+    const offset = skip?.offset ?? 0;
+    const origin = new URL(c.req.url).origin;
+    const record = admitted.record;
+    const slice = record.sessions.slice(offset, offset + size);
+    const body: Record<string, unknown> = {
+      "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords('${record.id}')/sessions${expand.segments ? "(segments())" : ""}`,
+      value: slice.map((s) => sessionView(s, expand.segments, select)),
+    };
+    if (offset + size < record.sessions.length) {
+      const skipToken = deps.skipTokens.encode({ offset: offset + size, size, version: record.version });
+      body["@odata.nextLink"] = nextLink({ origin, callId: record.id, segments: expand.segments, select, skipToken });
+    }
+    return send(c, body, prefer, page.applied, admitted.truncate);
+  });
+}

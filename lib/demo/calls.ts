@@ -1,0 +1,75 @@
+// The demo calls the embedded emulator serves and the home page lists in demo mode.
+// Client-safe: IDs and descriptions only; the emulator turns each `scenario` into a full call record.
+
+export type DemoScenario =
+  | "clean-one-to-one"
+  | "poor-wifi"
+  | "town-hall"
+  | "failed-pstn"
+  | "team-meeting"
+  | "huge-meeting";
+
+export interface DemoCall {
+  id: string;
+  title: string;
+  description: string;
+  scenario: DemoScenario;
+  sessions: number;
+  featured: boolean;
+}
+
+export const demoCalls: readonly DemoCall[] = [
+  {
+    id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01",
+    title: "Clean 1:1",
+    description: "Two colleagues on wired networks: audio and video, all streams good.",
+    scenario: "clean-one-to-one",
+    sessions: 1,
+    featured: true,
+  },
+  {
+    id: "8b6d2e13-4a9f-4c3b-8e2d-5f7a9c1b3d02",
+    title: "Poor Wi-Fi call",
+    description: "Callee on 2.4 GHz Wi-Fi with a weak signal: jitter and loss, rated poor with feedback.",
+    scenario: "poor-wifi",
+    sessions: 1,
+    featured: true,
+  },
+  {
+    id: "c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03",
+    title: "Town hall, 3,000 sessions",
+    description: "A company meeting: 3,000 participant sessions over 50 pages, a poor minority on Wi-Fi, VPN and mobile.",
+    scenario: "town-hall",
+    sessions: 3000,
+    featured: true,
+  },
+  {
+    id: "5d7f9b1c-3e4a-4c8d-9f2b-6a8c0e2d4f04",
+    title: "Failed PSTN leg",
+    description: "A Teams user dials a phone number; the gateway leg fails at call setup.",
+    scenario: "failed-pstn",
+    sessions: 2,
+    featured: true,
+  },
+  {
+    id: "9a1b3c5d-7e8f-4a0b-8c1d-2e3f4a5b6c05",
+    title: "Team meeting, one bad network",
+    description: "Twelve people; one presenter on a congested VPN hurts everyone who receives their video.",
+    scenario: "team-meeting",
+    sessions: 12,
+    featured: true,
+  },
+  {
+    id: "e7f9a1b3-c5d7-4e9f-8a1b-3c5d7e9f1a06",
+    title: "All-hands, 5,000 sessions",
+    description: "The largest call we generate: for load and rendering checks.",
+    scenario: "huge-meeting",
+    sessions: 5000,
+    featured: false,
+  },
+];
+
+export function findDemoCall(id: string): DemoCall | undefined {
+  const lower = id.toLowerCase();
+  return demoCalls.find((call) => call.id === lower);
+}
