@@ -1,0 +1,35 @@
+import { formatDuration, identityLabel } from "@/lib/callrecords/describe";
+import type { CallSummary } from "@/lib/callrecords/model";
+
+const TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC" : "—");
+
+export function CallHeader({ call, participants, sessions }: { call: CallSummary; participants: number; sessions: number }) {
+  const duration = Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
+  const facts: [string, string][] = [
+    ["Start", time(call.startDateTime)],
+    ["End", time(call.endDateTime)],
+    ["Duration", formatDuration(duration)],
+    ["Organizer", identityLabel(call.organizer) ?? "not reported"],
+    ["Participants", participants.toLocaleString("en-US")],
+    ["Sessions", sessions.toLocaleString("en-US")],
+    ["Modalities", call.modalities.join(", ") || "none reported"],
+    ["Record version", `${call.version} (updated ${time(call.lastModifiedDateTime)})`],
+  ];
+  return (
+    <section aria-labelledby="call-heading" className="space-y-3">
+      <div>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{TYPE_LABELS[call.type ?? "unknown"] ?? call.type}</p>
+        <h1 id="call-heading" className="font-mono text-xl font-semibold break-all">{call.id}</h1>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+        {facts.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+            <dd className="font-medium">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

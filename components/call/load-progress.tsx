@@ -1,0 +1,21 @@
+import { problemMessage } from "@/lib/client/problem-text";
+
+export function LoadProgress({ loaded, pages, loading, error, onResume }: { loaded: number; pages: number; loading: boolean; error: unknown; onResume: () => void }) {
+  if (!loading && !error) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">All {loaded.toLocaleString("en-US")} sessions loaded ({pages} {pages === 1 ? "page" : "pages"}).</p>;
+  }
+  if (error) {
+    return (
+      <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="load-status">
+        Loading stopped after {loaded.toLocaleString("en-US")} sessions: {problemMessage(error)}{" "}
+        <button type="button" onClick={onResume} className="font-medium underline">Resume loading</button>
+      </div>
+    );
+  }
+  return (
+    <div role="status" aria-live="polite" className="space-y-1" data-testid="load-status">
+      <p className="text-sm">{loaded.toLocaleString("en-US")} sessions loaded · fetching page {pages + 1} from Graph…</p>
+      <div className="h-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"><div className="h-full w-1/3 animate-pulse bg-blue-600" /></div>
+    </div>
+  );
+}

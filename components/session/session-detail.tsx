@@ -1,0 +1,61 @@
+"use client";
+import { useState } from "react";
+import type { SessionSummary } from "@/lib/callrecords/analysis";
+import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { QualityBadge } from "@/components/ui/quality-badge";
+import { EndpointCard } from "./endpoint-card";
+import { FeedbackCard } from "./feedback-card";
+import { MediaPanel } from "./media-panel";
+
+const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
+
+export function SessionDetail({ summary, onClose }: { summary: SessionSummary; onClose: () => void }) {
+  const { session } = summary;
+  const [segmentIndex, setSegmentIndex] = useState(0);
+  const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
+  const feedback = [session.caller, session.callee].filter((e) => e?.feedback);
+  return (
+    <section aria-labelledby="session-heading" className="space-y-4 rounded-lg border-2 border-blue-600 bg-white p-4 dark:bg-slate-900" data-testid="session-detail">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h2 id="session-heading" className="text-lg font-semibold">{endpointLabel(session.caller)} → {endpointLabel(session.callee)}</h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Session <span className="font-mono">{session.id}</span> · {clock(session.startDateTime)}–{clock(session.endDateTime)} UTC ({formatDuration(summary.endMs - summary.startMs)}) · {session.modalities.join(", ")}
+          </p>
+        </div>
+        <div className="flex items-center gap-3">
+          <QualityBadge quality={summary.quality} />
+          <button type="button" onClick={onClose} className="rounded border px-2 py-1 text-sm">Close</button>
+        </div>
+      </div>
+      {summary.poorBecause && summary.quality === "poor" && <p className="text-sm">Poor due to <strong>{summary.poorBecause}</strong>.</p>}
+      {session.failureInfo && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">Failed at {session.failureInfo.stage ?? "unknown stage"}: {session.failureInfo.reason ?? "no reason given"}</p>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">
+        <EndpointCard title="Caller" endpoint={session.caller} />
+        <EndpointCard title="Callee" endpoint={session.callee} />
+      </div>
+      {feedback.map((endpoint, index) => endpoint && <FeedbackCard key={index} endpoint={endpoint} />)}
+      {session.segments.length > 1 && (
+        <div role="tablist" aria-label="Segments" className="flex flex-wrap gap-2">
+          {session.segments.map((s, index) => (
+            <button key={s.id} role="tab" type="button" aria-selected={index === segmentIndex} onClick={() => setSegmentIndex(index)}
+              className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-blue-600 bg-blue-50 dark:bg-blue-950" : ""}`}>
+              Segment {index + 1} · {clock(s.startDateTime)}–{clock(s.endDateTime)}{s.failureInfo ? " · failed" : ""}
+            </button>
+          ))}
+        </div>
+      )}
+      {segment && (
+        <div className="space-y-4">
+          {segment.failureInfo && <p className="text-sm text-red-800 dark:text-red-300">Segment failed at {segment.failureInfo.stage}: {segment.failureInfo.reason}</p>}
+          {segment.media.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No media was reported for this segment.</p>}
+          {segment.media.map((media, index) => (
+            <MediaPanel key={`${segment.id}-${index}`} media={media} title={`${MEDIA_LABELS[media.kind]}${media.label ? ` (${media.label})` : ""}`} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

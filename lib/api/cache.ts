@@ -1,0 +1,38 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+
+/**
+ * Where proxied Graph responses are kept. Async so a shared store (e.g. Redis) can stand in when
+ * several app instances run; keys always start with the tenant ID.
+ */
+export interface ResponseCache {
+  get(key: string): Promise<CachedPage | undefined>;
+  set(key: string, value: CachedPage, ttlMs: number): Promise<void>;
+}
+
+/** One page of sessions, serialised once so cache hits cost no JSON work. */
+export interface CachedPage {
+  /** JSON of the call summary: present on the record's first page only. */
+  callJson?: string;
+  version: number;
+  sessionsJson: string;
+  /** Session IDs on this page, so whole-call reads can drop sessions Graph repeats across pages. */
+  ids: string[];
+  count: number;
+  nextLink: string | null;
+}
+
+const sizeOf = (page: CachedPage) => page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + page.ids.length * 40 + 64;
+
+export function createMemoryCache(maxBytes: number): ResponseCache {
+  const lru = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (page) => Math.max(1, sizeOf(page)), ttlAutopurge: false });
+  return {
+    async get(key) {
+      return lru.get(key);
+    },
+    async set(key, value, ttlMs) {
+      // A page larger than the whole cache is simply not kept.
+      if (sizeOf(value) <= maxBytes) lru.set(key, value, { ttl: ttlMs });
+    },
+  };
+}

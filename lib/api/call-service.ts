@@ -1,0 +1,167 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import type { CallSummary, Session } from "@/lib/callrecords/model";
+import type { CallRecordsReader, UpstreamTrace } from "@/lib/graph/callrecords";
+import { GraphFailure } from "@/lib/graph/errors";
+import type { CachedPage, ResponseCache } from "./cache";
+import type { CursorCodec, CursorState } from "./cursor";
+import { ApiError } from "./errors";
+import { createSingleFlight } from "./single-flight";
+
+/** What one API request cost upstream, for its log line. */
+export interface RequestTrace {
+  upstreamPages: number;
+  retries: number;
+  cacheHits: number;
+  sharedFetches: number;
+  graphRequestIds: string[];
+}
+
+export const newTrace = (): RequestTrace => ({ upstreamPages: 0, retries: 0, cacheHits: 0, sharedFetches: 0, graphRequestIds: [] });
+
+/** A way of showing a call: "full", or with personal data masked. Part of every cache key. */
+export interface View {
+  name: string;
+  call(call: CallSummary): CallSummary;
+  sessions(sessions: Session[]): Session[];
+}
+
+export const FULL_VIEW: View = { name: "full", call: (call) => call, sessions: (sessions) => sessions };
+
+export interface CallServiceOptions {
+  reader: CallRecordsReader;
+  cache: ResponseCache;
+  cursors: CursorCodec;
+  tenantId: string;
+  maxSessions: number;
+  /** How long a record's first page is reused before Graph is asked again for a newer version. */
+  recordTtlMs?: number;
+  pageTtlMs?: number;
+  /** Fetch page N+1 while the browser is still receiving page N. */
+  readAhead?: boolean;
+}
+
+export interface PageResponse {
+  json: string;
+  count: number;
+  loaded: number;
+  hasMore: boolean;
+}
+
+const HISTORY = 32;
+const serialize = (sessions: Session[]) => ({ sessionsJson: JSON.stringify(sessions), ids: sessions.map((s) => s.id), count: sessions.length });
+const digest = (link: string) => createHash("sha256").update(link).digest("base64url").slice(0, 12);
+const loops = () => new GraphFailure("refused-link", "Graph returned a nextLink that was already followed: the page chain loops. The record may be changing; try again in a few minutes.");
+
+export function createCallService(options: CallServiceOptions) {
+  const { reader, cache, cursors, tenantId, maxSessions } = options;
+  const recordTtl = options.recordTtlMs ?? 120_000;
+  const pageTtl = options.pageTtlMs ?? 3_600_000;
+  const flights = createSingleFlight<CachedPage>();
+
+  const upstream = (trace: RequestTrace): UpstreamTrace => ({
+    onResponse: ({ requestId, retries }) => {
+      trace.upstreamPages += 1;
+      trace.retries += retries;
+      if (requestId) trace.graphRequestIds.push(requestId);
+    },
+  });
+
+  /** Cache first; otherwise one shared upstream fetch per key, however many requests wait on it. */
+  async function cached(key: string, ttl: number, trace: RequestTrace, load: () => Promise<CachedPage>): Promise<CachedPage> {
+    const hit = await cache.get(key);
+    if (hit) {
+      trace.cacheHits += 1;
+      return hit;
+    }
+    const flight = flights.run(key, async () => {
+      const page = await load();
+      await cache.set(key, page, ttl);
+      return page;
+    });
+    if (flight.shared) trace.sharedFetches += 1;
+    return flight.promise;
+  }
+
+  function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
+    return cached(`${tenantId}:${callId}:record:${view.name}`, recordTtl, trace, async () => {
+      const record = await reader.record(callId, upstream(trace));
+      const sessions = view.sessions(record.sessions);
+      return { callJson: JSON.stringify(view.call(record.call)), version: record.call.version, ...serialize(sessions), nextLink: record.nextLink };
+    });
+  }
+
+  function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
+    const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}:${view.name}`;
+    return cached(key, pageTtl, trace, async () => {
+      const page = await reader.sessions(state.callId, state.link, upstream(trace));
+      const sessions = view.sessions(page.sessions);
+      return { version: state.version, ...serialize(sessions), nextLink: page.nextLink };
+    });
+  }
+
+  /** The state for following `link` after `current`, refusing loops and runaways. */
+  function follow(current: CursorState | null, base: { callId: string; version: number }, link: string, loaded: number): CursorState {
+    if (loaded > maxSessions) {
+      throw new GraphFailure("too-many-sessions", `This call has more than ${maxSessions.toLocaleString("en-US")} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`);
+    }
+    const history = current ? [...current.history, digest(current.link)].slice(-HISTORY) : [];
+    if (history.includes(digest(link))) throw loops();
+    return { tenantId, callId: base.callId, version: base.version, link, page: (current?.page ?? 0) + 1, loaded, history };
+  }
+
+  function readAhead(state: CursorState, view: View): void {
+    if (!options.readAhead) return;
+    loadPage(state, view, newTrace()).catch(() => {
+      // The browser's own request for this page will surface the error.
+    });
+  }
+
+  async function respond(state: CursorState | null, view: View, body: string, count: number, loaded: number): Promise<PageResponse> {
+    const cursor = state ? await cursors.seal(state) : null;
+    if (state) readAhead(state, view);
+    return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}`, count, loaded, hasMore: cursor !== null };
+  }
+
+  return {
+    async openCall(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
+      const id = callId.toLowerCase();
+      const first = await loadFirst(id, view, trace);
+      const next = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
+      return respond(next, view, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count, first.count);
+    },
+
+    async sessionsPage(callId: string, cursor: string, view: View, trace: RequestTrace): Promise<PageResponse> {
+      const state = await cursors.open(cursor);
+      if (!state || state.tenantId !== tenantId || state.callId !== callId.toLowerCase()) {
+        throw new ApiError(400, "invalid_cursor", "This page link is invalid, expired or belongs to another call. Reload the call to start again.");
+      }
+      const page = await loadPage(state, view, trace);
+      const loaded = state.loaded + page.count;
+      const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
+      return respond(next, view, `{"sessions":${page.sessionsJson},"page":${state.page}`, page.count, loaded);
+    },
+
+    /** Every session, page after page through the same cache: for exports and snapshots. */
+    async allSessions(callId: string, view: View, trace: RequestTrace): Promise<{ callJson: string; sessionsJson: string[]; loaded: number }> {
+      const id = callId.toLowerCase();
+      const first = await loadFirst(id, view, trace);
+      const chunks = [first.sessionsJson];
+      const seen = new Set(first.ids);
+      let loaded = first.count;
+      let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, loaded) : null;
+      while (state) {
+        const page = await loadPage(state, view, trace);
+        const repeated = page.ids.some((sessionId) => seen.has(sessionId));
+        const fresh = repeated ? (JSON.parse(page.sessionsJson) as Session[]).filter((s) => !seen.has(s.id)) : null;
+        chunks.push(fresh ? JSON.stringify(fresh) : page.sessionsJson);
+        for (const sessionId of page.ids) seen.add(sessionId);
+        loaded += fresh ? fresh.length : page.count;
+        state = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
+      }
+      return { callJson: first.callJson ?? "null", sessionsJson: chunks, loaded };
+    },
+  };
+}
+
+export type CallService = ReturnType<typeof createCallService>;

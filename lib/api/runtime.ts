@@ -1,0 +1,56 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import { serverConfig } from "@/lib/config/server";
+import { createTokenVerifier } from "@/lib/auth/verify";
+import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
+import { maskCall, maskSessions, type Pseudonym } from "@/lib/callrecords/mask";
+import { createCallRecordsReader } from "@/lib/graph/callrecords";
+import { createGraphClient } from "@/lib/graph/client";
+import { createAppTokenSource } from "@/lib/graph/token";
+import { createMemoryCache } from "./cache";
+import { createCallService, FULL_VIEW, type View } from "./call-service";
+import { createCursorCodec } from "./cursor";
+
+/** Everything the API routes share, built once per server process from the configuration. */
+function build() {
+  const config = serverConfig();
+  const graphGet = createGraphClient({
+    getToken: createAppTokenSource(config),
+    timeoutMs: config.graphTimeoutMs,
+    maxRetries: config.graphMaxRetries,
+    maxWaitMs: config.graphMaxWaitMs,
+    baseDelayMs: Number(process.env.GRAPH_RETRY_BASE_MS ?? 500),
+  });
+  const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
+  const service = createCallService({
+    reader,
+    cache: createMemoryCache(config.cacheBytes),
+    cursors: createCursorCodec(config.cursorSecret),
+    tenantId: config.tenantId,
+    maxSessions: config.maxSessions,
+    readAhead: true,
+  });
+  const pseudonymKey = config.cursorSecret ?? config.tenantId;
+  const pseudonym: Pseudonym = (identity) => {
+    const source = identity.id ?? identity.userPrincipalName ?? identity.displayName ?? "unknown";
+    const tag = createHmac("sha256", pseudonymKey).update(source).digest("base64url").replace(/[^A-Za-z0-9]/g, "").slice(0, 4).toUpperCase();
+    return identity.kind === "phone" ? `Phone ${tag}` : `Participant ${tag}`;
+  };
+  const maskedView: View = { name: "masked", call: (call) => maskCall(call, pseudonym), sessions: (sessions) => maskSessions(sessions, pseudonym) };
+  const demoPrincipal: Principal = {
+    kind: "demo", oid: "demo", name: "Demo visitor", username: null, tenantId: config.tenantId, roles: [INVESTIGATOR_ROLE], seesPersonalData: true,
+  };
+  return {
+    config,
+    service,
+    verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),
+    viewFor: (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView),
+  };
+}
+
+let runtime: ReturnType<typeof build> | undefined;
+
+export function apiRuntime() {
+  runtime ??= build();
+  return runtime;
+}

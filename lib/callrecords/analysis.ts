@@ -1,0 +1,229 @@
+import { DIRECTION_LABELS, MEDIA_LABELS, describeNetwork, endpointKey, endpointLabel } from "./describe";
+import type { Device, Endpoint, Session, StreamDirection } from "./model";
+import { streamRows, type StreamRow } from "./streams";
+import { DEFAULT_THRESHOLDS, formatMetric, type ThresholdTable } from "./thresholds";
+import { worstQuality, type Breach, type Quality } from "./verdict";
+
+export interface CallVerdict {
+  quality: Quality;
+  streams: { total: number; good: number; poor: number; unclassified: number };
+  poorShare: number;
+  /** The single worst breach across the call, with the stream it came from. */
+  worst: { breach: Breach; row: StreamRow } | null;
+  /** Which direction carried most poor streams. */
+  side: StreamDirection | "both" | null;
+}
+
+export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
+  const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
+  const byDirection: Record<StreamDirection, number> = { callerToCallee: 0, calleeToCaller: 0 };
+  let worst: CallVerdict["worst"] = null;
+  for (const row of rows) {
+    counts[row.verdict.quality] += 1;
+    if (row.verdict.quality !== "poor") continue;
+    byDirection[row.stream.direction] += 1;
+    const top = row.verdict.causes[0];
+    if (top && (!worst || top.severity > worst.breach.severity)) worst = { breach: top, row };
+  }
+  const classified = counts.good + counts.poor;
+  const side = counts.poor === 0 ? null
+    : byDirection.callerToCallee === byDirection.calleeToCaller ? "both"
+    : byDirection.callerToCallee > byDirection.calleeToCaller ? "callerToCallee" : "calleeToCaller";
+  return {
+    quality: counts.poor > 0 ? "poor" : counts.good > 0 ? "good" : "unclassified",
+    streams: counts,
+    poorShare: classified === 0 ? 0 : counts.poor / classified,
+    worst,
+    side,
+  };
+}
+
+function deviceFailures(device: Device | null, table: ThresholdTable): string[] {
+  if (!device) return [];
+  const out: string[] = [];
+  if ((device.captureNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio) out.push(`microphone not working ${formatMetric(device.captureNotFunctioningEventRatio ?? 0, "ratio")} of the time`);
+  if ((device.renderNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio) out.push(`speaker not working ${formatMetric(device.renderNotFunctioningEventRatio ?? 0, "ratio")} of the time`);
+  return out;
+}
+
+export interface SessionSummary {
+  session: Session;
+  quality: Quality;
+  /** e.g. "jitter 61 ms > 30 ms" — the worst reason, when poor. */
+  poorBecause: string | null;
+  deviceProblems: string[];
+  failed: boolean;
+  hasFeedback: boolean;
+  startMs: number;
+  endMs: number;
+  rows: StreamRow[];
+}
+
+export function summarizeSession(session: Session, table: ThresholdTable = DEFAULT_THRESHOLDS): SessionSummary {
+  const rows = streamRows([session], table);
+  const deviceProblems = session.segments.flatMap((segment) =>
+    segment.media.flatMap((media) => [...deviceFailures(media.callerDevice, table), ...deviceFailures(media.calleeDevice, table)]),
+  );
+  const streamQuality = worstQuality(rows.map((row) => row.verdict.quality));
+  const worst = rows.flatMap((row) => row.verdict.causes).sort((a, b) => b.severity - a.severity)[0];
+  return {
+    session,
+    quality: deviceProblems.length > 0 ? "poor" : streamQuality,
+    poorBecause: worst?.text ?? deviceProblems[0] ?? null,
+    deviceProblems: [...new Set(deviceProblems)],
+    failed: session.failureInfo !== null || session.segments.some((segment) => segment.failureInfo !== null),
+    hasFeedback: Boolean(session.caller?.feedback || session.callee?.feedback),
+    startMs: Date.parse(session.startDateTime),
+    endMs: Date.parse(session.endDateTime),
+    rows,
+  };
+}
+
+export interface ParticipantImpact {
+  key: string;
+  label: string;
+  endpoint: Endpoint | null;
+  sent: number;
+  sentPoor: number;
+  received: number;
+  receivedPoor: number;
+  /** Sends streams that arrive poor. */
+  impacting: boolean;
+  /** Receives poor streams (and is not itself the cause). */
+  impacted: boolean;
+  networks: string[];
+}
+
+/** Who hurt the call and who was hurt by it. Services (conferencing servers, gateways) are not people. */
+export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact[] {
+  const people = new Map<string, ParticipantImpact>();
+  const entry = (key: string, endpoint: Endpoint | null) => {
+    let found = people.get(key);
+    if (!found) {
+      found = { key, label: endpointLabel(endpoint), endpoint, sent: 0, sentPoor: 0, received: 0, receivedPoor: 0, impacting: false, impacted: false, networks: [] };
+      people.set(key, found);
+    }
+    return found;
+  };
+  for (const row of rows) {
+    if (row.sender?.kind !== "service") {
+      const sender = entry(row.senderKey, row.sender);
+      sender.sent += 1;
+      if (row.verdict.quality === "poor") sender.sentPoor += 1;
+      const network = describeNetwork(row.senderNetwork);
+      if (row.senderNetwork && !sender.networks.includes(network)) sender.networks.push(network);
+    }
+    if (row.receiver?.kind !== "service") {
+      const receiver = entry(row.receiverKey, row.receiver);
+      receiver.received += 1;
+      if (row.verdict.quality === "poor") receiver.receivedPoor += 1;
+    }
+  }
+  const list = [...people.values()];
+  for (const person of list) {
+    person.impacting = person.sentPoor > 0;
+    person.impacted = person.receivedPoor > 0;
+  }
+  return list.sort((a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || a.label.localeCompare(b.label));
+}
+
+export interface Evidence {
+  sessionId: string;
+  segmentId?: string;
+  detail: string;
+}
+
+export interface Finding {
+  id: string;
+  kind: "poor-sender" | "poor-receiver" | "device" | "failure" | "feedback" | "no-telemetry";
+  severity: number;
+  text: string;
+  evidence: Evidence[];
+}
+
+const times = (severity: number) => (severity >= 1.95 ? `${severity.toFixed(1).replace(/\.0$/, "")}× the` : "over the");
+
+/** The top findings, in plain language, each with the streams or sessions it rests on. */
+export function findings(sessions: readonly Session[], rows: readonly StreamRow[], table: ThresholdTable = DEFAULT_THRESHOLDS): Finding[] {
+  const out: Finding[] = [];
+  const multiParty = new Set(rows.map((row) => row.senderKey)).size > 2;
+
+  // One finding per participant, built on their worst poor stream. A poor stream sent by a service
+  // (conferencing server, gateway) is nearly always the receiver's own network: it is theirs.
+  const bySender = new Map<string, StreamRow[]>();
+  for (const row of rows) {
+    if (row.verdict.quality !== "poor") continue;
+    const key = row.sender?.kind === "service" ? `received:${row.receiverKey}` : row.senderKey;
+    const list = bySender.get(key) ?? [];
+    list.push(row);
+    bySender.set(key, list);
+  }
+  for (const [key, poorRows] of bySender) {
+    const worst = [...poorRows].sort((a, b) => (b.verdict.causes[0]?.severity ?? 0) - (a.verdict.causes[0]?.severity ?? 0))[0];
+    const cause = worst?.verdict.causes[0];
+    if (!worst || !cause) continue;
+    const received = worst.sender?.kind === "service";
+    const person = received ? worst.receiverLabel : worst.senderLabel;
+    const personIsCaller = (worst.stream.direction === "callerToCallee") !== received;
+    const who = multiParty || received ? person : `${personIsCaller ? "Caller" : "Callee"} (${person})`;
+    const where = ` on ${describeNetwork(received ? worst.receiverNetwork : worst.senderNetwork)}`;
+    const what = received ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${worst.senderLabel}` : "";
+    const limit = formatMetric(cause.threshold.limit, cause.threshold.unit);
+    const value = formatMetric(cause.value, cause.threshold.unit);
+    const more = poorRows.length > 1 ? ` (${poorRows.length} poor streams in all)` : "";
+    out.push({
+      id: `poor:${key}`,
+      kind: received ? "poor-receiver" : "poor-sender",
+      severity: cause.severity * (1 + Math.log10(poorRows.length)),
+      text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${DIRECTION_LABELS[worst.stream.direction]} ${MEDIA_LABELS[worst.kind]}, ${times(cause.severity)} ${limit} threshold${more}.`,
+      evidence: poorRows.slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
+    });
+  }
+
+  for (const session of sessions) {
+    for (const segment of session.segments) {
+      for (const media of segment.media) {
+        for (const [side, device, endpoint] of [["caller", media.callerDevice, segment.caller], ["callee", media.calleeDevice, segment.callee]] as const) {
+          for (const problem of deviceFailures(device, table)) {
+            out.push({ id: `device:${session.id}:${segment.id}:${side}:${problem}`, kind: "device", severity: 2.5, text: `${endpointLabel(endpoint)}: ${problem} (${side} side).`, evidence: [{ sessionId: session.id, segmentId: segment.id, detail: problem }] });
+          }
+        }
+      }
+    }
+    const failure = session.failureInfo ?? session.segments.find((segment) => segment.failureInfo)?.failureInfo ?? null;
+    if (failure) {
+      const stage = failure.stage === "callSetup" ? "while setting up the call" : failure.stage === "midcall" ? "during the call" : "";
+      out.push({
+        id: `failure:${session.id}`,
+        kind: "failure",
+        severity: 3,
+        text: `Session between ${endpointLabel(session.caller)} and ${endpointLabel(session.callee)} failed ${stage}: ${failure.reason ?? "no reason given"}.`.replace(" failed :", " failed:"),
+        evidence: [{ sessionId: session.id, detail: `${failure.stage ?? "unknown stage"}: ${failure.reason ?? "no reason"}` }],
+      });
+    }
+    for (const endpoint of [session.caller, session.callee]) {
+      const feedback = endpoint?.feedback;
+      if (!feedback || !["bad", "poor"].includes(feedback.rating)) continue;
+      const flagged = Object.entries(feedback.tokens).filter(([, on]) => on).map(([name]) => name);
+      out.push({
+        id: `feedback:${session.id}:${endpointKey(endpoint)}`,
+        kind: "feedback",
+        severity: feedback.rating === "bad" ? 2.2 : 1.8,
+        text: `${endpointLabel(endpoint)} rated the call ${feedback.rating}${flagged.length ? `, reporting ${flagged.join(", ")}` : ""}${feedback.text ? `: “${feedback.text}”` : "."}`,
+        evidence: [{ sessionId: session.id, detail: `rating ${feedback.rating}` }],
+      });
+    }
+  }
+
+  const silent = rows.filter((row) => row.verdict.quality === "unclassified" && row.verdict.reason === "no network metrics reported");
+  if (silent.length > 0) {
+    out.push({
+      id: "no-telemetry",
+      kind: "no-telemetry",
+      severity: 0.5,
+      text: `${silent.length} stream${silent.length === 1 ? "" : "s"} had no network metrics: those clients sent no telemetry, so their quality is unknown.`,
+      evidence: silent.slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}` })),
+    });
+  }
+  return out.sort((a, b) => b.severity - a.severity);
+}

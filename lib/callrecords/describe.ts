@@ -1,0 +1,77 @@
+import type { Endpoint, Identity, MediaKind, Network, StreamDirection } from "./model";
+
+const ROLE_LABELS: Record<string, string> = {
+  skypeForBusinessAudioVideoMcu: "Teams conferencing server",
+  skypeForBusinessApplicationSharingMcu: "screen-sharing server",
+  mediationServer: "PSTN gateway (mediation server)",
+  mediationServerCloudConnectorEdition: "PSTN gateway (Cloud Connector)",
+  gateway: "PSTN gateway",
+  skypeForBusinessCallQueues: "call queue",
+  skypeForBusinessAutoAttendant: "auto attendant",
+  voicemail: "voicemail",
+  conferencingAnnouncementService: "announcement service",
+  conferencingAttendant: "conferencing attendant",
+  mediaController: "media controller",
+  customBot: "bot",
+};
+
+export function identityLabel(identity: Identity | null): string | null {
+  if (!identity) return null;
+  if (identity.kind === "phone") return identity.displayName ?? (identity.id ? `phone ${identity.id}` : "a phone number");
+  return identity.displayName ?? identity.userPrincipalName ?? identity.id;
+}
+
+export function endpointLabel(endpoint: Endpoint | null): string {
+  if (!endpoint) return "unknown endpoint";
+  if (endpoint.kind === "service") {
+    const role = endpoint.userAgent?.role ?? "unknown";
+    return ROLE_LABELS[role] ?? `Microsoft service (${role})`;
+  }
+  return identityLabel(endpoint.identity) ?? endpoint.name ?? "unknown participant";
+}
+
+/** A key that says "the same participant" across sessions and segments. */
+export function endpointKey(endpoint: Endpoint | null): string {
+  if (!endpoint) return "unknown";
+  if (endpoint.kind === "service") return `service:${endpoint.userAgent?.role ?? "unknown"}`;
+  const identity = endpoint.identity;
+  return `participant:${identity?.id ?? identity?.userPrincipalName ?? identity?.displayName ?? endpoint.name ?? "unknown"}`;
+}
+
+const WIFI_BANDS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };
+
+export function describeNetwork(network: Network | null): string {
+  if (!network) return "an unreported network";
+  const parts: string[] = [];
+  switch (network.connectionType) {
+    case "wifi": {
+      const band = network.wifiBand ? WIFI_BANDS[network.wifiBand] : undefined;
+      parts.push(`Wi-Fi${band ? ` ${band}` : ""}${network.wifiSignalStrength !== null ? ` with ${network.wifiSignalStrength}% signal` : ""}`);
+      break;
+    }
+    case "wired": parts.push("a wired network"); break;
+    case "mobile": parts.push("a mobile network"); break;
+    case "tunnel": parts.push("a VPN tunnel"); break;
+    default: parts.push("an unknown connection type");
+  }
+  if (network.networkTransportProtocol === "tcp") parts.push("over TCP");
+  if (network.relayIPAddress) parts.push("through a media relay");
+  return parts.join(" ");
+}
+
+export const DIRECTION_LABELS: Record<StreamDirection, string> = { callerToCallee: "caller→callee", calleeToCaller: "callee→caller" };
+export const MEDIA_LABELS: Record<MediaKind, string> = { audio: "audio", video: "video", screenSharing: "screen sharing", data: "data", other: "media" };
+
+export function formatLinkSpeed(bitsPerSecond: number | null): string {
+  if (bitsPerSecond === null) return "unknown";
+  if (bitsPerSecond >= 1e9) return `${(bitsPerSecond / 1e9).toFixed(bitsPerSecond % 1e9 === 0 ? 0 : 1)} Gbit/s`;
+  return `${Math.round(bitsPerSecond / 1e6)} Mbit/s`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
+}

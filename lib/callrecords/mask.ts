@@ -1,0 +1,67 @@
+import type { CallSummary, Device, Endpoint, Identity, Network, Session } from "./model";
+
+/** Turns an identity into a stable stand-in ("Participant 7KQ2"): the same person reads the same everywhere. */
+export type Pseudonym = (identity: Identity) => string;
+
+const MASK = "••••";
+
+function maskIdentity(identity: Identity | null, pseudonym: Pseudonym): Identity | null {
+  if (!identity) return null;
+  return { ...identity, id: null, displayName: pseudonym(identity), userPrincipalName: null };
+}
+
+function maskEndpoint(endpoint: Endpoint | null, pseudonym: Pseudonym): Endpoint | null {
+  if (!endpoint) return null;
+  return { ...endpoint, identity: maskIdentity(endpoint.identity, pseudonym), name: endpoint.name === null ? null : MASK };
+}
+
+function maskNetwork(network: Network | null): Network | null {
+  if (!network) return null;
+  const hide = (value: string | null) => (value === null ? null : MASK);
+  return {
+    ...network,
+    ipAddress: hide(network.ipAddress),
+    subnet: hide(network.subnet),
+    macAddress: hide(network.macAddress),
+    reflexiveIPAddress: hide(network.reflexiveIPAddress),
+    relayIPAddress: hide(network.relayIPAddress),
+    basicServiceSetIdentifier: hide(network.basicServiceSetIdentifier),
+    traceRouteHops: network.traceRouteHops.map((hop) => ({ ...hop, ipAddress: hide(hop.ipAddress) })),
+  };
+}
+
+function maskDevice(device: Device | null): Device | null {
+  if (!device) return null;
+  return {
+    ...device,
+    captureDeviceName: device.captureDeviceName === null ? null : MASK,
+    renderDeviceName: device.renderDeviceName === null ? null : MASK,
+  };
+}
+
+/** Personal data hidden from a Reader: names, UPNs, user IDs, IP and MAC addresses, machine and device names. */
+export function maskSessions(sessions: Session[], pseudonym: Pseudonym): Session[] {
+  return sessions.map((session) => ({
+    ...session,
+    caller: maskEndpoint(session.caller, pseudonym),
+    callee: maskEndpoint(session.callee, pseudonym),
+    segments: session.segments.map((segment) => ({
+      ...segment,
+      caller: maskEndpoint(segment.caller, pseudonym),
+      callee: maskEndpoint(segment.callee, pseudonym),
+      media: segment.media.map((media) => ({
+        ...media,
+        callerNetwork: maskNetwork(media.callerNetwork),
+        calleeNetwork: maskNetwork(media.calleeNetwork),
+        callerDevice: maskDevice(media.callerDevice),
+        calleeDevice: maskDevice(media.calleeDevice),
+      })),
+    })),
+  }));
+}
+
+export function maskCall(call: CallSummary, pseudonym: Pseudonym): CallSummary {
+  return { ...call, organizer: maskIdentity(call.organizer, pseudonym), joinWebUrl: call.joinWebUrl === null ? null : MASK };
+}
+
+export const MASKED = MASK;

@@ -1,0 +1,175 @@
+// callscope's own view of a call record: what the API returns and the UI renders.
+// Durations are milliseconds, ratios are fractions 0–1, and null always means "not reported".
+
+export type IdentityKind = "user" | "guest" | "phone" | "application" | "acsUser" | "other";
+
+export interface Identity {
+  kind: IdentityKind;
+  id: string | null;
+  displayName: string | null;
+  userPrincipalName: string | null;
+  tenantId: string | null;
+}
+
+export interface Feedback {
+  rating: string;
+  text: string | null;
+  tokens: Record<string, boolean>;
+}
+
+export interface Endpoint {
+  kind: "participant" | "service" | "unknown";
+  identity: Identity | null;
+  /** The client machine's name, for participant endpoints. */
+  name: string | null;
+  cpuName: string | null;
+  cpuCoresCount: number | null;
+  cpuProcessorSpeedInMhz: number | null;
+  userAgent: {
+    headerValue: string | null;
+    applicationVersion: string | null;
+    platform: string | null;
+    productFamily: string | null;
+    /** For service endpoints: what the service is (conferencing server, gateway, …). */
+    role: string | null;
+  } | null;
+  feedback: Feedback | null;
+}
+
+export interface FailureInfo {
+  stage: string | null;
+  reason: string | null;
+}
+
+export interface Network {
+  connectionType: string | null;
+  ipAddress: string | null;
+  subnet: string | null;
+  port: number | null;
+  /** Bits per second; null when not reported or reported as the 4294967295 "unknown" sentinel. */
+  linkSpeed: number | null;
+  macAddress: string | null;
+  reflexiveIPAddress: string | null;
+  relayIPAddress: string | null;
+  relayPort: number | null;
+  networkTransportProtocol: string | null;
+  dnsSuffix: string | null;
+  sentQualityEventRatio: number | null;
+  receivedQualityEventRatio: number | null;
+  delayEventRatio: number | null;
+  bandwidthLowEventRatio: number | null;
+  wifiBand: string | null;
+  wifiRadioType: string | null;
+  wifiChannel: number | null;
+  wifiSignalStrength: number | null;
+  wifiBatteryCharge: number | null;
+  wifiVendorDriver: string | null;
+  wifiVendorDriverVersion: string | null;
+  basicServiceSetIdentifier: string | null;
+  traceRouteHops: { hopCount: number | null; ipAddress: string | null; roundTripTimeMs: number | null }[];
+}
+
+export interface Device {
+  captureDeviceName: string | null;
+  captureDeviceDriver: string | null;
+  renderDeviceName: string | null;
+  renderDeviceDriver: string | null;
+  receivedSignalLevel: number | null;
+  receivedNoiseLevel: number | null;
+  sentSignalLevel: number | null;
+  sentNoiseLevel: number | null;
+  initialSignalLevelRootMeanSquare: number | null;
+  micGlitchRate: number | null;
+  speakerGlitchRate: number | null;
+  lowSpeechLevelEventRatio: number | null;
+  lowSpeechToNoiseEventRatio: number | null;
+  captureNotFunctioningEventRatio: number | null;
+  renderNotFunctioningEventRatio: number | null;
+  renderMuteEventRatio: number | null;
+  renderZeroVolumeEventRatio: number | null;
+  deviceClippingEventRatio: number | null;
+  deviceGlitchEventRatio: number | null;
+  howlingEventCount: number | null;
+  cpuInsufficentEventRatio: number | null;
+}
+
+export type StreamDirection = "callerToCallee" | "calleeToCaller";
+
+export interface Stream {
+  streamId: string | null;
+  direction: StreamDirection;
+  startDateTime: string | null;
+  endDateTime: string | null;
+  audioCodec: string | null;
+  videoCodec: string | null;
+  averageJitterMs: number | null;
+  maxJitterMs: number | null;
+  averagePacketLossRate: number | null;
+  maxPacketLossRate: number | null;
+  averageRoundTripTimeMs: number | null;
+  maxRoundTripTimeMs: number | null;
+  averageRatioOfConcealedSamples: number | null;
+  maxRatioOfConcealedSamples: number | null;
+  averageAudioDegradation: number | null;
+  averageAudioNetworkJitterMs: number | null;
+  maxAudioNetworkJitterMs: number | null;
+  averageBandwidthEstimate: number | null;
+  packetUtilization: number | null;
+  isAudioForwardErrorCorrectionUsed: boolean | null;
+  wasMediaBypassed: boolean | null;
+  averageVideoFrameRate: number | null;
+  averageReceivedFrameRate: number | null;
+  averageVideoFrameLossPercentage: number | null;
+  averageVideoPacketLossRate: number | null;
+  postForwardErrorCorrectionPacketLossRate: number | null;
+  lowFrameRateRatio: number | null;
+  lowVideoProcessingCapabilityRatio: number | null;
+  averageFreezeDurationMs: number | null;
+  rmsFreezeDurationMs: number | null;
+}
+
+export type MediaKind = "audio" | "video" | "screenSharing" | "data" | "other";
+
+export interface Media {
+  label: string | null;
+  kind: MediaKind;
+  callerNetwork: Network | null;
+  calleeNetwork: Network | null;
+  callerDevice: Device | null;
+  calleeDevice: Device | null;
+  streams: Stream[];
+}
+
+export interface Segment {
+  id: string;
+  startDateTime: string;
+  endDateTime: string;
+  caller: Endpoint | null;
+  callee: Endpoint | null;
+  failureInfo: FailureInfo | null;
+  media: Media[];
+}
+
+export interface Session {
+  id: string;
+  modalities: string[];
+  startDateTime: string;
+  endDateTime: string;
+  isTest: boolean | null;
+  caller: Endpoint | null;
+  callee: Endpoint | null;
+  failureInfo: FailureInfo | null;
+  segments: Segment[];
+}
+
+export interface CallSummary {
+  id: string;
+  version: number;
+  type: string | null;
+  modalities: string[];
+  startDateTime: string;
+  endDateTime: string;
+  lastModifiedDateTime: string | null;
+  joinWebUrl: string | null;
+  organizer: Identity | null;
+}

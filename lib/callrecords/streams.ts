@@ -1,0 +1,57 @@
+import { endpointKey, endpointLabel } from "./describe";
+import type { Endpoint, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
+import type { ThresholdTable } from "./thresholds";
+import { DEFAULT_THRESHOLDS } from "./thresholds";
+import { streamVerdict, type StreamVerdict } from "./verdict";
+
+/** One media stream with everything needed to judge it and say who it hurt. */
+export interface StreamRow {
+  sessionId: string;
+  segmentId: string;
+  mediaIndex: number;
+  streamIndex: number;
+  kind: MediaKind;
+  label: string | null;
+  stream: Stream;
+  verdict: StreamVerdict;
+  sender: Endpoint | null;
+  receiver: Endpoint | null;
+  senderKey: string;
+  receiverKey: string;
+  senderLabel: string;
+  receiverLabel: string;
+  senderNetwork: Network | null;
+  receiverNetwork: Network | null;
+}
+
+export function streamRowsOfSegment(sessionId: string, segment: Segment, table: ThresholdTable = DEFAULT_THRESHOLDS): StreamRow[] {
+  return segment.media.flatMap((media: Media, mediaIndex) =>
+    media.streams.map((stream, streamIndex) => {
+      const forward = stream.direction === "callerToCallee";
+      const sender = forward ? segment.caller : segment.callee;
+      const receiver = forward ? segment.callee : segment.caller;
+      return {
+        sessionId,
+        segmentId: segment.id,
+        mediaIndex,
+        streamIndex,
+        kind: media.kind,
+        label: media.label,
+        stream,
+        verdict: streamVerdict(stream, media.kind, table),
+        sender,
+        receiver,
+        senderKey: endpointKey(sender),
+        receiverKey: endpointKey(receiver),
+        senderLabel: endpointLabel(sender),
+        receiverLabel: endpointLabel(receiver),
+        senderNetwork: forward ? media.callerNetwork : media.calleeNetwork,
+        receiverNetwork: forward ? media.calleeNetwork : media.callerNetwork,
+      };
+    }),
+  );
+}
+
+export function streamRows(sessions: readonly Session[], table: ThresholdTable = DEFAULT_THRESHOLDS): StreamRow[] {
+  return sessions.flatMap((session) => session.segments.flatMap((segment) => streamRowsOfSegment(session.id, segment, table)));
+}

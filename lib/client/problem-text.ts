@@ -1,0 +1,19 @@
+import { ApiProblem } from "./api";
+
+/** A heading for an API problem; the server's message says what happened and what to do next. */
+export function problemTitle(error: unknown): string {
+  if (!(error instanceof ApiProblem)) return "Something went wrong";
+  switch (error.status) {
+    case 400: return "That is not a call ID";
+    case 401: return "Please sign in again";
+    case 403: return "Access denied";
+    case 404: return "Call record not found";
+    case 429: return "Graph is busy with this call";
+    case 504: return "Graph took too long";
+    default: return error.status >= 500 ? "Graph could not be read" : "The request failed";
+  }
+}
+
+export function problemMessage(error: unknown): string {
+  return error instanceof Error ? error.message : "An unexpected error occurred. Reload the page to try again.";
+}

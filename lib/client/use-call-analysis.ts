@@ -1,0 +1,39 @@
+"use client";
+import { useMemo } from "react";
+import { callVerdict, findings, participantImpact, summarizeSession, type SessionSummary } from "@/lib/callrecords/analysis";
+import type { SessionsPage } from "./use-call-record";
+
+// Pages never change once loaded: summarise each once, however often the list re-renders.
+const summariesByPage = new WeakMap<SessionsPage, SessionSummary[]>();
+
+function summariesOf(page: SessionsPage): SessionSummary[] {
+  let summaries = summariesByPage.get(page);
+  if (!summaries) {
+    summaries = page.sessions.map((session) => summarizeSession(session));
+    summariesByPage.set(page, summaries);
+  }
+  return summaries;
+}
+
+export function useCallAnalysis(pages: readonly SessionsPage[] | undefined) {
+  return useMemo(() => {
+    const seen = new Set<string>();
+    const summaries: SessionSummary[] = [];
+    for (const page of pages ?? []) {
+      for (const summary of summariesOf(page)) {
+        if (seen.has(summary.session.id)) continue;
+        seen.add(summary.session.id);
+        summaries.push(summary);
+      }
+    }
+    const rows = summaries.flatMap((summary) => summary.rows);
+    const sessions = summaries.map((summary) => summary.session);
+    return {
+      summaries,
+      rows,
+      verdict: callVerdict(rows),
+      findings: findings(sessions, rows),
+      participants: participantImpact(rows),
+    };
+  }, [pages]);
+}

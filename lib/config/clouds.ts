@@ -1,0 +1,12 @@
+// National clouds that host the callRecords API. China (21Vianet) does not offer it.
+export const CLOUDS = {
+  global: { label: "Global", authorityHost: "https://login.microsoftonline.com", graphBaseUrl: "https://graph.microsoft.com" },
+  usgov: { label: "US Government L4 (GCC High)", authorityHost: "https://login.microsoftonline.us", graphBaseUrl: "https://graph.microsoft.us" },
+  dod: { label: "US Government L5 (DoD)", authorityHost: "https://login.microsoftonline.us", graphBaseUrl: "https://dod-graph.microsoft.us" },
+} as const;
+
+export type CloudName = keyof typeof CLOUDS;
+
+export const MICROSOFT_GRAPH_HOSTS: readonly string[] = [
+  "graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn",
+];

@@ -1,0 +1,111 @@
+import { CLOUDS, MICROSOFT_GRAPH_HOSTS, type CloudName } from "./clouds";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ServerConfig {
+  cloud: CloudName;
+  tenantId: string;
+  clientId: string;
+  credential: { kind: "secret"; secret: string } | { kind: "certificate"; path: string };
+  authorityHost: string;
+  graphBaseUrl: string;
+  graphScope: string;
+  /** The audience of tokens for callscope's own API (its app registration's client ID). */
+  apiAudience: string;
+  demo: boolean;
+  cursorSecret: string | undefined;
+  cacheBytes: number;
+  maxSessions: number;
+  graphTimeoutMs: number;
+  graphMaxRetries: number;
+  graphMaxWaitMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, readonly problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+const httpsUrl = (variable: string, value: string): string => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(variable, `"${value}" is not a URL. Use an https:// base URL such as https://graph.microsoft.com.`);
+  }
+  if (url.protocol !== "https:") throw new ConfigError(variable, `must use https:// (MSAL and Graph refuse plain http), got "${value}".`);
+  return url.origin + url.pathname.replace(/\/+$/, "");
+};
+
+const integer = (env: Record<string, string | undefined>, variable: string, fallback: number, min: number, max: number) => {
+  const raw = env[variable];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(variable, `must be a whole number from ${min} to ${max}, got "${raw}".`);
+  }
+  return value;
+};
+
+const required = (env: Record<string, string | undefined>, variable: string, hint: string) => {
+  const value = env[variable]?.trim();
+  if (!value) throw new ConfigError(variable, `is not set. ${hint}`);
+  return value;
+};
+
+/** Reads and checks the server's configuration; throws a ConfigError that names the variable. */
+export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
+  const cloudName = (env.CALLSCOPE_CLOUD ?? "global").trim().toLowerCase();
+  if (cloudName === "china") {
+    throw new ConfigError("CALLSCOPE_CLOUD", "the callRecords API is not available in Microsoft Graph China (21Vianet), so callscope cannot run there. Use global, usgov or dod.");
+  }
+  if (!(cloudName in CLOUDS)) throw new ConfigError("CALLSCOPE_CLOUD", `must be one of global, usgov, dod; got "${cloudName}".`);
+  const cloud = CLOUDS[cloudName as CloudName];
+
+  const tenantId = required(env, "AZURE_TENANT_ID", "Set it to your Directory (tenant) ID from the app registration's Overview page.");
+  if (!GUID.test(tenantId)) throw new ConfigError("AZURE_TENANT_ID", `must be the tenant's GUID (not a domain name or "common"), got "${tenantId}".`);
+  const clientId = required(env, "AZURE_CLIENT_ID", "Set it to the Application (client) ID of callscope's app registration.");
+  if (!GUID.test(clientId)) throw new ConfigError("AZURE_CLIENT_ID", `must be a GUID, got "${clientId}".`);
+
+  const secret = env.AZURE_CLIENT_SECRET?.trim();
+  const certificate = env.AZURE_CLIENT_CERTIFICATE_PATH?.trim();
+  if (secret && certificate) throw new ConfigError("AZURE_CLIENT_SECRET", "and AZURE_CLIENT_CERTIFICATE_PATH are both set; set exactly one.");
+  if (!secret && !certificate) {
+    throw new ConfigError("AZURE_CLIENT_SECRET", "is not set. Set it to a client secret of the app registration, or set AZURE_CLIENT_CERTIFICATE_PATH to a PEM file holding the certificate and its private key.");
+  }
+
+  const graphBaseUrl = httpsUrl("GRAPH_BASE_URL", env.GRAPH_BASE_URL?.trim() || cloud.graphBaseUrl);
+  const authorityHost = httpsUrl("AUTHORITY_HOST", env.AUTHORITY_HOST?.trim() || cloud.authorityHost);
+  const graphScope = env.GRAPH_SCOPE?.trim() || `${cloud.graphBaseUrl}/.default`;
+
+  const demo = ["1", "true", "yes"].includes((env.CALLSCOPE_DEMO ?? "").trim().toLowerCase());
+  if (demo && MICROSOFT_GRAPH_HOSTS.includes(new URL(graphBaseUrl).hostname)) {
+    throw new ConfigError("CALLSCOPE_DEMO", "is on while GRAPH_BASE_URL points at Microsoft Graph. Demo mode skips sign-in, so it only runs against the local emulator; unset CALLSCOPE_DEMO for a real tenant.");
+  }
+
+  const cursorSecret = env.CALLSCOPE_CURSOR_SECRET?.trim() || undefined;
+  if (cursorSecret !== undefined && cursorSecret.length < 32) {
+    throw new ConfigError("CALLSCOPE_CURSOR_SECRET", "must be at least 32 characters (e.g. `openssl rand -base64 32`).");
+  }
+
+  return {
+    cloud: cloudName as CloudName,
+    tenantId: tenantId.toLowerCase(),
+    clientId: clientId.toLowerCase(),
+    credential: secret ? { kind: "secret", secret } : { kind: "certificate", path: certificate ?? "" },
+    authorityHost,
+    graphBaseUrl,
+    graphScope,
+    apiAudience: (env.CALLSCOPE_API_CLIENT_ID?.trim() || clientId).toLowerCase(),
+    demo,
+    cursorSecret,
+    cacheBytes: integer(env, "CALLSCOPE_CACHE_MB", 256, 1, 16_384) * 1024 * 1024,
+    maxSessions: integer(env, "CALLSCOPE_MAX_SESSIONS", 20_000, 1, 1_000_000),
+    graphTimeoutMs: integer(env, "GRAPH_TIMEOUT_MS", 20_000, 100, 300_000),
+    graphMaxRetries: integer(env, "GRAPH_MAX_RETRIES", 4, 0, 10),
+    graphMaxWaitMs: integer(env, "GRAPH_MAX_WAIT_MS", 30_000, 0, 600_000),
+  };
+}
+

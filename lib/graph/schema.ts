@@ -1,0 +1,220 @@
+import { z } from "zod";
+
+// Graph's callRecords wire format, checked at the boundary. Unknown fields are dropped, evolvable
+// enums stay open strings, and nulls are allowed wherever Graph allows them. What the UI relies on
+// (IDs, times, stream direction, the shape of collections) is strict.
+
+const text = z.string().nullish();
+const num = z.number().nullish();
+const bool = z.boolean().nullish();
+const isoDate = z.iso.datetime({ offset: true, local: false, precision: undefined });
+/** ISO-8601 durations such as "PT0.016S"; parsed to milliseconds later, once. */
+const duration = z.string().regex(/^-?P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/, "not an ISO-8601 duration").nullish();
+
+export const identitySchema = z.object({ id: text, displayName: text, tenantId: text, userPrincipalName: text }).nullish();
+
+export const identitySetSchema = z
+  .object({
+    user: identitySchema,
+    guest: identitySchema,
+    phone: identitySchema,
+    application: identitySchema,
+    applicationInstance: identitySchema,
+    device: identitySchema,
+    acsUser: identitySchema,
+    spoolUser: identitySchema,
+    encrypted: identitySchema,
+    onPremises: identitySchema,
+    azureCommunicationServicesUser: identitySchema,
+  })
+  .nullish();
+
+export const feedbackSchema = z
+  .object({
+    rating: text,
+    text,
+    // An open set: Microsoft adds token names without notice, so keep every boolean that arrives.
+    tokens: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .nullish();
+
+export const userAgentSchema = z
+  .object({
+    "@odata.type": text,
+    headerValue: text,
+    applicationVersion: text,
+    platform: text,
+    productFamily: text,
+    azureADAppId: text,
+    communicationServiceId: text,
+    role: text,
+  })
+  .nullish();
+
+export const endpointSchema = z
+  .object({
+    "@odata.type": text,
+    userAgent: userAgentSchema,
+    identity: identitySetSchema,
+    associatedIdentity: identitySchema,
+    name: text,
+    cpuName: text,
+    cpuCoresCount: num,
+    cpuProcessorSpeedInMhz: num,
+    feedback: feedbackSchema,
+  })
+  .nullish();
+
+export const failureInfoSchema = z.object({ stage: text, reason: text }).nullish();
+
+export const networkSchema = z
+  .object({
+    connectionType: text,
+    ipAddress: text,
+    subnet: text,
+    port: num,
+    linkSpeed: num,
+    macAddress: text,
+    reflexiveIPAddress: text,
+    relayIPAddress: text,
+    relayPort: num,
+    networkTransportProtocol: text,
+    dnsSuffix: text,
+    sentQualityEventRatio: num,
+    receivedQualityEventRatio: num,
+    delayEventRatio: num,
+    bandwidthLowEventRatio: num,
+    wifiBand: text,
+    wifiRadioType: text,
+    wifiChannel: num,
+    wifiSignalStrength: num,
+    wifiBatteryCharge: num,
+    wifiMicrosoftDriver: text,
+    wifiMicrosoftDriverVersion: text,
+    wifiVendorDriver: text,
+    wifiVendorDriverVersion: text,
+    basicServiceSetIdentifier: text,
+    traceRouteHops: z.array(z.object({ hopCount: num, ipAddress: text, roundTripTime: duration })).nullish(),
+  })
+  .nullish();
+
+export const deviceSchema = z
+  .object({
+    captureDeviceName: text,
+    captureDeviceDriver: text,
+    renderDeviceName: text,
+    renderDeviceDriver: text,
+    receivedSignalLevel: num,
+    receivedNoiseLevel: num,
+    sentSignalLevel: num,
+    sentNoiseLevel: num,
+    initialSignalLevelRootMeanSquare: num,
+    micGlitchRate: num,
+    speakerGlitchRate: num,
+    lowSpeechLevelEventRatio: num,
+    lowSpeechToNoiseEventRatio: num,
+    captureNotFunctioningEventRatio: num,
+    renderNotFunctioningEventRatio: num,
+    renderMuteEventRatio: num,
+    renderZeroVolumeEventRatio: num,
+    deviceClippingEventRatio: num,
+    deviceGlitchEventRatio: num,
+    howlingEventCount: num,
+    cpuInsufficentEventRatio: num,
+  })
+  .nullish();
+
+export const streamSchema = z.object({
+  streamId: text,
+  streamDirection: z.enum(["callerToCallee", "calleeToCaller"]),
+  startDateTime: isoDate.nullish(),
+  endDateTime: isoDate.nullish(),
+  audioCodec: text,
+  videoCodec: text,
+  averageJitter: duration,
+  maxJitter: duration,
+  averagePacketLossRate: num,
+  maxPacketLossRate: num,
+  averageRoundTripTime: duration,
+  maxRoundTripTime: duration,
+  averageRatioOfConcealedSamples: num,
+  maxRatioOfConcealedSamples: num,
+  averageAudioDegradation: num,
+  averageAudioNetworkJitter: duration,
+  maxAudioNetworkJitter: duration,
+  averageBandwidthEstimate: num,
+  packetUtilization: num,
+  isAudioForwardErrorCorrectionUsed: bool,
+  wasMediaBypassed: bool,
+  averageVideoFrameRate: num,
+  averageReceivedFrameRate: num,
+  averageVideoFrameLossPercentage: num,
+  averageVideoPacketLossRate: num,
+  postForwardErrorCorrectionPacketLossRate: num,
+  lowFrameRateRatio: num,
+  lowVideoProcessingCapabilityRatio: num,
+  averageFreezeDuration: duration,
+  rmsFreezeDuration: duration,
+});
+
+export const mediaSchema = z.object({
+  label: text,
+  callerNetwork: networkSchema,
+  calleeNetwork: networkSchema,
+  callerDevice: deviceSchema,
+  calleeDevice: deviceSchema,
+  streams: z.array(streamSchema).nullish(),
+});
+
+export const segmentSchema = z.object({
+  id: z.string().min(1),
+  startDateTime: isoDate,
+  endDateTime: isoDate,
+  caller: endpointSchema,
+  callee: endpointSchema,
+  failureInfo: failureInfoSchema,
+  media: z.array(mediaSchema).nullish(),
+});
+
+export const sessionSchema = z.object({
+  id: z.string().min(1),
+  modalities: z.array(z.string()).nullish(),
+  startDateTime: isoDate,
+  endDateTime: isoDate,
+  isTest: bool,
+  caller: endpointSchema,
+  callee: endpointSchema,
+  failureInfo: failureInfoSchema,
+  segments: z.array(segmentSchema).nullish(),
+});
+
+export const organizerSchema = z.object({ id: text, identity: identitySetSchema }).nullish();
+
+export const callRecordSchema = z.object({
+  id: z.string().min(1),
+  version: z.number().int(),
+  type: text,
+  modalities: z.array(z.string()).nullish(),
+  lastModifiedDateTime: isoDate.nullish(),
+  startDateTime: isoDate,
+  endDateTime: isoDate,
+  joinWebUrl: text,
+  organizer_v2: organizerSchema,
+  sessions: z.array(sessionSchema).nullish(),
+  "sessions@odata.nextLink": z.string().nullish(),
+});
+
+export const sessionsPageSchema = z.object({
+  value: z.array(sessionSchema),
+  "@odata.nextLink": z.string().nullish(),
+});
+
+export type WireIdentitySet = z.infer<typeof identitySetSchema>;
+export type WireEndpoint = z.infer<typeof endpointSchema>;
+export type WireStream = z.infer<typeof streamSchema>;
+export type WireMedia = z.infer<typeof mediaSchema>;
+export type WireNetwork = z.infer<typeof networkSchema>;
+export type WireDevice = z.infer<typeof deviceSchema>;
+export type WireSegment = z.infer<typeof segmentSchema>;
+export type WireSession = z.infer<typeof sessionSchema>;
+export type WireCallRecord = z.infer<typeof callRecordSchema>;
