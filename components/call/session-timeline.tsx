@@ -45,7 +45,7 @@ export function SessionTimeline({ summaries, selected, onSelect }: { summaries: 
         ))}
         <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded border-2 border-red-600" />✕ poor</span>
       </div>
-      <div ref={scroller} className="relative h-72 overflow-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="timeline">
+      <div ref={scroller} style={{ height: Math.min(288, rows.length * ROW + 8) }} className="relative overflow-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="timeline">
         <ul style={{ height: virtual.getTotalSize() }} className="relative" aria-label={`${rows.length} sessions on a time axis`}>
           {virtual.getVirtualItems().map((item) => {
             const row = rows[item.index];

@@ -58,7 +58,7 @@ export function SessionsTable({ summaries, selected, onSelect }: { summaries: Se
             </div>
           ))}
         </div>
-        <div ref={scroller} className="relative h-96 overflow-auto" data-testid="sessions-table">
+        <div ref={scroller} className="relative max-h-96 overflow-auto" style={{ height: Math.min(384, rows.length * ROW + 2) }} data-testid="sessions-table">
           <div role="rowgroup" style={{ height: virtual.getTotalSize() }} className="relative">
             {virtual.getVirtualItems().map((item) => {
               const summary = rows[item.index];
@@ -75,7 +75,7 @@ export function SessionsTable({ summaries, selected, onSelect }: { summaries: Se
                   <div role="cell" className="flex items-center gap-2 truncate">
                     <QualityBadge quality={summary.quality} />
                     {summary.failed && <span className="text-xs font-medium text-red-700 dark:text-red-400">failed</span>}
-                    {summary.hasFeedback && <span className="text-xs" title="has feedback">💬<span className="sr-only">has feedback</span></span>}
+                    {summary.hasFeedback && <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">feedback</span>}
                     <span className="truncate text-xs text-slate-600 dark:text-slate-400">{summary.poorBecause ?? ""}</span>
                   </div>
                 </div>

@@ -25,7 +25,12 @@ export type MediaPlan =
 const LABELS = { audio: "main-audio", video: "main-video", screen: "applicationsharing-video" } as const;
 const MINUTE = 60_000;
 
-function media(rng: Random, plan: MediaPlan, caller: Leg, callee: Leg, window: { start: number; end: number }): WireMedia {
+interface SegmentNetworks {
+  caller: ReturnType<typeof networkInfo>;
+  callee: ReturnType<typeof networkInfo>;
+}
+
+function media(rng: Random, plan: MediaPlan, caller: Leg, callee: Leg, window: { start: number; end: number }, networks: SegmentNetworks): WireMedia {
   const streams =
     plan.kind === "audio"
       ? [
@@ -37,8 +42,8 @@ function media(rng: Random, plan: MediaPlan, caller: Leg, callee: Leg, window: {
           .map((direction) => videoStream(rng, direction, plan.kind as "video" | "screen", plan[direction], window));
   return {
     label: LABELS[plan.kind],
-    callerNetwork: networkInfo(rng, caller.network, caller.relayed),
-    calleeNetwork: networkInfo(rng, callee.network, callee.relayed),
+    callerNetwork: networks.caller,
+    calleeNetwork: networks.callee,
     callerDevice: caller.network === "server" ? {} : deviceInfo(rng, { telemetry: caller.telemetry, faultyRender: caller.faultyRender }),
     calleeDevice: callee.network === "server" ? {} : deviceInfo(rng, { telemetry: callee.telemetry, faultyRender: callee.faultyRender }),
     streams,
@@ -53,6 +58,8 @@ export function segment(
   plans: MediaPlan[],
   failureInfo: CallRecords.FailureInfo | null = null,
 ): WireSegment {
+  // One network per side for the whole segment: every media of a leg shares it.
+  const networks = { caller: networkInfo(rng, caller.network, caller.relayed), callee: networkInfo(rng, callee.network, callee.relayed) };
   return {
     id: rng.guid(),
     startDateTime: isoTime(window.start),
@@ -60,7 +67,7 @@ export function segment(
     caller: caller.endpoint,
     callee: callee.endpoint,
     failureInfo,
-    media: plans.map((plan) => media(rng, plan, caller, callee, window)),
+    media: plans.map((plan) => media(rng, plan, caller, callee, window, networks)),
   };
 }
 

@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "emulator/**/*.test.ts", "components/**/*.test.tsx", "app/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
+import { conferencingServer, media, network, person, session, stream } from "./fixtures";
+import { streamRows } from "./streams";
+
+const good = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, packetUtilization: 9000, averageJitterMs: 8, averagePacketLossRate: 0.002, averageRoundTripTimeMs: 40 });
+const jittery = (direction: "callerToCallee" | "calleeToCaller", jitter = 61) => stream({ direction, packetUtilization: 9000, averageJitterMs: jitter, averagePacketLossRate: 0.01, averageRoundTripTimeMs: 90 });
+
+describe("a 1:1 call with the callee on weak Wi-Fi", () => {
+  const wifi = network({ connectionType: "wifi", wifiBand: "frequency24GHz", wifiSignalStrength: 38 });
+  const call = [session("s1", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee"), jittery("calleeToCaller")], { calleeNetwork: wifi })])];
+  const rows = streamRows(call);
+
+  it("judges the call poor, names the worst metric and the side", () => {
+    const verdict = callVerdict(rows);
+    expect(verdict.quality).toBe("poor");
+    expect(verdict.poorShare).toBe(0.5);
+    expect(verdict.worst?.breach.text).toBe("jitter 61 ms > 30 ms");
+    expect(verdict.worst?.row.senderLabel).toBe("Bo");
+    expect(verdict.side).toBe("calleeToCaller");
+  });
+
+  it("writes the finding in plain language with its evidence", () => {
+    const [top] = findings(call, rows);
+    expect(top?.text).toBe("Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.");
+    expect(top?.evidence).toEqual([{ sessionId: "s1", segmentId: "s1-seg", detail: "audio callee→caller: jitter 61 ms > 30 ms" }]);
+  });
+
+  it("marks the sender impacting and the receiver impacted", () => {
+    const [bo, ada] = participantImpact(rows);
+    expect(bo).toMatchObject({ label: "Bo", impacting: true, impacted: false, sentPoor: 1 });
+    expect(ada).toMatchObject({ label: "Ada", impacting: false, impacted: true, receivedPoor: 1 });
+  });
+});
+
+describe("a meeting", () => {
+  const server = conferencingServer();
+  const vpn = network({ connectionType: "tunnel", networkTransportProtocol: "tcp", relayIPAddress: "52.1.1.1" });
+  const sessions = [
+    session("p", person("Presenter"), server, [media("audio", [jittery("callerToCallee", 90), good("calleeToCaller")], { callerNetwork: vpn })]),
+    session("a", person("Ann"), server, [media("audio", [good("callerToCallee"), jittery("calleeToCaller", 45)])]),
+    session("b", person("Ben"), server, [media("audio", [good("callerToCallee"), good("calleeToCaller")])]),
+  ];
+  const rows = streamRows(sessions);
+
+  it("blames the presenter's uplink and attributes poor downlinks to their receivers", () => {
+    const list = findings(sessions, rows);
+    expect(list[0]?.text).toBe("Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.");
+    expect(list[1]?.text).toContain("Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms");
+  });
+
+  it("keeps services out of the participant list", () => {
+    const people = participantImpact(rows);
+    expect(people.map((p) => p.label)).toEqual(["Presenter", "Ann", "Ben"]);
+    expect(people.find((p) => p.label === "Ben")).toMatchObject({ impacting: false, impacted: false });
+  });
+});
+
+describe("sessions", () => {
+  it("are poor when a device stops working, even with good streams", () => {
+    const s = session("d", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee")], { calleeDevice: { renderNotFunctioningEventRatio: 0.005 } as never })]);
+    const summary = summarizeSession(s);
+    expect(summary.quality).toBe("poor");
+    expect(summary.deviceProblems).toEqual(["speaker not working 0.5% of the time"]);
+    expect(summarizeSession(session("e", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee")], { calleeDevice: { renderNotFunctioningEventRatio: 0.0049 } as never })])).quality).toBe("good");
+  });
+
+  it("report failures, feedback and missing telemetry as findings", () => {
+    const rater = { ...person("Cy"), feedback: { rating: "bad", text: "Could not hear", tokens: { NoSound: true, Echo: false } } };
+    const sessions = [
+      session("f", person("Ada"), conferencingServer(), [], { failureInfo: { stage: "callSetup", reason: "SIP 503" } }),
+      session("g", rater, person("Di"), [media("audio", [stream({ packetUtilization: 900 })])]),
+    ];
+    const kinds = findings(sessions, streamRows(sessions)).map((f) => [f.kind, f.text]);
+    expect(kinds).toContainEqual(["failure", "Session between Ada and Teams conferencing server failed while setting up the call: SIP 503."]);
+    expect(kinds).toContainEqual(["feedback", "Cy rated the call bad, reporting NoSound: “Could not hear”"]);
+    expect(kinds).toContainEqual(["no-telemetry", "1 stream had no network metrics: those clients sent no telemetry, so their quality is unknown."]);
+  });
+
+  it("an empty call has an unclassified verdict and no findings", () => {
+    expect(callVerdict([]).quality).toBe("unclassified");
+    expect(findings([], [])).toEqual([]);
+  });
+});
