@@ -27,6 +27,8 @@ export interface Emulator {
   faults: FaultInjector;
   throttle: RecordThrottle;
   stats: Map<string, GraphStats>;
+  /** Requests to the token endpoint, to check that clients cache their tokens. */
+  counters: { tokens: number };
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -35,6 +37,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const faults = new FaultInjector(options.faults);
   const throttle = new RecordThrottle(options.throttle ?? true);
   const stats = new Map<string, GraphStats>();
+  const counters = { tokens: 0 };
   const publicKey = (await importJWK(options.key.publicJwk, "RS256")) as CryptoKey;
 
   app.use("*", async (c, next) => {
@@ -62,9 +65,10 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     throttle.reset();
     return c.json({ enabled: throttle.enabled });
   });
-  app.get("/_emulator/stats", (c) => c.json({ calls: Object.fromEntries(stats) }));
+  app.get("/_emulator/stats", (c) => c.json({ calls: Object.fromEntries(stats), tokenRequests: counters.tokens }));
   app.post("/_emulator/reset", (c) => {
     stats.clear();
+    counters.tokens = 0;
     throttle.reset();
     throttle.enabled = options.throttle ?? true;
     faults.set(options.faults ?? {});
@@ -76,7 +80,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
 
   registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens: new SkipTokens(randomBytes(32).toString("hex")) });
-  registerEntraRoutes(app, options.key);
+  registerEntraRoutes(app, options.key, counters);
   app.notFound((c) => c.json({ error: { code: "BadRequest", message: `Resource not found for the segment '${new URL(c.req.url).pathname}'.` } }, 404));
-  return { app, store, faults, throttle, stats };
+  return { app, store, faults, throttle, stats, counters };
 }

@@ -10,6 +10,8 @@ export const faultSchema = z.object({
   retryAfterSeconds: z.number().int().min(0).max(3600).default(1),
   /** Which requests the rates apply to: the record/first page, later pages, or all. */
   pages: z.enum(["all", "first", "later"]).default("all"),
+  /** Misbehaving paging: a nextLink that points back to an earlier page, or to another host. */
+  nextLink: z.enum(["normal", "loop", "foreign"]).default("normal"),
   seed: z.number().int().default(1),
 });
 

@@ -65,7 +65,7 @@ function allowedRedirect(uri: string): boolean {
   }
 }
 
-export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey): void {
+export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, counters: { tokens: number }): void {
   const codes = new Map<string, PendingCode>();
   const refreshGrants = new Map<string, RefreshGrant>();
 
@@ -108,6 +108,7 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey): vo
   });
 
   app.post("/:tenant/oauth2/v2.0/token", async (c) => {
+    counters.tokens += 1;
     const tenant = tenantOf(c);
     const form = await c.req.parseBody();
     const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);

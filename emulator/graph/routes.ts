@@ -49,7 +49,8 @@ interface PageLink {
   skipToken: string;
 }
 
-function nextLink({ origin, callId, segments, select, skipToken }: PageLink): string {
+function nextLink({ origin, callId, segments, select, skipToken }: PageLink, mode: "normal" | "loop" | "foreign" = "normal"): string {
+  if (mode === "foreign") origin = "https://graph.evil.example";
   const query = [segments ? "$expand=segments" : "", select ? `$select=${select.join(",")}` : "", `$skiptoken=${skipToken}`].filter(Boolean).join("&");
   return `${origin}/v1.0/communications/callRecords/${callId}/sessions?${query}`;
 }
@@ -109,7 +110,7 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       body.sessions = sessions.slice(0, page.size).map((s) => sessionView(s, expand.segments, undefined));
       if (sessions.length > page.size) {
         const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
-        body["sessions@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken });
+        body["sessions@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken }, deps.faults.current.nextLink);
       }
     }
     return send(c, body, prefer, applied, admitted.truncate);
@@ -138,8 +139,10 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       value: slice.map((s) => sessionView(s, expand.segments, select)),
     };
     if (offset + size < record.sessions.length) {
-      const skipToken = deps.skipTokens.encode({ offset: offset + size, size, version: record.version });
-      body["@odata.nextLink"] = nextLink({ origin, callId: record.id, segments: expand.segments, select, skipToken });
+      // The "loop" fault sends every later page back to the second page, as a broken server might.
+      const nextOffset = deps.faults.current.nextLink === "loop" ? size : offset + size;
+      const skipToken = deps.skipTokens.encode({ offset: nextOffset, size, version: record.version });
+      body["@odata.nextLink"] = nextLink({ origin, callId: record.id, segments: expand.segments, select, skipToken }, deps.faults.current.nextLink);
     }
     return send(c, body, prefer, page.applied, admitted.truncate);
   });

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sizedCallId } from "../../emulator/data/store";
+import { FULL_VIEW, newTrace } from "@/lib/api/call-service";
+import type { Session } from "@/lib/callrecords/model";
+import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
+import { graphStack } from "@/lib/testing/graph-stack";
+import { GraphFailure } from "./errors";
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ throttle: false });
+});
+afterAll(async () => emulator.close());
+beforeEach(() => {
+  emulator.faults.set({});
+  emulator.stats.clear();
+  emulator.throttle.enabled = false;
+  emulator.throttle.reset();
+});
+
+async function loadAll(stack: ReturnType<typeof graphStack>, callId: string) {
+  const first = JSON.parse((await stack.service.openCall(callId, FULL_VIEW, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+  const ids = first.sessions.map((s) => s.id);
+  let cursor = first.nextCursor;
+  while (cursor) {
+    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, FULL_VIEW, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+    ids.push(...page.sessions.map((s) => s.id));
+    cursor = page.nextCursor;
+  }
+  return ids;
+}
+
+describe("paging through the API service against the emulator over HTTPS", () => {
+  it.each([1, 60, 61, 3000])("delivers all %d sessions, complete and in order", async (count) => {
+    const stack = graphStack(emulator);
+    const id = sizedCallId(count);
+    const ids = await loadAll(stack, id);
+    expect(ids).toHaveLength(count);
+    expect(ids).toEqual(emulator.store.get(id, stack.config.tenantId)?.sessions.map((s) => s.id));
+    expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: Math.ceil(count / 60) - 1 });
+  });
+
+  it("collects every session for exports, dropping the ones Graph repeats", async () => {
+    const stack = graphStack(emulator);
+    const townHall = "c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03";
+    const all = await stack.service.allSessions(townHall, FULL_VIEW, newTrace());
+    const sessions = all.sessionsJson.flatMap((chunk) => JSON.parse(chunk) as Session[]);
+    expect(all.loaded).toBe(3000);
+    expect(new Set(sessions.map((s) => s.id)).size).toBe(3000);
+    expect(sessions).toHaveLength(3000);
+  });
+
+  it("refuses a cursor that was tampered with, or made for another call", async () => {
+    const stack = graphStack(emulator);
+    const id = sizedCallId(61);
+    const first = JSON.parse((await stack.service.openCall(id, FULL_VIEW, newTrace())).json) as { nextCursor: string };
+    const tampered = first.nextCursor.slice(0, -6) + (first.nextCursor.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    await expect(stack.service.sessionsPage(id, tampered, FULL_VIEW, newTrace())).rejects.toMatchObject({ status: 400, code: "invalid_cursor" });
+    await expect(stack.service.sessionsPage(sizedCallId(62), first.nextCursor, FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
+    await expect(stack.service.sessionsPage(id, "not-a-cursor", FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
+    const otherServer = graphStack(emulator);
+    const foreign = await import("@/lib/api/cursor").then((m) => m.createCursorCodec("y".repeat(32)).seal({ tenantId: stack.config.tenantId, callId: id, version: 1, link: "https://evil.example/steal", page: 1, loaded: 60, history: [] }));
+    await expect(otherServer.service.sessionsPage(id, foreign, FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
+  });
+
+  it("never follows a link to another host, even inside a valid cursor", async () => {
+    const stack = graphStack(emulator);
+    const id = sizedCallId(61);
+    const forged = await stack.cursors.seal({ tenantId: stack.config.tenantId, callId: id, version: 1, link: `https://127.0.0.1:1/v1.0/communications/callRecords/${id}/sessions?$skiptoken=x`, page: 1, loaded: 60, history: [] });
+    await expect(stack.service.sessionsPage(id, forged, FULL_VIEW, newTrace())).rejects.toMatchObject({ kind: "refused-link" });
+  });
+
+  it("refuses a nextLink chain that loops back to a page it already followed", async () => {
+    emulator.faults.set({ nextLink: "loop" });
+    const stack = graphStack(emulator);
+    const id = sizedCallId(300);
+    await expect(loadAll(stack, id)).rejects.toMatchObject({ kind: "refused-link" });
+    await expect(stack.service.allSessions(sizedCallId(301), FULL_VIEW, newTrace())).rejects.toMatchObject({ kind: "refused-link" });
+  });
+
+  it("refuses a nextLink that Graph points at another host", async () => {
+    emulator.faults.set({ nextLink: "foreign" });
+    const stack = graphStack(emulator);
+    const failure = (await stack.service.openCall(sizedCallId(302), FULL_VIEW, newTrace()).catch((e: unknown) => e)) as GraphFailure;
+    expect(failure.kind).toBe("refused-link");
+    expect(failure.message).toContain("graph.evil.example");
+  });
+
+  it("stops a runaway record at the configured cap", async () => {
+    const stack = graphStack(emulator, { maxSessions: 100 });
+    await expect(stack.service.allSessions(sizedCallId(300), FULL_VIEW, newTrace())).rejects.toMatchObject({ kind: "too-many-sessions" });
+  });
+});
+
+describe("resilience", () => {
+  it("survives a storm of 429s and 503s with the answer complete", async () => {
+    emulator.faults.set({ rate429: 0.3, rate503: 0.2, retryAfterSeconds: 0, seed: 7 });
+    const stack = graphStack(emulator, { maxRetries: 8 });
+    const id = sizedCallId(600);
+    const trace = newTrace();
+    const all = await stack.service.allSessions(id, FULL_VIEW, trace);
+    expect(all.loaded).toBe(600);
+    expect(trace.retries).toBeGreaterThan(0);
+  });
+
+  it("gives up after the retry budget with a clear unavailable error", async () => {
+    emulator.faults.set({ rate503: 1 });
+    const stack = graphStack(emulator, { maxRetries: 2 });
+    const failure = await stack.reader.record(sizedCallId(5)).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GraphFailure);
+    expect((failure as GraphFailure).kind).toBe("unavailable");
+    expect((failure as GraphFailure).message).toContain("after 2 retries");
+    expect(emulator.stats.get(sizedCallId(5))?.firstPage).toBe(3);
+  });
+
+  it("does not wait out a Retry-After longer than its budget: it reports when to retry", async () => {
+    emulator.faults.set({ rate429: 1, retryAfterSeconds: 120 });
+    const stack = graphStack(emulator, { maxWaitMs: 2000 });
+    const started = Date.now();
+    const failure = (await stack.reader.record(sizedCallId(6)).catch((e: unknown) => e)) as GraphFailure;
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(failure.kind).toBe("throttled");
+    expect(failure.details.retryAfterSeconds).toBe(120);
+  });
+
+  it("times out a slow Graph", async () => {
+    emulator.faults.set({ latencyMs: 800 });
+    const stack = graphStack(emulator, { timeoutMs: 200, maxRetries: 1, maxWaitMs: 500 });
+    const failure = (await stack.reader.record(sizedCallId(7)).catch((e: unknown) => e)) as GraphFailure;
+    expect(failure.kind).toBe("timeout");
+  });
+
+  it("reports truncated JSON as malformed, not as a crash", async () => {
+    emulator.faults.set({ rateTruncated: 1 });
+    const stack = graphStack(emulator);
+    const failure = (await stack.reader.record(sizedCallId(8)).catch((e: unknown) => e)) as GraphFailure;
+    expect(failure.kind).toBe("malformed");
+    expect(failure.message).toMatch(/not valid JSON/);
+  });
+
+  it("passes unknown enum values through (it asks for them) and keeps nulls", async () => {
+    const stack = graphStack(emulator);
+    const all = await stack.service.allSessions("c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03", FULL_VIEW, newTrace());
+    const text = all.sessionsJson.join("");
+    expect(text).toContain('"productFamily":"azureCommunicationServices"');
+    expect(text).toContain('"averageJitterMs":null');
+  });
+
+  it("maps 403 and 404 to their kinds with Graph's request ID", async () => {
+    const stack = graphStack(emulator);
+    const missing = (await stack.reader.record("00000000-0000-4000-8000-000000000000").catch((e: unknown) => e)) as GraphFailure;
+    expect(missing.kind).toBe("not-found");
+    expect(missing.details.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe("doing less work under load", () => {
+  it("serves 50 concurrent viewers of one uncached call with exactly one upstream sequence", async () => {
+    const stack = graphStack(emulator, { readAhead: true });
+    const id = sizedCallId(240);
+    const viewers = await Promise.all(Array.from({ length: 50 }, () => loadAll(stack, id)));
+    for (const ids of viewers) expect(ids).toHaveLength(240);
+    expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 3 });
+  });
+
+  it("re-opens from the cache without asking Graph again", async () => {
+    const stack = graphStack(emulator);
+    const id = sizedCallId(121);
+    await loadAll(stack, id);
+    const trace = newTrace();
+    await stack.service.openCall(id, FULL_VIEW, trace);
+    expect(trace).toMatchObject({ upstreamPages: 0, cacheHits: 1 });
+    expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 2 });
+  });
+
+  it("gets the app token once and reuses it from MSAL's cache", async () => {
+    const stack = graphStack(emulator);
+    const before = emulator.counters.tokens;
+    await stack.reader.record(sizedCallId(9));
+    await stack.reader.record(sizedCallId(10));
+    await stack.reader.record(sizedCallId(11));
+    expect(emulator.counters.tokens - before).toBe(1);
+  });
+});
