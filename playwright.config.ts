@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+export const EMULATOR_URL = `https://localhost:${EMULATOR_PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -14,6 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${APP_PORT}`,
     trace: "retain-on-failure",
+    ignoreHTTPSErrors: true,
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -33,7 +35,9 @@ export default defineConfig({
       APP_PORT: String(APP_PORT),
       EMULATOR_PORT: String(EMULATOR_PORT),
       EMULATOR_STATE_DIR: ".emulator/e2e",
-      CALLSCOPE_LOG: "off",
+      CALLSCOPE_LOG: process.env.E2E_SERVER_LOG ?? "off",
+      // Fault-injection tests should not wait out production-sized backoffs.
+      GRAPH_RETRY_BASE_MS: "50",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

@@ -19,8 +19,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen antialiased">
-        {config.demo && <DemoBanner />}
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          {config.demo && <DemoBanner />}
           <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
             <Link href="/" className="text-lg font-semibold tracking-tight">
               call<span className="text-blue-600 dark:text-blue-400">scope</span>

@@ -1,20 +1,122 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { sizedCallId } from "../emulator/data/store";
 import { demoCalls } from "../lib/demo/calls";
+import { demoCall, emulatorStats, screenshot, setFaults, waitForAllSessions } from "./support";
 
-const byScenario = (scenario: string) => {
-  const call = demoCalls.find((c) => c.scenario === scenario);
-  if (!call) throw new Error(`no demo call ${scenario}`);
-  return call;
-};
+test.afterEach(async ({ request }) => setFaults(request, {}));
 
-test("home lists the demo calls and opens one by pasted URL", async ({ page }) => {
+test("home lists the demo calls, opens one by pasted URL and remembers it", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByText("Demo mode:")).toBeVisible();
   for (const call of demoCalls.filter((c) => c.featured)) await expect(page.getByRole("link", { name: new RegExp(call.title) })).toBeVisible();
-  const wifi = byScenario("poor-wifi");
+  await screenshot(page, "home");
+  const wifi = demoCall("poor-wifi");
   await page.getByLabel("Call ID, or a link or text containing one").fill(`https://graph.microsoft.com/v1.0/communications/callRecords/${wifi.id}?$expand=sessions`);
   await page.getByRole("button", { name: "Open call" }).click();
   await expect(page).toHaveURL(new RegExp(`/calls/${wifi.id}$`));
   await expect(page.getByRole("heading", { name: wifi.id })).toBeVisible();
-  await page.screenshot({ path: "e2e/screenshots/call-poor-wifi.png", fullPage: true });
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Recent lookups" }).getByRole("link", { name: wifi.id })).toBeVisible();
+});
+
+test("a pasted text without a call ID gets an inline message and stays put", async ({ page }) => {
+  await page.goto("/");
+  const input = page.getByLabel("Call ID, or a link or text containing one");
+  await input.fill("the call from yesterday at 3pm");
+  await page.getByRole("button", { name: "Open call" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("does not contain a call ID");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("poor Wi-Fi call: verdict, findings, session charts with thresholds, comparison and feedback", async ({ page }) => {
+  const wifi = demoCall("poor-wifi");
+  await page.goto(`/calls/${wifi.id}`);
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Poor");
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("jitter 61 ms > 30 ms");
+  await expect(page.getByTestId("findings")).toContainText("on Wi-Fi 2.4 GHz with");
+  await expect(page.getByTestId("findings")).toContainText("2× the 30 ms threshold");
+  await expect(page.getByTestId("participants")).toContainText("impacting");
+  await expect(page.getByTestId("participants")).toContainText("impacted");
+
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  await expect(page).toHaveURL(/session=/);
+  const detail = page.getByTestId("session-detail");
+  await expect(detail).toBeVisible();
+  await expect(detail.getByTestId("chart-jitter").first().locator(".recharts-reference-line")).toHaveCount(1);
+  await expect(detail.getByTestId("chart-jitter").first()).toContainText("poor above 30 ms");
+  await expect(detail.getByTestId("compare-network").first()).toContainText("▲ worse");
+  await expect(detail.getByTestId("compare-network").first()).toContainText("frequency2.4 GHz".replace("frequency", ""));
+  const feedback = detail.getByTestId("feedback");
+  await expect(feedback).toContainText("Poor");
+  await expect(feedback.getByRole("listitem").filter({ hasText: "Interruptions" })).toContainText("⚑");
+  await expect(feedback.getByRole("listitem").filter({ hasText: "Frozen video" })).toContainText("⚑");
+  await expect(feedback.getByRole("listitem").filter({ hasText: "Echo" })).toContainText("not reported");
+  await expect(detail.getByRole("tab")).toHaveCount(2);
+  await screenshot(page, "session-poor-wifi");
+
+  // The URL alone reopens the session.
+  const url = page.url();
+  const fresh = await page.context().newPage();
+  await fresh.goto(url);
+  await expect(fresh.getByTestId("session-detail")).toBeVisible();
+});
+
+test("a 3,000-session town hall loads completely with progress shown, and filters to poor sessions", async ({ page, request }) => {
+  const townHall = demoCall("town-hall");
+  await page.goto(`/calls/${townHall.id}`);
+  await expect(page.getByTestId("load-status")).toContainText(/sessions loaded · fetching page \d+/);
+  await waitForAllSessions(page, 3000);
+  // 3,000 sessions, two of which Graph sends twice (as real data does): 3,002 entries, 51 pages.
+  await expect(page.getByTestId("load-status")).toContainText("(51 pages)");
+  await expect(page.getByTestId("sessions-count")).toHaveText("3,000 of 3,000 sessions shown");
+  await page.getByLabel("Poor only").check();
+  const poor = Number((await page.getByTestId("sessions-count").innerText()).split(" ")[0]?.replace(/,/g, ""));
+  expect(poor).toBeGreaterThan(20);
+  expect(poor).toBeLessThan(1000);
+  await expect(page.getByTestId("sessions-table")).toContainText("Poor");
+  await expect(page.getByTestId("sessions-table")).not.toContainText("Good");
+  const stats = await emulatorStats(request);
+  expect(stats.calls[townHall.id]).toEqual({ firstPage: 1, laterPage: 50 });
+  await screenshot(page, "call-town-hall");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await screenshot(page, "call-town-hall-dark");
+});
+
+test("unknown and malformed call IDs explain what happened and what to do", async ({ page }) => {
+  await page.goto("/calls/00000000-0000-4000-8000-0000000000aa");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Call record not found");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("30 days");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Request ID:");
+  await page.goto("/calls/not-a-call");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That is not a call ID");
+  await expect(page.getByRole("link", { name: "Paste another call ID" })).toBeVisible();
+});
+
+test("a throttled Graph says when to retry", async ({ page, request }) => {
+  await setFaults(request, { rate429: 1, retryAfterSeconds: 120 });
+  await page.goto(`/calls/${sizedCallId(7)}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Graph is busy with this call");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Try again in 120 seconds");
+});
+
+test("a failing later page keeps what arrived and resumes", async ({ page, request }) => {
+  await setFaults(request, { rate503: 1, pages: "later" });
+  await page.goto(`/calls/${sizedCallId(150)}`);
+  await expect(page.getByTestId("load-status")).toContainText("Loading stopped after 60 sessions", { timeout: 30_000 });
+  await expect(page.getByTestId("sessions-count")).toHaveText("60 of 60 sessions shown");
+  await setFaults(request, {});
+  await page.getByRole("button", { name: "Resume loading" }).click();
+  await waitForAllSessions(page, 150);
+});
+
+test("pages are accessible (axe)", async ({ page }) => {
+  for (const path of ["/", `/calls/${demoCall("poor-wifi").id}`]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading").first()).toBeVisible();
+    if (path !== "/") await page.getByTestId("sessions-table").getByRole("button").first().click();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  }
 });

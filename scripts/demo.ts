@@ -19,4 +19,4 @@ if (built < Math.max(...SOURCES.map((source) => newestChange(join(root, source))
   console.log("[demo] building callscope (about a minute the first time)…");
   execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
 }
-require("./serve");
+void import("./serve");

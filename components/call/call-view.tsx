@@ -1,7 +1,8 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
+import { useCallback, useDeferredValue } from "react";
+import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import { useCallRecord } from "@/lib/client/use-call-record";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
@@ -20,7 +21,9 @@ import { SessionDetail } from "@/components/session/session-detail";
 export function CallView({ callId }: { callId: string }) {
   const query = useCallRecord(callId);
   const pages = query.data?.pages;
-  const analysis = useCallAnalysis(pages);
+  // Analysis of thousands of sessions must not hold up the pages arriving behind it.
+  const shownPages = useThrottledValue(pages, 600, !query.hasNextPage || query.isFetchNextPageError);
+  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages));
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -63,10 +66,11 @@ export function CallView({ callId }: { callId: string }) {
     <div className="space-y-6">
       <CallHeader call={call} participants={analysis.participants.length} sessions={analysis.summaries.length} />
       <LoadProgress
-        loaded={analysis.summaries.length}
+        loaded={query.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
         pages={pages?.length ?? 0}
         loading={query.hasNextPage}
         error={query.isFetchNextPageError ? query.error : null}
+        resumeAt={query.resumeAt}
         onResume={() => void query.fetchNextPage()}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">

@@ -1,6 +1,19 @@
+"use client";
+import { useEffect, useState } from "react";
 import { problemMessage } from "@/lib/client/problem-text";
 
-export function LoadProgress({ loaded, pages, loading, error, onResume }: { loaded: number; pages: number; loading: boolean; error: unknown; onResume: () => void }) {
+function useSecondsUntil(at: number | null): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (at === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [at]);
+  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+export function LoadProgress({ loaded, pages, loading, error, resumeAt, onResume }: { loaded: number; pages: number; loading: boolean; error: unknown; resumeAt: number | null; onResume: () => void }) {
+  const countdown = useSecondsUntil(resumeAt);
   if (!loading && !error) {
     return <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">All {loaded.toLocaleString("en-US")} sessions loaded ({pages} {pages === 1 ? "page" : "pages"}).</p>;
   }
@@ -8,6 +21,7 @@ export function LoadProgress({ loaded, pages, loading, error, onResume }: { load
     return (
       <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="load-status">
         Loading stopped after {loaded.toLocaleString("en-US")} sessions: {problemMessage(error)}{" "}
+        {countdown !== null && <span>Resuming automatically in {countdown} s. </span>}
         <button type="button" onClick={onResume} className="font-medium underline">Resume loading</button>
       </div>
     );

@@ -14,7 +14,8 @@ export function VerdictCard({ verdict, partial }: { verdict: CallVerdict; partia
       <p className="text-sm text-slate-600 dark:text-slate-400">of classified streams were poor ({streams.poor} of {streams.good + streams.poor}; {streams.unclassified} unclassified)</p>
       {worst && (
         <p className="mt-3 text-sm">
-          Worst: <strong>{worst.breach.text}</strong> on {DIRECTION_LABELS[worst.row.stream.direction]} {MEDIA_LABELS[worst.row.kind]} from {worst.row.senderLabel}.
+          Worst: <strong>{worst.breach.text}</strong> on {DIRECTION_LABELS[worst.row.stream.direction]} {MEDIA_LABELS[worst.row.kind]}{" "}
+          {worst.row.sender?.kind === "service" ? `received by ${worst.row.receiverLabel}` : `from ${worst.row.senderLabel}`}.
         </p>
       )}
       {verdict.side && (

@@ -53,6 +53,7 @@ export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESH
   const thresholds = media.kind === "audio" ? table.audio : media.kind === "screenSharing" ? table.screenSharing : table.video;
   return specs.map((spec) => {
     const threshold = thresholds.find((t) => t.metric === spec.thresholdMetric);
+    const limit = threshold ? +(threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit).toFixed(6) : 0;
     const points = media.streams.map((stream) => ({
       direction: DIRECTION_LABELS[stream.direction],
       average: scaled(spec.average(stream), spec.scale),
@@ -62,7 +63,7 @@ export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESH
       key: spec.key,
       title: spec.title,
       unit: spec.unit,
-      threshold: threshold ? { value: threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit, label: `${threshold.compare === "gt" ? "poor above" : "poor below"} ${threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit} ${spec.unit}` } : null,
+      threshold: threshold ? { value: limit, label: `${threshold.compare === "gt" ? "poor above" : "poor below"} ${limit} ${spec.unit}` } : null,
       points,
       empty: points.every((p) => p.average === null && p.max === null),
     };

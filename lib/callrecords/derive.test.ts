@@ -41,6 +41,7 @@ describe("per-stream charts", () => {
     expect(loss?.points[0]).toEqual({ direction: "caller→callee", average: 2, max: null });
     expect(loss?.threshold?.value).toBe(10);
     expect(charts.find((c) => c.key === "degradation")?.empty).toBe(true);
+    expect(charts.find((c) => c.key === "concealed")?.threshold).toEqual({ value: 7, label: "poor above 7 %" });
   });
 
   it("gives video its own metrics and limits", () => {

@@ -1,6 +1,6 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { ApiProblem, apiGet } from "./api";
 
@@ -27,6 +27,8 @@ export function useCallRecord(callId: string) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry: (count, error) => count < 2 && retryable(error),
     staleTime: 5 * 60_000,
+    // Deep-comparing every loaded page on each new one costs O(n²) for thousands of sessions; pages never change.
+    structuralSharing: false,
     refetchOnWindowFocus: false,
   });
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isError } = query;
@@ -36,5 +38,23 @@ export function useCallRecord(callId: string) {
     if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isError) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, isError, fetchNextPage]);
 
-  return query;
+  // Graph throttles per call record (50 later pages per 5 minutes): when it says when, carry on then.
+  const [resumeAt, setResumeAt] = useState<number | null>(null);
+  const throttledFor = isFetchNextPageError && query.error instanceof ApiProblem && query.error.status === 429 ? query.error.retryAfterSeconds ?? 30 : null;
+  useEffect(() => {
+    if (throttledFor === null) return;
+    const at = Date.now() + throttledFor * 1000;
+    const show = setTimeout(() => setResumeAt(at), 0);
+    const timer = setTimeout(() => {
+      setResumeAt(null);
+      void fetchNextPage();
+    }, throttledFor * 1000);
+    return () => {
+      clearTimeout(show);
+      clearTimeout(timer);
+      setResumeAt(null);
+    };
+  }, [throttledFor, fetchNextPage]);
+
+  return { ...query, resumeAt };
 }

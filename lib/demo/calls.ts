@@ -38,7 +38,7 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03",
     title: "Town hall, 3,000 sessions",
-    description: "A company meeting: 3,000 participant sessions over 50 pages, a poor minority on Wi-Fi, VPN and mobile.",
+    description: "A company meeting: 3,000 participant sessions over 51 pages of Graph results, a poor minority on Wi-Fi, VPN and mobile.",
     scenario: "town-hall",
     sessions: 3000,
     featured: true,
