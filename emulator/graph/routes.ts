@@ -35,6 +35,19 @@ interface Admitted {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Sessions with their segments, serialised once per enum mode: pages are then joins of strings,
+// so the emulator's own cost stays small next to the latency it is asked to add.
+const serialized = new WeakMap<WireSession, Partial<Record<"all" | "hidden", string>>>();
+const SESSIONS_SLOT = "__emulator_sessions__";
+
+function sessionJson(session: WireSession, includeUnknownEnumMembers: boolean): string {
+  const entry = serialized.get(session) ?? {};
+  const mode = includeUnknownEnumMembers ? "all" : "hidden";
+  entry[mode] ??= serialize(session, includeUnknownEnumMembers);
+  serialized.set(session, entry);
+  return entry[mode];
+}
+
 function sessionView(session: WireSession, segments: boolean, select: string[] | undefined) {
   const { segments: all, ...rest } = session;
   const selected = applySelect(rest, select, ["id"]);
@@ -78,8 +91,9 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     return { record, truncate: fault === "truncate" };
   }
 
-  function send(c: Context<EmulatorEnv>, body: unknown, prefer: ReturnType<typeof parsePrefer>, pageSizeApplied: boolean, truncate: boolean) {
+  function send(c: Context<EmulatorEnv>, body: unknown, prefer: ReturnType<typeof parsePrefer>, pageSizeApplied: boolean, truncate: boolean, sessions?: WireSession[]) {
     let text = serialize(body, prefer.includeUnknownEnumMembers);
+    if (sessions) text = text.replace(`"${SESSIONS_SLOT}"`, () => `[${sessions.map((s) => sessionJson(s, prefer.includeUnknownEnumMembers)).join(",")}]`);
     const applied = [pageSizeApplied ? `odata.maxpagesize=${prefer.maxPageSize}` : "", prefer.includeUnknownEnumMembers ? "include-unknown-enum-members" : ""].filter(Boolean);
     const headers: Record<string, string> = { "Content-Type": "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8" };
     if (applied.length > 0) headers["Preference-Applied"] = applied.join(", ");
@@ -107,13 +121,13 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       const page = pageSizeFor(prefer);
       applied = page.applied;
       body["sessions@odata.context"] = `${origin}/v1.0/$metadata#communications/callRecords('${fields.id}')/sessions`;
-      body.sessions = sessions.slice(0, page.size).map((s) => sessionView(s, expand.segments, undefined));
+      body.sessions = expand.segments ? SESSIONS_SLOT : sessions.slice(0, page.size).map((s) => sessionView(s, false, undefined));
       if (sessions.length > page.size) {
         const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
         body["sessions@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken }, deps.faults.current.nextLink);
       }
     }
-    return send(c, body, prefer, applied, admitted.truncate);
+    return send(c, body, prefer, applied, admitted.truncate, expand.sessions && expand.segments ? sessions.slice(0, pageSizeFor(prefer).size) : undefined);
   });
 
   app.get("/v1.0/communications/callRecords/:id/sessions", async (c) => {
@@ -136,7 +150,7 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     const slice = record.sessions.slice(offset, offset + size);
     const body: Record<string, unknown> = {
       "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords('${record.id}')/sessions${expand.segments ? "(segments())" : ""}`,
-      value: slice.map((s) => sessionView(s, expand.segments, select)),
+      value: expand.segments && !select ? SESSIONS_SLOT : slice.map((s) => sessionView(s, expand.segments, select)),
     };
     if (offset + size < record.sessions.length) {
       // The "loop" fault sends every later page back to the second page, as a broken server might.
@@ -144,6 +158,6 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       const skipToken = deps.skipTokens.encode({ offset: nextOffset, size, version: record.version });
       body["@odata.nextLink"] = nextLink({ origin, callId: record.id, segments: expand.segments, select, skipToken }, deps.faults.current.nextLink);
     }
-    return send(c, body, prefer, page.applied, admitted.truncate);
+    return send(c, body, prefer, page.applied, admitted.truncate, expand.segments && !select ? slice : undefined);
   });
 }

@@ -37,7 +37,10 @@ export interface CallServiceOptions {
   /** How long a record's first page is reused before Graph is asked again for a newer version. */
   recordTtlMs?: number;
   pageTtlMs?: number;
-  /** Fetch page N+1 while the browser is still receiving page N. */
+  /**
+   * Keep following nextLinks ahead of the browser once a call is opened, so its page requests find
+   * pages already fetched: Graph's chain is strictly sequential, and this keeps it busy.
+   */
   readAhead?: boolean;
 }
 
@@ -59,12 +62,13 @@ export function createCallService(options: CallServiceOptions) {
   const pageTtl = options.pageTtlMs ?? 3_600_000;
   const flights = createSingleFlight<CachedPage>();
 
-  const upstream = (trace: RequestTrace): UpstreamTrace => ({
+  const upstream = (trace: RequestTrace, onNextLink?: (link: string) => void): UpstreamTrace => ({
     onResponse: ({ requestId, retries }) => {
       trace.upstreamPages += 1;
       trace.retries += retries;
       if (requestId) trace.graphRequestIds.push(requestId);
     },
+    onNextLink,
   });
 
   /** Cache first; otherwise one shared upstream fetch per key, however many requests wait on it. */
@@ -94,7 +98,7 @@ export function createCallService(options: CallServiceOptions) {
   function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
     const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}:${view.name}`;
     return cached(key, pageTtl, trace, async () => {
-      const page = await reader.sessions(state.callId, state.link, upstream(trace));
+      const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link, view)));
       const sessions = view.sessions(page.sessions);
       return { version: state.version, ...serialize(sessions), nextLink: page.nextLink };
     });
@@ -110,16 +114,21 @@ export function createCallService(options: CallServiceOptions) {
     return { tenantId, callId: base.callId, version: base.version, link, page: (current?.page ?? 0) + 1, loaded, history };
   }
 
-  function readAhead(state: CursorState, view: View): void {
+  /** Starts the next page as soon as its link is known: Graph's chain is sequential, so keep it busy. */
+  function readAhead(current: CursorState, link: string, view: View): void {
     if (!options.readAhead) return;
-    loadPage(state, view, newTrace()).catch(() => {
-      // The browser's own request for this page will surface the error.
-    });
+    try {
+      loadPage(follow(current, current, link, current.loaded), view, newTrace()).catch(() => {
+        // The browser's own request for this page will surface the error.
+      });
+    } catch {
+      // Loops and runaways are reported to the request that reaches them.
+    }
   }
 
   async function respond(state: CursorState | null, view: View, body: string, count: number, loaded: number): Promise<PageResponse> {
     const cursor = state ? await cursors.seal(state) : null;
-    if (state) readAhead(state, view);
+    if (state && options.readAhead) loadPage(state, view, newTrace()).catch(() => undefined);
     return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}`, count, loaded, hasMore: cursor !== null };
   }
 

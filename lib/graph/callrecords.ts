@@ -7,6 +7,22 @@ import { checkNextLink, recordUrl } from "./links";
 export interface UpstreamTrace {
   /** Called once per Graph response, for logs and support cases. */
   onResponse?: (info: { requestId: string | undefined; retries: number }) => void;
+  /**
+   * Called with the checked nextLink as soon as a page arrives, before the page is validated, so
+   * the next request can start while this page is still being read.
+   */
+  onNextLink?: (link: string) => void;
+}
+
+function announceNextLink(body: unknown, key: string, trace: UpstreamTrace, check: (link: unknown) => string): void {
+  if (!trace.onNextLink || !body || typeof body !== "object") return;
+  const link = (body as Record<string, unknown>)[key];
+  if (typeof link !== "string") return;
+  try {
+    trace.onNextLink(check(link));
+  } catch {
+    // A bad link is reported by the page's own validation below.
+  }
 }
 
 export interface RecordPage {
@@ -31,13 +47,17 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
   return {
     /** The record with its first page of sessions and their segments: one round trip. */
     async record(callId: string, trace: UpstreamTrace = {}): Promise<RecordPage> {
-      const parsed = parseCallRecordBody(await get(recordUrl(graphBaseUrl, callId), trace));
+      const body = await get(recordUrl(graphBaseUrl, callId), trace);
+      announceNextLink(body, "sessions@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
+      const parsed = parseCallRecordBody(body);
       return { ...parsed, nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null };
     },
 
     /** A later page, from a nextLink that is checked again before it is followed. */
     async sessions(callId: string, nextLink: string, trace: UpstreamTrace = {}): Promise<SessionsPage> {
-      const parsed = parseSessionsPageBody(await get(checkNextLink(nextLink, graphBaseUrl, callId), trace));
+      const body = await get(checkNextLink(nextLink, graphBaseUrl, callId), trace);
+      announceNextLink(body, "@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
+      const parsed = parseSessionsPageBody(body);
       return { ...parsed, nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null };
     },
   };
