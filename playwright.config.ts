@@ -3,6 +3,16 @@ import { defineConfig, devices } from "@playwright/test";
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `https://localhost:${EMULATOR_PORT}`;
+// A second app and emulator with sign-in on (demo mode off), for the sign-in and access tests.
+export const AUTH_APP_URL = "http://localhost:3101";
+export const AUTH_EMULATOR_URL = "https://localhost:4111";
+
+const serverEnv = {
+  CALLSCOPE_LOG: process.env.E2E_SERVER_LOG ?? "off",
+  // Fault-injection tests should not wait out production-sized backoffs.
+  GRAPH_RETRY_BASE_MS: "50",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -23,22 +33,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
-  webServer: {
-    // The built app and the emulator over real HTTP(S), exactly as `npm run demo` runs them.
-    command: "tsx scripts/serve.ts",
-    url: `http://localhost:${APP_PORT}/`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      APP_PORT: String(APP_PORT),
-      EMULATOR_PORT: String(EMULATOR_PORT),
-      EMULATOR_STATE_DIR: ".emulator/e2e",
-      CALLSCOPE_LOG: process.env.E2E_SERVER_LOG ?? "off",
-      // Fault-injection tests should not wait out production-sized backoffs.
-      GRAPH_RETRY_BASE_MS: "50",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // The built app and the emulator over real HTTP(S), exactly as `npm run demo` runs them.
+      command: "tsx scripts/serve.ts",
+      url: `http://localhost:${APP_PORT}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv, APP_PORT: String(APP_PORT), EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_STATE_DIR: ".emulator/e2e" },
     },
-  },
+    {
+      command: "tsx scripts/serve.ts",
+      url: `${AUTH_APP_URL}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { ...serverEnv, APP_PORT: "3101", EMULATOR_PORT: "4111", EMULATOR_STATE_DIR: ".emulator/e2e-auth", CALLSCOPE_DEMO: "false" },
+    },
+  ],
 });

@@ -111,6 +111,22 @@ test("a failing later page keeps what arrived and resumes", async ({ page, reque
   await waitForAllSessions(page, 150);
 });
 
+test("a failed PSTN leg is called out in the verdict and findings", async ({ page }) => {
+  await page.goto(`/calls/${demoCall("failed-pstn").id}`);
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("1 session failed");
+  await expect(page.getByTestId("findings")).toContainText("failed while setting up the call: Gateway rejected the call");
+});
+
+test("the call view fits a tablet without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await page.goto(`/calls/${demoCall("poor-wifi").id}`);
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  await expect(page.getByTestId("session-detail")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await screenshot(page, "session-poor-wifi-tablet");
+});
+
 test("pages are accessible (axe)", async ({ page }) => {
   for (const path of ["/", `/calls/${demoCall("poor-wifi").id}`]) {
     await page.goto(path);

@@ -74,7 +74,7 @@ export function CallView({ callId }: { callId: string }) {
         onResume={() => void query.fetchNextPage()}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <VerdictCard verdict={analysis.verdict} partial={query.hasNextPage} />
+        <VerdictCard verdict={analysis.verdict} failedSessions={analysis.failedSessions} partial={query.hasNextPage} />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
       {selected && (

@@ -2,7 +2,7 @@ import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import type { CallVerdict } from "@/lib/callrecords/analysis";
 import { QualityBadge } from "@/components/ui/quality-badge";
 
-export function VerdictCard({ verdict, partial }: { verdict: CallVerdict; partial: boolean }) {
+export function VerdictCard({ verdict, failedSessions, partial }: { verdict: CallVerdict; failedSessions: number; partial: boolean }) {
   const { streams, worst } = verdict;
   return (
     <section aria-labelledby="verdict-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -16,6 +16,11 @@ export function VerdictCard({ verdict, partial }: { verdict: CallVerdict; partia
         <p className="mt-3 text-sm">
           Worst: <strong>{worst.breach.text}</strong> on {DIRECTION_LABELS[worst.row.stream.direction]} {MEDIA_LABELS[worst.row.kind]}{" "}
           {worst.row.sender?.kind === "service" ? `received by ${worst.row.receiverLabel}` : `from ${worst.row.senderLabel}`}.
+        </p>
+      )}
+      {failedSessions > 0 && (
+        <p className="mt-3 text-sm font-medium text-red-800 dark:text-red-300">
+          <span aria-hidden="true">⚠ </span>{failedSessions} {failedSessions === 1 ? "session" : "sessions"} failed: see the findings.
         </p>
       )}
       {verdict.side && (

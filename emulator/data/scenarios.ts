@@ -192,6 +192,8 @@ interface GroupOptions {
   /** When the presenter's uplink is poor, everyone's downlink video suffers. */
   presenterImpactsOthers: boolean;
   duplicates: number;
+  /** Forces the presenter's uplink quality (their downlink stays good). */
+  presenterUplink?: StreamQuality;
 }
 
 function qualityFor(rng: Random, network: NetworkKind, direction: "up" | "down"): StreamQuality {
@@ -227,8 +229,8 @@ function groupCall(id: string, rng: Random, end: number, tenantId: string, optio
     const short = !presenter && r.chance(0.04);
     const joined = presenter ? start : start + r.int(-2, 10) * MINUTE + r.int(0, 59_000);
     const left = presenter ? end : short ? joined + r.int(5_000, 40_000) : r.chance(0.15) ? joined + r.int(5, options.durationMinutes - 12) * MINUTE : end - r.int(0, 10) * MINUTE;
-    const up = short ? "short" : qualityFor(r, network, "up");
-    const down = short ? "short" : qualityFor(r, network, "down");
+    const up = short ? "short" : presenter && options.presenterUplink ? options.presenterUplink : qualityFor(r, network, "up");
+    const down = short ? "short" : presenter && options.presenterUplink ? "good" : qualityFor(r, network, "down");
     const plans: MediaPlan[] = [{ kind: "audio", callerToCallee: up, calleeToCaller: down }];
     if (presenter) {
       const poorUp = up !== "good";
@@ -276,7 +278,7 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
     case "poor-wifi": return poorWifi(id, rng, end, tenantId);
     case "failed-pstn": return failedPstn(id, rng, end, tenantId);
     case "team-meeting":
-      return groupCall(id, rng, end, tenantId, { sessions: 12, durationMinutes: 45, presenterNetwork: "vpn",
+      return groupCall(id, rng, end, tenantId, { sessions: 12, durationMinutes: 45, presenterNetwork: "vpn", presenterUplink: "mixed",
         networkMix: [["wired", 0.7], ["wifi5", 0.3]], videoShare: 0.8, presenterImpactsOthers: true, duplicates: 0 });
     case "town-hall":
       return groupCall(id, rng, end, tenantId, { sessions: 3000, durationMinutes: 75, presenterNetwork: "wired",

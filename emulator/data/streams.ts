@@ -75,14 +75,15 @@ export function videoStream(
   const frameRate = kind === "screen"
     ? poor ? rng.float(0.4, 1.8) : rng.float(3, 12)
     : poor ? rng.float(2, 6.5) : rng.float(15, 30);
-  const frameLoss = poor && rng.chance(0.3) ? rng.float(51, 80) : rng.float(0, 6);
+  // Clients often report no frame loss at all; CQD then judges by frame rate (the first metric present).
+  const frameLoss = poor ? (rng.chance(0.4) ? rng.float(51, 80) : null) : rng.chance(0.3) ? null : rng.float(0, 6);
   const freeze = poor ? rng.float(300, 2500) : rng.float(0, 120);
   return {
     ...base(rng, direction, window),
     videoCodec: rng.pick(["h264", "av1", "h264uc"] as const),
     averageVideoFrameRate: round(frameRate, 3),
     averageReceivedFrameRate: round(frameRate * rng.float(0.9, 1), 3),
-    averageVideoFrameLossPercentage: round(frameLoss, 3),
+    averageVideoFrameLossPercentage: frameLoss === null ? null : round(frameLoss, 3),
     averageVideoPacketLossRate: round(poor ? rng.float(0.05, 0.2) : rng.float(0, 0.01)),
     postForwardErrorCorrectionPacketLossRate: round(poor ? rng.float(0.05, 0.3) : rng.float(0, 0.02)),
     lowFrameRateRatio: round(poor ? rng.float(0.3, 0.9) : rng.float(0, 0.05), 4),

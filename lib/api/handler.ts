@@ -63,6 +63,9 @@ export function apiRoute<P>(route: string, handler: (context: ApiContext<P>) => 
         throw error;
       }
       principal = await runtime.verify(request.headers.get("authorization"));
+      const client = principal.kind === "demo" ? `demo:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}` : `user:${principal.oid}`;
+      const wait = runtime.limiter.take(client);
+      if (wait > 0) throw new ApiError(429, "rate_limited", `You are sending requests faster than callscope allows. Wait ${wait} seconds and try again.`, { retryAfterSeconds: wait });
       response = await handler({
         request,
         params: await segment.params,

@@ -10,6 +10,7 @@ import { createAppTokenSource } from "@/lib/graph/token";
 import { createMemoryCache } from "./cache";
 import { createCallService, FULL_VIEW, type View } from "./call-service";
 import { createCursorCodec } from "./cursor";
+import { createRateLimiter } from "./rate-limit";
 
 /** Everything the API routes share, built once per server process from the configuration. */
 function build() {
@@ -43,6 +44,8 @@ function build() {
   return {
     config,
     service,
+    // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
+    limiter: createRateLimiter(config.rateLimitPerMinute, config.rateLimitPerMinute),
     verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),
     viewFor: (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView),
   };

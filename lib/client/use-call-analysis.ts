@@ -32,6 +32,7 @@ export function useCallAnalysis(pages: readonly SessionsPage[] | undefined) {
       summaries,
       rows,
       verdict: callVerdict(rows),
+      failedSessions: summaries.filter((summary) => summary.failed).length,
       findings: findings(sessions, rows),
       participants: participantImpact(rows),
     };

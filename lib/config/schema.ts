@@ -19,6 +19,8 @@ export interface ServerConfig {
   graphTimeoutMs: number;
   graphMaxRetries: number;
   graphMaxWaitMs: number;
+  /** API requests a minute per signed-in user. */
+  rateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     graphTimeoutMs: integer(env, "GRAPH_TIMEOUT_MS", 20_000, 100, 300_000),
     graphMaxRetries: integer(env, "GRAPH_MAX_RETRIES", 4, 0, 10),
     graphMaxWaitMs: integer(env, "GRAPH_MAX_WAIT_MS", 30_000, 0, 600_000),
+    rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
   };
 }
 

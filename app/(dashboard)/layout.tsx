@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/auth/account-menu";
+import { AuthGate } from "@/components/auth/auth-gate";
+import { Providers } from "@/components/providers";
+import { DemoBanner } from "@/components/ui/demo-banner";
+import { clientConfig } from "@/lib/config/client-config";
+
+export default function DashboardLayout({ children }: { children: ReactNode }) {
+  const config = clientConfig();
+  return (
+    <Providers config={config}>
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        {config.demo && <DemoBanner />}
+        <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            call<span className="text-blue-600 dark:text-blue-400">scope</span>
+          </Link>
+          <AccountMenu />
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6"><AuthGate>{children}</AuthGate></main>
+    </Providers>
+  );
+}

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE } from "../emulator/entra/registry";
+import { AUTH_APP_URL, AUTH_EMULATOR_URL } from "../playwright.config";
+import { demoCall, screenshot } from "./support";
+
+test.use({ baseURL: AUTH_APP_URL });
+
+async function signInAs(page: Page, name: string) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+  await expect(page.getByRole("heading", { name: "Pick an account" })).toBeVisible();
+  await page.getByRole("link", { name: new RegExp(name) }).click();
+}
+
+/** Every personal value in the emulator's copy of a call: names, UPNs, user IDs, IPs, MACs, device names. */
+async function personalValues(page: Page, callId: string): Promise<string[]> {
+  const tokenResponse = await page.request.post(`${AUTH_EMULATOR_URL}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, {
+    form: { grant_type: "client_credentials", client_id: DEMO_APP.clientId, client_secret: DEMO_APP.secret, scope: `${GRAPH_RESOURCE}/.default` },
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const record = await (await page.request.get(`${AUTH_EMULATOR_URL}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const found = new Set<string>();
+  const walk = (value: unknown, key: string) => {
+    if (typeof value === "string" && ["displayName", "userPrincipalName", "ipAddress", "reflexiveIPAddress", "relayIPAddress", "macAddress", "captureDeviceName", "renderDeviceName", "name"].includes(key) && value.length > 3) found.add(value);
+    if (key === "user" && value && typeof value === "object") found.add(String((value as { id: string }).id));
+    if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(record, "");
+  return [...found];
+}
+
+test("an investigator signs in, opens a call and signs out", async ({ page }) => {
+  await signInAs(page, "Ada Investigator");
+  await expect(page.getByTestId("account")).toContainText("Ada Investigator");
+  await expect(page.getByTestId("account")).toContainText(DEMO_TENANT_ID);
+  const wifi = demoCall("poor-wifi");
+  await page.getByLabel("Call ID, or a link or text containing one").fill(wifi.id);
+  await page.getByRole("button", { name: "Open call" }).click();
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Poor");
+  const values = await personalValues(page, wifi.id);
+  const text = await page.content();
+  expect(values.some((value) => text.includes(value))).toBe(true);
+  await screenshot(page, "signed-in-investigator");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("button", { name: "Sign in with Microsoft" })).toBeVisible();
+});
+
+test("a reader sees call quality with every personal value masked, in the page and the API", async ({ page }) => {
+  const apiBodies: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().includes("/api/")) apiBodies.push(await response.text().catch(() => ""));
+  });
+  await signInAs(page, "Rui Reader");
+  await expect(page.getByTestId("account")).toContainText("personal data masked");
+  const meeting = demoCall("team-meeting");
+  await page.goto(`/calls/${meeting.id}`);
+  await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  await expect(page.getByTestId("session-detail")).toBeVisible();
+  const values = await personalValues(page, meeting.id);
+  expect(values.length).toBeGreaterThan(20);
+  const seen = [await page.content(), ...apiBodies].join("\n");
+  expect(apiBodies.length).toBeGreaterThan(1);
+  for (const value of values) expect(seen, `leaked ${value}`).not.toContain(value);
+  await expect(page.getByTestId("participants")).toContainText("Participant ");
+  await screenshot(page, "signed-in-reader");
+});
+
+test("a user without a role is told which role to ask for", async ({ page }) => {
+  await signInAs(page, "Nia No-Role");
+  const notice = page.getByRole("main").getByRole("alert");
+  await expect(notice).toContainText("You need a callscope role");
+  await expect(notice).toContainText("CallQuality.Reader");
+  await expect(page.getByLabel("Call ID, or a link or text containing one")).toHaveCount(0);
+});
+
+test("the API refuses requests without a valid token, and pages carry security headers", async ({ page, request }) => {
+  const wifi = demoCall("poor-wifi");
+  const none = await request.get(`/api/calls/${wifi.id}`);
+  expect(none.status()).toBe(401);
+  expect(none.headers()["www-authenticate"]).toContain('error="invalid_token"');
+  expect((await none.json()).error.code).toBe("invalid_token");
+  const forged = await request.get(`/api/calls/${wifi.id}`, { headers: { Authorization: "Bearer eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0." } });
+  expect(forged.status()).toBe(401);
+  // Nothing a request carries can turn demo mode on.
+  const sneaky = await request.get(`/api/calls/${wifi.id}?demo=true`, { headers: { "x-callscope-demo": "true", Cookie: "callscope_demo=1; demo=true" } });
+  expect(sneaky.status()).toBe(401);
+  const response = await page.goto("/");
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain(AUTH_EMULATOR_URL);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
