@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { importJWK, type CryptoKey } from "jose";
 import { CallStore } from "./data/store";
 import { DEMO_TENANT_ID } from "./entra/registry";
-import { registerEntraRoutes } from "./entra/routes";
+import { registerEntraRoutes, type CertificateRegistry } from "./entra/routes";
 import type { SigningKey } from "./entra/keys";
 import type { EmulatorEnv } from "./env";
 import { FaultInjector } from "./faults";
@@ -29,6 +29,8 @@ export interface Emulator {
   stats: Map<string, GraphStats>;
   /** Requests to the token endpoint, to check that clients cache their tokens. */
   counters: { tokens: number };
+  /** Certificates uploaded per client ID (PEM), for the certificate credential. */
+  certificates: CertificateRegistry;
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -38,6 +40,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const throttle = new RecordThrottle(options.throttle ?? true);
   const stats = new Map<string, GraphStats>();
   const counters = { tokens: 0 };
+  const certificates: CertificateRegistry = new Map();
   const publicKey = (await importJWK(options.key.publicJwk, "RS256")) as CryptoKey;
 
   app.use("*", async (c, next) => {
@@ -80,7 +83,14 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
 
   registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens: new SkipTokens(randomBytes(32).toString("hex")) });
-  registerEntraRoutes(app, options.key, counters);
+  app.put("/_emulator/apps/:clientId/certificates", async (c) => {
+    const pem = await c.req.text();
+    if (!pem.includes("BEGIN CERTIFICATE")) return c.json({ error: "send a PEM certificate" }, 400);
+    certificates.set(c.req.param("clientId"), [...(certificates.get(c.req.param("clientId")) ?? []), pem]);
+    return c.json({ ok: true });
+  });
+
+  registerEntraRoutes(app, options.key, counters, certificates);
   app.notFound((c) => c.json({ error: { code: "BadRequest", message: `Resource not found for the segment '${new URL(c.req.url).pathname}'.` } }, 404));
-  return { app, store, faults, throttle, stats, counters };
+  return { app, store, faults, throttle, stats, counters, certificates };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Context, Hono } from "hono";
 import type { EmulatorEnv } from "../env";
 import { cors } from "hono/cors";
+import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { SigningKey } from "./keys";
 import { DEMO_USERS, GRAPH_APP_ID, GRAPH_RESOURCE, findApp, type AppRegistration, type DemoUser } from "./registry";
@@ -65,7 +66,29 @@ function allowedRedirect(uri: string): boolean {
   }
 }
 
-export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, counters: { tokens: number }): void {
+/** Certificates uploaded to app registrations (PEM), by client ID: the credential for client assertions. */
+export type CertificateRegistry = Map<string, string[]>;
+
+async function verifyClientAssertion(assertion: string, client: AppRegistration, tokenEndpoint: string, certificates: CertificateRegistry): Promise<boolean> {
+  let alg: string | undefined;
+  try {
+    alg = decodeProtectedHeader(assertion).alg;
+  } catch {
+    return false;
+  }
+  if (alg !== "PS256" && alg !== "RS256") return false;
+  for (const pem of certificates.get(client.clientId) ?? []) {
+    try {
+      const { payload } = await jwtVerify(assertion, await importX509(pem, alg), { audience: tokenEndpoint, issuer: client.clientId, subject: client.clientId });
+      if (payload.exp) return true;
+    } catch {
+      // Try the next certificate.
+    }
+  }
+  return false;
+}
+
+export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, counters: { tokens: number }, certificates: CertificateRegistry): void {
   const codes = new Map<string, PendingCode>();
   const refreshGrants = new Map<string, RefreshGrant>();
 
@@ -128,7 +151,15 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
     const grantType = field("grant_type");
 
     if (grantType === "client_credentials") {
-      if (!secret || secret !== client.secret) return entraError(c, 401, "invalid_client", 7000215, "Invalid client secret provided.");
+      const assertion = field("client_assertion");
+      if (assertion) {
+        const endpoint = `${origin(c)}/${tenant}/oauth2/v2.0/token`;
+        if (field("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" || !(await verifyClientAssertion(assertion, client, endpoint, certificates))) {
+          return entraError(c, 401, "invalid_client", 700027, "Client assertion failed signature validation: the certificate is not registered on the application.");
+        }
+      } else if (!secret || secret !== client.secret) {
+        return entraError(c, 401, "invalid_client", 7000215, "Invalid client secret provided.");
+      }
       const scope = requested[0];
       if (requested.length !== 1 || !scope?.endsWith("/.default")) {
         return entraError(c, 400, "invalid_scope", 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.");

@@ -173,6 +173,24 @@ describe("doing less work under load", () => {
     expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 2 });
   });
 
+  it("authenticates with a certificate instead of a secret", async () => {
+    const { generate } = await import("selfsigned");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const pems = await generate([{ name: "commonName", value: "callscope test" }], { keySize: 2048, algorithm: "sha256" });
+    const path = join(mkdtempSync(join(tmpdir(), "callscope-cert-")), "app.pem");
+    writeFileSync(path, `${pems.cert}\n${pems.private}`);
+    const unregistered = graphStack(emulator, { certificatePath: path });
+    const refused = (await unregistered.reader.record(sizedCallId(12)).catch((e: unknown) => e)) as GraphFailure;
+    expect(refused.kind).toBe("credentials");
+    expect(refused.message).toContain("AADSTS700027");
+    const upload = await emulator.app.request(`${emulator.url}/_emulator/apps/${unregistered.config.clientId}/certificates`, { method: "PUT", body: pems.cert });
+    expect(upload.status).toBe(200);
+    const stack = graphStack(emulator, { certificatePath: path });
+    expect((await stack.reader.record(sizedCallId(12))).sessions).toHaveLength(12);
+  });
+
   it("gets the app token once and reuses it from MSAL's cache", async () => {
     const stack = graphStack(emulator);
     const before = emulator.counters.tokens;

@@ -9,11 +9,11 @@ import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { RunningEmulator } from "./emulator";
 
-export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; maxSessions?: number; readAhead?: boolean; graphBaseUrl?: string } = {}) {
+export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; maxSessions?: number; readAhead?: boolean; graphBaseUrl?: string; certificatePath?: string } = {}) {
   const config = parseServerConfig({
     AZURE_TENANT_ID: DEMO_TENANT_ID,
     AZURE_CLIENT_ID: DEMO_APP.clientId,
-    AZURE_CLIENT_SECRET: DEMO_APP.secret,
+    ...(overrides.certificatePath ? { AZURE_CLIENT_CERTIFICATE_PATH: overrides.certificatePath } : { AZURE_CLIENT_SECRET: DEMO_APP.secret }),
     GRAPH_BASE_URL: overrides.graphBaseUrl ?? emulator.url,
     AUTHORITY_HOST: emulator.url,
   });
