@@ -79,7 +79,7 @@ async function verifyClientAssertion(assertion: string, client: AppRegistration,
   if (alg !== "PS256" && alg !== "RS256") return false;
   for (const pem of certificates.get(client.clientId) ?? []) {
     try {
-      const { payload } = await jwtVerify(assertion, await importX509(pem, alg), { audience: tokenEndpoint, issuer: client.clientId, subject: client.clientId });
+      const { payload } = await jwtVerify(assertion, await importX509(pem, alg), { audience: tokenEndpoint, issuer: client.clientId, subject: client.clientId, clockTolerance: 300 });
       if (payload.exp) return true;
     } catch {
       // Try the next certificate.
