@@ -3,6 +3,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
+  serverExternalPackages: ["better-sqlite3"],
 };
 
 export default nextConfig;

@@ -42,7 +42,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...serverEnv, APP_PORT: String(APP_PORT), EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_STATE_DIR: ".emulator/e2e" },
+      env: { ...serverEnv, APP_PORT: String(APP_PORT), EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_STATE_DIR: ".emulator/e2e", CALLSCOPE_DATA_DIR: ".data/e2e" },
     },
     {
       command: "tsx scripts/serve.ts",
@@ -51,7 +51,7 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...serverEnv, APP_PORT: "3101", EMULATOR_PORT: "4111", EMULATOR_STATE_DIR: ".emulator/e2e-auth", CALLSCOPE_DEMO: "false" },
+      env: { ...serverEnv, APP_PORT: "3101", EMULATOR_PORT: "4111", EMULATOR_STATE_DIR: ".emulator/e2e-auth", CALLSCOPE_DATA_DIR: ".data/e2e-auth", CALLSCOPE_DEMO: "false" },
     },
   ],
 });

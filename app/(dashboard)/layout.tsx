@@ -16,7 +16,10 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="text-lg font-semibold tracking-tight">
             call<span className="text-blue-600 dark:text-blue-400">scope</span>
           </Link>
-          <AccountMenu />
+          <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+            <Link href="/reports" className="underline-offset-2 hover:underline">Reports</Link>
+            <AccountMenu />
+          </nav>
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6"><AuthGate>{children}</AuthGate></main>

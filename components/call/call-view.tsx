@@ -1,14 +1,16 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue } from "react";
-import { useThrottledValue } from "@/lib/client/use-throttled-value";
-import { useCallAnalysis } from "@/lib/client/use-call-analysis";
-import { useCallRecord } from "@/lib/client/use-call-record";
-import { problemMessage, problemTitle } from "@/lib/client/problem-text";
-import { ApiProblem } from "@/lib/client/api";
+import { useDeferredValue, type ReactNode } from "react";
+import { SessionDetail } from "@/components/session/session-detail";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { ApiProblem } from "@/lib/client/api";
+import { problemMessage, problemTitle } from "@/lib/client/problem-text";
+import { useCallAnalysis } from "@/lib/client/use-call-analysis";
+import type { SessionsPage } from "@/lib/client/use-call-record";
+import { useThrottledValue } from "@/lib/client/use-throttled-value";
+import { useViewState } from "@/lib/client/use-view-state";
 import { CallHeader } from "./call-header";
+import { CallToolbar } from "./call-toolbar";
 import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
 import { ParticipantsTable } from "./participants-table";
@@ -16,42 +18,45 @@ import { SessionsChart } from "./sessions-chart";
 import { SessionsTable } from "./sessions-table";
 import { SessionTimeline } from "./session-timeline";
 import { VerdictCard } from "./verdict-card";
-import { SessionDetail } from "@/components/session/session-detail";
 
-export function CallView({ callId }: { callId: string }) {
-  const query = useCallRecord(callId);
-  const pages = query.data?.pages;
+/** What the drill-down needs from its data source: live Graph pages or a saved report. */
+export interface CallData {
+  callId: string;
+  pages: SessionsPage[] | undefined;
+  isPending: boolean;
+  error: unknown;
+  hasNextPage: boolean;
+  isFetchNextPageError: boolean;
+  resumeAt: number | null;
+  fetchNextPage: () => void;
+  refetch: () => void;
+}
+
+export function CallView({ data, banner, reportId }: { data: CallData; banner?: ReactNode; reportId?: string }) {
+  const { pages } = data;
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
-  const shownPages = useThrottledValue(pages, 600, !query.hasNextPage || query.isFetchNextPageError);
+  const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
   const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages));
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const selected = searchParams.get("session");
+  const { state: view, invalid, update } = useViewState();
+  const selectSession = (session: string | null) => update((current) => ({ ...current, session, segment: 0 }));
 
-  const selectSession = useCallback((sessionId: string | null) => {
-    const next = new URLSearchParams(searchParams.toString());
-    if (sessionId) next.set("session", sessionId);
-    else next.delete("session");
-    next.delete("segment");
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
-  }, [pathname, router, searchParams]);
-
-  if (query.isPending) {
-    return <p role="status" className="text-slate-600 dark:text-slate-400">Loading call {callId} from Graph…</p>;
+  if (data.isPending) {
+    return <p role="status" className="text-slate-600 dark:text-slate-400">Loading call {data.callId}…</p>;
   }
-  if (query.isError && !pages) {
-    const retryAfter = query.error instanceof ApiProblem ? query.error.retryAfterSeconds : undefined;
+  if (data.error && !pages) {
+    const retryAfter = data.error instanceof ApiProblem ? data.error.retryAfterSeconds : undefined;
     return (
       <ErrorPanel
-        title={problemTitle(query.error)}
-        message={problemMessage(query.error)}
-        requestId={query.error instanceof ApiProblem ? query.error.requestId : undefined}
+        title={problemTitle(data.error)}
+        message={problemMessage(data.error)}
+        requestId={data.error instanceof ApiProblem ? data.error.requestId : undefined}
         action={
           <div className="flex gap-3 text-sm">
-            <button type="button" onClick={() => void query.refetch()} className="rounded bg-red-700 px-3 py-1 font-medium text-white">
-              {retryAfter ? `Try again (after ${retryAfter} s)` : "Try again"}
-            </button>
+            {!reportId && (
+              <button type="button" onClick={data.refetch} className="rounded bg-red-700 px-3 py-1 font-medium text-white">
+                {retryAfter ? `Try again (after ${retryAfter} s)` : "Try again"}
+              </button>
+            )}
             <Link href="/" className="self-center underline">Look up another call</Link>
           </div>
         }
@@ -60,34 +65,45 @@ export function CallView({ callId }: { callId: string }) {
   }
   const call = pages?.[0]?.call;
   if (!call) return null;
+  const selected = view.session;
   const selectedSummary = selected ? analysis.summaries.find((s) => s.session.id === selected) : undefined;
 
   return (
     <div className="space-y-6">
+      {banner}
+      {invalid.length > 0 && (
+        <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="view-notice">
+          Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their defaults.
+        </p>
+      )}
       <CallHeader call={call} participants={analysis.participants.length} sessions={analysis.summaries.length} />
+      <CallToolbar callId={call.id} reportId={reportId} rows={analysis.rows} complete={!data.hasNextPage} />
       <LoadProgress
-        loaded={query.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
+        loaded={data.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
         pages={pages?.length ?? 0}
-        loading={query.hasNextPage}
-        error={query.isFetchNextPageError ? query.error : null}
-        resumeAt={query.resumeAt}
-        onResume={() => void query.fetchNextPage()}
+        loading={data.hasNextPage}
+        error={data.isFetchNextPageError ? data.error : null}
+        resumeAt={data.resumeAt}
+        onResume={data.fetchNextPage}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <VerdictCard verdict={analysis.verdict} failedSessions={analysis.failedSessions} partial={query.hasNextPage} />
+        <VerdictCard verdict={analysis.verdict} failedSessions={analysis.failedSessions} partial={data.hasNextPage} />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
       {selected && (
         selectedSummary
-          ? <SessionDetail summary={selectedSummary} onClose={() => selectSession(null)} />
-          : query.hasNextPage
+          ? <SessionDetail summary={selectedSummary} segmentIndex={view.segment} onSegment={(segment) => update((current) => ({ ...current, segment }))} onClose={() => selectSession(null)} />
+          : data.hasNextPage
             ? <p role="status" className="text-sm">Session {selected} has not loaded yet; it will open when its page arrives.</p>
             : <ErrorPanel title="Session not found" message={`This call has no session ${selected}. It may be a link from an older version of the record.`} action={<button type="button" className="text-sm underline" onClick={() => selectSession(null)}>Close</button>} />
       )}
       <ParticipantsTable participants={analysis.participants} />
-      <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} />
+      <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} zoom={view.zoom} offset={view.pan}
+        onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))} />
       <SessionsChart summaries={analysis.summaries} />
-      <SessionsTable summaries={analysis.summaries} selected={selected} onSelect={selectSession} />
+      <SessionsTable summaries={analysis.summaries} selected={selected} onSelect={selectSession}
+        filters={view.filters} onFilters={(filters) => update((current) => ({ ...current, filters }))}
+        sort={view.sort} onSort={(sort) => update((current) => ({ ...current, sort }))} />
     </div>
   );
 }

@@ -21,7 +21,7 @@ export function FindingsList({ findings, onOpenSession }: { findings: Finding[];
           {top.map((finding) => (
             <li key={finding.id} className="text-sm">
               <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">{KIND_LABELS[finding.kind]}</span>
-              {finding.text}
+              <span data-testid="finding-text">{finding.text}</span>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-blue-700 dark:text-blue-400">Evidence ({finding.evidence.length})</summary>
                 <ul className="mt-1 space-y-1 text-xs">

@@ -1,6 +1,6 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel } from "@/lib/callrecords/describe";
 import { callWindow, timelineRows, zoomWindow } from "@/lib/callrecords/timeline";
@@ -12,9 +12,14 @@ const ROW = 22;
 const ZOOMS = [1, 0.5, 0.25, 0.1, 0.05];
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
-export function SessionTimeline({ summaries, selected, onSelect }: { summaries: SessionSummary[]; selected: string | null; onSelect: (id: string) => void }) {
-  const [zoom, setZoom] = useState(0);
-  const [offset, setOffset] = useState(0);
+export function SessionTimeline({ summaries, selected, onSelect, zoom, offset, onZoom }: {
+  summaries: SessionSummary[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  zoom: number;
+  offset: number;
+  onZoom: (zoom: number, offset: number) => void;
+}) {
   const full = useMemo(() => callWindow(summaries), [summaries]);
   const fraction = ZOOMS[zoom] ?? 1;
   const window = useMemo(() => zoomWindow(full, fraction, offset), [full, fraction, offset]);
@@ -29,12 +34,12 @@ export function SessionTimeline({ summaries, selected, onSelect }: { summaries: 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="timeline-heading" className="text-lg font-semibold">Session timeline</h2>
         <div className="flex items-center gap-2 text-sm">
-          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => setZoom((z) => Math.max(0, z - 1))} disabled={zoom === 0} aria-label="Zoom out">−</button>
+          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => onZoom(Math.max(0, zoom - 1), offset)} disabled={zoom === 0} aria-label="Zoom out">−</button>
           <span aria-live="polite">{Math.round(100 / fraction)}%</span>
-          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1))} disabled={zoom === ZOOMS.length - 1} aria-label="Zoom in">+</button>
+          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => onZoom(Math.min(ZOOMS.length - 1, zoom + 1), offset)} disabled={zoom === ZOOMS.length - 1} aria-label="Zoom in">+</button>
           <label className="flex items-center gap-1">
             <span className="sr-only">Pan through the call</span>
-            <input type="range" min={0} max={1 - fraction} step={0.005} value={Math.min(offset, 1 - fraction)} disabled={fraction === 1} onChange={(e) => setOffset(Number(e.target.value))} />
+            <input type="range" min={0} max={1 - fraction} step={0.005} value={Math.min(offset, 1 - fraction)} disabled={fraction === 1} onChange={(e) => onZoom(zoom, Number(e.target.value))} />
           </label>
         </div>
       </div>

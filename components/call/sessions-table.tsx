@@ -1,9 +1,9 @@
 "use client";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
-import { collectFacets, filterSessions, NO_FILTERS, sortSessions, type SessionFilters, type SessionSortKey } from "@/lib/callrecords/session-filter";
+import { collectFacets, filterSessions, sortSessions, type SessionFilters, type SessionSortKey } from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
 
 const ROW = 40;
@@ -25,21 +25,41 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
-export function SessionsTable({ summaries, selected, onSelect }: { summaries: SessionSummary[]; selected: string | null; onSelect: (id: string) => void }) {
-  const [filters, setFilters] = useState<SessionFilters>(NO_FILTERS);
-  const [sort, setSort] = useState<{ key: SessionSortKey; descending: boolean }>({ key: "start", descending: false });
+interface Sort {
+  key: SessionSortKey;
+  descending: boolean;
+}
+
+export function SessionsTable({ summaries, selected, onSelect, filters, onFilters, sort, onSort }: {
+  summaries: SessionSummary[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  filters: SessionFilters;
+  onFilters: (filters: SessionFilters) => void;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+}) {
   const facets = useMemo(() => collectFacets(summaries), [summaries]);
   const rows = useMemo(() => sortSessions(filterSessions(summaries, filters), sort.key, sort.descending), [summaries, filters, sort]);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
-  const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) => onFilters({ ...filters, [key]: value });
+  // Typing stays local and reaches the URL a moment later, so no keystroke waits on navigation.
+  const [text, setText] = useState(filters.text);
+  const latest = useRef({ filters, onFilters });
+  latest.current = { filters, onFilters };
+  useEffect(() => {
+    if (text === latest.current.filters.text) return;
+    const timer = setTimeout(() => latest.current.onFilters({ ...latest.current.filters, text }), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
 
   return (
     <section aria-labelledby="sessions-heading" className="space-y-2">
       <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter sessions">
-        <label className="flex flex-col text-xs">Search<input value={filters.text} onChange={(e) => set("text", e.target.value)} placeholder="name or session ID" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" /></label>
+        <label className="flex flex-col text-xs">Search<input value={text} onChange={(e) => setText(e.target.value)} placeholder="name or session ID" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" /></label>
         <Select label="Modality" value={filters.modality} options={facets.modalities} onChange={(v) => set("modality", v)} />
         <Select label="Quality" value={filters.quality} options={["good", "poor", "unclassified"]} onChange={(v) => set("quality", v as SessionFilters["quality"])} />
         <Select label="Platform" value={filters.platform} options={facets.platforms} onChange={(v) => set("platform", v)} />
@@ -52,7 +72,7 @@ export function SessionsTable({ summaries, selected, onSelect }: { summaries: Se
         <div role="row" className={`${GRID} border-b border-slate-200 py-2 font-medium dark:border-slate-800`}>
           {COLUMNS.map((column) => (
             <div role="columnheader" key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-              <button type="button" onClick={() => setSort((s) => ({ key: column.key, descending: s.key === column.key ? !s.descending : false }))}>
+              <button type="button" onClick={() => onSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
                 {column.label}{sort.key === column.key ? (sort.descending ? " ↓" : " ↑") : ""}
               </button>
             </div>

@@ -1,5 +1,4 @@
 "use client";
-import { useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import { QualityBadge } from "@/components/ui/quality-badge";
@@ -9,9 +8,8 @@ import { MediaPanel } from "./media-panel";
 
 const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
 
-export function SessionDetail({ summary, onClose }: { summary: SessionSummary; onClose: () => void }) {
+export function SessionDetail({ summary, segmentIndex, onSegment, onClose }: { summary: SessionSummary; segmentIndex: number; onSegment: (index: number) => void; onClose: () => void }) {
   const { session } = summary;
-  const [segmentIndex, setSegmentIndex] = useState(0);
   const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
   const feedback = [session.caller, session.callee].filter((e) => e?.feedback);
   return (
@@ -40,7 +38,7 @@ export function SessionDetail({ summary, onClose }: { summary: SessionSummary; o
       {session.segments.length > 1 && (
         <div role="tablist" aria-label="Segments" className="flex flex-wrap gap-2">
           {session.segments.map((s, index) => (
-            <button key={s.id} role="tab" type="button" aria-selected={index === segmentIndex} onClick={() => setSegmentIndex(index)}
+            <button key={s.id} role="tab" type="button" aria-selected={index === segmentIndex} onClick={() => onSegment(index)}
               className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-blue-600 bg-blue-50 dark:bg-blue-950" : ""}`}>
               Segment {index + 1} · {clock(s.startDateTime)}–{clock(s.endDateTime)}{s.failureInfo ? " · failed" : ""}
             </button>

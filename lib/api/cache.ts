@@ -20,9 +20,13 @@ export interface CachedPage {
   ids: string[];
   count: number;
   nextLink: string | null;
+  /** Graph's own JSON for this page (full view only): what snapshots store. */
+  rawSessionsJson?: string;
+  rawRecordJson?: string;
 }
 
-const sizeOf = (page: CachedPage) => page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + page.ids.length * 40 + 64;
+const sizeOf = (page: CachedPage) =>
+  page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + (page.rawSessionsJson?.length ?? 0) + (page.rawRecordJson?.length ?? 0) + page.ids.length * 40 + 64;
 
 export function createMemoryCache(maxBytes: number): ResponseCache {
   const lru = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (page) => Math.max(1, sizeOf(page)), ttlAutopurge: false });

@@ -91,7 +91,8 @@ export function createCallService(options: CallServiceOptions) {
     return cached(`${tenantId}:${callId}:record:${view.name}`, recordTtl, trace, async () => {
       const record = await reader.record(callId, upstream(trace));
       const sessions = view.sessions(record.sessions);
-      return { callJson: JSON.stringify(view.call(record.call)), version: record.call.version, ...serialize(sessions), nextLink: record.nextLink };
+      const raw = view === FULL_VIEW ? { rawRecordJson: JSON.stringify(record.raw.record), rawSessionsJson: JSON.stringify(record.raw.sessions) } : {};
+      return { callJson: JSON.stringify(view.call(record.call)), version: record.call.version, ...serialize(sessions), nextLink: record.nextLink, ...raw };
     });
   }
 
@@ -100,7 +101,8 @@ export function createCallService(options: CallServiceOptions) {
     return cached(key, pageTtl, trace, async () => {
       const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link, view)));
       const sessions = view.sessions(page.sessions);
-      return { version: state.version, ...serialize(sessions), nextLink: page.nextLink };
+      const raw = view === FULL_VIEW ? { rawSessionsJson: JSON.stringify(page.raw.sessions) } : {};
+      return { version: state.version, ...serialize(sessions), nextLink: page.nextLink, ...raw };
     });
   }
 
@@ -149,6 +151,22 @@ export function createCallService(options: CallServiceOptions) {
       const loaded = state.loaded + page.count;
       const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
       return respond(next, view, `{"sessions":${page.sessionsJson},"page":${state.page}`, page.count, loaded);
+    },
+
+    /** The whole record as Graph sent it (every page, through the same cache): for snapshots and JSON exports. */
+    async rawCall(callId: string, trace: RequestTrace): Promise<{ record: Record<string, unknown>; sessions: unknown[]; pages: number }> {
+      const id = callId.toLowerCase();
+      const first = await loadFirst(id, FULL_VIEW, trace);
+      const sessions: unknown[] = JSON.parse(first.rawSessionsJson ?? "[]");
+      let pages = 1;
+      let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
+      while (state) {
+        const page = await loadPage(state, FULL_VIEW, trace);
+        sessions.push(...(JSON.parse(page.rawSessionsJson ?? "[]") as unknown[]));
+        pages++;
+        state = page.nextLink ? follow(state, state, page.nextLink, state.loaded + page.count) : null;
+      }
+      return { record: JSON.parse(first.rawRecordJson ?? "{}") as Record<string, unknown>, sessions, pages };
     },
 
     /** Every session, page after page through the same cache: for exports and snapshots. */

@@ -11,6 +11,10 @@ import { createMemoryCache } from "./cache";
 import { createCallService, FULL_VIEW, type View } from "./call-service";
 import { createCursorCodec } from "./cursor";
 import { createRateLimiter } from "./rate-limit";
+import { join } from "node:path";
+import { openSqliteStore } from "@/lib/reports/sqlite-store";
+import { createReportService } from "@/lib/reports/service";
+import packageJson from "@/package.json";
 
 /** Everything the API routes share, built once per server process from the configuration. */
 function build() {
@@ -41,13 +45,16 @@ function build() {
   const demoPrincipal: Principal = {
     kind: "demo", oid: "demo", name: "Demo visitor", username: null, tenantId: config.tenantId, roles: [INVESTIGATOR_ROLE], seesPersonalData: true,
   };
+  const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
+  const reports = createReportService({ store: openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor });
   return {
     config,
     service,
+    reports,
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
     limiter: createRateLimiter(config.rateLimitPerMinute, config.rateLimitPerMinute),
     verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),
-    viewFor: (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView),
+    viewFor,
   };
 }
 

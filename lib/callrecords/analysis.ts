@@ -14,6 +14,9 @@ export interface CallVerdict {
   side: StreamDirection | "both" | null;
 }
 
+/** Audio outranks video when choosing the worst problem: broken audio is what breaks a call. */
+const rank = (row: StreamRow, breach: Breach | undefined) => (breach?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
+
 export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
   const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
   const byDirection: Record<StreamDirection, number> = { callerToCallee: 0, calleeToCaller: 0 };
@@ -23,7 +26,7 @@ export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
     if (row.verdict.quality !== "poor") continue;
     byDirection[row.stream.direction] += 1;
     const top = row.verdict.causes[0];
-    if (top && (!worst || top.severity > worst.breach.severity)) worst = { breach: top, row };
+    if (top && (!worst || rank(row, top) > rank(worst.row, worst.breach))) worst = { breach: top, row };
   }
   const classified = counts.good + counts.poor;
   const side = counts.poor === 0 ? null
@@ -159,7 +162,7 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     bySender.set(key, list);
   }
   for (const [key, poorRows] of bySender) {
-    const worst = [...poorRows].sort((a, b) => (b.verdict.causes[0]?.severity ?? 0) - (a.verdict.causes[0]?.severity ?? 0))[0];
+    const worst = [...poorRows].sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
     const cause = worst?.verdict.causes[0];
     if (!worst || !cause) continue;
     const received = worst.sender?.kind === "service";

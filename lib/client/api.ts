@@ -26,31 +26,69 @@ export function setTokenSource(source: TokenSource): void {
   tokenSource = source;
 }
 
-async function send(path: string, signal: AbortSignal | undefined, forceRefresh: boolean): Promise<Response> {
+interface RequestOptions {
+  method?: "GET" | "POST" | "DELETE";
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function send(path: string, { method = "GET", body, signal }: RequestOptions, forceRefresh: boolean): Promise<Response> {
   const token = await tokenSource.token({ forceRefresh });
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    return await fetch(path, { signal, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    return await fetch(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiProblem(0, "network_error", "callscope's server could not be reached. Check your connection and try again.", undefined, undefined);
   }
 }
 
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
-  let response = await send(path, signal, false);
+async function request(path: string, options: RequestOptions): Promise<Response> {
+  let response = await send(path, options, false);
   // A rejected token gets one silent refresh; if that is refused too, the user signs in again.
   if (response.status === 401) {
-    response = await send(path, signal, true);
+    response = await send(path, options, true);
     if (response.status === 401) void tokenSource.reauthenticate();
   }
-  if (response.ok) return (await response.json()) as T;
+  if (!response.ok) throw await problemOf(response);
+  return response;
+}
+
+export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await (await request(path, { signal })).json()) as T;
+}
+
+export async function apiPost<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request(path, { method: "POST", body })).json()) as T;
+}
+
+export async function apiDelete(path: string): Promise<void> {
+  await request(path, { method: "DELETE" });
+}
+
+/** Fetches a file with the user's token and hands it to the browser as a download. */
+export async function apiDownload(path: string, filename: string): Promise<void> {
+  saveBlob(await (await request(path, {})).blob(), filename);
+}
+
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function problemOf(response: Response): Promise<ApiProblem> {
   let body: { error?: { code?: string; message?: string; requestId?: string; retryAfterSeconds?: number } } = {};
   try {
     body = await response.json();
   } catch {
     // A proxy or gateway error page: fall back to the status.
   }
-  throw new ApiProblem(
+  return new ApiProblem(
     response.status,
     body.error?.code ?? "http_error",
     body.error?.message ?? `The server answered ${response.status}. Try again in a minute.`,

@@ -3,6 +3,8 @@ import { ApiProblem } from "./api";
 /** A heading for an API problem; the server's message says what happened and what to do next. */
 export function problemTitle(error: unknown): string {
   if (!(error instanceof ApiProblem)) return "Something went wrong";
+  if (error.code === "report_not_found") return "Report not found";
+  if (error.code === "report_expired") return "This report has expired";
   switch (error.status) {
     case 400: return "That is not a call ID";
     case 401: return "Please sign in again";

@@ -21,6 +21,8 @@ export interface ServerConfig {
   graphMaxWaitMs: number;
   /** API requests a minute per signed-in user. */
   rateLimitPerMinute: number;
+  /** Where the embedded SQLite database of saved reports lives. */
+  dataDir: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +111,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     graphMaxRetries: integer(env, "GRAPH_MAX_RETRIES", 4, 0, 10),
     graphMaxWaitMs: integer(env, "GRAPH_MAX_WAIT_MS", 30_000, 0, 600_000),
     rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
+    dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
   };
 }
 

@@ -29,11 +29,14 @@ export interface RecordPage {
   call: CallSummary;
   sessions: Session[];
   nextLink: string | null;
+  /** The record as Graph sent it, sessions aside, and the page's sessions as Graph sent them: for snapshots. */
+  raw: { record: Record<string, unknown>; sessions: unknown[] };
 }
 
 export interface SessionsPage {
   sessions: Session[];
   nextLink: string | null;
+  raw: { sessions: unknown[] };
 }
 
 /** The two Graph reads callscope makes; it knows URLs and wire format, nothing about caching. */
@@ -50,7 +53,13 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
       const body = await get(recordUrl(graphBaseUrl, callId), trace);
       announceNextLink(body, "sessions@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
       const parsed = parseCallRecordBody(body);
-      return { ...parsed, nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null };
+      const { sessions: rawSessions, ...record } = body as Record<string, unknown>;
+      for (const key of Object.keys(record)) if (key.startsWith("sessions@") || key === "@odata.context") delete record[key];
+      return {
+        ...parsed,
+        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
+        raw: { record, sessions: Array.isArray(rawSessions) ? rawSessions : [] },
+      };
     },
 
     /** A later page, from a nextLink that is checked again before it is followed. */
@@ -58,7 +67,12 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
       const body = await get(checkNextLink(nextLink, graphBaseUrl, callId), trace);
       announceNextLink(body, "@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
       const parsed = parseSessionsPageBody(body);
-      return { ...parsed, nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null };
+      const rawSessions = (body as { value?: unknown }).value;
+      return {
+        ...parsed,
+        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
+        raw: { sessions: Array.isArray(rawSessions) ? rawSessions : [] },
+      };
     },
   };
 }

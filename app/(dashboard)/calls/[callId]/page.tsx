@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CallView } from "@/components/call/call-view";
+import { LiveCallView } from "@/components/call/live-call-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { isCallId } from "@/lib/callrecords/call-id";
 
@@ -21,5 +21,5 @@ export default async function CallPage({ params }: { params: Promise<{ callId: s
       />
     );
   }
-  return <CallView callId={decoded.toLowerCase()} />;
+  return <LiveCallView callId={decoded.toLowerCase()} />;
 }

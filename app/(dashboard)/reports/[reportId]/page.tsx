@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { ReportView } from "@/components/reports/report-view";
+
+export const metadata: Metadata = { title: "Report" };
+
+export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const { reportId } = await params;
+  return <ReportView reportId={decodeURIComponent(reportId)} />;
+}

@@ -1,0 +1,71 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { apiPost } from "@/lib/client/api";
+import { problemMessage } from "@/lib/client/problem-text";
+import { useSession } from "@/lib/client/session";
+import type { ReportMeta } from "@/lib/reports/model";
+
+const EXPIRY: [string, number | null][] = [["7 days", 7], ["30 days", 30], ["90 days", 90], ["1 year", 365], ["Never", null]];
+
+export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { me } = useSession();
+  const mustRedact = me ? !me.seesPersonalData : false;
+  const [title, setTitle] = useState(`Call ${callId}`);
+  const [note, setNote] = useState("");
+  const [redact, setRedact] = useState(mustRedact);
+  const [expiry, setExpiry] = useState("90 days");
+  const [state, setState] = useState<{ kind: "editing" } | { kind: "saving" } | { kind: "done"; report: ReportMeta } | { kind: "failed"; message: string }>({ kind: "editing" });
+  const ids = { title: useId(), note: useId(), expiry: useId() };
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setState({ kind: "saving" });
+    try {
+      const expiresInDays = EXPIRY.find(([label]) => label === expiry)?.[1] ?? 90;
+      const { report } = await apiPost<{ report: ReportMeta }>("/api/reports", { callId, title, note, redact: redact || mustRedact, expiresInDays });
+      setState({ kind: "done", report });
+    } catch (error) {
+      setState({ kind: "failed", message: problemMessage(error) });
+    }
+  }
+
+  return (
+    <dialog ref={dialog} onClose={onClose} aria-labelledby="create-report-heading" className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
+      <h2 id="create-report-heading" className="text-lg font-semibold">Create a report</h2>
+      {state.kind === "done" ? (
+        <div className="mt-3 space-y-3 text-sm">
+          <p>Saved. This link shows the call as it is now, even after Graph deletes the record:</p>
+          <p><Link className="font-mono underline" href={`/reports/${state.report.id}`} data-testid="report-link">{`/reports/${state.report.id}`}</Link></p>
+          <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Close</button>
+        </div>
+      ) : (
+        <form onSubmit={(event) => void submit(event)} className="mt-3 space-y-3 text-sm">
+          <p className="text-slate-600 dark:text-slate-400">The server fetches every session of this call and keeps Graph&apos;s data as it is now.</p>
+          <label htmlFor={ids.title} className="block font-medium">Title</label>
+          <input id={ids.title} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} className="w-full rounded border px-2 py-1 dark:bg-slate-800" />
+          <label htmlFor={ids.note} className="block font-medium">Note</label>
+          <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} rows={3} className="w-full rounded border px-2 py-1 dark:bg-slate-800" />
+          <label className="flex items-start gap-2">
+            <input type="checkbox" checked={redact || mustRedact} disabled={mustRedact} onChange={(e) => setRedact(e.target.checked)} />
+            <span>Redact personal data (names, sign-in names, IP and MAC addresses, device names) for sharing outside the team{mustRedact ? " — always on for your role" : ""}</span>
+          </label>
+          <label htmlFor={ids.expiry} className="block font-medium">Keep for</label>
+          <select id={ids.expiry} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
+            {EXPIRY.map(([label]) => <option key={label}>{label}</option>)}
+          </select>
+          {state.kind === "failed" && <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p>}
+          <div className="flex gap-2">
+            <button type="submit" disabled={state.kind === "saving"} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60">{state.kind === "saving" ? "Saving…" : "Create report"}</button>
+            <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Cancel</button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+import { useReport } from "@/lib/client/use-report";
+import { CallView } from "@/components/call/call-view";
+
+const when = (ms: number) => new Date(ms).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }) + " UTC";
+
+export function ReportView({ reportId }: { reportId: string }) {
+  const query = useReport(reportId);
+  const report = query.data?.report;
+  const banner = report && (
+    <div role="note" className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100" data-testid="report-banner">
+      <p className="font-semibold">{report.title}</p>
+      <p>
+        Snapshot of call <span className="font-mono">{report.callId}</span> taken {when(report.createdAt)} by {report.createdByName}
+        {report.redacted ? " · personal data redacted" : ""}
+        {report.expiresAt ? ` · kept until ${when(report.expiresAt)}` : " · kept until deleted"}.
+        It does not change when Graph does, and outlives Graph&apos;s 30 days.
+      </p>
+      {report.note && <p className="mt-1 italic">{report.note}</p>}
+    </div>
+  );
+  return (
+    <CallView
+      reportId={reportId}
+      banner={banner}
+      data={{
+        callId: report?.callId ?? reportId,
+        pages: query.data ? [query.data] : undefined,
+        isPending: query.isPending,
+        error: query.error,
+        hasNextPage: false,
+        isFetchNextPageError: false,
+        resumeAt: null,
+        fetchNextPage: () => undefined,
+        refetch: () => void query.refetch(),
+      }}
+    />
+  );
+}

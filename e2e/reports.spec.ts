@@ -1,0 +1,103 @@
+import { expect, test } from "@playwright/test";
+import { demoCall, emulatorStats, screenshot, setFaults, waitForAllSessions } from "./support";
+
+test.afterEach(async ({ request }) => setFaults(request, {}));
+
+test("a report of the 3,000-session town hall opens without Graph and shows the same diagnosis", async ({ page, browser, request }) => {
+  const townHall = demoCall("town-hall");
+  await page.goto(`/calls/${townHall.id}`);
+  await waitForAllSessions(page, 3000);
+  const live = {
+    share: await page.getByTestId("poor-share").innerText(),
+    finding: await page.getByTestId("finding-text").first().innerText(),
+    sessions: await page.getByTestId("sessions-count").innerText(),
+    participants: await page.getByTestId("participants").locator("tbody tr").count(),
+  };
+  await page.getByRole("button", { name: "Create report" }).click();
+  const title = `Town hall escalation ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Note").fill("Wi-Fi on floor 3 again");
+  await page.getByRole("dialog").getByRole("button", { name: "Create report" }).click();
+  const link = page.getByTestId("report-link");
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const reportPath = (await link.getAttribute("href")) ?? "";
+  expect(reportPath).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+
+  // Graph is now down, and any request to it would show in its counters.
+  await setFaults(request, { rate503: 1 });
+  const before = await emulatorStats(request);
+  const other = await browser.newContext();
+  const reportPage = await other.newPage();
+  await reportPage.goto(reportPath);
+  await expect(reportPage.getByTestId("report-banner")).toContainText(title);
+  await expect(reportPage.getByTestId("report-banner")).toContainText(`Snapshot of call ${townHall.id}`);
+  await expect(reportPage.getByTestId("report-banner")).toContainText("Wi-Fi on floor 3 again");
+  await expect(reportPage.getByTestId("poor-share")).toHaveText(live.share);
+  await expect(reportPage.getByTestId("finding-text").first()).toHaveText(live.finding);
+  await expect(reportPage.getByTestId("sessions-count")).toHaveText(live.sessions);
+  await expect(reportPage.getByTestId("participants").locator("tbody tr")).toHaveCount(live.participants);
+  await expect(reportPage.getByTestId("chart-jitter")).toHaveCount(0);
+  expect(await emulatorStats(request)).toEqual(before);
+  await screenshot(reportPage, "report-town-hall");
+
+  // Listed, deletable, and gone after deletion.
+  await reportPage.goto("/reports");
+  await expect(reportPage.getByTestId("reports")).toContainText(title);
+  await reportPage.getByRole("button", { name: `Delete report ${title}` }).click();
+  await expect(reportPage.getByTestId("reports")).not.toContainText(title);
+  await reportPage.goto(reportPath);
+  await expect(reportPage.getByRole("main").getByRole("alert")).toContainText("Report not found");
+  await other.close();
+});
+
+test("a copied link reopens the same view in a fresh browser", async ({ page, browser, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const meeting = demoCall("team-meeting");
+  await page.goto(`/calls/${meeting.id}`);
+  await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  await page.getByLabel("Poor only").click();
+  await expect(page.getByLabel("Poor only")).toBeChecked();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  await expect(page.getByTestId("session-detail")).toBeVisible();
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByTestId("toast")).toContainText("Link copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  expect(copied).toMatch(/poor=1/);
+  const detailTitle = await page.getByTestId("session-detail").getByRole("heading").first().innerText();
+  const count = await page.getByTestId("sessions-count").innerText();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(copied);
+  await expect(other.getByLabel("Poor only")).toBeChecked();
+  await expect(other.getByTestId("sessions-count")).toHaveText(count);
+  await expect(other.getByTestId("session-detail").getByRole("heading").first()).toHaveText(detailTitle);
+  await expect(other.getByText("200%")).toBeVisible();
+  await fresh.close();
+});
+
+test("invalid link parameters fall back to defaults with a notice", async ({ page }) => {
+  await page.goto(`/calls/${demoCall("poor-wifi").id}?sort=sideways&zoom=77&poor=1`);
+  await expect(page.getByTestId("view-notice")).toContainText("sort, zoom");
+  await expect(page.getByLabel("Poor only")).toBeChecked();
+  await expect(page.getByRole("heading", { name: demoCall("poor-wifi").id })).toBeVisible();
+});
+
+test("exports the streams as CSV and the Graph payload as JSON", async ({ page }) => {
+  const wifi = demoCall("poor-wifi");
+  await page.goto(`/calls/${wifi.id}`);
+  await expect(page.getByTestId("load-status")).toContainText("All 1 sessions loaded");
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export streams CSV" }).click()]);
+  const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toContain("sessionId,segmentId,media,label,direction");
+  expect(lines).toHaveLength(9);
+  expect(text).toContain("jitter 61 ms > 30 ms");
+  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON", exact: true }).click()]);
+  const payload = JSON.parse(await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString()));
+  expect(payload.id).toBe(wifi.id);
+  expect(payload.sessions[0].segments).toHaveLength(2);
+  expect(payload.sessions[0].caller["@odata.type"]).toBe("#microsoft.graph.callRecords.participantEndpoint");
+});

@@ -1,0 +1,18 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import type { ReportMeta } from "@/lib/reports/model";
+import { apiGet } from "./api";
+import type { SessionsPage } from "./use-call-record";
+
+export type ReportPage = SessionsPage & { report: ReportMeta };
+
+/** A saved snapshot: one response, no Graph involved. */
+export function useReport(reportId: string) {
+  return useQuery({
+    queryKey: ["report", reportId],
+    queryFn: ({ signal }) => apiGet<ReportPage>(`/api/reports/${encodeURIComponent(reportId)}`, signal),
+    retry: false,
+    staleTime: Infinity,
+    structuralSharing: false,
+  });
+}

@@ -1,0 +1,80 @@
+import type { SessionFilters, SessionSortKey } from "@/lib/callrecords/session-filter";
+import { NO_FILTERS } from "@/lib/callrecords/session-filter";
+import type { Quality } from "@/lib/callrecords/verdict";
+
+/** Everything that shapes a call view, kept in the URL so a copied address reopens the same view. */
+export interface ViewState {
+  session: string | null;
+  segment: number;
+  filters: SessionFilters;
+  sort: { key: SessionSortKey; descending: boolean };
+  /** Timeline zoom level (0 = whole call) and pan offset (0–1). */
+  zoom: number;
+  pan: number;
+}
+
+export const DEFAULT_VIEW: ViewState = { session: null, segment: 0, filters: NO_FILTERS, sort: { key: "start", descending: false }, zoom: 0, pan: 0 };
+
+const SORT_KEYS: readonly SessionSortKey[] = ["start", "duration", "quality", "caller", "callee"];
+const QUALITIES: readonly Quality[] = ["good", "poor", "unclassified"];
+const SESSION_ID = /^[A-Za-z0-9-]{1,100}$/;
+const TEXT = /^[^<>]{0,100}$/;
+export const MAX_ZOOM = 4;
+
+/** Reads a view from URL parameters; anything invalid falls back to its default and is named in `invalid`. */
+export function parseViewState(params: URLSearchParams): { state: ViewState; invalid: string[] } {
+  const invalid: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined): T => {
+    const raw = params.get(name);
+    if (raw === null) return fallback;
+    const value = parse(raw);
+    if (value === undefined) {
+      invalid.push(name);
+      return fallback;
+    }
+    return value;
+  };
+  const int = (min: number, max: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined);
+  const flag = (raw: string) => (raw === "1" ? true : raw === "0" ? false : undefined);
+  const token = (raw: string) => (/^[A-Za-z]{1,40}$/.test(raw) ? raw : undefined);
+  const state: ViewState = {
+    session: read("session", null, (raw) => (SESSION_ID.test(raw) ? raw : undefined)),
+    segment: read("segment", 0, int(0, 1000)),
+    filters: {
+      poorOnly: read("poor", false, flag),
+      feedbackOnly: read("feedback", false, flag),
+      text: read("q", "", (raw) => (TEXT.test(raw) ? raw : undefined)),
+      modality: read("modality", null, token),
+      quality: read("quality", null, (raw) => (QUALITIES as readonly string[]).includes(raw) ? (raw as Quality) : undefined),
+      platform: read("platform", null, token),
+      connectionType: read("conn", null, token),
+    },
+    sort: {
+      key: read("sort", "start" as SessionSortKey, (raw) => ((SORT_KEYS as readonly string[]).includes(raw) ? (raw as SessionSortKey) : undefined)),
+      descending: read("desc", false, flag),
+    },
+    zoom: read("zoom", 0, int(0, MAX_ZOOM)),
+    pan: read("pan", 0, (raw) => (/^(0(\.\d{1,4})?|1)$/.test(raw) ? Number(raw) : undefined)),
+  };
+  return { state, invalid };
+}
+
+/** The URL parameters for a view, leaving out defaults so links stay short. */
+export function serializeViewState(state: ViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.session) params.set("session", state.session);
+  if (state.session && state.segment > 0) params.set("segment", String(state.segment));
+  const f = state.filters;
+  if (f.poorOnly) params.set("poor", "1");
+  if (f.feedbackOnly) params.set("feedback", "1");
+  if (f.text) params.set("q", f.text);
+  if (f.modality) params.set("modality", f.modality);
+  if (f.quality) params.set("quality", f.quality);
+  if (f.platform) params.set("platform", f.platform);
+  if (f.connectionType) params.set("conn", f.connectionType);
+  if (state.sort.key !== "start") params.set("sort", state.sort.key);
+  if (state.sort.descending) params.set("desc", "1");
+  if (state.zoom > 0) params.set("zoom", String(state.zoom));
+  if (state.zoom > 0 && state.pan > 0) params.set("pan", String(+state.pan.toFixed(4)));
+  return params;
+}

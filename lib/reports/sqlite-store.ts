@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { ReportMeta } from "./model";
+import type { ReportStore, StoredReport } from "./store";
+
+/** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE reports (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     call_id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     note TEXT,
+     redacted INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     created_by TEXT NOT NULL,
+     created_by_name TEXT NOT NULL,
+     expires_at INTEGER,
+     app_version TEXT NOT NULL,
+     session_count INTEGER NOT NULL,
+     payload BLOB
+   );
+   CREATE INDEX reports_by_tenant ON reports (tenant_id, created_at DESC);
+   CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
+];
+
+interface Row {
+  id: string;
+  tenant_id: string;
+  call_id: string;
+  title: string;
+  note: string | null;
+  redacted: number;
+  created_at: number;
+  created_by: string;
+  created_by_name: string;
+  expires_at: number | null;
+  app_version: string;
+  session_count: number;
+  payload?: Buffer | null;
+}
+
+const toMeta = (row: Row): ReportMeta => ({
+  id: row.id, tenantId: row.tenant_id, callId: row.call_id, title: row.title, note: row.note, redacted: row.redacted === 1,
+  createdAt: row.created_at, createdBy: row.created_by, createdByName: row.created_by_name, expiresAt: row.expires_at,
+  appVersion: row.app_version, sessionCount: row.session_count,
+});
+
+const META_COLUMNS = "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
+
+export function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  db.transaction(() => {
+    for (let version = current; version < SQLITE_MIGRATIONS.length; version++) {
+      db.exec(SQLITE_MIGRATIONS[version] ?? "");
+      db.pragma(`user_version = ${version + 1}`);
+    }
+  })();
+}
+
+export function openSqliteStore(path: string): ReportStore {
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  // WAL with full sync: an acknowledged report survives a crash or a kill -9.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  const insert = db.prepare(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES (@id, @tenant_id, @call_id, @title, @note, @redacted, @created_at, @created_by, @created_by_name, @expires_at, @app_version, @session_count, @payload)`);
+  const byId = db.prepare(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = ?`);
+  const byTenant = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 1000`);
+  const byCreator = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT 1000`);
+  const remove = db.prepare("DELETE FROM reports WHERE id = ?");
+  const purge = db.prepare("UPDATE reports SET payload = NULL WHERE expires_at IS NOT NULL AND expires_at < ? AND payload IS NOT NULL");
+
+  return {
+    async create(meta, payload) {
+      insert.run({
+        id: meta.id, tenant_id: meta.tenantId, call_id: meta.callId, title: meta.title, note: meta.note, redacted: meta.redacted ? 1 : 0,
+        created_at: meta.createdAt, created_by: meta.createdBy, created_by_name: meta.createdByName, expires_at: meta.expiresAt,
+        app_version: meta.appVersion, session_count: meta.sessionCount, payload,
+      });
+    },
+    async get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? ({ meta: toMeta(row), payload: row.payload ?? null } satisfies StoredReport) : undefined;
+    },
+    async list(tenantId, createdBy) {
+      const rows = (createdBy ? byCreator.all(tenantId, createdBy) : byTenant.all(tenantId)) as Row[];
+      return rows.map(toMeta);
+    },
+    async delete(id) {
+      return remove.run(id).changes > 0;
+    },
+    async purgeExpired(now) {
+      return purge.run(now).changes;
+    },
+    close() {
+      db.close();
+    },
+  };
+}
