@@ -10,6 +10,8 @@ async function signInAs(page: Page, name: string) {
   await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
   await expect(page.getByRole("heading", { name: "Pick an account" })).toBeVisible();
   await page.getByRole("link", { name: new RegExp(name) }).click();
+  await expect(page.getByRole("button", { name: "Sign in with Microsoft" })).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /Signing you in|Checking your access/ })).toHaveCount(0);
 }
 
 /** Every personal value in the emulator's copy of a call: names, UPNs, user IDs, IPs, MACs, device names. */
@@ -91,4 +93,56 @@ test("the API refuses requests without a valid token, and pages carry security h
   expect(headers["content-security-policy"]).toContain(AUTH_EMULATOR_URL);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+});
+
+test("a redacted report keeps no personal value, and only its creator or an investigator may delete it", async ({ page, browser }) => {
+  const meeting = demoCall("team-meeting");
+  await signInAs(page, "Ada Investigator");
+  await expect(page.getByTestId("account")).toContainText("Ada Investigator");
+  await page.goto(`/calls/${meeting.id}`);
+  await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  await page.getByRole("button", { name: "Create report" }).click();
+  const title = `Shared with the carrier ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel(/Redact personal data/).check();
+  await page.getByRole("dialog").getByRole("button", { name: "Create report" }).click();
+  const reportPath = (await page.getByTestId("report-link").getAttribute("href")) ?? "";
+  expect(reportPath).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+
+  const apiBodies: string[] = [];
+  page.on("response", async (response) => {
+    if (response.url().includes("/api/reports/")) apiBodies.push(await response.text().catch(() => ""));
+  });
+  await page.goto(reportPath);
+  await expect(page.getByTestId("report-banner")).toContainText("personal data redacted");
+  await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON", exact: true }).click()]);
+  const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const values = await personalValues(page, meeting.id);
+  const seen = [await page.content(), exported, ...apiBodies].join("\n");
+  expect(exported).toContain("Participant A");
+  for (const value of values) expect(seen, `leaked ${value}`).not.toContain(value);
+
+  // A reader does not see Ada's report in their list, and may not delete it.
+  const readerContext = await browser.newContext();
+  const reader = await readerContext.newPage();
+  let readerToken = "";
+  reader.on("request", (request) => {
+    const header = request.headers().authorization;
+    if (header) readerToken = header;
+  });
+  await signInAs(reader, "Rui Reader");
+  await reader.goto("/reports");
+  await expect(reader.getByRole("heading", { name: "Saved reports" })).toBeVisible();
+  await expect(reader.getByRole("main")).not.toContainText(title);
+  expect(readerToken).toMatch(/^Bearer /);
+  const refused = await reader.request.delete(`/api/reports/${reportPath.split("/").pop()}`, { headers: { Authorization: readerToken } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toContain("Ada Investigator");
+  const unknown = await reader.request.get("/api/reports/AAAAAAAAAAAAAAAAAAAAAA", { headers: { Authorization: readerToken } });
+  expect(unknown.status()).toBe(404);
+  const anonymous = await reader.request.get(`/api/reports/${reportPath.split("/").pop()}`);
+  expect(anonymous.status()).toBe(401);
+  await readerContext.close();
 });

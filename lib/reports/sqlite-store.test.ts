@@ -56,7 +56,8 @@ describe("SQLite report store", () => {
     const path = dbPath();
     for (let round = 0; round < 3; round++) {
       const acknowledged: string[] = [];
-      const child = spawn(resolve("node_modules/.bin/tsx"), [resolve("lib/reports/testing/create-loop.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
+      // One process (node with the tsx loader), so SIGKILL hits the writer itself.
+      const child = spawn(process.execPath, ["--import", "tsx", resolve("lib/reports/testing/create-loop.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
       let buffer = "";
       child.stdout.on("data", (chunk: Buffer) => {
         buffer += chunk.toString();
