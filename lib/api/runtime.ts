@@ -13,6 +13,7 @@ import { createCursorCodec } from "./cursor";
 import { createRateLimiter } from "./rate-limit";
 import { join } from "node:path";
 import { openSqliteStore } from "@/lib/reports/sqlite-store";
+import { openPostgresStore } from "@/lib/reports/postgres-store";
 import { createReportService } from "@/lib/reports/service";
 import packageJson from "@/package.json";
 
@@ -46,7 +47,8 @@ function build() {
     kind: "demo", oid: "demo", name: "Demo visitor", username: null, tenantId: config.tenantId, roles: [INVESTIGATOR_ROLE], seesPersonalData: true,
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
-  const reports = createReportService({ store: openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor });
+  const reports = createReportService({
+    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor });
   return {
     config,
     service,

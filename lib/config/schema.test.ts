@@ -47,6 +47,7 @@ describe("server configuration", () => {
     [{ CALLSCOPE_MAX_SESSIONS: "lots" }, "CALLSCOPE_MAX_SESSIONS"],
     [{ CALLSCOPE_CURSOR_SECRET: "short" }, "CALLSCOPE_CURSOR_SECRET"],
     [{ CALLSCOPE_DEMO: "true" }, "CALLSCOPE_DEMO"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
   ])("names the variable that is wrong: %o", (change, variable) => {
     expect(failure({ ...base, ...change }).variable).toBe(variable);
   });

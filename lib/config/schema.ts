@@ -23,6 +23,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** Where the embedded SQLite database of saved reports lives. */
   dataDir: string;
+  /** PostgreSQL for saved reports instead of SQLite, when several instances run. */
+  databaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +60,13 @@ const required = (env: Record<string, string | undefined>, variable: string, hin
   if (!value) throw new ConfigError(variable, `is not set. ${hint}`);
   return value;
 };
+
+function databaseUrl(value: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError("DATABASE_URL", "must be a PostgreSQL URL (postgres://user:password@host:5432/database); unset it to use the embedded SQLite store.");
+  return url;
+}
 
 /** Reads and checks the server's configuration; throws a ConfigError that names the variable. */
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -112,6 +121,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     graphMaxWaitMs: integer(env, "GRAPH_MAX_WAIT_MS", 30_000, 0, 600_000),
     rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
     dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
+    databaseUrl: databaseUrl(env.DATABASE_URL),
   };
 }
 

@@ -2,46 +2,17 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { ReportMeta } from "./model";
 import { SQLITE_MIGRATIONS, openSqliteStore } from "./sqlite-store";
+import { reportStoreContract } from "./testing/store-contract";
 
 const dbPath = () => join(mkdtempSync(join(tmpdir(), "callscope-reports-")), "reports.db");
-const meta = (overrides: Partial<ReportMeta> = {}): ReportMeta => ({
-  id: "r1", tenantId: "t1", callId: "c1", title: "Bad call", note: "for the network team", redacted: false, createdAt: 1000,
-  createdBy: "u1", createdByName: "Ada", expiresAt: null, appVersion: "0.1.0", sessionCount: 2, ...overrides,
-});
+
+reportStoreContract("SQLite", () => openSqliteStore(dbPath()));
 
 describe("SQLite report store", () => {
-  it("stores, lists per tenant and creator, and deletes", async () => {
-    const store = openSqliteStore(dbPath());
-    const payload = gzipSync(JSON.stringify({ record: { id: "c1" }, sessions: [] }));
-    await store.create(meta(), payload);
-    await store.create(meta({ id: "r2", createdBy: "u2", createdAt: 2000 }), payload);
-    await store.create(meta({ id: "r3", tenantId: "t2" }), payload);
-    const got = await store.get("r1");
-    expect(got?.meta).toEqual(meta());
-    expect(JSON.parse(gunzipSync(got?.payload ?? Buffer.alloc(0)).toString())).toEqual({ record: { id: "c1" }, sessions: [] });
-    expect((await store.list("t1")).map((r) => r.id)).toEqual(["r2", "r1"]);
-    expect((await store.list("t1", "u1")).map((r) => r.id)).toEqual(["r1"]);
-    expect(await store.delete("r1")).toBe(true);
-    expect(await store.get("r1")).toBeUndefined();
-    expect(await store.delete("r1")).toBe(false);
-    store.close();
-  });
-
-  it("purges the payload of expired reports but keeps them to answer 'gone'", async () => {
-    const store = openSqliteStore(dbPath());
-    await store.create(meta({ id: "old", expiresAt: 5000 }), gzipSync("{}"));
-    await store.create(meta({ id: "keep", expiresAt: null }), gzipSync("{}"));
-    expect(await store.purgeExpired(6000)).toBe(1);
-    expect((await store.get("old"))?.payload).toBeNull();
-    expect((await store.get("keep"))?.payload).not.toBeNull();
-    store.close();
-  });
-
   it("migrates a database once and records the schema version", () => {
     const path = dbPath();
     openSqliteStore(path).close();

@@ -1,0 +1,107 @@
+import { Pool } from "pg";
+import type { ReportMeta } from "./model";
+import type { ReportStore } from "./store";
+
+/** Schema migrations for PostgreSQL, applied in order once each and recorded in `schema_migrations`. */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE reports (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     call_id TEXT NOT NULL,
+     title TEXT NOT NULL,
+     note TEXT,
+     redacted BOOLEAN NOT NULL,
+     created_at BIGINT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_by_name TEXT NOT NULL,
+     expires_at BIGINT,
+     app_version TEXT NOT NULL,
+     session_count INTEGER NOT NULL,
+     payload BYTEA
+   );
+   CREATE INDEX reports_by_tenant ON reports (tenant_id, created_at DESC);
+   CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
+];
+
+interface Row {
+  id: string;
+  tenant_id: string;
+  call_id: string;
+  title: string;
+  note: string | null;
+  redacted: boolean;
+  created_at: string;
+  created_by: string;
+  created_by_name: string;
+  expires_at: string | null;
+  app_version: string;
+  session_count: number;
+  payload?: Buffer | null;
+}
+
+const META_COLUMNS = "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
+
+const toMeta = (row: Row): ReportMeta => ({
+  id: row.id, tenantId: row.tenant_id, callId: row.call_id, title: row.title, note: row.note, redacted: row.redacted,
+  createdAt: Number(row.created_at), createdBy: row.created_by, createdByName: row.created_by_name,
+  expiresAt: row.expires_at === null ? null : Number(row.expires_at), appVersion: row.app_version, sessionCount: row.session_count,
+});
+
+async function migrate(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    // One migrator at a time when several instances start together.
+    await client.query("SELECT pg_advisory_xact_lock(727274)");
+    await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+    const { rows } = await client.query<{ version: number }>("SELECT coalesce(max(version), 0) AS version FROM schema_migrations");
+    for (let version = rows[0]?.version ?? 0; version < POSTGRES_MIGRATIONS.length; version++) {
+      await client.query(POSTGRES_MIGRATIONS[version] ?? "");
+      await client.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version + 1]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** PostgreSQL storage, for several app instances behind a load balancer (`DATABASE_URL`). */
+export function openPostgresStore(connectionString: string): ReportStore {
+  const pool = new Pool({ connectionString, max: 5 });
+  const ready = migrate(pool);
+  const query = async <T extends object>(text: string, values: unknown[] = []) => {
+    await ready;
+    return pool.query<T & import("pg").QueryResultRow>(text, values);
+  };
+  return {
+    async create(meta, payload) {
+      await query(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
+        meta.id, meta.tenantId, meta.callId, meta.title, meta.note, meta.redacted, meta.createdAt, meta.createdBy, meta.createdByName,
+        meta.expiresAt, meta.appVersion, meta.sessionCount, payload,
+      ]);
+    },
+    async get(id) {
+      const { rows } = await query<Row>(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = $1`, [id]);
+      const row = rows[0];
+      return row ? { meta: toMeta(row), payload: row.payload ?? null } : undefined;
+    },
+    async list(tenantId, createdBy) {
+      const { rows } = createdBy
+        ? await query<Row>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND created_by = $2 ORDER BY created_at DESC LIMIT 1000`, [tenantId, createdBy])
+        : await query<Row>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1000`, [tenantId]);
+      return rows.map(toMeta);
+    },
+    async delete(id) {
+      return ((await query("DELETE FROM reports WHERE id = $1", [id])).rowCount ?? 0) > 0;
+    },
+    async purgeExpired(now) {
+      return (await query("UPDATE reports SET payload = NULL WHERE expires_at IS NOT NULL AND expires_at < $1 AND payload IS NOT NULL", [now])).rowCount ?? 0;
+    },
+    close() {
+      void pool.end();
+    },
+  };
+}
