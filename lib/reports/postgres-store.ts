@@ -1,5 +1,5 @@
 import { Pool } from "pg";
-import type { ReportMeta } from "./model";
+import { META_COLUMNS, rowToMeta, type ReportRow } from "./rows";
 import type { ReportStore } from "./store";
 
 /** Schema migrations for PostgreSQL, applied in order once each and recorded in `schema_migrations`. */
@@ -23,29 +23,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  call_id: string;
-  title: string;
-  note: string | null;
-  redacted: boolean;
-  created_at: string;
-  created_by: string;
-  created_by_name: string;
-  expires_at: string | null;
-  app_version: string;
-  session_count: number;
-  payload?: Buffer | null;
-}
 
-const META_COLUMNS = "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
 
-const toMeta = (row: Row): ReportMeta => ({
-  id: row.id, tenantId: row.tenant_id, callId: row.call_id, title: row.title, note: row.note, redacted: row.redacted,
-  createdAt: Number(row.created_at), createdBy: row.created_by, createdByName: row.created_by_name,
-  expiresAt: row.expires_at === null ? null : Number(row.expires_at), appVersion: row.app_version, sessionCount: row.session_count,
-});
 
 async function migrate(pool: Pool): Promise<void> {
   const client = await pool.connect();
@@ -84,15 +63,15 @@ export function openPostgresStore(connectionString: string): ReportStore {
       ]);
     },
     async get(id) {
-      const { rows } = await query<Row>(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = $1`, [id]);
+      const { rows } = await query<ReportRow>(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = $1`, [id]);
       const row = rows[0];
-      return row ? { meta: toMeta(row), payload: row.payload ?? null } : undefined;
+      return row ? { meta: rowToMeta(row), payload: row.payload ?? null } : undefined;
     },
     async list(tenantId, createdBy) {
       const { rows } = createdBy
-        ? await query<Row>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND created_by = $2 ORDER BY created_at DESC LIMIT 1000`, [tenantId, createdBy])
-        : await query<Row>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1000`, [tenantId]);
-      return rows.map(toMeta);
+        ? await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND created_by = $2 ORDER BY created_at DESC LIMIT 1000`, [tenantId, createdBy])
+        : await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1000`, [tenantId]);
+      return rows.map(rowToMeta);
     },
     async delete(id) {
       return ((await query("DELETE FROM reports WHERE id = $1", [id])).rowCount ?? 0) > 0;

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { ReportMeta } from "./model";
+import { META_COLUMNS, rowToMeta, type ReportRow } from "./rows";
 import type { ReportStore, StoredReport } from "./store";
 
 /** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
@@ -25,29 +25,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
-interface Row {
-  id: string;
-  tenant_id: string;
-  call_id: string;
-  title: string;
-  note: string | null;
-  redacted: number;
-  created_at: number;
-  created_by: string;
-  created_by_name: string;
-  expires_at: number | null;
-  app_version: string;
-  session_count: number;
-  payload?: Buffer | null;
-}
 
-const toMeta = (row: Row): ReportMeta => ({
-  id: row.id, tenantId: row.tenant_id, callId: row.call_id, title: row.title, note: row.note, redacted: row.redacted === 1,
-  createdAt: row.created_at, createdBy: row.created_by, createdByName: row.created_by_name, expiresAt: row.expires_at,
-  appVersion: row.app_version, sessionCount: row.session_count,
-});
 
-const META_COLUMNS = "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
 
 export function migrate(db: Database.Database): void {
   const current = db.pragma("user_version", { simple: true }) as number;
@@ -83,12 +62,12 @@ export function openSqliteStore(path: string): ReportStore {
       });
     },
     async get(id) {
-      const row = byId.get(id) as Row | undefined;
-      return row ? ({ meta: toMeta(row), payload: row.payload ?? null } satisfies StoredReport) : undefined;
+      const row = byId.get(id) as ReportRow | undefined;
+      return row ? ({ meta: rowToMeta(row), payload: row.payload ?? null } satisfies StoredReport) : undefined;
     },
     async list(tenantId, createdBy) {
-      const rows = (createdBy ? byCreator.all(tenantId, createdBy) : byTenant.all(tenantId)) as Row[];
-      return rows.map(toMeta);
+      const rows = (createdBy ? byCreator.all(tenantId, createdBy) : byTenant.all(tenantId)) as ReportRow[];
+      return rows.map(rowToMeta);
     },
     async delete(id) {
       return remove.run(id).changes > 0;
