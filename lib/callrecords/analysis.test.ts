@@ -77,6 +77,16 @@ describe("sessions", () => {
     expect(kinds).toContainEqual(["no-telemetry", "1 stream had no network metrics: those clients sent no telemetry, so their quality is unknown."]);
   });
 
+  it("ranks an audio problem above a somewhat worse video one: audio is what breaks a call", () => {
+    const s = session("v", person("Ada"), person("Bo"), [
+      media("audio", [jittery("calleeToCaller", 61)]),
+      media("video", [stream({ direction: "calleeToCaller", averageVideoFrameRate: 2.9 })]),
+    ]);
+    expect(summarizeSession(s).poorBecause).toBe("jitter 61 ms > 30 ms");
+    expect(callVerdict(streamRows([s])).worst?.breach.text).toBe("jitter 61 ms > 30 ms");
+    expect(summarizeSession(session("w", person("Ada"), person("Bo"), [media("video", [stream({ averageVideoFrameRate: 2.9 })])])).poorBecause).toBe("frame rate 2.9 fps < 7.0 fps");
+  });
+
   it("an empty call has an unclassified verdict and no findings", () => {
     expect(callVerdict([]).quality).toBe("unclassified");
     expect(findings([], [])).toEqual([]);

@@ -68,7 +68,8 @@ export function summarizeSession(session: Session, table: ThresholdTable = DEFAU
     segment.media.flatMap((media) => [...deviceFailures(media.callerDevice, table), ...deviceFailures(media.calleeDevice, table)]),
   );
   const streamQuality = worstQuality(rows.map((row) => row.verdict.quality));
-  const worst = rows.flatMap((row) => row.verdict.causes).sort((a, b) => b.severity - a.severity)[0];
+  const worstRow = rows.filter((row) => row.verdict.causes.length > 0).sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
+  const worst = worstRow?.verdict.causes[0];
   return {
     session,
     quality: deviceProblems.length > 0 ? "poor" : streamQuality,
