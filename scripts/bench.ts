@@ -109,7 +109,18 @@ async function main() {
   const server = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/serve.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, APP_PORT: "3200", EMULATOR_PORT: "4210", EMULATOR_STATE_DIR: stateDir, EMULATOR_THROTTLE: "off", CALLSCOPE_LOG: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      APP_PORT: "3200",
+      EMULATOR_PORT: "4210",
+      EMULATOR_STATE_DIR: stateDir,
+      EMULATOR_THROTTLE: "off",
+      CALLSCOPE_LOG: "off",
+      CALLSCOPE_DATA_DIR: ".data/bench",
+      // The throughput phase measures serving, not the per-user limiter.
+      CALLSCOPE_RATE_LIMIT: "1000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const results: Record<string, unknown> = { latencyMs: L };
   try {
