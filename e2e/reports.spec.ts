@@ -32,6 +32,7 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   await expect(reportPage.getByTestId("report-banner")).toContainText(title);
   await expect(reportPage.getByTestId("report-banner")).toContainText(`Snapshot of call ${townHall.id}`);
   await expect(reportPage.getByTestId("report-banner")).toContainText("Wi-Fi on floor 3 again");
+  await expect(reportPage.getByTestId("load-status")).toContainText("All 3,000 sessions loaded from the saved snapshot");
   await expect(reportPage.getByTestId("poor-share")).toHaveText(live.share);
   await expect(reportPage.getByTestId("finding-text").first()).toHaveText(live.finding);
   await expect(reportPage.getByTestId("sessions-count")).toHaveText(live.sessions);
@@ -55,6 +56,7 @@ test("a copied link reopens the same view in a fresh browser", async ({ page, br
   const meeting = demoCall("team-meeting");
   await page.goto(`/calls/${meeting.id}`);
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  await expect(page.getByTestId("findings")).toContainText("is the likely cause for");
   await page.getByLabel("Poor only").click();
   await expect(page.getByLabel("Poor only")).toBeChecked();
   await page.getByRole("button", { name: "Zoom in" }).click();

@@ -85,6 +85,7 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
         error={data.isFetchNextPageError ? data.error : null}
         resumeAt={data.resumeAt}
         onResume={data.fetchNextPage}
+        fromSnapshot={Boolean(reportId)}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
         <VerdictCard verdict={analysis.verdict} failedSessions={analysis.failedSessions} partial={data.hasNextPage} />

@@ -3,6 +3,7 @@ import type { Finding } from "@/lib/callrecords/analysis";
 const KIND_LABELS: Record<Finding["kind"], string> = {
   "poor-sender": "Poor streams",
   "poor-receiver": "Poor streams received",
+  cascade: "Likely cause",
   device: "Device",
   failure: "Failure",
   feedback: "Feedback",

@@ -12,10 +12,11 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function LoadProgress({ loaded, pages, loading, error, resumeAt, onResume }: { loaded: number; pages: number; loading: boolean; error: unknown; resumeAt: number | null; onResume: () => void }) {
+export function LoadProgress({ loaded, pages, loading, error, resumeAt, onResume, fromSnapshot }: { loaded: number; pages: number; loading: boolean; error: unknown; resumeAt: number | null; onResume: () => void; fromSnapshot: boolean }) {
   const countdown = useSecondsUntil(resumeAt);
   if (!loading && !error) {
-    return <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">All {loaded.toLocaleString("en-US")} sessions loaded ({pages} {pages === 1 ? "page" : "pages"}).</p>;
+    const source = fromSnapshot ? "from the saved snapshot" : `(${pages} ${pages === 1 ? "page" : "pages"})`;
+    return <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">All {loaded.toLocaleString("en-US")} sessions loaded {source}.</p>;
   }
   if (error) {
     return (

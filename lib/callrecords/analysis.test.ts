@@ -49,6 +49,26 @@ describe("a meeting", () => {
     expect(list[1]?.text).toContain("Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms");
   });
 
+  it("links the presenter's poor video uplink to the participants it hurt", () => {
+    const poorVideo = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, averageVideoFrameRate: 3 });
+    const okVideo = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, averageVideoFrameRate: 25 });
+    const meeting = [
+      session("p", person("Presenter"), server, [media("video", [poorVideo("callerToCallee"), okVideo("calleeToCaller")], { callerNetwork: vpn })]),
+      session("a", person("Ann"), server, [media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")])]),
+      session("b", person("Ben"), server, [media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")])]),
+    ];
+    const list = findings(meeting, streamRows(meeting));
+    expect(list[0]?.kind).toBe("cascade");
+    expect(list[0]?.text).toBe("Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.");
+    expect(list[0]?.evidence.map((e) => e.sessionId)).toEqual(["p", "a", "b"]);
+    // One hurt participant is not a pattern, nor are a few among many who received it fine.
+    const single = meeting.slice(0, 2);
+    expect(findings(single, streamRows(single)).some((f) => f.kind === "cascade")).toBe(false);
+    const fine = ["c", "d", "e"].map((id) => session(id, person(id.toUpperCase()), server, [media("video", [okVideo("callerToCallee"), okVideo("calleeToCaller")])]));
+    const crowd = [...meeting, ...fine];
+    expect(findings(crowd, streamRows(crowd)).some((f) => f.kind === "cascade")).toBe(false);
+  });
+
   it("keeps services out of the participant list", () => {
     const people = participantImpact(rows);
     expect(people.map((p) => p.label)).toEqual(["Presenter", "Ann", "Ben"]);

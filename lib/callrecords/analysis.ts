@@ -139,10 +139,50 @@ export interface Evidence {
 
 export interface Finding {
   id: string;
-  kind: "poor-sender" | "poor-receiver" | "device" | "failure" | "feedback" | "no-telemetry";
+  kind: "poor-sender" | "poor-receiver" | "cascade" | "device" | "failure" | "feedback" | "no-telemetry";
   severity: number;
   text: string;
   evidence: Evidence[];
+}
+
+const overlaps = (a: StreamRow, b: StreamRow) => {
+  const [as, ae, bs, be] = [a.stream.startDateTime, a.stream.endDateTime, b.stream.startDateTime, b.stream.endDateTime].map((t) => (t ? Date.parse(t) : NaN));
+  // Without stream times, both are somewhere in the same call: count them together.
+  return [as, ae, bs, be].some((t) => Number.isNaN(t)) || ((as as number) <= (be as number) && (bs as number) <= (ae as number));
+};
+
+/**
+ * In a meeting, the server forwards a participant's video and screen share as sent: a low frame rate going up
+ * arrives low for everyone. When others receive poor video of the same kind while one participant sends it
+ * poor, link them. Audio is mixed by the server, so a receiver's audio metrics describe their own network.
+ */
+function cascades(rows: readonly StreamRow[]): Finding[] {
+  const forwarded = (row: StreamRow) => row.kind === "video" || row.kind === "screenSharing";
+  const poorUplinks = rows.filter((row) => forwarded(row) && row.verdict.quality === "poor" && row.sender?.kind === "participant" && row.receiver?.kind === "service");
+  // A receiver whose own uplink is poor has a bad network of their own: not evidence of a cascade.
+  const impacting = new Set(rows.filter((row) => row.verdict.quality === "poor" && row.sender?.kind === "participant").map((row) => row.senderKey));
+  const poorDownlinks = rows.filter((row) => forwarded(row) && row.verdict.quality === "poor" && row.sender?.kind === "service" && row.receiver?.kind === "participant" && !impacting.has(row.receiverKey));
+  const bySender = new Map<string, StreamRow[]>();
+  for (const row of poorUplinks) bySender.set(`${row.senderKey}|${row.kind}`, [...(bySender.get(`${row.senderKey}|${row.kind}`) ?? []), row]);
+  const out: Finding[] = [];
+  for (const uplinks of bySender.values()) {
+    const first = uplinks[0];
+    if (!first) continue;
+    const hurt = poorDownlinks.filter((down) => down.kind === first.kind && down.receiverKey !== first.senderKey && uplinks.some((up) => overlaps(up, down)));
+    const people = new Set(hurt.map((row) => row.receiverKey));
+    // A cascade hurts most of the audience; a few poor downlinks in a big meeting are their own networks.
+    const audience = new Set(rows.filter((row) => row.kind === first.kind && row.sender?.kind === "service" && row.receiverKey !== first.senderKey).map((row) => row.receiverKey));
+    if (people.size < 2 || people.size < audience.size / 2) continue;
+    const media = MEDIA_LABELS[first.kind];
+    out.push({
+      id: `cascade:${first.senderKey}:${first.kind}`,
+      kind: "cascade",
+      severity: rank(first, first.verdict.causes[0]) * (1 + Math.log10(people.size + 1)) + 1,
+      text: `${first.senderLabel}'s poor ${media} uplink (${first.verdict.causes[0]?.text ?? "poor"}, on ${describeNetwork(first.senderNetwork)}) is the likely cause for ${people.size} participants who received poor ${media} at the same time.`,
+      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${row.senderLabel} → ${row.receiverLabel}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
+    });
+  }
+  return out;
 }
 
 const times = (severity: number) => (severity >= 1.95 ? `${severity.toFixed(1).replace(/\.0$/, "")}× the` : "over the");
@@ -178,11 +218,13 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     out.push({
       id: `poor:${key}`,
       kind: received ? "poor-receiver" : "poor-sender",
-      severity: cause.severity * (1 + Math.log10(poorRows.length)),
+      severity: rank(worst, cause) * (1 + Math.log10(poorRows.length)),
       text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${DIRECTION_LABELS[worst.stream.direction]} ${MEDIA_LABELS[worst.kind]}, ${times(cause.severity)} ${limit} threshold${more}.`,
       evidence: poorRows.slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
     });
   }
+
+  out.push(...cascades(rows));
 
   for (const session of sessions) {
     for (const segment of session.segments) {
