@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE } from "../emulator/entra/registry";
 import { AUTH_APP_URL, AUTH_EMULATOR_URL } from "../playwright.config";
+import { personalValues as valuesIn } from "../lib/testing/personal-values";
 import { demoCall, screenshot } from "./support";
 
 test.use({ baseURL: AUTH_APP_URL });
@@ -21,14 +22,7 @@ async function personalValues(page: Page, callId: string): Promise<string[]> {
   });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const record = await (await page.request.get(`${AUTH_EMULATOR_URL}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`, { headers: { Authorization: `Bearer ${token}` } })).json();
-  const found = new Set<string>();
-  const walk = (value: unknown, key: string) => {
-    if (typeof value === "string" && ["displayName", "userPrincipalName", "ipAddress", "reflexiveIPAddress", "relayIPAddress", "macAddress", "captureDeviceName", "renderDeviceName", "name"].includes(key) && value.length > 3) found.add(value);
-    if (key === "user" && value && typeof value === "object") found.add(String((value as { id: string }).id));
-    if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
-  };
-  walk(record, "");
-  return [...found];
+  return valuesIn(record);
 }
 
 test("an investigator signs in, opens a call and signs out", async ({ page }) => {
