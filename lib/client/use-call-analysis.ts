@@ -6,7 +6,8 @@ import type { SessionsPage } from "./use-call-record";
 // Pages never change once loaded: summarise each once, however often the list re-renders.
 const summariesByPage = new WeakMap<SessionsPage, SessionSummary[]>();
 
-function summariesOf(page: SessionsPage): SessionSummary[] {
+/** A page's per-session analysis, computed once; call it as a page arrives so the work is spread out. */
+export function summariesOf(page: SessionsPage): SessionSummary[] {
   let summaries = summariesByPage.get(page);
   if (!summaries) {
     summaries = page.sessions.map((session) => summarizeSession(session));

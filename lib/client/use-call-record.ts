@@ -3,6 +3,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { ApiProblem, apiGet } from "./api";
+import { summariesOf } from "./use-call-analysis";
 
 export interface SessionsPage {
   call?: CallSummary;
@@ -19,11 +20,15 @@ export function useCallRecord(callId: string) {
   const query = useInfiniteQuery({
     queryKey: ["call", callId],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      apiGet<SessionsPage>(
+    queryFn: async ({ pageParam, signal }) => {
+      const page = await apiGet<SessionsPage>(
         pageParam ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}` : `/api/calls/${callId}`,
         signal,
-      ),
+      );
+      // Judge this page's sessions now, in a task of their own, not later in one long batch.
+      summariesOf(page);
+      return page;
+    },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     retry: (count, error) => count < 2 && retryable(error),
     staleTime: 5 * 60_000,
