@@ -2,7 +2,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import type { ClientConfig } from "@/lib/client/config";
-import { ClientConfigContext } from "@/lib/client/config-context";
 import { SessionContext, type Session } from "@/lib/client/session";
 import { MsalAuth } from "./auth/msal-auth";
 
@@ -17,12 +16,10 @@ const DEMO_SESSION: Session = {
 export function Providers({ config, children }: { config: ClientConfig; children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
   return (
-    <ClientConfigContext.Provider value={config}>
-      <QueryClientProvider client={queryClient}>
-        {config.demo
-          ? <SessionContext.Provider value={DEMO_SESSION}>{children}</SessionContext.Provider>
-          : <MsalAuth config={config}>{children}</MsalAuth>}
-      </QueryClientProvider>
-    </ClientConfigContext.Provider>
+    <QueryClientProvider client={queryClient}>
+      {config.demo
+        ? <SessionContext.Provider value={DEMO_SESSION}>{children}</SessionContext.Provider>
+        : <MsalAuth config={config}>{children}</MsalAuth>}
+    </QueryClientProvider>
   );
 }

@@ -68,8 +68,3 @@ export const demoCalls: readonly DemoCall[] = [
     featured: false,
   },
 ];
-
-export function findDemoCall(id: string): DemoCall | undefined {
-  const lower = id.toLowerCase();
-  return demoCalls.find((call) => call.id === lower);
-}

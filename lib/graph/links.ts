@@ -5,10 +5,6 @@ export function recordUrl(graphBaseUrl: string, callId: string): string {
   return `${graphBaseUrl}/v1.0/communications/callRecords/${encodeURIComponent(callId)}?$expand=sessions($expand=segments)`;
 }
 
-export function sessionsUrl(graphBaseUrl: string, callId: string): string {
-  return `${graphBaseUrl}/v1.0/communications/callRecords/${encodeURIComponent(callId)}/sessions?$expand=segments`;
-}
-
 /**
  * A nextLink is followed only when it stays on the configured Graph host and on this call's
  * sessions collection: a link Graph (or anything pretending to be Graph) hands back is not
