@@ -166,25 +166,22 @@ export const mediaSchema = z.object({
   streams: z.array(streamSchema).nullish(),
 });
 
-export const segmentSchema = z.object({
+/** What a session and each of its segments both have: a leg between two endpoints over time. */
+const legShape = {
   id: z.string().min(1),
   startDateTime: isoDate,
   endDateTime: isoDate,
   caller: endpointSchema,
   callee: endpointSchema,
   failureInfo: failureInfoSchema,
-  media: z.array(mediaSchema).nullish(),
-});
+};
+
+export const segmentSchema = z.object({ ...legShape, media: z.array(mediaSchema).nullish() });
 
 export const sessionSchema = z.object({
-  id: z.string().min(1),
+  ...legShape,
   modalities: z.array(z.string()).nullish(),
-  startDateTime: isoDate,
-  endDateTime: isoDate,
   isTest: bool,
-  caller: endpointSchema,
-  callee: endpointSchema,
-  failureInfo: failureInfoSchema,
   segments: z.array(segmentSchema).nullish(),
 });
 
