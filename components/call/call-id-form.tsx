@@ -41,7 +41,7 @@ export function CallIdForm() {
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">Open call</button>
+        <button type="submit" className="whitespace-nowrap rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">Open call</button>
       </div>
       {error && <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
     </form>
