@@ -46,9 +46,6 @@ export interface CallServiceOptions {
 
 export interface PageResponse {
   json: string;
-  count: number;
-  loaded: number;
-  hasMore: boolean;
 }
 
 const HISTORY = 32;
@@ -128,10 +125,23 @@ export function createCallService(options: CallServiceOptions) {
     }
   }
 
-  async function respond(state: CursorState | null, view: View, body: string, count: number, loaded: number): Promise<PageResponse> {
+  async function respond(state: CursorState | null, view: View, body: string, loaded: number): Promise<PageResponse> {
     const cursor = state ? await cursors.seal(state) : null;
     if (state && options.readAhead) loadPage(state, view, newTrace()).catch(() => undefined);
-    return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}`, count, loaded, hasMore: cursor !== null };
+    return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}` };
+  }
+
+  /** The record's first page, then every later one in order, guarded against loops and runaways. */
+  async function* pagesOf(callId: string, view: View, trace: RequestTrace): AsyncGenerator<CachedPage> {
+    const id = callId.toLowerCase();
+    const first = await loadFirst(id, view, trace);
+    yield first;
+    let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
+    while (state) {
+      const page = await loadPage(state, view, trace);
+      yield page;
+      state = page.nextLink ? follow(state, state, page.nextLink, state.loaded + page.count) : null;
+    }
   }
 
   return {
@@ -139,7 +149,7 @@ export function createCallService(options: CallServiceOptions) {
       const id = callId.toLowerCase();
       const first = await loadFirst(id, view, trace);
       const next = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
-      return respond(next, view, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count, first.count);
+      return respond(next, view, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count);
     },
 
     async sessionsPage(callId: string, cursor: string, view: View, trace: RequestTrace): Promise<PageResponse> {
@@ -150,43 +160,35 @@ export function createCallService(options: CallServiceOptions) {
       const page = await loadPage(state, view, trace);
       const loaded = state.loaded + page.count;
       const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
-      return respond(next, view, `{"sessions":${page.sessionsJson},"page":${state.page}`, page.count, loaded);
+      return respond(next, view, `{"sessions":${page.sessionsJson},"page":${state.page}`, loaded);
     },
 
     /** The whole record as Graph sent it (every page, through the same cache): for snapshots and JSON exports. */
-    async rawCall(callId: string, trace: RequestTrace): Promise<{ record: Record<string, unknown>; sessions: unknown[]; pages: number }> {
-      const id = callId.toLowerCase();
-      const first = await loadFirst(id, FULL_VIEW, trace);
-      const sessions: unknown[] = JSON.parse(first.rawSessionsJson ?? "[]");
-      let pages = 1;
-      let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
-      while (state) {
-        const page = await loadPage(state, FULL_VIEW, trace);
+    async rawCall(callId: string, trace: RequestTrace): Promise<{ record: Record<string, unknown>; sessions: unknown[] }> {
+      let record: Record<string, unknown> = {};
+      const sessions: unknown[] = [];
+      for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
+        if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
         sessions.push(...(JSON.parse(page.rawSessionsJson ?? "[]") as unknown[]));
-        pages++;
-        state = page.nextLink ? follow(state, state, page.nextLink, state.loaded + page.count) : null;
       }
-      return { record: JSON.parse(first.rawRecordJson ?? "{}") as Record<string, unknown>, sessions, pages };
+      return { record, sessions };
     },
 
-    /** Every session, page after page through the same cache: for exports and snapshots. */
+    /** Every session, page after page through the same cache, without the ones Graph repeats: for exports. */
     async allSessions(callId: string, view: View, trace: RequestTrace): Promise<{ callJson: string; sessionsJson: string[]; loaded: number }> {
-      const id = callId.toLowerCase();
-      const first = await loadFirst(id, view, trace);
-      const chunks = [first.sessionsJson];
-      const seen = new Set(first.ids);
-      let loaded = first.count;
-      let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, loaded) : null;
-      while (state) {
-        const page = await loadPage(state, view, trace);
+      let callJson = "null";
+      const chunks: string[] = [];
+      const seen = new Set<string>();
+      let loaded = 0;
+      for await (const page of pagesOf(callId, view, trace)) {
+        callJson = page.callJson ?? callJson;
         const repeated = page.ids.some((sessionId) => seen.has(sessionId));
         const fresh = repeated ? (JSON.parse(page.sessionsJson) as Session[]).filter((s) => !seen.has(s.id)) : null;
         chunks.push(fresh ? JSON.stringify(fresh) : page.sessionsJson);
         for (const sessionId of page.ids) seen.add(sessionId);
         loaded += fresh ? fresh.length : page.count;
-        state = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
       }
-      return { callJson: first.callJson ?? "null", sessionsJson: chunks, loaded };
+      return { callJson, sessionsJson: chunks, loaded };
     },
   };
 }
