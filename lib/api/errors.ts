@@ -17,7 +17,7 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
   const extra = { graphRequestId: failure.details.requestId, retryAfterSeconds: failure.details.retryAfterSeconds };
   switch (failure.kind) {
     case "not-found":
-      return new ApiError(404, "call_not_found", `Graph has no call record ${callId ?? ""} in this tenant. Records appear within 30 minutes of the call's end (sometimes up to 150 minutes) and are deleted 30 days after it: if the call ended recently, try again later; if it is older than 30 days, the record is gone (a saved snapshot keeps a copy).`.replace("  ", " "), extra);
+      return new ApiError(404, "call_not_found", `Graph has no call record ${callId ? `${callId} ` : ""}in this tenant. Records appear within 30 minutes of the call's end (sometimes up to 150 minutes) and are deleted 30 days after it: if the call ended recently, try again later; if it is older than 30 days, the record is gone (a saved snapshot keeps a copy).`, extra);
     case "forbidden":
       return new ApiError(403, "graph_forbidden", "Graph refused callscope's app. It needs the CallRecords.Read.All application permission with admin consent: ask a Global Administrator to grant it under Entra ID → App registrations → callscope → API permissions.", extra);
     case "unauthorized":

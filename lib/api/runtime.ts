@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { serverConfig } from "@/lib/config/server";
 import { createTokenVerifier } from "@/lib/auth/verify";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
@@ -36,7 +36,8 @@ function build() {
     maxSessions: config.maxSessions,
     readAhead: true,
   });
-  const pseudonymKey = config.cursorSecret ?? config.tenantId;
+  // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
+  const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
   const pseudonym: Pseudonym = (identity) => {
     const source = identity.id ?? identity.userPrincipalName ?? identity.displayName ?? "unknown";
     const tag = createHmac("sha256", pseudonymKey).update(source).digest("base64url").replace(/[^A-Za-z0-9]/g, "").slice(0, 4).toUpperCase();
