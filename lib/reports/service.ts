@@ -27,6 +27,12 @@ interface Payload {
   sessions: unknown[];
 }
 
+/** Record and sessions redacted by one redactor, so a person keeps one stand-in across both. */
+function redactPayload(payload: Payload): Payload {
+  const redactor = createRedactor();
+  return { record: redactor.redact(payload.record), sessions: redactor.redact(payload.sessions) };
+}
+
 const notFound = () => new ApiError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
 const isAdmin = (principal: Principal) => principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
@@ -53,8 +59,7 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
   /** Readers never receive personal data: an unredacted report is redacted for them. */
   const forViewer = (principal: Principal, meta: ReportMeta, payload: Payload): Payload => {
     if (meta.redacted || principal.seesPersonalData) return payload;
-    const redactor = createRedactor();
-    return { record: redactor.redact(payload.record), sessions: redactor.redact(payload.sessions) };
+    return redactPayload(payload);
   };
 
   return {
@@ -68,8 +73,7 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
       const raw = await calls.rawCall(input.callId, trace);
       // Readers may only share what they may see: their reports are always redacted.
       const redact = input.redact || !principal.seesPersonalData;
-      const redactor = createRedactor();
-      const payload: Payload = redact ? { record: redactor.redact(raw.record), sessions: redactor.redact(raw.sessions) } : { record: raw.record, sessions: raw.sessions };
+      const payload = redact ? redactPayload(raw) : raw;
       const now = Date.now();
       const meta: ReportMeta = {
         id: randomBytes(16).toString("base64url"),
@@ -123,8 +127,8 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
     async exportCall(principal: Principal, callId: string, redact: boolean, trace: RequestTrace): Promise<string> {
       const raw = await calls.rawCall(callId, trace);
       if (!redact && principal.seesPersonalData) return JSON.stringify({ ...raw.record, sessions: raw.sessions });
-      const redactor = createRedactor();
-      return JSON.stringify({ ...redactor.redact(raw.record), sessions: redactor.redact(raw.sessions) });
+      const redacted = redactPayload(raw);
+      return JSON.stringify({ ...redacted.record, sessions: redacted.sessions });
     },
   };
 }
