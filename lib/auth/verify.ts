@@ -1,11 +1,9 @@
 import "server-only";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
-import { CLOUDS } from "@/lib/config/clouds";
+import { isMicrosoftAuthority } from "@/lib/config/clouds";
 import type { ServerConfig } from "@/lib/config/schema";
 import { ApiError } from "@/lib/api/errors";
 import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "./roles";
-
-const MICROSOFT_AUTHORITIES = new Set<string>(Object.values(CLOUDS).map((cloud) => cloud.authorityHost));
 
 const invalid = (why: string) =>
   new ApiError(401, "invalid_token", `Your sign-in is not valid (${why}). Sign in again.`);
@@ -19,7 +17,7 @@ export function createTokenVerifier(config: ServerConfig) {
   // v2 tokens name the authority; v1 tokens name sts.windows.net on Microsoft's clouds.
   const issuers = [
     `${config.authorityHost}/${config.tenantId}/v2.0`,
-    MICROSOFT_AUTHORITIES.has(config.authorityHost) ? `https://sts.windows.net/${config.tenantId}/` : `${config.authorityHost}/${config.tenantId}/`,
+    isMicrosoftAuthority(config.authorityHost) ? `https://sts.windows.net/${config.tenantId}/` : `${config.authorityHost}/${config.tenantId}/`,
   ];
   const audiences = [config.apiAudience, `api://${config.apiAudience}`];
 

@@ -61,3 +61,13 @@ describe("server configuration", () => {
     expect(parseServerConfig({ ...rest, AZURE_CLIENT_CERTIFICATE_PATH: "/etc/callscope/cert.pem" }).credential).toEqual({ kind: "certificate", path: "/etc/callscope/cert.pem" });
   });
 });
+
+describe("authorities", () => {
+  it("declares only non-Microsoft authorities as known to MSAL", async () => {
+    const { knownAuthoritiesFor, isMicrosoftAuthority } = await import("./clouds");
+    expect(knownAuthoritiesFor("https://login.microsoftonline.com")).toEqual([]);
+    expect(knownAuthoritiesFor("https://login.microsoftonline.us")).toEqual([]);
+    expect(knownAuthoritiesFor("https://localhost:4010")).toEqual(["localhost:4010"]);
+    expect(isMicrosoftAuthority("https://login.microsoftonline.com.evil.example")).toBe(false);
+  });
+});

@@ -2,11 +2,9 @@ import "server-only";
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ConfidentialClientApplication, LogLevel, type Configuration } from "@azure/msal-node";
-import { CLOUDS } from "@/lib/config/clouds";
+import { knownAuthoritiesFor } from "@/lib/config/clouds";
 import type { ServerConfig } from "@/lib/config/schema";
 import { GraphFailure } from "./errors";
-
-const MICROSOFT_AUTHORITY_HOSTS = new Set(Object.values(CLOUDS).map((cloud) => new URL(cloud.authorityHost).host));
 
 function credentialOptions(config: ServerConfig): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   if (config.credential.kind === "secret") return { clientSecret: config.credential.secret };
@@ -29,14 +27,13 @@ function credentialOptions(config: ServerConfig): Pick<Configuration["auth"], "c
 /** One confidential client per process: MSAL's cache then renews the app token before it expires. */
 export function createAppTokenSource(config: ServerConfig): () => Promise<string> {
   let client: ConfidentialClientApplication | undefined;
-  const authorityHost = new URL(config.authorityHost).host;
   const build = () =>
     new ConfidentialClientApplication({
       auth: {
         clientId: config.clientId,
         authority: `${config.authorityHost}/${config.tenantId}`,
         // A non-Microsoft authority (a sovereign proxy or the local emulator) must be declared as known.
-        knownAuthorities: MICROSOFT_AUTHORITY_HOSTS.has(authorityHost) ? [] : [authorityHost],
+        knownAuthorities: knownAuthoritiesFor(config.authorityHost),
         ...credentialOptions(config),
       },
       system: {
