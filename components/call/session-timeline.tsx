@@ -2,7 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel } from "@/lib/callrecords/describe";
+import { endpointLabel, formatClock as clock } from "@/lib/callrecords/describe";
 import { callWindow, timelineRows, zoomWindow } from "@/lib/callrecords/timeline";
 
 const MODALITY_COLORS: Record<string, string> = {
@@ -10,7 +10,6 @@ const MODALITY_COLORS: Record<string, string> = {
 };
 const ROW = 22;
 const ZOOMS = [1, 0.5, 0.25, 0.1, 0.05];
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 export function SessionTimeline({ summaries, selected, onSelect, zoom, offset, onZoom }: {
   summaries: SessionSummary[];

@@ -2,10 +2,12 @@
 import { useDeferredValue, useMemo } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
+import { formatClock } from "@/lib/callrecords/describe";
 import { jitterByStartTime } from "@/lib/callrecords/session-series";
+
+const clock = (ms: number) => formatClock(ms, false);
 import { DEFAULT_THRESHOLDS } from "@/lib/callrecords/thresholds";
 
-const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 const jitterLimit = DEFAULT_THRESHOLDS.audio.find((t) => t.metric === "averageJitterMs")?.limit ?? 30;
 
 /** Sessions by start time: poor ones as bars, worst and median jitter as lines against the threshold. */

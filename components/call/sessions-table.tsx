@@ -2,7 +2,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
+import { endpointLabel, formatClock, formatDuration } from "@/lib/callrecords/describe";
 import { collectFacets, filterSessions, sortSessions, type SessionFilters, type SessionSortKey } from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
 
@@ -88,7 +88,7 @@ export function SessionsTable({ summaries, selected, onSelect, filters, onFilter
                 <div role="row" key={session.id} aria-rowindex={item.index + 2} aria-selected={selected === session.id}
                   className={`${GRID} absolute left-0 right-0 items-center border-b border-slate-100 dark:border-slate-800 ${selected === session.id ? "bg-blue-50 dark:bg-blue-950" : ""}`}
                   style={{ top: item.start, height: ROW }}>
-                  <div role="cell"><button type="button" className="text-left underline" onClick={() => onSelect(session.id)}>{new Date(summary.startMs).toISOString().slice(11, 19)}</button></div>
+                  <div role="cell"><button type="button" className="text-left underline" onClick={() => onSelect(session.id)}>{formatClock(summary.startMs)}</button></div>
                   <div role="cell">{formatDuration(summary.endMs - summary.startMs)}</div>
                   <div role="cell" className="truncate">{endpointLabel(session.caller)}</div>
                   <div role="cell" className="truncate">{endpointLabel(session.callee)}</div>

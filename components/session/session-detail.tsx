@@ -1,12 +1,11 @@
 "use client";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { endpointLabel, formatClock as clock, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { EndpointCard } from "./endpoint-card";
 import { FeedbackCard } from "./feedback-card";
 import { MediaPanel } from "./media-panel";
 
-const clock = (iso: string) => new Date(iso).toISOString().slice(11, 19);
 
 export function SessionDetail({ summary, segmentIndex, onSegment, onClose }: { summary: SessionSummary; segmentIndex: number; onSegment: (index: number) => void; onClose: () => void }) {
   const { session } = summary;

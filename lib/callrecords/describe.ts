@@ -75,3 +75,8 @@ export function formatDuration(ms: number): string {
   const s = seconds % 60;
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
+
+/** UTC time of day, "HH:MM:SS" (or "HH:MM" without seconds), from epoch ms or an ISO string. */
+export function formatClock(time: number | string, seconds = true): string {
+  return new Date(time).toISOString().slice(11, seconds ? 19 : 16);
+}
