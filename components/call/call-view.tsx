@@ -7,6 +7,8 @@ import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { SessionsPage } from "@/lib/client/use-call-record";
+import type { ParticipantsResponse } from "@/lib/client/use-participants";
+import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useViewState } from "@/lib/client/use-view-state";
 import { CallHeader } from "./call-header";
@@ -30,13 +32,16 @@ export interface CallData {
   resumeAt: number | null;
   fetchNextPage: () => void;
   refetch: () => void;
+  /** The call's people (participants_v2 or the legacy list); undefined while loading. */
+  participants: ParticipantsResponse | undefined;
+  participantsError: unknown;
 }
 
 export function CallView({ data, banner, reportId }: { data: CallData; banner?: ReactNode; reportId?: string }) {
   const { pages } = data;
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
-  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages));
+  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants);
   const { state: view, invalid, update } = useViewState();
   const selectSession = (session: string | null) => update((current) => ({ ...current, session, segment: 0 }));
 
@@ -76,7 +81,12 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
           Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their defaults.
         </p>
       )}
-      <CallHeader call={call} participants={analysis.participants.length} sessions={analysis.summaries.length} />
+      <CallHeader call={call} participants={analysis.people?.list.participants.length ?? null} sessions={analysis.summaries.length} />
+      {analysis.unreadable.length > 0 && (
+        <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="unreadable-notice">
+          Part of this record could not be read: {analysis.unreadable.map(describeUnreadable).join("; ")}. Everything else is shown; those values count as not reported.
+        </p>
+      )}
       <CallToolbar callId={call.id} reportId={reportId} rows={analysis.rows} complete={!data.hasNextPage} />
       <LoadProgress
         loaded={data.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
@@ -98,7 +108,7 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
             ? <p role="status" className="text-sm">Session {selected} has not loaded yet; it will open when its page arrives.</p>
             : <ErrorPanel title="Session not found" message={`This call has no session ${selected}. It may be a link from an older version of the record.`} action={<button type="button" className="text-sm underline" onClick={() => selectSession(null)}>Close</button>} />
       )}
-      <ParticipantsTable participants={analysis.participants} />
+      <ParticipantsTable people={analysis.people} error={data.participantsError} />
       <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} zoom={view.zoom} offset={view.pan}
         onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))} />
       <SessionsChart summaries={analysis.summaries} />

@@ -96,6 +96,7 @@ export function SessionsTable({ summaries, selected, onSelect, filters, onFilter
                     <QualityBadge quality={summary.quality} />
                     {summary.failed && <span className="text-xs font-medium text-red-700 dark:text-red-400">failed</span>}
                     {summary.hasFeedback && <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">feedback</span>}
+                    {summary.session.isTest && <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">test call</span>}
                     <span className="truncate text-xs text-slate-600 dark:text-slate-400">{summary.poorBecause ?? ""}</span>
                   </div>
                 </div>

@@ -13,7 +13,7 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
       {chart.empty ? (
         <p className="py-8 text-center text-sm text-slate-600 dark:text-slate-400">Not reported by the client.</p>
       ) : (
-        <div role="img" aria-label={`${chart.title}: ${chart.points.map((p) => `${p.direction} average ${show(p.average, chart.unit)}, max ${show(p.max, chart.unit)}`).join("; ")}`}>
+        <div role="img" aria-label={`${chart.title}: ${chart.points.map((p) => `${p.direction} average ${show(p.average, chart.unit)}, ${chart.secondLabel} ${show(p.max, chart.unit)}`).join("; ")}`}>
           <BarChart width={300} height={170} data={chart.points} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
             <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
             <XAxis dataKey="direction" fontSize={11} />
@@ -21,7 +21,7 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
             <Tooltip formatter={(value) => (value === null || value === undefined ? "not reported" : `${value} ${chart.unit}`)} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Bar dataKey="average" name="average" fill="#2563eb" isAnimationActive={false} />
-            <Bar dataKey="max" name="max" fill="#93c5fd" isAnimationActive={false} />
+            <Bar dataKey="max" name={chart.secondLabel === "RMS" ? "root mean square" : "max"} fill="#93c5fd" isAnimationActive={false} />
             {chart.threshold && <ReferenceLine y={chart.threshold.value} stroke="#b91c1c" strokeDasharray="4 2" ifOverflow="extendDomain" />}
           </BarChart>
         </div>
@@ -29,7 +29,7 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
       <details className="text-xs">
         <summary className="cursor-pointer">As a table</summary>
         <table className="mt-1 w-full text-left">
-          <thead><tr><th>Direction</th><th>Average</th><th>Max</th></tr></thead>
+          <thead><tr><th>Direction</th><th>Average</th><th>{chart.secondLabel === "RMS" ? "Root mean square" : "Max"}</th></tr></thead>
           <tbody>{chart.points.map((p) => <tr key={p.direction}><td>{p.direction}</td><td>{show(p.average, chart.unit)}</td><td>{show(p.max, chart.unit)}</td></tr>)}</tbody>
         </table>
       </details>

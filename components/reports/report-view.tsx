@@ -33,6 +33,8 @@ export function ReportView({ reportId }: { reportId: string }) {
         resumeAt: null,
         fetchNextPage: () => undefined,
         refetch: () => void query.refetch(),
+        participants: query.data?.participants,
+        participantsError: null,
       }}
     />
   );

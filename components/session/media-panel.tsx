@@ -2,37 +2,53 @@ import { mediaCharts } from "@/lib/callrecords/chart-data";
 import { compareSides } from "@/lib/callrecords/compare";
 import type { Media } from "@/lib/callrecords/model";
 import { DIRECTION_LABELS } from "@/lib/callrecords/describe";
+import { streamDetails } from "@/lib/callrecords/stream-details";
 import { streamVerdict } from "@/lib/callrecords/verdict";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { CompareTable } from "./compare-table";
+import { StreamTable } from "./stream-table";
+import { TracerouteTable } from "./traceroute-table";
 
+/** One media of a segment; opens by itself when a stream is poor or a device crosses a limit, else stays folded. */
 export function MediaPanel({ media, title }: { media: Media; title: string }) {
+  const verdicts = media.streams.map((stream) => ({ stream, verdict: streamVerdict(stream, media.kind) }));
   const charts = mediaCharts(media);
   const comparison = compareSides(media);
+  const details = streamDetails(media);
+  const breached = verdicts.some(({ verdict }) => verdict.quality === "poor") || comparison.device.some((row) => row.breach.length > 0);
+  const worst = verdicts.some(({ verdict }) => verdict.quality === "poor") ? "poor" : verdicts.some(({ verdict }) => verdict.quality === "good") ? "good" : "unclassified";
   return (
-    <div className="space-y-3 rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="media-panel">
-      <h3 className="font-semibold capitalize">{title}</h3>
-      <ul className="space-y-1 text-sm">
-        {media.streams.map((stream, index) => {
-          const verdict = streamVerdict(stream, media.kind);
-          return (
+    <details open={breached} className="group rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="media-panel">
+      <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
+        <span className="capitalize">{title}</span>
+        <QualityBadge quality={worst} />
+        {!breached && <span className="text-xs font-normal text-slate-600 dark:text-slate-400">nothing over a threshold: folded</span>}
+      </summary>
+      <div className="mt-3 space-y-3">
+        <ul className="space-y-1 text-sm">
+          {verdicts.map(({ stream, verdict }, index) => (
             <li key={stream.streamId ?? index} className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{DIRECTION_LABELS[stream.direction]}</span>
               <QualityBadge quality={verdict.quality} />
               <span>{verdict.quality === "poor" ? `poor due to ${verdict.causes.map((c) => c.text).join("; ")}` : verdict.reason ?? ""}</span>
               {verdict.secondary.length > 0 && <span className="text-xs text-amber-800 dark:text-amber-300">also: {verdict.secondary.map((c) => c.text).join("; ")}</span>}
             </li>
-          );
-        })}
-      </ul>
-      {charts.length > 0 && (
-        <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-          {charts.map((chart) => <MetricChart key={chart.key} chart={chart} />)}
+          ))}
+        </ul>
+        <StreamTable columns={details.columns} rows={details.rows} />
+        {charts.length > 0 && (
+          <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+            {charts.map((chart) => <MetricChart key={chart.key} chart={chart} />)}
+          </div>
+        )}
+        <CompareTable title="Network" rows={comparison.network} />
+        <div className="grid gap-3 md:grid-cols-2">
+          <TracerouteTable side="Caller" network={media.callerNetwork} />
+          <TracerouteTable side="Callee" network={media.calleeNetwork} />
         </div>
-      )}
-      <CompareTable title="Network" rows={comparison.network} />
-      <CompareTable title="Devices" rows={comparison.device} />
-    </div>
+        <CompareTable title="Devices" rows={comparison.device} />
+      </div>
+    </details>
   );
 }

@@ -2,7 +2,8 @@
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatClock as clock, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import { QualityBadge } from "@/components/ui/quality-badge";
-import { EndpointCard } from "./endpoint-card";
+import { compareEndpoints } from "@/lib/callrecords/compare";
+import { CompareTable } from "./compare-table";
 import { FeedbackCard } from "./feedback-card";
 import { MediaPanel } from "./media-panel";
 
@@ -15,7 +16,10 @@ export function SessionDetail({ summary, segmentIndex, onSegment, onClose }: { s
     <section aria-labelledby="session-heading" className="space-y-4 rounded-lg border-2 border-blue-600 bg-white p-4 dark:bg-slate-900" data-testid="session-detail">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <h2 id="session-heading" className="text-lg font-semibold">{endpointLabel(session.caller)} → {endpointLabel(session.callee)}</h2>
+          <h2 id="session-heading" className="text-lg font-semibold break-words">
+            <bdi>{endpointLabel(session.caller)}</bdi> → <bdi>{endpointLabel(session.callee)}</bdi>
+            {session.isTest && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100" data-testid="test-session">test call</span>}
+          </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Session <span className="font-mono">{session.id}</span> · {clock(session.startDateTime)}–{clock(session.endDateTime)} UTC ({formatDuration(summary.endMs - summary.startMs)}) · {session.modalities.join(", ")}
           </p>
@@ -29,10 +33,7 @@ export function SessionDetail({ summary, segmentIndex, onSegment, onClose }: { s
       {session.failureInfo && (
         <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">Failed at {session.failureInfo.stage ?? "unknown stage"}: {session.failureInfo.reason ?? "no reason given"}</p>
       )}
-      <div className="grid gap-4 md:grid-cols-2">
-        <EndpointCard title="Caller" endpoint={session.caller} />
-        <EndpointCard title="Callee" endpoint={session.callee} />
-      </div>
+      <CompareTable title="Participants and clients" testId="compare-clients" rows={compareEndpoints(session.caller, session.callee)} />
       {feedback.map((endpoint, index) => endpoint && <FeedbackCard key={index} endpoint={endpoint} />)}
       {session.segments.length > 1 && (
         <div role="tablist" aria-label="Segments" className="flex flex-wrap gap-2">

@@ -7,6 +7,7 @@ import {
 import { deviceInfo, networkInfo, type NetworkKind } from "./network";
 import { Random } from "./random";
 import { audioStream, videoStream, type StreamQuality } from "./streams";
+import { replayRecord } from "./replays";
 import { isoTime, type WireCallRecord, type WireEndpoint, type WireMedia, type WireSegment, type WireSession } from "./wire";
 
 export interface Leg {
@@ -286,6 +287,10 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
     case "huge-meeting":
       return groupCall(id, rng, end, tenantId, { sessions: 5000, durationMinutes: 90, presenterNetwork: "wired",
         networkMix: OFFICE_MIX, videoShare: 0.1, presenterImpactsOthers: false, duplicates: 0 });
+    case "real-tenant":
+    case "legacy-only":
+    case "docs-example":
+      return { ...replayRecord(input.scenario, end), id };
     case "generic":
       return groupCall(id, rng, end, tenantId, { sessions: input.sessions ?? 1, durationMinutes: 30, presenterNetwork: "wired",
         networkMix: OFFICE_MIX, videoShare: 0.2, presenterImpactsOthers: false, duplicates: 0 });

@@ -60,8 +60,6 @@ export class CallStore {
 
   get(id: string, tenantId: string): WireCallRecord | undefined {
     const key = id.toLowerCase();
-    const cached = this.built.get(key);
-    if (cached) return cached;
     let entry = this.entries.get(key);
     const sized = SIZED_CALL.exec(key);
     if (!entry && sized) {
@@ -73,7 +71,10 @@ export class CallStore {
         };
       }
     }
+    // The tenant is checked before anything built is reused: Graph never serves one tenant's record to another.
     if (!entry || entry.tenantId !== tenantId) return undefined;
+    const cached = this.built.get(key);
+    if (cached) return cached;
     const record = entry.build();
     this.built.set(key, record);
     return record;

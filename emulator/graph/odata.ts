@@ -1,10 +1,16 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const MAX_SESSION_PAGE = 60;
+export const MAX_PARTICIPANT_PAGE = 130;
 
 export interface Prefer {
   maxPageSize: number | undefined;
   includeUnknownEnumMembers: boolean;
+}
+
+/** `Accept: application/json;odata.metadata=none` asks for no metadata annotations at all. */
+export function wantsMetadata(accept: string | undefined): boolean {
+  return !/odata\.metadata=none/i.test(accept ?? "");
 }
 
 export function parsePrefer(header: string | undefined): Prefer {
@@ -18,26 +24,27 @@ export function parsePrefer(header: string | undefined): Prefer {
 }
 
 /** The page size Graph uses: the preference when it is within the maximum, else the maximum. */
-export function pageSizeFor(prefer: Prefer): { size: number; applied: boolean } {
-  if (prefer.maxPageSize !== undefined && prefer.maxPageSize <= MAX_SESSION_PAGE) return { size: prefer.maxPageSize, applied: true };
-  return { size: MAX_SESSION_PAGE, applied: false };
+export function pageSizeFor(prefer: Prefer, max = MAX_SESSION_PAGE): { size: number; applied: boolean } {
+  if (prefer.maxPageSize !== undefined && prefer.maxPageSize <= max) return { size: prefer.maxPageSize, applied: true };
+  return { size: max, applied: false };
 }
 
 export interface Expand {
   sessions: boolean;
   segments: boolean;
+  participants: boolean;
 }
 
 /** Understands `sessions`, `sessions($expand=segments)` on a record and `segments` on sessions. */
 export function parseExpand(value: string | undefined, level: "record" | "sessions"): Expand | { error: string } {
-  const result: Expand = { sessions: false, segments: false };
+  const result: Expand = { sessions: false, segments: false, participants: false };
   if (!value) return result;
   for (const item of splitTopLevel(value)) {
     const trimmed = item.trim();
     if (level === "sessions" && trimmed === "segments") result.segments = true;
     else if (level === "record" && trimmed === "sessions") result.sessions = true;
     else if (level === "record" && /^sessions\(\$expand=segments\)$/.test(trimmed)) Object.assign(result, { sessions: true, segments: true });
-    else if (level === "record" && trimmed === "participants_v2") continue;
+    else if (level === "record" && trimmed === "participants_v2") result.participants = true;
     else return { error: `Could not find a property named '${trimmed}' on type 'microsoft.graph.callRecords.${level === "record" ? "callRecord" : "session"}'.` };
   }
   return result;

@@ -5,9 +5,10 @@ import type { WireCallRecord, WireSession } from "../data/wire";
 import type { EmulatorEnv } from "../env";
 import type { FaultInjector } from "../faults";
 import { authorizeGraph } from "./auth";
-import { serialize } from "./enums";
+import { serialize, type WireFormat } from "./enums";
 import { graphError } from "./errors";
-import { applySelect, pageSizeFor, parseExpand, parsePrefer, parseSelect, type SkipTokens } from "./odata";
+import { applySelect, MAX_PARTICIPANT_PAGE, pageSizeFor, parseExpand, parsePrefer, parseSelect, wantsMetadata, type SkipTokens } from "./odata";
+import { participantsOf } from "../data/participants";
 import type { RecordThrottle } from "./throttle";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,13 +38,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Sessions with their segments, serialised once per enum mode: pages are then joins of strings,
 // so the emulator's own cost stays small next to the latency it is asked to add.
-const serialized = new WeakMap<WireSession, Partial<Record<"all" | "hidden", string>>>();
+const serialized = new WeakMap<WireSession, Record<string, string>>();
 const SESSIONS_SLOT = "__emulator_sessions__";
 
-function sessionJson(session: WireSession, includeUnknownEnumMembers: boolean): string {
+function sessionJson(session: WireSession, format: WireFormat): string {
   const entry = serialized.get(session) ?? {};
-  const mode = includeUnknownEnumMembers ? "all" : "hidden";
-  entry[mode] ??= serialize(session, includeUnknownEnumMembers);
+  const mode = `${format.includeUnknownEnumMembers}:${format.metadata}`;
+  entry[mode] ??= serialize(session, format);
   serialized.set(session, entry);
   return entry[mode];
 }
@@ -62,10 +63,10 @@ interface PageLink {
   skipToken: string;
 }
 
-function nextLink({ origin, callId, segments, select, skipToken }: PageLink, mode: "normal" | "loop" | "foreign" = "normal"): string {
+function nextLink({ origin, callId, segments, select, skipToken }: PageLink, mode: "normal" | "loop" | "foreign" = "normal", collection = "sessions"): string {
   if (mode === "foreign") origin = "https://graph.evil.example";
   const query = [segments ? "$expand=segments" : "", select ? `$select=${select.join(",")}` : "", `$skiptoken=${skipToken}`].filter(Boolean).join("&");
-  return `${origin}/v1.0/communications/callRecords/${callId}/sessions?${query}`;
+  return `${origin}/v1.0/communications/callRecords/${callId}/${collection}?${query}`;
 }
 
 export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): void {
@@ -92,10 +93,11 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
   }
 
   function send(c: Context<EmulatorEnv>, body: unknown, prefer: ReturnType<typeof parsePrefer>, pageSizeApplied: boolean, truncate: boolean, sessions?: WireSession[]) {
-    let text = serialize(body, prefer.includeUnknownEnumMembers);
-    if (sessions) text = text.replace(`"${SESSIONS_SLOT}"`, () => `[${sessions.map((s) => sessionJson(s, prefer.includeUnknownEnumMembers)).join(",")}]`);
+    const format: WireFormat = { includeUnknownEnumMembers: prefer.includeUnknownEnumMembers, metadata: wantsMetadata(c.req.header("accept")) };
+    let text = serialize(body, format);
+    if (sessions) text = text.replace(`"${SESSIONS_SLOT}"`, () => `[${sessions.map((s) => sessionJson(s, format)).join(",")}]`);
     const applied = [pageSizeApplied ? `odata.maxpagesize=${prefer.maxPageSize}` : "", prefer.includeUnknownEnumMembers ? "include-unknown-enum-members" : ""].filter(Boolean);
-    const headers: Record<string, string> = { "Content-Type": "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8" };
+    const headers: Record<string, string> = { "Content-Type": `application/json;odata.metadata=${format.metadata ? "minimal" : "none"};odata.streaming=true;IEEE754Compatible=false;charset=utf-8` };
     if (applied.length > 0) headers["Preference-Applied"] = applied.join(", ");
     if (truncate) text = text.slice(0, Math.floor(text.length / 2));
     return c.body(text, 200, headers);
@@ -110,13 +112,24 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     const admitted = await admit(c, callId, "first");
     if (admitted instanceof Response) return admitted;
     const prefer = parsePrefer(c.req.header("prefer"));
-    const { sessions, ...fields } = admitted.record;
+    // participants_v2 is a relationship: inline only when expanded.
+    const { sessions, participants_v2: _people, ...fields } = admitted.record;
     const origin = new URL(c.req.url).origin;
     const body: Record<string, unknown> = {
       "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords${expand.sessions ? "(sessions())" : ""}/$entity`,
       ...applySelect(fields, select, ["id"]),
     };
     let applied = false;
+    if (expand.participants) {
+      const people = participantsOf(admitted.record);
+      const page = pageSizeFor(prefer, MAX_PARTICIPANT_PAGE);
+      applied = page.applied;
+      body.participants_v2 = people.slice(0, page.size);
+      if (people.length > page.size) {
+        const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
+        body["participants_v2@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: false, select: undefined, skipToken }, deps.faults.current.nextLink, "participants_v2");
+      }
+    }
     if (expand.sessions) {
       const page = pageSizeFor(prefer);
       applied = page.applied;
@@ -128,6 +141,33 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       }
     }
     return send(c, body, prefer, applied, admitted.truncate, expand.sessions && expand.segments ? sessions.slice(0, pageSizeFor(prefer).size) : undefined);
+  });
+
+  app.get("/v1.0/communications/callRecords/:id/participants_v2", async (c) => {
+    const callId = c.req.param("id");
+    if (c.req.query("$expand")) return graphError(c, 400, "BadRequest", "participants_v2 does not support $expand.");
+    const rawSkip = c.req.query("$skiptoken");
+    const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
+    if (rawSkip !== undefined && !skip) return graphError(c, 400, "BadRequest", "The $skiptoken is invalid or expired. Start again from the first page.");
+    // Participant requests share the per-record budget with sessions (Microsoft's throttling page counts both).
+    const admitted = await admit(c, callId, skip ? "later" : "first");
+    if (admitted instanceof Response) return admitted;
+    const prefer = parsePrefer(c.req.header("prefer"));
+    const page = pageSizeFor(prefer, MAX_PARTICIPANT_PAGE);
+    const size = skip ? Math.min(page.size, skip.size) : page.size;
+    const offset = skip?.offset ?? 0;
+    const origin = new URL(c.req.url).origin;
+    const people = participantsOf(admitted.record);
+    const body: Record<string, unknown> = {
+      "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords('${admitted.record.id}')/participants_v2`,
+      value: people.slice(offset, offset + size),
+    };
+    if (offset + size < people.length) {
+      const nextOffset = deps.faults.current.nextLink === "loop" ? size : offset + size;
+      const skipToken = deps.skipTokens.encode({ offset: nextOffset, size, version: admitted.record.version });
+      body["@odata.nextLink"] = nextLink({ origin, callId: admitted.record.id, segments: false, select: undefined, skipToken }, deps.faults.current.nextLink, "participants_v2");
+    }
+    return send(c, body, prefer, page.applied, admitted.truncate);
   });
 
   app.get("/v1.0/communications/callRecords/:id/sessions", async (c) => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { CallSummary, Session } from "@/lib/callrecords/model";
+import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import type { CallRecordsReader, UpstreamTrace } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { CachedPage, ResponseCache } from "./cache";
@@ -24,9 +24,10 @@ export interface View {
   name: string;
   call(call: CallSummary): CallSummary;
   sessions(sessions: Session[]): Session[];
+  participants(participants: Participant[]): Participant[];
 }
 
-export const FULL_VIEW: View = { name: "full", call: (call) => call, sessions: (sessions) => sessions };
+export const FULL_VIEW: View = { name: "full", call: (call) => call, sessions: (sessions) => sessions, participants: (participants) => participants };
 
 export interface CallServiceOptions {
   reader: CallRecordsReader;
@@ -42,6 +43,8 @@ export interface CallServiceOptions {
    * pages already fetched: Graph's chain is strictly sequential, and this keeps it busy.
    */
   readAhead?: boolean;
+  /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
+  participantsV2?: boolean;
 }
 
 export interface PageResponse {
@@ -89,7 +92,14 @@ export function createCallService(options: CallServiceOptions) {
       const record = await reader.record(callId, upstream(trace));
       const sessions = view.sessions(record.sessions);
       const raw = view === FULL_VIEW ? { rawRecordJson: JSON.stringify(record.raw.record), rawSessionsJson: JSON.stringify(record.raw.sessions) } : {};
-      return { callJson: JSON.stringify(view.call(record.call)), version: record.call.version, ...serialize(sessions), nextLink: record.nextLink, ...raw };
+      return {
+        callJson: JSON.stringify(view.call(record.call)),
+        version: record.call.version,
+        ...serialize(sessions),
+        nextLink: record.nextLink,
+        legacyParticipantsJson: JSON.stringify(view.participants(record.legacyParticipants)),
+        ...raw,
+      };
     });
   }
 
@@ -144,7 +154,58 @@ export function createCallService(options: CallServiceOptions) {
     }
   }
 
+  /** Every page of participants_v2. A chain that loops or runs away keeps what arrived and says so. */
+  async function allParticipants(callId: string, trace: RequestTrace): Promise<{ list: Participant[]; raw: unknown[]; incomplete: string | null }> {
+    const list: Participant[] = [];
+    const raw: unknown[] = [];
+    const followed = new Set<string>();
+    let link: string | null = null;
+    do {
+      const page = await reader.participants(callId, link, upstream(trace));
+      list.push(...page.participants);
+      raw.push(...page.raw);
+      link = page.nextLink;
+      if (link && followed.has(link)) return { list, raw, incomplete: "Graph's participants_v2 pages looped, so the list may be incomplete" };
+      if (link) followed.add(link);
+      if (list.length > maxSessions) return { list, raw, incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)` };
+    } while (link);
+    return { list, raw, incomplete: null };
+  }
+
+  /** The call's people, every page of participants_v2, cached per record version and view. */
+  async function loadParticipants(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
+    const id = callId.toLowerCase();
+    const first = await loadFirst(id, view, trace);
+    return cached(`${tenantId}:${id}:v${first.version}:participants:${view.name}`, pageTtl, trace, async () => {
+      let v2: Participant[] | null = null;
+      let raw: string | undefined;
+      let unavailable: string | null = null;
+      if (options.participantsV2 === false) {
+        unavailable = "participants_v2 is available only in Microsoft's global cloud";
+      } else {
+        try {
+          const result = await allParticipants(id, trace);
+          v2 = view.participants(result.list);
+          if (view === FULL_VIEW) raw = JSON.stringify(result.raw);
+          unavailable = result.incomplete;
+        } catch (error) {
+          // The call stays readable without its list of people; throttling is worth waiting for instead.
+          if (!(error instanceof GraphFailure) || ["throttled", "timeout", "unavailable", "credentials", "unauthorized"].includes(error.kind)) throw error;
+          unavailable = `Graph did not return participants_v2 (${error.message.replace(/\.$/, "")})`;
+        }
+      }
+      const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(unavailable)}}`;
+      return { version: first.version, sessionsJson: "[]", ids: [], count: 0, nextLink: null, participantsJson, rawParticipantsJson: raw };
+    });
+  }
+
   return {
+    /** The call's people as Graph lists them (participants_v2, every page) and its legacy list, for the view. */
+    async participants(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
+      const entry = await loadParticipants(callId, view, trace);
+      return { json: entry.participantsJson ?? `{"v2":null,"legacy":[],"unavailable":null}` };
+    },
+
     async openCall(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
       const id = callId.toLowerCase();
       const first = await loadFirst(id, view, trace);
@@ -171,6 +232,9 @@ export function createCallService(options: CallServiceOptions) {
         if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
         sessions.push(...(JSON.parse(page.rawSessionsJson ?? "[]") as unknown[]));
       }
+      // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
+      const people = await loadParticipants(callId, FULL_VIEW, trace);
+      if (people.rawParticipantsJson) record.participants_v2 = JSON.parse(people.rawParticipantsJson) as unknown[];
       return { record, sessions };
     },
 

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { serverConfig } from "@/lib/config/server";
 import { createTokenVerifier } from "@/lib/auth/verify";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
-import { maskCall, maskSessions, type Pseudonym } from "@/lib/callrecords/mask";
+import { maskCall, maskParticipants, maskSessions, type Pseudonym } from "@/lib/callrecords/mask";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
 import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
@@ -35,6 +35,7 @@ function build() {
     tenantId: config.tenantId,
     maxSessions: config.maxSessions,
     readAhead: true,
+    participantsV2: config.cloud === "global",
   });
   // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
@@ -43,7 +44,12 @@ function build() {
     const tag = createHmac("sha256", pseudonymKey).update(source).digest("base64url").replace(/[^A-Za-z0-9]/g, "").slice(0, 4).toUpperCase();
     return identity.kind === "phone" ? `Phone ${tag}` : `Participant ${tag}`;
   };
-  const maskedView: View = { name: "masked", call: (call) => maskCall(call, pseudonym), sessions: (sessions) => maskSessions(sessions, pseudonym) };
+  const maskedView: View = {
+    name: "masked",
+    call: (call) => maskCall(call, pseudonym),
+    sessions: (sessions) => maskSessions(sessions, pseudonym),
+    participants: (participants) => maskParticipants(participants, pseudonym),
+  };
   const demoPrincipal: Principal = {
     kind: "demo", oid: "demo", name: "Demo visitor", username: null, tenantId: config.tenantId, roles: [INVESTIGATOR_ROLE], seesPersonalData: true,
   };

@@ -12,6 +12,8 @@ export interface MetricChart {
   key: string;
   title: string;
   unit: string;
+  /** What the second bar is: the maximum, or for freezes the root mean square. */
+  secondLabel: "max" | "RMS";
   /** The poor-call limit to draw, if this metric has one. */
   threshold: { value: number; label: string } | null;
   points: MetricPoint[];
@@ -26,6 +28,7 @@ interface MetricSpec {
   scale: number;
   average: (s: Stream) => number | null;
   max: (s: Stream) => number | null;
+  secondLabel?: "max" | "RMS";
   thresholdMetric?: string;
 }
 
@@ -34,6 +37,8 @@ const AUDIO: MetricSpec[] = [
   { key: "jitter", title: "Jitter", unit: "ms", scale: 1, average: (s) => s.averageJitterMs, max: (s) => s.maxJitterMs, thresholdMetric: "averageJitterMs" },
   { key: "loss", title: "Packet loss", unit: "%", scale: pct, average: (s) => s.averagePacketLossRate, max: (s) => s.maxPacketLossRate, thresholdMetric: "averagePacketLossRate" },
   { key: "rtt", title: "Round trip", unit: "ms", scale: 1, average: (s) => s.averageRoundTripTimeMs, max: (s) => s.maxRoundTripTimeMs, thresholdMetric: "averageRoundTripTimeMs" },
+  // Jitter measured on the network before the jitter buffer: high here with low jitter above means the buffer coped.
+  { key: "networkJitter", title: "Network jitter", unit: "ms", scale: 1, average: (s) => s.averageAudioNetworkJitterMs, max: (s) => s.maxAudioNetworkJitterMs },
   { key: "concealed", title: "Concealed samples", unit: "%", scale: pct, average: (s) => s.averageRatioOfConcealedSamples, max: (s) => s.maxRatioOfConcealedSamples, thresholdMetric: "averageRatioOfConcealedSamples" },
   { key: "degradation", title: "Network MOS degradation", unit: "MOS", scale: 1, average: (s) => s.averageAudioDegradation, max: () => null, thresholdMetric: "averageAudioDegradation" },
 ];
@@ -41,7 +46,7 @@ const VIDEO: MetricSpec[] = [
   { key: "frameRate", title: "Frame rate", unit: "fps", scale: 1, average: (s) => s.averageVideoFrameRate, max: () => null, thresholdMetric: "averageVideoFrameRate" },
   { key: "frameLoss", title: "Frame loss", unit: "%", scale: 1, average: (s) => s.averageVideoFrameLossPercentage, max: () => null, thresholdMetric: "averageVideoFrameLossPercentage" },
   { key: "postFec", title: "Post-FEC packet loss", unit: "%", scale: pct, average: (s) => s.postForwardErrorCorrectionPacketLossRate, max: () => null, thresholdMetric: "postForwardErrorCorrectionPacketLossRate" },
-  { key: "freeze", title: "Freeze duration", unit: "ms", scale: 1, average: (s) => s.averageFreezeDurationMs, max: (s) => s.rmsFreezeDurationMs },
+  { key: "freeze", title: "Freeze duration", unit: "ms", scale: 1, average: (s) => s.averageFreezeDurationMs, max: (s) => s.rmsFreezeDurationMs, secondLabel: "RMS" },
   { key: "rtt", title: "Round trip", unit: "ms", scale: 1, average: (s) => s.averageRoundTripTimeMs, max: (s) => s.maxRoundTripTimeMs },
 ];
 
@@ -63,6 +68,7 @@ export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESH
       key: spec.key,
       title: spec.title,
       unit: spec.unit,
+      secondLabel: spec.secondLabel ?? "max",
       threshold: threshold ? { value: limit, label: `${threshold.compare === "gt" ? "poor above" : "poor below"} ${limit} ${spec.unit}` } : null,
       points,
       empty: points.every((p) => p.average === null && p.max === null),

@@ -1,5 +1,6 @@
-import { formatLinkSpeed } from "./describe";
-import type { Device, Media, Network } from "./model";
+import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, WIFI_BAND_LABELS } from "./describe";
+import type { Device, Endpoint, Media, Network } from "./model";
+import { DEFAULT_THRESHOLDS } from "./thresholds";
 
 export interface ComparisonRow {
   label: string;
@@ -8,55 +9,101 @@ export interface ComparisonRow {
   differs: boolean;
   /** Which side looks worse on this line, when that can be judged. */
   worse: "caller" | "callee" | null;
+  /** Sides whose value crosses a published limit on this line (e.g. a device "not functioning" ≥ 0.005). */
+  breach: ("caller" | "callee")[];
+  /** The limit, in words, when the line has one. */
+  limit: string | null;
 }
 
+type Value = string | number | boolean;
 type Judge = "higherWorse" | "lowerWorse" | null;
 
 interface Line<T> {
   label: string;
-  value: (item: T) => string | number | boolean | null;
-  format?: (value: string | number | boolean) => string;
+  value: (item: T) => Value | null;
+  format?: (value: Value) => string;
   judge?: Judge;
   /** Ranks text values where that makes sense (e.g. Wi-Fi is worse than wired). */
-  rank?: (value: string | number | boolean) => number;
+  rank?: (value: Value) => number;
+  /** A value at or above this is a breach on its own, whatever the other side says. */
+  atLeast?: { value: number; text: string };
 }
 
-const percent = (value: string | number | boolean) => `${(Number(value) * 100).toFixed(1)}%`;
+const percent = (value: Value) => `${(Number(value) * 100).toFixed(1)}%`;
+const decibels = (value: Value) => `${value} dB`;
 const CONNECTION_RANK: Record<string, number> = { wired: 0, wifi: 1, mobile: 2, tunnel: 2 };
+const NOT_FUNCTIONING = { value: DEFAULT_THRESHOLDS.deviceNotFunctioningRatio, text: `≥ ${percent(DEFAULT_THRESHOLDS.deviceNotFunctioningRatio)} of the call marks the device not functioning (Call Analytics)` };
+const joined = (...parts: (string | number | null)[]) => parts.filter((part) => part !== null && part !== "").join(" ") || null;
 
 const NETWORK: Line<Network>[] = [
   { label: "Connection", value: (n) => n.connectionType, rank: (v) => CONNECTION_RANK[String(v)] ?? 1, judge: "higherWorse" },
   { label: "Transport", value: (n) => n.networkTransportProtocol, rank: (v) => (v === "tcp" ? 1 : 0), judge: "higherWorse" },
-  { label: "Wi-Fi band", value: (n) => n.wifiBand && n.wifiBand !== "unknown" ? n.wifiBand : null, format: (v) => String(v).replace("frequency", "").replace("GHz", " GHz").replace("24", "2.4").replace("50", "5").replace("60", "60") },
+  { label: "Path", value: (n) => (n.relayIPAddress ? "relayed" : "direct"), rank: (v) => (v === "relayed" ? 1 : 0), judge: "higherWorse" },
+  { label: "Link speed", value: (n) => n.linkSpeed, format: (v) => formatLinkSpeed(Number(v)), judge: "lowerWorse" },
+  { label: "Wi-Fi band", value: (n) => n.wifiBand, format: (v) => WIFI_BAND_LABELS[String(v)] ?? String(v), rank: (v) => (v === "frequency24GHz" ? 1 : 0), judge: "higherWorse" },
   { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%`, judge: "lowerWorse" },
   { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
-  { label: "Wi-Fi radio", value: (n) => n.wifiRadioType && n.wifiRadioType !== "unknown" ? n.wifiRadioType : null },
-  { label: "Link speed", value: (n) => n.linkSpeed ?? "unknown", format: (v) => (v === "unknown" ? "unknown" : formatLinkSpeed(Number(v))) },
-  { label: "Path", value: (n) => (n.relayIPAddress ? "relayed" : "direct"), rank: (v) => (v === "relayed" ? 1 : 0), judge: "higherWorse" },
-  { label: "IP address", value: (n) => n.ipAddress },
-  { label: "Reflexive address", value: (n) => n.reflexiveIPAddress },
+  { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },
+  { label: "Wi-Fi access point (BSSID)", value: (n) => n.basicServiceSetIdentifier },
+  { label: "Wi-Fi driver (vendor)", value: (n) => joined(n.wifiVendorDriver, n.wifiVendorDriverVersion) },
+  { label: "Wi-Fi driver (Microsoft)", value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion) },
+  { label: "Battery", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
+  { label: "IP address", value: (n) => (n.ipAddress ? `${n.ipAddress}${n.port ? `:${n.port}` : ""}` : null) },
+  { label: "Subnet", value: (n) => n.subnet },
+  { label: "Reflexive (public) address", value: (n) => n.reflexiveIPAddress },
   { label: "Relay address", value: (n) => (n.relayIPAddress ? `${n.relayIPAddress}${n.relayPort ? `:${n.relayPort}` : ""}` : null) },
+  { label: "MAC address", value: (n) => n.macAddress },
+  { label: "DNS suffix", value: (n) => n.dnsSuffix },
   { label: "Sent quality events", value: (n) => n.sentQualityEventRatio, format: percent, judge: "higherWorse" },
   { label: "Received quality events", value: (n) => n.receivedQualityEventRatio, format: percent, judge: "higherWorse" },
   { label: "Delay events", value: (n) => n.delayEventRatio, format: percent, judge: "higherWorse" },
   { label: "Low bandwidth events", value: (n) => n.bandwidthLowEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Traceroute hops", value: (n) => (n.traceRouteHops.length > 0 ? n.traceRouteHops.length : null) },
 ];
 
 const DEVICE: Line<Device>[] = [
   { label: "Microphone", value: (d) => d.captureDeviceName },
+  { label: "Microphone driver", value: (d) => d.captureDeviceDriver },
   { label: "Speaker", value: (d) => d.renderDeviceName },
-  { label: "Sent signal level", value: (d) => d.sentSignalLevel, format: (v) => `${v} dB` },
-  { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: (v) => `${v} dB`, judge: "higherWorse" },
-  { label: "Received signal level", value: (d) => d.receivedSignalLevel, format: (v) => `${v} dB` },
-  { label: "Received noise level", value: (d) => d.receivedNoiseLevel, format: (v) => `${v} dB`, judge: "higherWorse" },
+  { label: "Speaker driver", value: (d) => d.renderDeviceDriver },
+  { label: "Mic not functioning", value: (d) => d.captureNotFunctioningEventRatio, format: percent, judge: "higherWorse", atLeast: NOT_FUNCTIONING },
+  { label: "Speaker not functioning", value: (d) => d.renderNotFunctioningEventRatio, format: percent, judge: "higherWorse", atLeast: NOT_FUNCTIONING },
+  { label: "Sent signal level", value: (d) => d.sentSignalLevel, format: decibels },
+  { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: decibels, judge: "higherWorse" },
+  { label: "Received signal level", value: (d) => d.receivedSignalLevel, format: decibels },
+  { label: "Received noise level", value: (d) => d.receivedNoiseLevel, format: decibels, judge: "higherWorse" },
+  { label: "Initial signal level (RMS)", value: (d) => d.initialSignalLevelRootMeanSquare },
   { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate, judge: "higherWorse" },
   { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate, judge: "higherWorse" },
-  { label: "Mic not functioning", value: (d) => d.captureNotFunctioningEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Speaker not functioning", value: (d) => d.renderNotFunctioningEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Device glitches", value: (d) => d.deviceGlitchEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Clipping", value: (d) => d.deviceClippingEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount, judge: "higherWorse" },
+  { label: "Low speech level", value: (d) => d.lowSpeechLevelEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Low speech-to-noise", value: (d) => d.lowSpeechToNoiseEventRatio, format: percent, judge: "higherWorse" },
   { label: "Speaker muted", value: (d) => d.renderMuteEventRatio, format: percent, judge: "higherWorse" },
   { label: "Speaker at zero volume", value: (d) => d.renderZeroVolumeEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Low speech level", value: (d) => d.lowSpeechLevelEventRatio, format: percent, judge: "higherWorse" },
   { label: "CPU insufficient", value: (d) => d.cpuInsufficentEventRatio, format: percent, judge: "higherWorse" },
+];
+
+const CLIENT: Line<Endpoint>[] = [
+  { label: "Who", value: (e) => endpointLabel(e) },
+  { label: "Sign-in name", value: (e) => e.identity?.userPrincipalName ?? null },
+  { label: "Identity", value: (e) => (e.kind === "service" ? "Microsoft service" : e.identity ? IDENTITY_KIND_LABELS[e.identity.kind] : null) },
+  { label: "Endpoint type", value: (e) => e.identity?.endpointType ?? null },
+  { label: "Presented as", value: (e) => e.identity?.assertedIdentity?.displayName ?? e.identity?.assertedIdentity?.id ?? null },
+  { label: "Tenant", value: (e) => e.identity?.tenantId ?? null },
+  { label: "Machine name", value: (e) => e.name },
+  { label: "CPU", value: (e) => e.cpuName },
+  { label: "CPU cores", value: (e) => e.cpuCoresCount, judge: "lowerWorse" },
+  { label: "CPU speed", value: (e) => e.cpuProcessorSpeedInMhz, format: (v) => `${v} MHz`, judge: "lowerWorse" },
+  { label: "Platform", value: (e) => e.userAgent?.platform ?? null },
+  { label: "Product", value: (e) => e.userAgent?.productFamily ?? null },
+  { label: "App version", value: (e) => e.userAgent?.applicationVersion ?? null },
+  { label: "User agent", value: (e) => e.userAgent?.headerValue ?? null },
+  { label: "Entra app ID", value: (e) => e.userAgent?.azureADAppId ?? null },
+  { label: "Communication service ID", value: (e) => e.userAgent?.communicationServiceId ?? null },
+  { label: "Service role", value: (e) => e.userAgent?.role ?? null },
+  { label: "Gave feedback", value: (e) => (e.feedback ? e.feedback.rating : null) },
 ];
 
 function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): ComparisonRow[] {
@@ -64,14 +111,15 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
     const a = caller ? line.value(caller) : null;
     const b = callee ? line.value(callee) : null;
     if (a === null && b === null) return [];
-    const show = (v: string | number | boolean | null) => (v === null ? "not reported" : line.format ? line.format(v) : String(v));
+    const show = (v: Value | null) => (v === null ? "not reported" : line.format ? line.format(v) : String(v));
     let worse: ComparisonRow["worse"] = null;
     if (line.judge && a !== null && b !== null && a !== b) {
       const ra = line.rank ? line.rank(a) : Number(a);
       const rb = line.rank ? line.rank(b) : Number(b);
       if (ra !== rb) worse = (line.judge === "higherWorse") === ra > rb ? "caller" : "callee";
     }
-    return [{ label: line.label, caller: show(a), callee: show(b), differs: a !== b, worse }];
+    const breach = line.atLeast ? (["caller", "callee"] as const).filter((side) => Number((side === "caller" ? a : b) ?? -Infinity) >= (line.atLeast?.value ?? Infinity)) : [];
+    return [{ label: line.label, caller: show(a), callee: show(b), differs: a !== b, worse, breach, limit: line.atLeast?.text ?? null }];
   });
 }
 
@@ -81,4 +129,9 @@ export function compareSides(media: Media): { network: ComparisonRow[]; device: 
     network: compareLines(NETWORK, media.callerNetwork, media.calleeNetwork),
     device: compareLines(DEVICE, media.callerDevice, media.calleeDevice),
   };
+}
+
+/** The two endpoints' identities, machines and clients side by side. */
+export function compareEndpoints(caller: Endpoint | null, callee: Endpoint | null): ComparisonRow[] {
+  return compareLines(CLIENT, caller, callee);
 }

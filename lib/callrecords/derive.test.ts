@@ -17,7 +17,7 @@ describe("caller vs callee", () => {
     expect(rows.Connection).toMatchObject({ caller: "wired", callee: "wifi", differs: true, worse: "callee" });
     expect(rows.Transport?.worse).toBe("callee");
     expect(rows["Wi-Fi signal"]).toMatchObject({ caller: "not reported", callee: "38%", worse: null });
-    expect(rows["Link speed"]).toMatchObject({ caller: "1 Gbit/s", callee: "unknown" });
+    expect(rows["Link speed"]).toMatchObject({ caller: "1 Gbit/s", callee: "not reported" });
     expect(rows["Received quality events"]).toMatchObject({ callee: "30.0%", worse: "callee" });
     expect(rows["IP address"]?.differs).toBe(false);
   });

@@ -1,4 +1,4 @@
-import type { Endpoint, Identity, MediaKind, Network, StreamDirection } from "./model";
+import type { Endpoint, Identity, IdentityKind, MediaKind, Network, StreamDirection } from "./model";
 
 const ROLE_LABELS: Record<string, string> = {
   skypeForBusinessAudioVideoMcu: "Teams conferencing server",
@@ -14,6 +14,34 @@ const ROLE_LABELS: Record<string, string> = {
   mediaController: "media controller",
   customBot: "bot",
 };
+
+export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
+  user: "Microsoft 365 user",
+  guest: "Guest",
+  phone: "Phone number",
+  application: "Application or bot",
+  applicationInstance: "Resource account (room, auto attendant, call queue)",
+  device: "Device",
+  acsUser: "Azure Communication Services user",
+  azureCommunicationServicesUser: "Azure Communication Services user",
+  acsApplicationInstance: "Azure Communication Services resource account",
+  spoolUser: "Spool user (joined before the meeting)",
+  spoolApplicationInstance: "Spool resource account",
+  encrypted: "Encrypted identity",
+  onPremises: "Skype for Business on-premises user",
+  associated: "Signed-in user (associated identity)",
+};
+
+const ENDPOINT_TYPE_LABELS: Record<string, string> = {
+  default: "", voicemail: "voicemail", skypeForBusiness: "Skype for Business client", skypeForBusinessVoipPhone: "Skype for Business IP phone",
+};
+
+/** "Phone number", "Guest · Skype for Business IP phone", "Microsoft 365 user, presented as Reception". */
+export function identityKindLabel(identity: Identity): string {
+  const type = identity.endpointType === null ? "" : ENDPOINT_TYPE_LABELS[identity.endpointType] ?? identity.endpointType;
+  const asserted = identity.assertedIdentity?.displayName ?? identity.assertedIdentity?.id;
+  return `${IDENTITY_KIND_LABELS[identity.kind]}${type ? ` · ${type}` : ""}${asserted ? `, presented as ${asserted}` : ""}`;
+}
 
 export function identityLabel(identity: Identity | null): string | null {
   if (!identity) return null;
@@ -38,14 +66,14 @@ export function endpointKey(endpoint: Endpoint | null): string {
   return `participant:${identity?.id ?? identity?.userPrincipalName ?? identity?.displayName ?? endpoint.name ?? "unknown"}`;
 }
 
-const WIFI_BANDS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };
+export const WIFI_BAND_LABELS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };
 
 export function describeNetwork(network: Network | null): string {
   if (!network) return "an unreported network";
   const parts: string[] = [];
   switch (network.connectionType) {
     case "wifi": {
-      const band = network.wifiBand ? WIFI_BANDS[network.wifiBand] : undefined;
+      const band = network.wifiBand ? WIFI_BAND_LABELS[network.wifiBand] : undefined;
       parts.push(`Wi-Fi${band ? ` ${band}` : ""}${network.wifiSignalStrength !== null ? ` with ${network.wifiSignalStrength}% signal` : ""}`);
       break;
     }
@@ -63,7 +91,7 @@ export const DIRECTION_LABELS: Record<StreamDirection, string> = { callerToCalle
 export const MEDIA_LABELS: Record<MediaKind, string> = { audio: "audio", video: "video", screenSharing: "screen sharing", data: "data", other: "media" };
 
 export function formatLinkSpeed(bitsPerSecond: number | null): string {
-  if (bitsPerSecond === null) return "unknown";
+  if (bitsPerSecond === null) return "not reported";
   if (bitsPerSecond >= 1e9) return `${(bitsPerSecond / 1e9).toFixed(bitsPerSecond % 1e9 === 0 ? 0 : 1)} Gbit/s`;
   return `${Math.round(bitsPerSecond / 1e6)} Mbit/s`;
 }

@@ -17,7 +17,11 @@ export interface FeedbackToken {
 /** Every token that arrived: known ones with a friendly label, unknown ones still shown; flagged first. */
 export function feedbackTokens(feedback: Feedback): FeedbackToken[] {
   return Object.entries(feedback.tokens)
-    .map(([name, flagged]) => ({ name, flagged, known: name in TOKEN_LABELS, label: TOKEN_LABELS[name] ?? name.replace(/([a-z])([A-Z])/g, "$1 $2") }))
+    .map(([name, flagged]) => {
+      // Own keys only: a token named "constructor" is Graph's to send and must not find Object's.
+      const known = Object.hasOwn(TOKEN_LABELS, name);
+      return { name, flagged, known, label: known ? TOKEN_LABELS[name] ?? name : name.replace(/([a-z])([A-Z])/g, "$1 $2") };
+    })
     .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.label.localeCompare(b.label));
 }
 

@@ -1,18 +1,33 @@
-import type { CallSummary, Device, Endpoint, Identity, Network, Session } from "./model";
+import type { CallSummary, Device, Endpoint, Identity, Network, Participant, Session } from "./model";
 
 /** Turns an identity into a stable stand-in ("Participant 7KQ2"): the same person reads the same everywhere. */
 export type Pseudonym = (identity: Identity) => string;
 
 const MASK = "••••";
+export const FEEDBACK_TEXT_HIDDEN = "(text hidden: your role does not see personal data, and free text can name people)";
 
 function maskIdentity(identity: Identity | null, pseudonym: Pseudonym): Identity | null {
   if (!identity) return null;
-  return { ...identity, id: null, displayName: pseudonym(identity), userPrincipalName: null };
+  const asserted = identity.assertedIdentity;
+  return {
+    ...identity,
+    id: null,
+    displayName: pseudonym(identity),
+    userPrincipalName: null,
+    assertedIdentity: asserted ? { id: asserted.id === null ? null : MASK, displayName: asserted.displayName === null ? null : MASK } : null,
+  };
 }
 
 function maskEndpoint(endpoint: Endpoint | null, pseudonym: Pseudonym): Endpoint | null {
   if (!endpoint) return null;
-  return { ...endpoint, identity: maskIdentity(endpoint.identity, pseudonym), name: endpoint.name === null ? null : MASK };
+  const feedback = endpoint.feedback;
+  return {
+    ...endpoint,
+    identity: maskIdentity(endpoint.identity, pseudonym),
+    name: endpoint.name === null ? null : MASK,
+    // Free text names people as often as it describes sound: a Reader sees that there was some, not what it says.
+    feedback: feedback && feedback.text !== null ? { ...feedback, text: FEEDBACK_TEXT_HIDDEN } : feedback,
+  };
 }
 
 function maskNetwork(network: Network | null): Network | null {
@@ -26,6 +41,7 @@ function maskNetwork(network: Network | null): Network | null {
     reflexiveIPAddress: hide(network.reflexiveIPAddress),
     relayIPAddress: hide(network.relayIPAddress),
     basicServiceSetIdentifier: hide(network.basicServiceSetIdentifier),
+    dnsSuffix: hide(network.dnsSuffix),
     traceRouteHops: network.traceRouteHops.map((hop) => ({ ...hop, ipAddress: hide(hop.ipAddress) })),
   };
 }
@@ -58,6 +74,10 @@ export function maskSessions(sessions: Session[], pseudonym: Pseudonym): Session
       })),
     })),
   }));
+}
+
+export function maskParticipants(participants: Participant[], pseudonym: Pseudonym): Participant[] {
+  return participants.map((participant) => ({ ...participant, id: null, identity: maskIdentity(participant.identity, pseudonym) }));
 }
 
 export function maskCall(call: CallSummary, pseudonym: Pseudonym): CallSummary {

@@ -1,7 +1,11 @@
 // callscope's own view of a call record: what the API returns and the UI renders.
 // Durations are milliseconds, ratios are fractions 0–1, and null always means "not reported".
 
-export type IdentityKind = "user" | "guest" | "phone" | "application" | "acsUser" | "other";
+/** The member of Graph's communicationsIdentitySet an identity came from ("associated": only `associatedIdentity` was sent). */
+export type IdentityKind =
+  | "user" | "guest" | "phone" | "application" | "applicationInstance" | "device" | "acsUser" | "spoolUser"
+  | "azureCommunicationServicesUser" | "acsApplicationInstance" | "spoolApplicationInstance" | "encrypted" | "onPremises"
+  | "associated";
 
 export interface Identity {
   kind: IdentityKind;
@@ -9,6 +13,27 @@ export interface Identity {
   displayName: string | null;
   userPrincipalName: string | null;
   tenantId: string | null;
+  /** `default`, `voicemail`, `skypeForBusiness`, `skypeForBusinessVoipPhone`, … when Graph says. */
+  endpointType: string | null;
+  /** Who the participant presented itself as to the others (a user or a phone number). */
+  assertedIdentity: { id: string | null; displayName: string | null } | null;
+}
+
+/** A person (or room, bot, phone) in the call, from `participants_v2` or the legacy `participants`. */
+export interface Participant {
+  id: string | null;
+  identity: Identity | null;
+  administrativeUnitIds: string[];
+}
+
+export type ParticipantSource = "participants_v2" | "legacy" | "sessions";
+
+export interface ParticipantList {
+  participants: Participant[];
+  /** Where the list came from: Graph's participants_v2, the legacy property, or the sessions' own endpoints. */
+  source: ParticipantSource;
+  /** Why the list is not from participants_v2, when it is not. */
+  note: string | null;
 }
 
 export interface Feedback {
@@ -30,6 +55,8 @@ export interface Endpoint {
     applicationVersion: string | null;
     platform: string | null;
     productFamily: string | null;
+    azureADAppId: string | null;
+    communicationServiceId: string | null;
     /** For service endpoints: what the service is (conferencing server, gateway, …). */
     role: string | null;
   } | null;
@@ -46,7 +73,7 @@ export interface Network {
   ipAddress: string | null;
   subnet: string | null;
   port: number | null;
-  /** Bits per second; null when not reported or reported as the 4294967295 "unknown" sentinel. */
+  /** Bits per second; null when not reported, 0 or the 4294967295 "unknown" sentinel (see reported.ts). */
   linkSpeed: number | null;
   macAddress: string | null;
   reflexiveIPAddress: string | null;
@@ -63,6 +90,8 @@ export interface Network {
   wifiChannel: number | null;
   wifiSignalStrength: number | null;
   wifiBatteryCharge: number | null;
+  wifiMicrosoftDriver: string | null;
+  wifiMicrosoftDriverVersion: string | null;
   wifiVendorDriver: string | null;
   wifiVendorDriverVersion: string | null;
   basicServiceSetIdentifier: string | null;
@@ -150,6 +179,12 @@ export interface Segment {
   media: Media[];
 }
 
+/** Parts of a record Graph sent that callscope could not read, e.g. { what: "streams had unreadable durations", count: 3 }. */
+export interface Unreadable {
+  what: string;
+  count: number;
+}
+
 export interface Session {
   id: string;
   modalities: string[];
@@ -160,6 +195,8 @@ export interface Session {
   callee: Endpoint | null;
   failureInfo: FailureInfo | null;
   segments: Segment[];
+  /** What in this session could not be read; the rest is still shown. Empty when all was readable. */
+  unreadable: Unreadable[];
 }
 
 export interface CallSummary {
@@ -171,5 +208,7 @@ export interface CallSummary {
   endDateTime: string;
   lastModifiedDateTime: string | null;
   joinWebUrl: string | null;
+  /** From `organizer_v2`, or the legacy `organizer` on records written before Graph moved to it. */
   organizer: Identity | null;
+  organizerSource: "organizer_v2" | "legacy" | null;
 }

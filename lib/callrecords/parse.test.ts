@@ -46,8 +46,6 @@ describe("parsing Graph's wire format", () => {
   it.each([
     ["a missing value array", { notValue: [] }, "value"],
     ["a session without an ID", { value: [{ startDateTime: "2026-11-20T10:00:00Z", endDateTime: "2026-11-20T10:00:00Z" }] }, "value[0].id"],
-    ["a bad duration", { value: [wireSession("a", { segments: [{ id: "s", startDateTime: "2026-11-20T10:00:00Z", endDateTime: "2026-11-20T10:00:00Z", media: [{ streams: [{ streamDirection: "callerToCallee", averageJitter: "16ms" }] }] }] })] }, "averageJitter"],
-    ["an unknown stream direction", { value: [wireSession("a", { segments: [{ id: "s", startDateTime: "2026-11-20T10:00:00Z", endDateTime: "2026-11-20T10:00:00Z", media: [{ streams: [{ streamDirection: "sideways" }] }] }] })] }, "streamDirection"],
   ])("turns %s into a clear error", (_, body, path) => {
     try {
       parseSessionsPageBody(body);
@@ -57,6 +55,31 @@ describe("parsing Graph's wire format", () => {
       expect((error as GraphFailure).kind).toBe("malformed");
       expect((error as Error).message).toContain(path);
     }
+  });
+
+  it("keeps what it can read of a partly malformed session and names what it could not", () => {
+    const segment = (streams: unknown[]) => ({ id: "s", startDateTime: "2026-11-20T10:00:00Z", endDateTime: "2026-11-20T10:00:00Z", media: [{ label: "main-audio", streams }] });
+    const page = parseSessionsPageBody({
+      value: [wireSession("a", {
+        segments: [segment([
+          { streamDirection: "callerToCallee", averageJitter: "16ms", averagePacketLossRate: 0.2, packetUtilization: 900 },
+          { streamDirection: "calleeToCaller", averageJitter: "PT0.016S", maxJitter: "soon", startDateTime: "yesterday" },
+          { streamDirection: "calleeToCaller", averageRoundTripTime: "0.3" },
+          { streamDirection: "sideways", averageJitter: "PT0.1S" },
+        ])],
+      })],
+    });
+    const session = page.sessions[0];
+    const streams = session?.segments[0]?.media[0]?.streams ?? [];
+    expect(streams).toHaveLength(3);
+    expect(streams[0]?.averageJitterMs).toBeNull();
+    expect(streams[0]?.averagePacketLossRate).toBe(0.2);
+    expect(streams[1]?.averageJitterMs).toBe(16);
+    expect(streams[1]?.startDateTime).toBeNull();
+    expect(session?.unreadable).toEqual([
+      { what: "streams had unreadable durations or times", count: 3 },
+      { what: "streams had no known direction and were left out", count: 1 },
+    ]);
   });
 });
 

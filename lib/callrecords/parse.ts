@@ -1,13 +1,17 @@
 import type { ZodError, ZodType } from "zod";
 import { GraphFailure } from "@/lib/graph/errors";
 import {
-  callRecordSchema, sessionsPageSchema, type WireDevice, type WireEndpoint, type WireIdentitySet, type WireMedia,
-  type WireNetwork, type WireSegment, type WireSession, type WireStream,
+  callRecordSchema, participantsPageSchema, sessionsPageSchema, type WireDevice, type WireEndpoint, type WireIdentitySet,
+  type WireMedia, type WireNetwork, type WireParticipant, type WireSegment, type WireSession, type WireStream,
 } from "@/lib/graph/schema";
 import { durationToMs } from "./duration";
-import type { CallSummary, Device, Endpoint, Identity, IdentityKind, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
-
-export const LINK_SPEED_SENTINEL = 4294967295;
+import type {
+  CallSummary, Device, Endpoint, Feedback, Identity, IdentityKind, Media, MediaKind, Network, Participant, Segment, Session, Stream,
+  StreamDirection, Unreadable,
+} from "./model";
+import {
+  reportedAddress, reportedEnum, reportedLinkSpeed, reportedMac, reportedNumber, reportedPositive, reportedText,
+} from "./reported";
 
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
@@ -24,95 +28,188 @@ function describe(error: ZodError): string {
   return `${path || "body"}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : ""}`;
 }
 
-const IDENTITY_KINDS: [keyof NonNullable<WireIdentitySet>, IdentityKind][] = [
-  ["user", "user"], ["guest", "guest"], ["acsUser", "acsUser"], ["azureCommunicationServicesUser", "acsUser"],
-  ["spoolUser", "user"], ["onPremises", "user"], ["phone", "phone"], ["application", "application"],
-  ["applicationInstance", "application"], ["device", "other"], ["encrypted", "other"],
-];
+/** Counts what could not be read in one session, so the view can say so and show the rest. */
+class Unreadables {
+  private readonly counts = new Map<string, number>();
 
-export function parseIdentity(set: WireIdentitySet): Identity | null {
-  if (!set) return null;
-  for (const [key, kind] of IDENTITY_KINDS) {
-    const identity = set[key];
-    if (identity) {
-      return {
-        kind,
-        id: orNull(identity.id),
-        displayName: orNull(identity.displayName),
-        userPrincipalName: orNull(identity.userPrincipalName),
-        tenantId: orNull(identity.tenantId),
-      };
+  add(what: string): void {
+    this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
+  }
+
+  list(): Unreadable[] {
+    return [...this.counts].map(([what, count]) => ({ what, count }));
+  }
+}
+
+// The primary identity is the first member present, in this order: a person before the application
+// or device they used, a phone number before a bot that bridged it.
+const IDENTITY_KINDS = [
+  "user", "guest", "onPremises", "acsUser", "azureCommunicationServicesUser", "spoolUser", "phone", "encrypted",
+  "applicationInstance", "acsApplicationInstance", "spoolApplicationInstance", "application", "device",
+] as const satisfies readonly (keyof NonNullable<WireIdentitySet> & IdentityKind)[];
+
+type WireIdentity = NonNullable<NonNullable<WireIdentitySet>["user"]>;
+
+function identityFrom(kind: IdentityKind, identity: WireIdentity): Identity {
+  return {
+    kind,
+    id: reportedText(identity.id),
+    displayName: reportedText(identity.displayName),
+    userPrincipalName: reportedText(identity.userPrincipalName),
+    tenantId: reportedText(identity.tenantId),
+    endpointType: null,
+    assertedIdentity: null,
+  };
+}
+
+const isEmpty = (identity: Identity) => !identity.id && !identity.displayName && !identity.userPrincipalName;
+
+/**
+ * The identity of a set, merged with an endpoint's `associatedIdentity`: real records often carry the
+ * sign-in name only there, and some carry nothing else.
+ */
+export function parseIdentity(set: WireIdentitySet, associated?: WireIdentity | null): Identity | null {
+  let primary: Identity | null = null;
+  for (const kind of IDENTITY_KINDS) {
+    const member = set?.[kind];
+    if (!member) continue;
+    const candidate = identityFrom(kind, member);
+    if (!isEmpty(candidate)) {
+      primary = candidate;
+      break;
     }
   }
-  return null;
+  const extra = associated ? identityFrom("associated", associated) : null;
+  const usableExtra = extra && !isEmpty(extra) ? extra : null;
+  const asserted = set?.assertedIdentity ? { id: reportedText(set.assertedIdentity.id), displayName: reportedText(set.assertedIdentity.displayName) } : null;
+  const endpointType = reportedEnum(set?.endpointType);
+  const base = primary ?? usableExtra;
+  if (!base) return null;
+  const sameOrUnknown = !primary || !usableExtra || !primary.id || !usableExtra.id || primary.id.toLowerCase() === usableExtra.id.toLowerCase();
+  return {
+    ...base,
+    id: base.id ?? (sameOrUnknown ? usableExtra?.id ?? null : null),
+    displayName: base.displayName ?? (sameOrUnknown ? usableExtra?.displayName ?? null : null),
+    userPrincipalName: base.userPrincipalName ?? (sameOrUnknown ? usableExtra?.userPrincipalName ?? null : null),
+    tenantId: base.tenantId ?? (sameOrUnknown ? usableExtra?.tenantId ?? null : null),
+    endpointType,
+    assertedIdentity: asserted && (asserted.id || asserted.displayName) ? asserted : null,
+  };
+}
+
+/** Participant or service, from `@odata.type` when present, else from the shape (records fetched with odata.metadata=none). */
+export function endpointKind(endpoint: NonNullable<WireEndpoint>): Endpoint["kind"] {
+  const type = endpoint["@odata.type"] ?? "";
+  if (type.endsWith("participantEndpoint")) return "participant";
+  if (type.endsWith("serviceEndpoint")) return "service";
+  const agent = endpoint.userAgent;
+  const agentType = agent?.["@odata.type"] ?? "";
+  if (agentType.endsWith("serviceUserAgent") || reportedText(agent?.role)) return "service";
+  if (agentType.endsWith("clientUserAgent")) return "participant";
+  const personal = endpoint.identity || endpoint.associatedIdentity || endpoint.feedback || reportedText(endpoint.name) || reportedText(endpoint.cpuName);
+  if (personal || reportedText(agent?.platform) || reportedText(agent?.productFamily) || reportedText(agent?.azureADAppId)) return "participant";
+  return "unknown";
+}
+
+/** Feedback counts only when it says something: real clients attach `notRated` with no tokens to every endpoint. */
+export function parseFeedback(feedback: NonNullable<WireEndpoint>["feedback"]): Feedback | null {
+  if (!feedback) return null;
+  // A null-prototype object: token names are Graph's to choose, even "constructor" or "__proto__".
+  const tokens: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
+  for (const [name, value] of Object.entries(feedback.tokens ?? {})) {
+    if (typeof value === "boolean" && !name.startsWith("@")) tokens[name] = value;
+  }
+  const rating = reportedEnum(feedback.rating) ?? "notRated";
+  const text = reportedText(feedback.text);
+  const anyFlag = Object.values(tokens).some(Boolean);
+  if (rating === "notRated" && !text && !anyFlag) return null;
+  return { rating, text, tokens };
 }
 
 function parseEndpoint(endpoint: WireEndpoint): Endpoint | null {
   if (!endpoint) return null;
-  const type = endpoint["@odata.type"] ?? "";
-  const kind = type.endsWith("participantEndpoint") ? "participant" : type.endsWith("serviceEndpoint") ? "service" : "unknown";
   const agent = endpoint.userAgent;
-  const tokens: Record<string, boolean> = {};
-  for (const [name, value] of Object.entries(endpoint.feedback?.tokens ?? {})) {
-    if (typeof value === "boolean" && !name.startsWith("@")) tokens[name] = value;
-  }
   return {
-    kind,
-    identity: parseIdentity(endpoint.identity) ?? (endpoint.associatedIdentity ? { kind: "user", id: orNull(endpoint.associatedIdentity.id), displayName: orNull(endpoint.associatedIdentity.displayName), userPrincipalName: orNull(endpoint.associatedIdentity.userPrincipalName), tenantId: orNull(endpoint.associatedIdentity.tenantId) } : null),
-    name: orNull(endpoint.name),
-    cpuName: orNull(endpoint.cpuName),
-    cpuCoresCount: orNull(endpoint.cpuCoresCount),
-    cpuProcessorSpeedInMhz: orNull(endpoint.cpuProcessorSpeedInMhz),
+    kind: endpointKind(endpoint),
+    identity: parseIdentity(endpoint.identity, endpoint.associatedIdentity),
+    name: reportedText(endpoint.name),
+    cpuName: reportedText(endpoint.cpuName),
+    cpuCoresCount: reportedPositive(endpoint.cpuCoresCount),
+    cpuProcessorSpeedInMhz: reportedPositive(endpoint.cpuProcessorSpeedInMhz),
     userAgent: agent
       ? {
-          headerValue: orNull(agent.headerValue),
-          applicationVersion: orNull(agent.applicationVersion),
-          platform: orNull(agent.platform),
-          productFamily: orNull(agent.productFamily),
-          role: orNull(agent.role),
+          headerValue: reportedText(agent.headerValue),
+          applicationVersion: reportedText(agent.applicationVersion),
+          platform: reportedEnum(agent.platform),
+          productFamily: reportedEnum(agent.productFamily),
+          azureADAppId: reportedText(agent.azureADAppId),
+          communicationServiceId: reportedText(agent.communicationServiceId),
+          role: reportedEnum(agent.role),
         }
       : null,
-    feedback: endpoint.feedback ? { rating: endpoint.feedback.rating ?? "notRated", text: orNull(endpoint.feedback.text), tokens } : null,
+    feedback: parseFeedback(endpoint.feedback),
   };
 }
 
-function parseNetwork(network: WireNetwork): Network | null {
+function readDuration(value: string | null | undefined, unreadable: Unreadables, what: string): number | null {
+  try {
+    return durationToMs(reportedText(value));
+  } catch {
+    unreadable.add(what);
+    return null;
+  }
+}
+
+function readTime(value: string | null | undefined, unreadable: Unreadables, what: string): string | null {
+  const text = reportedText(value);
+  if (text === null) return null;
+  if (Number.isNaN(Date.parse(text))) {
+    unreadable.add(what);
+    return null;
+  }
+  return text;
+}
+
+function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | null {
   if (!network) return null;
-  return {
-    connectionType: orNull(network.connectionType),
-    ipAddress: orNull(network.ipAddress),
-    subnet: orNull(network.subnet),
-    port: orNull(network.port),
-    linkSpeed: network.linkSpeed === LINK_SPEED_SENTINEL ? null : orNull(network.linkSpeed),
-    macAddress: orNull(network.macAddress),
-    reflexiveIPAddress: orNull(network.reflexiveIPAddress),
-    relayIPAddress: orNull(network.relayIPAddress),
-    relayPort: orNull(network.relayPort),
-    networkTransportProtocol: orNull(network.networkTransportProtocol),
-    dnsSuffix: orNull(network.dnsSuffix),
-    sentQualityEventRatio: orNull(network.sentQualityEventRatio),
-    receivedQualityEventRatio: orNull(network.receivedQualityEventRatio),
-    delayEventRatio: orNull(network.delayEventRatio),
-    bandwidthLowEventRatio: orNull(network.bandwidthLowEventRatio),
-    wifiBand: orNull(network.wifiBand),
-    wifiRadioType: orNull(network.wifiRadioType),
-    wifiChannel: orNull(network.wifiChannel),
-    wifiSignalStrength: orNull(network.wifiSignalStrength),
-    wifiBatteryCharge: orNull(network.wifiBatteryCharge),
-    wifiVendorDriver: orNull(network.wifiVendorDriver),
-    wifiVendorDriverVersion: orNull(network.wifiVendorDriverVersion),
-    basicServiceSetIdentifier: orNull(network.basicServiceSetIdentifier),
-    traceRouteHops: (network.traceRouteHops ?? []).map((hop) => ({
-      hopCount: orNull(hop.hopCount),
-      ipAddress: orNull(hop.ipAddress),
-      roundTripTimeMs: durationToMs(hop.roundTripTime),
-    })),
+  const parsed: Network = {
+    connectionType: reportedEnum(network.connectionType),
+    ipAddress: reportedAddress(network.ipAddress),
+    subnet: reportedAddress(network.subnet),
+    port: reportedPositive(network.port),
+    linkSpeed: reportedLinkSpeed(network.linkSpeed),
+    macAddress: reportedMac(network.macAddress),
+    reflexiveIPAddress: reportedAddress(network.reflexiveIPAddress),
+    relayIPAddress: reportedAddress(network.relayIPAddress),
+    relayPort: reportedPositive(network.relayPort),
+    networkTransportProtocol: reportedEnum(network.networkTransportProtocol),
+    dnsSuffix: reportedText(network.dnsSuffix),
+    sentQualityEventRatio: reportedNumber(network.sentQualityEventRatio),
+    receivedQualityEventRatio: reportedNumber(network.receivedQualityEventRatio),
+    delayEventRatio: reportedNumber(network.delayEventRatio),
+    bandwidthLowEventRatio: reportedNumber(network.bandwidthLowEventRatio),
+    wifiBand: reportedEnum(network.wifiBand),
+    wifiRadioType: reportedEnum(network.wifiRadioType),
+    wifiChannel: reportedPositive(network.wifiChannel),
+    wifiSignalStrength: reportedNumber(network.wifiSignalStrength),
+    wifiBatteryCharge: reportedNumber(network.wifiBatteryCharge),
+    wifiMicrosoftDriver: reportedText(network.wifiMicrosoftDriver),
+    wifiMicrosoftDriverVersion: reportedText(network.wifiMicrosoftDriverVersion),
+    wifiVendorDriver: reportedText(network.wifiVendorDriver),
+    wifiVendorDriverVersion: reportedText(network.wifiVendorDriverVersion),
+    basicServiceSetIdentifier: reportedMac(network.basicServiceSetIdentifier),
+    traceRouteHops: (network.traceRouteHops ?? []).flatMap((hop) =>
+      hop ? [{ hopCount: reportedNumber(hop.hopCount), ipAddress: reportedAddress(hop.ipAddress), roundTripTimeMs: readDuration(hop.roundTripTime, unreadable, "traceroute hops had unreadable round-trip times") }] : [],
+    ),
   };
+  // An object of nothing but "not reported" is what Graph sends for a service's side: no network at all.
+  const anything = Object.entries(parsed).some(([key, value]) => (key === "traceRouteHops" ? parsed.traceRouteHops.length > 0 : value !== null));
+  return anything ? parsed : null;
 }
 
-const DEVICE_FIELDS = [
-  "captureDeviceName", "captureDeviceDriver", "renderDeviceName", "renderDeviceDriver", "receivedSignalLevel",
-  "receivedNoiseLevel", "sentSignalLevel", "sentNoiseLevel", "initialSignalLevelRootMeanSquare", "micGlitchRate",
+const DEVICE_TEXT = ["captureDeviceName", "captureDeviceDriver", "renderDeviceName", "renderDeviceDriver"] as const satisfies readonly (keyof Device)[];
+const DEVICE_NUMBERS = [
+  "receivedSignalLevel", "receivedNoiseLevel", "sentSignalLevel", "sentNoiseLevel", "initialSignalLevelRootMeanSquare", "micGlitchRate",
   "speakerGlitchRate", "lowSpeechLevelEventRatio", "lowSpeechToNoiseEventRatio", "captureNotFunctioningEventRatio",
   "renderNotFunctioningEventRatio", "renderMuteEventRatio", "renderZeroVolumeEventRatio", "deviceClippingEventRatio",
   "deviceGlitchEventRatio", "howlingEventCount", "cpuInsufficentEventRatio",
@@ -120,49 +217,59 @@ const DEVICE_FIELDS = [
 
 function parseDevice(device: WireDevice): Device | null {
   if (!device) return null;
-  const out = {} as Record<(typeof DEVICE_FIELDS)[number], string | number | null>;
+  const out = {} as Record<keyof Device, string | number | null>;
   let any = false;
-  for (const field of DEVICE_FIELDS) {
-    out[field] = orNull(device[field]);
-    if (out[field] !== null) any = true;
-  }
+  for (const field of DEVICE_TEXT) out[field] = reportedText(device[field]);
+  for (const field of DEVICE_NUMBERS) out[field] = reportedNumber(device[field]);
+  for (const value of Object.values(out)) if (value !== null) any = true;
   // An empty object is what Graph sends for a service's side: no device at all.
   return any ? (out as unknown as Device) : null;
 }
 
-function parseStream(stream: WireStream): Stream {
-  return {
-    streamId: orNull(stream.streamId),
-    direction: stream.streamDirection,
-    startDateTime: orNull(stream.startDateTime),
-    endDateTime: orNull(stream.endDateTime),
-    audioCodec: orNull(stream.audioCodec),
-    videoCodec: orNull(stream.videoCodec),
-    averageJitterMs: durationToMs(stream.averageJitter),
-    maxJitterMs: durationToMs(stream.maxJitter),
-    averagePacketLossRate: orNull(stream.averagePacketLossRate),
-    maxPacketLossRate: orNull(stream.maxPacketLossRate),
-    averageRoundTripTimeMs: durationToMs(stream.averageRoundTripTime),
-    maxRoundTripTimeMs: durationToMs(stream.maxRoundTripTime),
-    averageRatioOfConcealedSamples: orNull(stream.averageRatioOfConcealedSamples),
-    maxRatioOfConcealedSamples: orNull(stream.maxRatioOfConcealedSamples),
-    averageAudioDegradation: orNull(stream.averageAudioDegradation),
-    averageAudioNetworkJitterMs: durationToMs(stream.averageAudioNetworkJitter),
-    maxAudioNetworkJitterMs: durationToMs(stream.maxAudioNetworkJitter),
-    averageBandwidthEstimate: orNull(stream.averageBandwidthEstimate),
-    packetUtilization: orNull(stream.packetUtilization),
+const DIRECTIONS = new Set<string>(["callerToCallee", "calleeToCaller"]);
+
+function parseStream(stream: WireStream, unreadable: Unreadables): Stream | null {
+  if (!stream.streamDirection || !DIRECTIONS.has(stream.streamDirection)) {
+    unreadable.add("streams had no known direction and were left out");
+    return null;
+  }
+  const problems = new Unreadables();
+  const ms = (value: string | null | undefined) => readDuration(value, problems, "bad");
+  const parsed: Stream = {
+    streamId: reportedText(stream.streamId),
+    direction: stream.streamDirection as StreamDirection,
+    startDateTime: readTime(stream.startDateTime, problems, "bad"),
+    endDateTime: readTime(stream.endDateTime, problems, "bad"),
+    audioCodec: reportedEnum(stream.audioCodec),
+    videoCodec: reportedEnum(stream.videoCodec),
+    averageJitterMs: ms(stream.averageJitter),
+    maxJitterMs: ms(stream.maxJitter),
+    averagePacketLossRate: reportedNumber(stream.averagePacketLossRate),
+    maxPacketLossRate: reportedNumber(stream.maxPacketLossRate),
+    averageRoundTripTimeMs: ms(stream.averageRoundTripTime),
+    maxRoundTripTimeMs: ms(stream.maxRoundTripTime),
+    averageRatioOfConcealedSamples: reportedNumber(stream.averageRatioOfConcealedSamples),
+    maxRatioOfConcealedSamples: reportedNumber(stream.maxRatioOfConcealedSamples),
+    averageAudioDegradation: reportedNumber(stream.averageAudioDegradation),
+    averageAudioNetworkJitterMs: ms(stream.averageAudioNetworkJitter),
+    maxAudioNetworkJitterMs: ms(stream.maxAudioNetworkJitter),
+    averageBandwidthEstimate: reportedNumber(stream.averageBandwidthEstimate),
+    packetUtilization: reportedNumber(stream.packetUtilization),
     isAudioForwardErrorCorrectionUsed: orNull(stream.isAudioForwardErrorCorrectionUsed),
     wasMediaBypassed: orNull(stream.wasMediaBypassed),
-    averageVideoFrameRate: orNull(stream.averageVideoFrameRate),
-    averageReceivedFrameRate: orNull(stream.averageReceivedFrameRate),
-    averageVideoFrameLossPercentage: orNull(stream.averageVideoFrameLossPercentage),
-    averageVideoPacketLossRate: orNull(stream.averageVideoPacketLossRate),
-    postForwardErrorCorrectionPacketLossRate: orNull(stream.postForwardErrorCorrectionPacketLossRate),
-    lowFrameRateRatio: orNull(stream.lowFrameRateRatio),
-    lowVideoProcessingCapabilityRatio: orNull(stream.lowVideoProcessingCapabilityRatio),
-    averageFreezeDurationMs: durationToMs(stream.averageFreezeDuration),
-    rmsFreezeDurationMs: durationToMs(stream.rmsFreezeDuration),
+    averageVideoFrameRate: reportedNumber(stream.averageVideoFrameRate),
+    averageReceivedFrameRate: reportedNumber(stream.averageReceivedFrameRate),
+    averageVideoFrameLossPercentage: reportedNumber(stream.averageVideoFrameLossPercentage),
+    averageVideoPacketLossRate: reportedNumber(stream.averageVideoPacketLossRate),
+    postForwardErrorCorrectionPacketLossRate: reportedNumber(stream.postForwardErrorCorrectionPacketLossRate),
+    lowFrameRateRatio: reportedNumber(stream.lowFrameRateRatio),
+    lowVideoProcessingCapabilityRatio: reportedNumber(stream.lowVideoProcessingCapabilityRatio),
+    averageFreezeDurationMs: ms(stream.averageFreezeDuration),
+    rmsFreezeDurationMs: ms(stream.rmsFreezeDuration),
   };
+  // Counted once per stream, however many of its values were unreadable.
+  if (problems.list().length > 0) unreadable.add("streams had unreadable durations or times");
+  return parsed;
 }
 
 export function mediaKind(label: string | null | undefined, streams: readonly WireStream[] = []): MediaKind {
@@ -171,47 +278,67 @@ export function mediaKind(label: string | null | undefined, streams: readonly Wi
   if (value.includes("audio")) return "audio";
   if (value.includes("video")) return "video";
   if (value.includes("data")) return "data";
-  if (streams.some((s) => s.videoCodec || s.averageVideoFrameRate !== null && s.averageVideoFrameRate !== undefined)) return "video";
-  if (streams.some((s) => s.audioCodec)) return "audio";
+  if (streams.some((s) => reportedEnum(s.videoCodec) || (s.averageVideoFrameRate !== null && s.averageVideoFrameRate !== undefined))) return "video";
+  if (streams.some((s) => reportedEnum(s.audioCodec))) return "audio";
   return "other";
 }
 
-function parseMedia(media: WireMedia): Media {
+function parseMedia(media: WireMedia, unreadable: Unreadables): Media {
   const streams = media.streams ?? [];
   return {
-    label: orNull(media.label),
+    label: reportedText(media.label),
     kind: mediaKind(media.label, streams),
-    callerNetwork: parseNetwork(media.callerNetwork),
-    calleeNetwork: parseNetwork(media.calleeNetwork),
+    callerNetwork: parseNetwork(media.callerNetwork, unreadable),
+    calleeNetwork: parseNetwork(media.calleeNetwork, unreadable),
     callerDevice: parseDevice(media.callerDevice),
     calleeDevice: parseDevice(media.calleeDevice),
-    streams: streams.map(parseStream),
+    streams: streams.flatMap((stream) => parseStream(stream, unreadable) ?? []),
   };
 }
 
-function parseSegment(segment: WireSegment): Segment {
+function parseFailure(failure: WireSession["failureInfo"]) {
+  if (!failure) return null;
+  const stage = reportedEnum(failure.stage);
+  const reason = reportedText(failure.reason);
+  return stage || reason ? { stage, reason } : null;
+}
+
+/** A segment without its own caller or callee is between the session's. */
+function parseSegment(segment: WireSegment, session: { caller: Endpoint | null; callee: Endpoint | null }, unreadable: Unreadables): Segment {
   return {
     id: segment.id,
     startDateTime: segment.startDateTime,
     endDateTime: segment.endDateTime,
-    caller: parseEndpoint(segment.caller),
-    callee: parseEndpoint(segment.callee),
-    failureInfo: segment.failureInfo ? { stage: orNull(segment.failureInfo.stage), reason: orNull(segment.failureInfo.reason) } : null,
-    media: (segment.media ?? []).map(parseMedia),
+    caller: parseEndpoint(segment.caller) ?? session.caller,
+    callee: parseEndpoint(segment.callee) ?? session.callee,
+    failureInfo: parseFailure(segment.failureInfo),
+    media: (segment.media ?? []).map((media) => parseMedia(media, unreadable)),
   };
 }
 
 function parseSession(session: WireSession): Session {
+  const unreadable = new Unreadables();
+  const caller = parseEndpoint(session.caller);
+  const callee = parseEndpoint(session.callee);
   return {
     id: session.id,
     modalities: session.modalities ?? [],
     startDateTime: session.startDateTime,
     endDateTime: session.endDateTime,
     isTest: orNull(session.isTest),
-    caller: parseEndpoint(session.caller),
-    callee: parseEndpoint(session.callee),
-    failureInfo: session.failureInfo ? { stage: orNull(session.failureInfo.stage), reason: orNull(session.failureInfo.reason) } : null,
-    segments: (session.segments ?? []).map(parseSegment),
+    caller,
+    callee,
+    failureInfo: parseFailure(session.failureInfo),
+    segments: (session.segments ?? []).map((segment) => parseSegment(segment, { caller, callee }, unreadable)),
+    unreadable: unreadable.list(),
+  };
+}
+
+export function parseParticipant(participant: WireParticipant): Participant {
+  return {
+    id: reportedText(participant.id),
+    identity: parseIdentity(participant.identity),
+    administrativeUnitIds: (participant.administrativeUnitInfos ?? []).flatMap((unit) => reportedText(unit?.id) ?? []),
   };
 }
 
@@ -230,10 +357,18 @@ export interface ParsedRecord {
   call: CallSummary;
   sessions: Session[];
   nextLink: string | null;
+  /** participants_v2 when the record carried it inline (`$expand=participants_v2`), else the legacy list, else null. */
+  participants: { list: Participant[]; source: "participants_v2" | "legacy"; nextLink: string | null } | null;
 }
 
 export function parseCallRecordBody(body: unknown): ParsedRecord {
   const record = validate(callRecordSchema, body, "a call record");
+  const organizerV2 = parseIdentity(record.organizer_v2?.identity);
+  const legacyOrganizer = organizerV2 ? null : parseIdentity(record.organizer);
+  const legacy = (record.participants ?? []).flatMap((set) => {
+    const identity = parseIdentity(set);
+    return identity ? [{ id: identity.id, identity, administrativeUnitIds: [] }] : [];
+  });
   return {
     call: {
       id: record.id.toLowerCase(),
@@ -243,15 +378,24 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
       startDateTime: record.startDateTime,
       endDateTime: record.endDateTime,
       lastModifiedDateTime: orNull(record.lastModifiedDateTime),
-      joinWebUrl: orNull(record.joinWebUrl),
-      organizer: parseIdentity(record.organizer_v2?.identity),
+      joinWebUrl: reportedText(record.joinWebUrl),
+      organizer: organizerV2 ?? legacyOrganizer,
+      organizerSource: organizerV2 ? "organizer_v2" : legacyOrganizer ? "legacy" : null,
     },
     sessions: dedupeSessions((record.sessions ?? []).map(parseSession)),
     nextLink: orNull(record["sessions@odata.nextLink"]),
+    participants: record.participants_v2?.length
+      ? { list: record.participants_v2.map(parseParticipant), source: "participants_v2", nextLink: orNull(record["participants_v2@odata.nextLink"]) }
+      : legacy.length > 0 ? { list: legacy, source: "legacy", nextLink: null } : null,
   };
 }
 
 export function parseSessionsPageBody(body: unknown): { sessions: Session[]; nextLink: string | null } {
   const page = validate(sessionsPageSchema, body, "a page of sessions");
   return { sessions: dedupeSessions(page.value.map(parseSession)), nextLink: orNull(page["@odata.nextLink"]) };
+}
+
+export function parseParticipantsPageBody(body: unknown): { participants: Participant[]; nextLink: string | null } {
+  const page = validate(participantsPageSchema, body, "a page of participants");
+  return { participants: page.value.map(parseParticipant), nextLink: orNull(page["@odata.nextLink"]) };
 }

@@ -1,6 +1,9 @@
 "use client";
 import { useMemo } from "react";
 import { callVerdict, findings, participantImpact, summarizeSession, type SessionSummary } from "@/lib/callrecords/analysis";
+import { participantList, personRows } from "@/lib/callrecords/participants";
+import { unreadableTotals } from "@/lib/callrecords/unreadable";
+import type { ParticipantsResponse } from "./use-participants";
 import type { SessionsPage } from "./use-call-record";
 
 // Pages never change once loaded: summarise each once, however often the list re-renders.
@@ -16,8 +19,8 @@ export function summariesOf(page: SessionsPage): SessionSummary[] {
   return summaries;
 }
 
-export function useCallAnalysis(pages: readonly SessionsPage[] | undefined) {
-  return useMemo(() => {
+export function useCallAnalysis(pages: readonly SessionsPage[] | undefined, listed: ParticipantsResponse | undefined) {
+  const analysis = useMemo(() => {
     const seen = new Set<string>();
     const summaries: SessionSummary[] = [];
     for (const page of pages ?? []) {
@@ -31,11 +34,19 @@ export function useCallAnalysis(pages: readonly SessionsPage[] | undefined) {
     const sessions = summaries.map((summary) => summary.session);
     return {
       summaries,
+      sessions,
       rows,
       verdict: callVerdict(rows),
       failedSessions: summaries.filter((summary) => summary.failed).length,
       findings: findings(sessions, rows),
-      participants: participantImpact(rows),
+      impacts: participantImpact(rows),
+      unreadable: unreadableTotals(sessions),
     };
   }, [pages]);
+  const people = useMemo(() => {
+    if (!listed) return null;
+    const list = participantList({ v2: listed.v2, v2Unavailable: listed.unavailable, legacy: listed.legacy, sessions: analysis.sessions });
+    return { list, rows: personRows(list, analysis.impacts) };
+  }, [listed, analysis]);
+  return { ...analysis, people };
 }

@@ -7,7 +7,10 @@ export type DemoScenario =
   | "town-hall"
   | "failed-pstn"
   | "team-meeting"
-  | "huge-meeting";
+  | "huge-meeting"
+  | "real-tenant"
+  | "legacy-only"
+  | "docs-example";
 
 export interface DemoCall {
   id: string;
@@ -65,6 +68,30 @@ export const demoCalls: readonly DemoCall[] = [
     description: "The largest call we generate: for load and rendering checks.",
     scenario: "huge-meeting",
     sessions: 5000,
+    featured: false,
+  },
+  {
+    id: "7a1c0e52-5f1d-4c3e-9b7a-2d4e6f8a0b1c",
+    title: "Weekly sync, as a real tenant sends it",
+    description: "Fetched without metadata: no @odata.type, notRated feedback everywhere, empty strings, zero link speeds, a segment without caller or callee, one person who never joined media.",
+    scenario: "real-tenant",
+    sessions: 3,
+    featured: true,
+  },
+  {
+    id: "3c9e1a7b-2d4f-4e6a-8b0c-1d2e3f4a5b6c",
+    title: "Legacy record (before participants_v2)",
+    description: "Exported before June 2026: only the old organizer and participants properties; a call to a phone number.",
+    scenario: "legacy-only",
+    sessions: 1,
+    featured: false,
+  },
+  {
+    id: "e523d2ed-2966-4b6b-925b-754a88034cc5",
+    title: "Microsoft's documentation example",
+    description: "The record from Graph's Get callRecord, List sessions and participants_v2 examples, as published.",
+    scenario: "docs-example",
+    sessions: 1,
     featured: false,
   },
 ];

@@ -1,8 +1,8 @@
 import "server-only";
-import { parseCallRecordBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
-import type { CallSummary, Session } from "@/lib/callrecords/model";
+import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
+import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import type { GraphResult } from "./client";
-import { checkNextLink, recordUrl } from "./links";
+import { checkNextLink, participantsUrl, recordUrl } from "./links";
 
 export interface UpstreamTrace {
   /** Called once per Graph response, for logs and support cases. */
@@ -29,8 +29,17 @@ export interface RecordPage {
   call: CallSummary;
   sessions: Session[];
   nextLink: string | null;
+  /** The legacy `participants` property, for records written before Graph moved to participants_v2. */
+  legacyParticipants: Participant[];
   /** The record as Graph sent it, sessions aside, and the page's sessions as Graph sent them: for snapshots. */
   raw: { record: Record<string, unknown>; sessions: unknown[] };
+}
+
+export interface ParticipantsPage {
+  participants: Participant[];
+  nextLink: string | null;
+  /** The page's participants as Graph sent them: for snapshots. */
+  raw: unknown[];
 }
 
 export interface SessionsPage {
@@ -52,11 +61,12 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
     async record(callId: string, trace: UpstreamTrace = {}): Promise<RecordPage> {
       const body = await get(recordUrl(graphBaseUrl, callId), trace);
       announceNextLink(body, "sessions@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
-      const parsed = parseCallRecordBody(body);
+      const { participants, ...parsed } = parseCallRecordBody(body);
       const { sessions: rawSessions, ...record } = body as Record<string, unknown>;
       for (const key of Object.keys(record)) if (key.startsWith("sessions@") || key === "@odata.context") delete record[key];
       return {
         ...parsed,
+        legacyParticipants: participants?.source === "legacy" ? participants.list : [],
         nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
         raw: { record, sessions: Array.isArray(rawSessions) ? rawSessions : [] },
       };
@@ -72,6 +82,19 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
         ...parsed,
         nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
         raw: { sessions: Array.isArray(rawSessions) ? rawSessions : [] },
+      };
+    },
+
+    /** A page of participants_v2: the first without a link, later ones from a checked nextLink. */
+    async participants(callId: string, nextLink: string | null, trace: UpstreamTrace = {}): Promise<ParticipantsPage> {
+      const url = nextLink === null ? participantsUrl(graphBaseUrl, callId) : checkNextLink(nextLink, graphBaseUrl, callId, "participants_v2");
+      const body = await get(url, trace);
+      const parsed = parseParticipantsPageBody(body);
+      const raw = (body as { value?: unknown }).value;
+      return {
+        ...parsed,
+        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId, "participants_v2") : null,
+        raw: Array.isArray(raw) ? raw : [],
       };
     },
   };

@@ -2,14 +2,16 @@ import { z } from "zod";
 
 // Graph's callRecords wire format, checked at the boundary. Unknown fields are dropped, evolvable
 // enums stay open strings, and nulls are allowed wherever Graph allows them. What the UI relies on
-// (IDs, times, stream direction, the shape of collections) is strict.
+// (IDs, record and session times, the shape of collections) is strict. Inside a stream, a value
+// callscope cannot read (a bad duration, an unknown direction) is kept as text here and reported
+// by the parser as "unreadable" rather than failing the whole page: the rest of the call still shows.
 
 const text = z.string().nullish();
 const num = z.number().nullish();
 const bool = z.boolean().nullish();
 const isoDate = z.iso.datetime({ offset: true, local: false, precision: undefined });
-/** ISO-8601 durations such as "PT0.016S"; parsed to milliseconds later, once. */
-const duration = z.string().regex(/^-?P(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/, "not an ISO-8601 duration").nullish();
+/** ISO-8601 durations such as "PT0.016S"; parsed to milliseconds later, once (unreadable ones become null there). */
+const duration = text;
 
 export const identitySchema = z.object({ id: text, displayName: text, tenantId: text, userPrincipalName: text }).nullish();
 
@@ -26,8 +28,18 @@ export const identitySetSchema = z
     encrypted: identitySchema,
     onPremises: identitySchema,
     azureCommunicationServicesUser: identitySchema,
+    acsApplicationInstance: identitySchema,
+    spoolApplicationInstance: identitySchema,
+    assertedIdentity: identitySchema,
+    endpointType: text,
   })
   .nullish();
+
+export const participantSchema = z.object({
+  id: text,
+  identity: identitySetSchema,
+  administrativeUnitInfos: z.array(z.object({ id: text }).nullish()).nullish(),
+});
 
 export const feedbackSchema = z
   .object({
@@ -94,7 +106,7 @@ export const networkSchema = z
     wifiVendorDriver: text,
     wifiVendorDriverVersion: text,
     basicServiceSetIdentifier: text,
-    traceRouteHops: z.array(z.object({ hopCount: num, ipAddress: text, roundTripTime: duration })).nullish(),
+    traceRouteHops: z.array(z.object({ hopCount: num, ipAddress: text, roundTripTime: duration }).nullish()).nullish(),
   })
   .nullish();
 
@@ -126,9 +138,9 @@ export const deviceSchema = z
 
 export const streamSchema = z.object({
   streamId: text,
-  streamDirection: z.enum(["callerToCallee", "calleeToCaller"]),
-  startDateTime: isoDate.nullish(),
-  endDateTime: isoDate.nullish(),
+  streamDirection: text,
+  startDateTime: text,
+  endDateTime: text,
   audioCodec: text,
   videoCodec: text,
   averageJitter: duration,
@@ -185,7 +197,7 @@ export const sessionSchema = z.object({
   segments: z.array(segmentSchema).nullish(),
 });
 
-export const organizerSchema = z.object({ id: text, identity: identitySetSchema }).nullish();
+export const organizerSchema = participantSchema.nullish();
 
 export const callRecordSchema = z.object({
   id: z.string().min(1),
@@ -197,6 +209,11 @@ export const callRecordSchema = z.object({
   endDateTime: isoDate,
   joinWebUrl: text,
   organizer_v2: organizerSchema,
+  // Legacy v1 properties: Graph stopped filling them on 2026-06-30, but older exports carry only these.
+  organizer: identitySetSchema,
+  participants: z.array(identitySetSchema).nullish(),
+  participants_v2: z.array(participantSchema).nullish(),
+  "participants_v2@odata.nextLink": z.string().nullish(),
   sessions: z.array(sessionSchema).nullish(),
   "sessions@odata.nextLink": z.string().nullish(),
 });
@@ -206,6 +223,12 @@ export const sessionsPageSchema = z.object({
   "@odata.nextLink": z.string().nullish(),
 });
 
+export const participantsPageSchema = z.object({
+  value: z.array(participantSchema),
+  "@odata.nextLink": z.string().nullish(),
+});
+
+export type WireParticipant = z.infer<typeof participantSchema>;
 export type WireIdentitySet = z.infer<typeof identitySetSchema>;
 export type WireEndpoint = z.infer<typeof endpointSchema>;
 export type WireStream = z.infer<typeof streamSchema>;

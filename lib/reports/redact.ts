@@ -1,9 +1,12 @@
 // Redaction of a Graph call-record payload for sharing outside the team: every personal value is
-// replaced consistently (the same person is "Participant B" everywhere), quality data is untouched.
+// replaced consistently (the same person is "Participant B" everywhere), quality data is untouched,
+// and what was not reported stays not reported: an empty relay address must not become a made-up one.
+import { isUnreportedWireValue } from "@/lib/callrecords/reported";
 
 const IDENTITY_PARENTS = new Set([
   "user", "guest", "application", "applicationInstance", "device", "acsUser", "spoolUser", "encrypted", "onPremises",
-  "azureCommunicationServicesUser", "associatedIdentity", "organizer_v2", "participants_v2",
+  "azureCommunicationServicesUser", "acsApplicationInstance", "spoolApplicationInstance", "assertedIdentity",
+  "associatedIdentity", "organizer_v2", "participants_v2", "organizer", "participants",
 ]);
 const ADDRESS_KEYS = new Set(["ipAddress", "reflexiveIPAddress", "relayIPAddress", "subnet"]);
 const DEVICE_KEYS = new Set(["captureDeviceName", "renderDeviceName", "captureDeviceDriver", "renderDeviceDriver", "name", "basicServiceSetIdentifier"]);
@@ -28,6 +31,9 @@ export function createRedactor() {
   };
 
   const replace = (key: string, value: string, parent: string): string | null => {
+    if (isUnreportedWireValue(key, value)) return value;
+    // Feedback text is free text: it names people as often as it describes sound.
+    if (parent === "feedback" && key === "text") return "[feedback text removed]";
     if (parent === "phone") {
       if (key === "id") return stable("phone", value, (n) => `+1 555 01${String(n % 100).padStart(2, "0")}`);
       if (key === "displayName") return stable("phoneName", value, (n) => `Phone ${letters(n)}`);

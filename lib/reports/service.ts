@@ -100,7 +100,13 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
       const parsed = parseCallRecordBody({ ...shown.record, sessions: shown.sessions });
       const view = options.viewFor(principal);
       const sessions = view.sessions(dedupeSessions(parsed.sessions));
-      return JSON.stringify({ report: meta, call: view.call(parsed.call), sessions, page: 0, loaded: sessions.length, nextCursor: null });
+      const people = parsed.participants;
+      const participants = {
+        v2: people?.source === "participants_v2" ? view.participants(people.list) : null,
+        legacy: people?.source === "legacy" ? view.participants(people.list) : [],
+        unavailable: people?.source === "participants_v2" ? null : "this report was saved without participants_v2",
+      };
+      return JSON.stringify({ report: meta, call: view.call(parsed.call), sessions, participants, page: 0, loaded: sessions.length, nextCursor: null });
     },
 
     async exportJson(principal: Principal, id: string): Promise<{ meta: ReportMeta; json: string }> {

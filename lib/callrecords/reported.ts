@@ -1,0 +1,57 @@
+// One rule for "not reported". Real records say "we don't know" in many ways besides null: empty
+// strings, a link speed of 0 or 4294967295, an all-zero or privacy-placeholder MAC, enum value
+// `unknown`. Each becomes null once, in the parser, so verdicts, comparisons, charts, filters and
+// CSV never treat them as values. The list, with where each was seen, is in docs/graph-fields.md.
+
+/** Link speed Graph reports when the client could not tell (the maximum of an unsigned 32-bit number). */
+export const LINK_SPEED_UNKNOWN = 4294967295;
+
+/** Text that carries no information: null, missing, empty or blank. */
+export function reportedText(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return value.trim() === "" ? null : value;
+}
+
+/** An enum value: `unknown` means Graph did not know (`unknownFutureValue` is a real, newer value and stays). */
+export function reportedEnum(value: string | null | undefined): string | null {
+  const text = reportedText(value);
+  return text === null || text.toLowerCase() === "unknown" ? null : text;
+}
+
+/** A count or measurement where 0 cannot be real (a port, a core count, a Wi-Fi channel, a CPU speed). */
+export function reportedPositive(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return value > 0 ? value : null;
+}
+
+export function reportedNumber(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+export function reportedLinkSpeed(value: number | null | undefined): number | null {
+  const speed = reportedPositive(value);
+  return speed === LINK_SPEED_UNKNOWN ? null : speed;
+}
+
+// All zeros with any separators (clients that hide the MAC) and the locally administered placeholder
+// 02:00:00:00:00:00 that mobile platforms report for privacy.
+const PLACEHOLDER_MAC = /^(?:0{2}[-:.]?)+$|^02[-:.]?(?:00[-:.]?){4}00$/i;
+
+export function reportedMac(value: string | null | undefined): string | null {
+  const text = reportedText(value);
+  return text === null || PLACEHOLDER_MAC.test(text.trim()) ? null : text;
+}
+
+const UNSPECIFIED_IP = new Set(["0.0.0.0", "::", "0:0:0:0:0:0:0:0"]);
+
+export function reportedAddress(value: string | null | undefined): string | null {
+  const text = reportedText(value);
+  return text === null || UNSPECIFIED_IP.has(text.trim()) ? null : text;
+}
+
+/** Whether a raw wire value says "not reported" by the same rules: redaction leaves such values untouched. */
+export function isUnreportedWireValue(key: string, value: string): boolean {
+  if (key === "macAddress") return reportedMac(value) === null;
+  if (key.toLowerCase().endsWith("ipaddress") || key === "subnet") return reportedAddress(value) === null;
+  return reportedText(value) === null;
+}
