@@ -186,3 +186,60 @@ describe("Graph callRecords emulator", () => {
     expect(JSON.stringify(a.store.get(id, tenant))).toBe(JSON.stringify(b.store.get(id, tenant)));
   });
 });
+
+describe("participants_v2 and real-shaped output", () => {
+  const realTenant = demoCalls.find((c) => c.scenario === "real-tenant")?.id ?? "";
+  const legacy = demoCalls.find((c) => c.scenario === "legacy-only")?.id ?? "";
+
+  it("pages participants_v2 by 130 with nextLinks, derived from the sessions when a record has no list", async () => {
+    const emu = await testEmulator();
+    const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
+    const first = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(await emu.request(`/v1.0/communications/callRecords/${townHall}/participants_v2`, auth));
+    expect(first.value).toHaveLength(130);
+    const ids = first.value.map((p) => p.id);
+    let link = first["@odata.nextLink"];
+    while (link) {
+      expect(link.startsWith(`${ORIGIN}/v1.0/communications/callRecords/${townHall}/participants_v2?$skiptoken=`)).toBe(true);
+      const page = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(await emu.request(link.slice(ORIGIN.length), auth));
+      ids.push(...page.value.map((p) => p.id));
+      link = page["@odata.nextLink"];
+    }
+    expect(new Set(ids).size).toBe(3000);
+    expect(emu.stats.get(`${townHall}/participants_v2`)).toEqual({ firstPage: 1, laterPage: Math.ceil(3000 / 130) - 1 });
+  });
+
+  it("serves a stored list as it is (with a person who had no session) and an empty one for a legacy record", async () => {
+    const emu = await testEmulator();
+    const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
+    const people = await json<{ value: { identity: { user: { displayName: string } } }[] }>(await emu.request(`/v1.0/communications/callRecords/${realTenant}/participants_v2`, auth));
+    expect(people.value.map((p) => p.identity.user.displayName)).toEqual(["Rui Alves", "Mei Chen", "Jonas Berg", "Ana Costa"]);
+    const none = await json<{ value: unknown[] }>(await emu.request(`/v1.0/communications/callRecords/${legacy}/participants_v2`, auth));
+    expect(none.value).toEqual([]);
+    // A relationship, not a property: inline only with $expand=participants_v2.
+    const record = await json<Record<string, unknown>>(await emu.request(`/v1.0/communications/callRecords/${realTenant}`, auth));
+    expect(record.participants_v2).toBeUndefined();
+    const expanded = await json<{ participants_v2: unknown[] }>(await emu.request(`/v1.0/communications/callRecords/${realTenant}?$expand=participants_v2`, auth));
+    expect(expanded.participants_v2).toHaveLength(4);
+  });
+
+  it("drops every @odata.type and context for Accept: odata.metadata=none, and keeps nextLinks", async () => {
+    const emu = await testEmulator();
+    const headers = { Authorization: `Bearer ${await emu.token()}`, Accept: "application/json;odata.metadata=none" };
+    const response = await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, { headers });
+    expect(response.headers.get("content-type")).toContain("odata.metadata=none");
+    const text = await response.text();
+    expect(text).not.toContain("@odata.type");
+    expect(text).not.toContain("@odata.context");
+    expect(text).toContain("sessions@odata.nextLink");
+    const minimal = await (await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, { headers: { Authorization: headers.Authorization } })).text();
+    expect(minimal).toContain("#microsoft.graph.callRecords.participantEndpoint");
+  });
+
+  it("serves a record only to its own tenant, even after another request built it", async () => {
+    const emu = await testEmulator();
+    const own = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, { headers: { Authorization: `Bearer ${await emu.token()}` } });
+    expect(own.status).toBe(200);
+    const other = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, { headers: { Authorization: `Bearer ${await emu.token(OTHER_TENANT_APP)}` } });
+    expect(other.status).toBe(404);
+  });
+});

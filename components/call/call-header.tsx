@@ -4,14 +4,14 @@ import type { CallSummary } from "@/lib/callrecords/model";
 const TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC" : "—");
 
-export function CallHeader({ call, participants, sessions }: { call: CallSummary; participants: number | null; sessions: number }) {
+export function CallHeader({ call, participants, sessions }: { call: CallSummary; participants: { count: number; final: boolean }; sessions: number }) {
   const duration = Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
   const facts: [string, string][] = [
     ["Start", time(call.startDateTime)],
     ["End", time(call.endDateTime)],
     ["Duration", formatDuration(duration)],
     ["Organizer", `${identityLabel(call.organizer) ?? "not reported"}${call.organizerSource === "legacy" ? " (legacy organizer)" : ""}`],
-    ["Participants", participants === null ? "loading…" : participants.toLocaleString("en-US")],
+    ["Participants", `${participants.count.toLocaleString("en-US")}${participants.final ? "" : " so far (from sessions)"}`],
     ["Sessions", sessions.toLocaleString("en-US")],
     ["Modalities", call.modalities.join(", ") || "none reported"],
     ["Record version", `${call.version} (updated ${time(call.lastModifiedDateTime)})`],

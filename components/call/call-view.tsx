@@ -81,7 +81,7 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
           Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their defaults.
         </p>
       )}
-      <CallHeader call={call} participants={analysis.people?.list.participants.length ?? null} sessions={analysis.summaries.length} />
+      <CallHeader call={call} participants={{ count: analysis.people.list.participants.length, final: analysis.people.final }} sessions={analysis.summaries.length} />
       {analysis.unreadable.length > 0 && (
         <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="unreadable-notice">
           Part of this record could not be read: {analysis.unreadable.map(describeUnreadable).join("; ")}. Everything else is shown; those values count as not reported.

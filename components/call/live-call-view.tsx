@@ -5,8 +5,9 @@ import { CallView } from "./call-view";
 
 export function LiveCallView({ callId }: { callId: string }) {
   const query = useCallRecord(callId);
-  // After the record, so both do not race for Graph's per-record budget of first pages.
-  const participants = useParticipants(callId, query.isSuccess);
+  // After the last page of sessions: participants_v2 draws on the same per-record Graph budget, and the
+  // sessions matter more. Until then the people come from the sessions, and the page says so.
+  const participants = useParticipants(callId, query.isSuccess && !query.hasNextPage);
   return (
     <CallView
       data={{

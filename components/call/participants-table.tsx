@@ -16,18 +16,8 @@ function who(row: PersonRow): string {
   return identityLabel(row.participant?.identity ?? row.impact?.endpoint?.identity ?? null) ?? (row.impact ? endpointLabel(row.impact.endpoint) : "unknown participant");
 }
 
-export function ParticipantsTable({ people, error }: { people: { list: ParticipantList; rows: PersonRow[] } | null; error: unknown }) {
+export function ParticipantsTable({ people, error }: { people: { list: ParticipantList; rows: PersonRow[] }; error: unknown }) {
   const [showAll, setShowAll] = useState(false);
-  if (!people) {
-    return (
-      <section aria-labelledby="participants-heading" className="space-y-2">
-        <h2 id="participants-heading" className="text-lg font-semibold">Participants</h2>
-        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-          {error ? `The list of participants could not be loaded: ${problemMessage(error)}` : "Loading the list of participants…"}
-        </p>
-      </section>
-    );
-  }
   const { list, rows } = people;
   const affected = rows.filter((row) => row.impact?.impacting || row.impact?.impacted);
   const shown = showAll ? rows : (affected.length > 0 ? affected : rows).slice(0, LIMIT);
@@ -39,6 +29,7 @@ export function ParticipantsTable({ people, error }: { people: { list: Participa
         {rows.length} {rows.length === 1 ? "person" : "people"}, from {SOURCE_LABELS[list.source]}
         {withoutMedia > 0 ? `; ${withoutMedia} joined without a media session` : ""}.{list.note ? ` ${list.note}` : ""}
       </p>
+      {Boolean(error) && <p role="status" className="text-sm text-amber-900 dark:text-amber-200">Graph&apos;s list of participants could not be loaded: {problemMessage(error)}</p>}
       <p className="text-sm text-slate-600 dark:text-slate-400">
         <strong>Impacting</strong>: sends streams that arrive poor. <strong>Impacted</strong>: receives poor streams. {affected.length} of {rows.length} are either.
       </p>

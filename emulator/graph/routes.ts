@@ -71,15 +71,17 @@ function nextLink({ origin, callId, segments, select, skipToken }: PageLink, mod
 
 export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): void {
   /** Steps every Graph request goes through; returns a response to send instead, or the record. */
-  async function admit(c: Context<EmulatorEnv>, callId: string, page: "first" | "later"): Promise<Response | Admitted> {
+  /** `collection`: participants_v2 requests are counted apart in the stats (`{id}/participants_v2`), but share the record's throttle. */
+  async function admit(c: Context<EmulatorEnv>, callId: string, page: "first" | "later", collection: "sessions" | "participants_v2" = "sessions"): Promise<Response | Admitted> {
     const { latencyMs } = deps.faults.current;
     if (latencyMs > 0) await sleep(latencyMs);
     const auth = await authorizeGraph(c.req.header("authorization"), new URL(c.req.url).origin, deps.publicKey);
     if (!auth.ok) return graphError(c, auth.status, auth.code, auth.message);
     if (!GUID.test(callId)) return graphError(c, 400, "BadRequest", `Invalid id '${callId}': a call record ID is a GUID.`);
-    const stats = deps.stats.get(callId.toLowerCase()) ?? { firstPage: 0, laterPage: 0 };
+    const statsKey = collection === "sessions" ? callId.toLowerCase() : `${callId.toLowerCase()}/${collection}`;
+    const stats = deps.stats.get(statsKey) ?? { firstPage: 0, laterPage: 0 };
     stats[page === "first" ? "firstPage" : "laterPage"] += 1;
-    deps.stats.set(callId.toLowerCase(), stats);
+    deps.stats.set(statsKey, stats);
     const wait = deps.throttle.take(callId.toLowerCase(), page === "first" ? "firstPage" : "laterPage");
     if (wait > 0) return graphError(c, 429, "TooManyRequests", "Too many requests for this call record. Retry after the indicated time.", { "Retry-After": String(wait) });
     const fault = deps.faults.decide(page);
@@ -150,7 +152,7 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
     if (rawSkip !== undefined && !skip) return graphError(c, 400, "BadRequest", "The $skiptoken is invalid or expired. Start again from the first page.");
     // Participant requests share the per-record budget with sessions (Microsoft's throttling page counts both).
-    const admitted = await admit(c, callId, skip ? "later" : "first");
+    const admitted = await admit(c, callId, skip ? "later" : "first", "participants_v2");
     if (admitted instanceof Response) return admitted;
     const prefer = parsePrefer(c.req.header("prefer"));
     const page = pageSizeFor(prefer, MAX_PARTICIPANT_PAGE);

@@ -253,7 +253,7 @@ function parseStream(stream: WireStream, unreadable: Unreadables): Stream | null
     averageAudioDegradation: reportedNumber(stream.averageAudioDegradation),
     averageAudioNetworkJitterMs: ms(stream.averageAudioNetworkJitter),
     maxAudioNetworkJitterMs: ms(stream.maxAudioNetworkJitter),
-    averageBandwidthEstimate: reportedNumber(stream.averageBandwidthEstimate),
+    averageBandwidthEstimate: reportedPositive(stream.averageBandwidthEstimate),
     packetUtilization: reportedNumber(stream.packetUtilization),
     isAudioForwardErrorCorrectionUsed: orNull(stream.isAudioForwardErrorCorrectionUsed),
     wasMediaBypassed: orNull(stream.wasMediaBypassed),

@@ -44,9 +44,10 @@ export function useCallAnalysis(pages: readonly SessionsPage[] | undefined, list
     };
   }, [pages]);
   const people = useMemo(() => {
-    if (!listed) return null;
-    const list = participantList({ v2: listed.v2, v2Unavailable: listed.unavailable, legacy: listed.legacy, sessions: analysis.sessions });
-    return { list, rows: personRows(list, analysis.impacts) };
+    const list = listed
+      ? participantList({ v2: listed.v2, v2Unavailable: listed.unavailable, legacy: listed.legacy, sessions: analysis.sessions })
+      : participantList({ v2: null, v2Unavailable: "Graph's participants_v2 list loads after the sessions", legacy: null, sessions: analysis.sessions });
+    return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
   }, [listed, analysis]);
   return { ...analysis, people };
 }

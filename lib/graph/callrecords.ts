@@ -4,6 +4,9 @@ import type { CallSummary, Participant, Session } from "@/lib/callrecords/model"
 import type { GraphResult } from "./client";
 import { checkNextLink, participantsUrl, recordUrl } from "./links";
 
+/** Graph's largest page of participants_v2 (sessions: 60). */
+const PARTICIPANTS_PAGE = 130;
+
 export interface UpstreamTrace {
   /** Called once per Graph response, for logs and support cases. */
   onResponse?: (info: { requestId: string | undefined; retries: number }) => void;
@@ -49,9 +52,9 @@ export interface SessionsPage {
 }
 
 /** The two Graph reads callscope makes; it knows URLs and wire format, nothing about caching. */
-export function createCallRecordsReader(graphGet: (url: string) => Promise<GraphResult>, graphBaseUrl: string) {
-  async function get(url: string, trace: UpstreamTrace) {
-    const result = await graphGet(url);
+export function createCallRecordsReader(graphGet: (url: string, options?: { maxPageSize?: number }) => Promise<GraphResult>, graphBaseUrl: string) {
+  async function get(url: string, trace: UpstreamTrace, maxPageSize?: number) {
+    const result = await graphGet(url, { maxPageSize });
     trace.onResponse?.({ requestId: result.requestId, retries: result.retries });
     return result.body;
   }
@@ -88,7 +91,7 @@ export function createCallRecordsReader(graphGet: (url: string) => Promise<Graph
     /** A page of participants_v2: the first without a link, later ones from a checked nextLink. */
     async participants(callId: string, nextLink: string | null, trace: UpstreamTrace = {}): Promise<ParticipantsPage> {
       const url = nextLink === null ? participantsUrl(graphBaseUrl, callId) : checkNextLink(nextLink, graphBaseUrl, callId, "participants_v2");
-      const body = await get(url, trace);
+      const body = await get(url, trace, PARTICIPANTS_PAGE);
       const parsed = parseParticipantsPageBody(body);
       const raw = (body as { value?: unknown }).value;
       return {

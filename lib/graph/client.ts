@@ -33,7 +33,8 @@ function retryAfterMs(response: Response): number | undefined {
 export function createGraphClient(options: GraphClientOptions) {
   const baseDelay = options.baseDelayMs ?? 500;
 
-  return async function graphGet(url: string): Promise<GraphResult> {
+  /** `maxPageSize`: Graph's maximum for the collection asked for (60 for sessions, 130 for participants). */
+  return async function graphGet(url: string, { maxPageSize = 60 }: { maxPageSize?: number } = {}): Promise<GraphResult> {
     const token = await options.getToken();
     const deadline = Date.now() + options.maxWaitMs;
     let retries = 0;
@@ -42,7 +43,7 @@ export function createGraphClient(options: GraphClientOptions) {
         headers: {
           Authorization: `Bearer ${token}`,
           Accept: "application/json",
-          Prefer: "odata.maxpagesize=60, include-unknown-enum-members",
+          Prefer: `odata.maxpagesize=${maxPageSize}, include-unknown-enum-members`,
         },
         timeout: options.timeoutMs,
         retry: {

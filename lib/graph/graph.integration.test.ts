@@ -200,3 +200,51 @@ describe("doing less work under load", () => {
     expect(emulator.counters.tokens - before).toBe(1);
   });
 });
+
+describe("participants through the API service", () => {
+  const realTenant = "7a1c0e52-5f1d-4c3e-9b7a-2d4e6f8a0b1c";
+  const legacy = "3c9e1a7b-2d4f-4e6a-8b0c-1d2e3f4a5b6c";
+  type People = { v2: { identity: { displayName: string } | null }[] | null; legacy: { identity: { displayName: string | null; kind: string } }[]; unavailable: string | null };
+
+  it("reads every page of participants_v2 once, then from the cache", async () => {
+    const stack = graphStack(emulator);
+    const id = sizedCallId(300);
+    const people = JSON.parse((await stack.service.participants(id, FULL_VIEW, newTrace())).json) as People;
+    expect(people.v2).toHaveLength(300);
+    expect(people.unavailable).toBeNull();
+    await stack.service.participants(id, FULL_VIEW, newTrace());
+    // The record once, then ⌈300/130⌉ = 3 participant pages, and nothing more the second time.
+    expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 0 });
+    expect(emulator.stats.get(`${id}/participants_v2`)).toEqual({ firstPage: 1, laterPage: 2 });
+  });
+
+  it("falls back to the legacy list a record carries, and says why participants_v2 is missing", async () => {
+    const stack = graphStack(emulator);
+    const people = JSON.parse((await stack.service.participants(legacy, FULL_VIEW, newTrace())).json) as People;
+    expect(people.v2).toEqual([]);
+    expect(people.legacy.map((p) => [p.identity.kind, p.identity.displayName])).toEqual([["user", "Rui Alves"], ["phone", null]]);
+  });
+
+  it("does not ask for participants_v2 in national clouds, where Graph does not serve it", async () => {
+    const stack = graphStack(emulator, { participantsV2: false });
+    const people = JSON.parse((await stack.service.participants(realTenant, FULL_VIEW, newTrace())).json) as People;
+    expect(people.v2).toBeNull();
+    expect(people.unavailable).toMatch(/global cloud/);
+    expect(emulator.stats.get(realTenant)).toEqual({ firstPage: 1, laterPage: 0 });
+    expect(emulator.stats.get(`${realTenant}/participants_v2`)).toBeUndefined();
+  });
+
+  it("keeps what arrived when Graph's participant pages loop", async () => {
+    emulator.faults.set({ nextLink: "loop" });
+    const stack = graphStack(emulator);
+    const people = JSON.parse((await stack.service.participants(sizedCallId(400), FULL_VIEW, newTrace())).json) as People;
+    expect(people.v2?.length).toBeGreaterThanOrEqual(260);
+    expect(people.unavailable).toMatch(/looped/);
+  });
+
+  it("stores participants_v2 with a snapshot, as $expand would send them", async () => {
+    const stack = graphStack(emulator);
+    const raw = await stack.service.rawCall(realTenant, newTrace());
+    expect((raw.record.participants_v2 as unknown[]).length).toBe(4);
+  });
+});

@@ -9,7 +9,7 @@ import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { RunningEmulator } from "./emulator";
 
-export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; maxSessions?: number; readAhead?: boolean; graphBaseUrl?: string; certificatePath?: string } = {}) {
+export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; maxSessions?: number; readAhead?: boolean; participantsV2?: boolean; graphBaseUrl?: string; certificatePath?: string } = {}) {
   const config = parseServerConfig({
     AZURE_TENANT_ID: DEMO_TENANT_ID,
     AZURE_CLIENT_ID: DEMO_APP.clientId,
@@ -26,6 +26,6 @@ export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: n
   });
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
   const cursors = createCursorCodec("x".repeat(32));
-  const service = createCallService({ reader, cache: createMemoryCache(256 * 1024 * 1024), cursors, tenantId: config.tenantId, maxSessions: overrides.maxSessions ?? 20_000, readAhead: overrides.readAhead ?? false });
+  const service = createCallService({ reader, cache: createMemoryCache(256 * 1024 * 1024), cursors, tenantId: config.tenantId, maxSessions: overrides.maxSessions ?? 20_000, readAhead: overrides.readAhead ?? false, participantsV2: overrides.participantsV2 });
   return { config, graphGet, reader, cursors, service };
 }
