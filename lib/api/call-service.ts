@@ -233,8 +233,13 @@ export function createCallService(options: CallServiceOptions) {
         sessions.push(...(JSON.parse(page.rawSessionsJson ?? "[]") as unknown[]));
       }
       // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
-      const people = await loadParticipants(callId, FULL_VIEW, trace);
-      if (people.rawParticipantsJson) record.participants_v2 = JSON.parse(people.rawParticipantsJson) as unknown[];
+      // A big call can have spent Graph's per-record budget on its sessions: then the snapshot goes without.
+      try {
+        const people = await loadParticipants(callId, FULL_VIEW, trace);
+        if (people.rawParticipantsJson) record.participants_v2 = JSON.parse(people.rawParticipantsJson) as unknown[];
+      } catch (error) {
+        if (!(error instanceof GraphFailure) || error.kind !== "throttled") throw error;
+      }
       return { record, sessions };
     },
 

@@ -101,3 +101,12 @@ describe("session filters", () => {
     expect(sortSessions([poor, fine], "start", true).map((s) => s.session.id)).toEqual(["p", "g"]);
   });
 });
+
+describe("stream charts say what each bar is", () => {
+  it("labels the freeze chart's second bar as RMS, not max, and charts network jitter", () => {
+    const video = mediaCharts(media("video", [stream({ averageFreezeDurationMs: 200, rmsFreezeDurationMs: 350 })]));
+    expect(video.find((chart) => chart.key === "freeze")).toMatchObject({ secondLabel: "RMS", points: [{ average: 200, max: 350 }] });
+    const audio = mediaCharts(media("audio", [stream({ averageAudioNetworkJitterMs: 266, maxAudioNetworkJitterMs: 474 })]));
+    expect(audio.find((chart) => chart.key === "networkJitter")).toMatchObject({ secondLabel: "max", threshold: null, points: [{ average: 266, max: 474 }] });
+  });
+});
