@@ -85,13 +85,15 @@ export function parseIdentity(set: WireIdentitySet, associated?: WireIdentity | 
   const endpointType = reportedEnum(set?.endpointType);
   const base = primary ?? usableExtra;
   if (!base) return null;
-  const sameOrUnknown = !primary || !usableExtra || !primary.id || !usableExtra.id || primary.id.toLowerCase() === usableExtra.id.toLowerCase();
+  // The associated identity fills gaps only when it is not visibly someone else.
+  const samePerson = !primary?.id || !usableExtra?.id || primary.id.toLowerCase() === usableExtra.id.toLowerCase();
+  const fill = samePerson ? usableExtra : null;
   return {
     ...base,
-    id: base.id ?? (sameOrUnknown ? usableExtra?.id ?? null : null),
-    displayName: base.displayName ?? (sameOrUnknown ? usableExtra?.displayName ?? null : null),
-    userPrincipalName: base.userPrincipalName ?? (sameOrUnknown ? usableExtra?.userPrincipalName ?? null : null),
-    tenantId: base.tenantId ?? (sameOrUnknown ? usableExtra?.tenantId ?? null : null),
+    id: base.id ?? fill?.id ?? null,
+    displayName: base.displayName ?? fill?.displayName ?? null,
+    userPrincipalName: base.userPrincipalName ?? fill?.userPrincipalName ?? null,
+    tenantId: base.tenantId ?? fill?.tenantId ?? null,
     endpointType,
     assertedIdentity: asserted && (asserted.id || asserted.displayName) ? asserted : null,
   };
@@ -357,8 +359,8 @@ export interface ParsedRecord {
   call: CallSummary;
   sessions: Session[];
   nextLink: string | null;
-  /** participants_v2 when the record carried it inline (`$expand=participants_v2`), else the legacy list, else null. */
-  participants: { list: Participant[]; source: "participants_v2" | "legacy"; nextLink: string | null } | null;
+  /** participants_v2 carried inline (snapshots store every page so), else the legacy list, else null. */
+  participants: { list: Participant[]; source: "participants_v2" | "legacy" } | null;
 }
 
 export function parseCallRecordBody(body: unknown): ParsedRecord {
@@ -385,8 +387,8 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
     sessions: dedupeSessions((record.sessions ?? []).map(parseSession)),
     nextLink: orNull(record["sessions@odata.nextLink"]),
     participants: record.participants_v2?.length
-      ? { list: record.participants_v2.map(parseParticipant), source: "participants_v2", nextLink: orNull(record["participants_v2@odata.nextLink"]) }
-      : legacy.length > 0 ? { list: legacy, source: "legacy", nextLink: null } : null,
+      ? { list: record.participants_v2.map(parseParticipant), source: "participants_v2" }
+      : legacy.length > 0 ? { list: legacy, source: "legacy" } : null,
   };
 }
 

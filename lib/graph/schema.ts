@@ -213,7 +213,6 @@ export const callRecordSchema = z.object({
   organizer: identitySetSchema,
   participants: z.array(identitySetSchema).nullish(),
   participants_v2: z.array(participantSchema).nullish(),
-  "participants_v2@odata.nextLink": z.string().nullish(),
   sessions: z.array(sessionSchema).nullish(),
   "sessions@odata.nextLink": z.string().nullish(),
 });
