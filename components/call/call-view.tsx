@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useDeferredValue, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
+import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
@@ -109,9 +110,13 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
             : <ErrorPanel title="Session not found" message={`This call has no session ${selected}. It may be a link from an older version of the record.`} action={<button type="button" className="text-sm underline" onClick={() => selectSession(null)}>Close</button>} />
       )}
       <ParticipantsTable people={analysis.people} error={data.participantsError} />
-      <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} zoom={view.zoom} offset={view.pan}
-        onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))} />
-      <SessionsChart summaries={analysis.summaries} />
+      <ChartBoundary name="session timeline">
+        <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} zoom={view.zoom} offset={view.pan}
+          onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))} />
+      </ChartBoundary>
+      <ChartBoundary name="sessions over time">
+        <SessionsChart summaries={analysis.summaries} />
+      </ChartBoundary>
       <SessionsTable summaries={analysis.summaries} selected={selected} onSelect={selectSession}
         filters={view.filters} onFilters={(filters) => update((current) => ({ ...current, filters }))}
         sort={view.sort} onSort={(sort) => update((current) => ({ ...current, sort }))} />

@@ -4,9 +4,9 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { apiPost } from "@/lib/client/api";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useSession } from "@/lib/client/session";
+import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
 import type { ReportMeta } from "@/lib/reports/model";
 
-const EXPIRY: [string, number | null][] = [["7 days", 7], ["30 days", 30], ["90 days", 90], ["1 year", 365], ["Never", null]];
 
 export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -15,7 +15,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
   const [title, setTitle] = useState(`Call ${callId}`);
   const [note, setNote] = useState("");
   const [redact, setRedact] = useState(mustRedact);
-  const [expiry, setExpiry] = useState("90 days");
+  const [expiry, setExpiry] = useState<string>(DEFAULT_EXPIRY);
   const [state, setState] = useState<{ kind: "editing" } | { kind: "saving" } | { kind: "done"; report: ReportMeta } | { kind: "failed"; message: string }>({ kind: "editing" });
   const ids = { title: useId(), note: useId(), expiry: useId() };
 
@@ -27,7 +27,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
     event.preventDefault();
     setState({ kind: "saving" });
     try {
-      const expiresInDays = EXPIRY.find(([label]) => label === expiry)?.[1] ?? 90;
+      const expiresInDays = expiryDays(expiry);
       const { report } = await apiPost<{ report: ReportMeta }>("/api/reports", { callId, title, note, redact: redact || mustRedact, expiresInDays });
       setState({ kind: "done", report });
     } catch (error) {
@@ -57,7 +57,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
           </label>
           <label htmlFor={ids.expiry} className="block font-medium">Keep for</label>
           <select id={ids.expiry} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
-            {EXPIRY.map(([label]) => <option key={label}>{label}</option>)}
+            {EXPIRY_CHOICES.map(({ label }) => <option key={label}>{label}</option>)}
           </select>
           {state.kind === "failed" && <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p>}
           <div className="flex gap-2">

@@ -5,6 +5,7 @@ import { DIRECTION_LABELS } from "@/lib/callrecords/describe";
 import { streamDetails } from "@/lib/callrecords/stream-details";
 import { streamVerdict } from "@/lib/callrecords/verdict";
 import { QualityBadge } from "@/components/ui/quality-badge";
+import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { MetricChart } from "@/components/charts/metric-chart";
 import { CompareTable } from "./compare-table";
 import { StreamTable } from "./stream-table";
@@ -39,7 +40,7 @@ export function MediaPanel({ media, title }: { media: Media; title: string }) {
         <StreamTable columns={details.columns} rows={details.rows} />
         {charts.length > 0 && (
           <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-            {charts.map((chart) => <MetricChart key={chart.key} chart={chart} />)}
+            {charts.map((chart) => <ChartBoundary key={chart.key} name={chart.title.toLowerCase()}><MetricChart chart={chart} /></ChartBoundary>)}
           </div>
         )}
         <CompareTable title="Network" rows={comparison.network} />

@@ -19,7 +19,10 @@ export interface RequestTrace {
 
 export const newTrace = (): RequestTrace => ({ upstreamPages: 0, retries: 0, cacheHits: 0, sharedFetches: 0, graphRequestIds: [] });
 
-/** A way of showing a call: "full", or with personal data masked. Part of every cache key. */
+/**
+ * A way of showing a call: "full", or with personal data masked. Graph is read in full once; a view's
+ * pages are derived from the cached full pages and cached under the view's name.
+ */
 export interface View {
   name: string;
   call(call: CallSummary): CallSummary;
@@ -46,6 +49,9 @@ export interface CallServiceOptions {
   /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
   participantsV2?: boolean;
 }
+
+/** A piece of a record as Graph sent it: one page of sessions (a JSON array), or the record, last. */
+export type RawPart = { sessionsJson: string; count: number } | { record: Record<string, unknown> };
 
 export interface PageResponse {
   json: string;
@@ -87,30 +93,51 @@ export function createCallService(options: CallServiceOptions) {
     return flight.promise;
   }
 
-  function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
-    return cached(`${tenantId}:${callId}:record:${view.name}`, recordTtl, trace, async () => {
-      const record = await reader.record(callId, upstream(trace));
-      const sessions = view.sessions(record.sessions);
-      const raw = view === FULL_VIEW ? { rawRecordJson: JSON.stringify(record.raw.record), rawSessionsJson: JSON.stringify(record.raw.sessions) } : {};
-      return {
-        callJson: JSON.stringify(view.call(record.call)),
-        version: record.call.version,
-        ...serialize(sessions),
-        nextLink: record.nextLink,
-        legacyParticipantsJson: JSON.stringify(view.participants(record.legacyParticipants)),
-        ...raw,
-      };
-    });
+  /**
+   * A page as `view` shows it. Graph is read once per page, in full; other views are derived from that
+   * cached full page (and cached themselves), so a Reader after an Investigator costs Graph nothing.
+   */
+  async function inView(key: string, ttl: number, trace: RequestTrace, view: View, full: CachedPage): Promise<CachedPage> {
+    if (view === FULL_VIEW) return full;
+    return cached(`${key}:${view.name}`, ttl, trace, async () => ({
+      version: full.version,
+      ...serialize(view.sessions(JSON.parse(full.sessionsJson) as Session[])),
+      nextLink: full.nextLink,
+      ...(full.callJson ? { callJson: JSON.stringify(view.call(JSON.parse(full.callJson) as CallSummary)) } : {}),
+      ...(full.legacyParticipantsJson ? { legacyParticipantsJson: JSON.stringify(view.participants(JSON.parse(full.legacyParticipantsJson) as Participant[])) } : {}),
+      ...(full.participantsJson ? { participantsJson: participantsInView(full.participantsJson, view) } : {}),
+    }));
   }
 
-  function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
-    const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}:${view.name}`;
-    return cached(key, pageTtl, trace, async () => {
-      const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link, view)));
-      const sessions = view.sessions(page.sessions);
-      const raw = view === FULL_VIEW ? { rawSessionsJson: JSON.stringify(page.raw.sessions) } : {};
-      return { version: state.version, ...serialize(sessions), nextLink: page.nextLink, ...raw };
+  function participantsInView(json: string, view: View): string {
+    const people = JSON.parse(json) as { v2: Participant[] | null; legacy: Participant[]; unavailable: string | null };
+    return JSON.stringify({ v2: people.v2 && view.participants(people.v2), legacy: view.participants(people.legacy), unavailable: people.unavailable });
+  }
+
+  async function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
+    const key = `${tenantId}:${callId}:record`;
+    const full = await cached(key, recordTtl, trace, async () => {
+      const record = await reader.record(callId, upstream(trace));
+      return {
+        callJson: JSON.stringify(record.call),
+        version: record.call.version,
+        ...serialize(record.sessions),
+        nextLink: record.nextLink,
+        legacyParticipantsJson: JSON.stringify(record.legacyParticipants),
+        rawRecordJson: JSON.stringify(record.raw.record),
+        rawSessionsJson: JSON.stringify(record.raw.sessions),
+      };
     });
+    return inView(`${key}:v${full.version}`, recordTtl, trace, view, full);
+  }
+
+  async function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
+    const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
+    const full = await cached(key, pageTtl, trace, async () => {
+      const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link)));
+      return { version: state.version, ...serialize(page.sessions), nextLink: page.nextLink, rawSessionsJson: JSON.stringify(page.raw.sessions) };
+    });
+    return inView(key, pageTtl, trace, view, full);
   }
 
   /** The state for following `link` after `current`, refusing loops and runaways. */
@@ -124,10 +151,10 @@ export function createCallService(options: CallServiceOptions) {
   }
 
   /** Starts the next page as soon as its link is known: Graph's chain is sequential, so keep it busy. */
-  function readAhead(current: CursorState, link: string, view: View): void {
+  function readAhead(current: CursorState, link: string): void {
     if (!options.readAhead) return;
     try {
-      loadPage(follow(current, current, link, current.loaded), view, newTrace()).catch(() => {
+      loadPage(follow(current, current, link, current.loaded), FULL_VIEW, newTrace()).catch(() => {
         // The browser's own request for this page will surface the error.
       });
     } catch {
@@ -135,9 +162,9 @@ export function createCallService(options: CallServiceOptions) {
     }
   }
 
-  async function respond(state: CursorState | null, view: View, body: string, loaded: number): Promise<PageResponse> {
+  async function respond(state: CursorState | null, body: string, loaded: number): Promise<PageResponse> {
     const cursor = state ? await cursors.seal(state) : null;
-    if (state && options.readAhead) loadPage(state, view, newTrace()).catch(() => undefined);
+    if (state && options.readAhead) loadPage(state, FULL_VIEW, newTrace()).catch(() => undefined);
     return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}` };
   }
 
@@ -172,11 +199,12 @@ export function createCallService(options: CallServiceOptions) {
     return { list, raw, incomplete: null };
   }
 
-  /** The call's people, every page of participants_v2, cached per record version and view. */
+  /** The call's people, every page of participants_v2, cached per record version; other views derived from it. */
   async function loadParticipants(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
     const id = callId.toLowerCase();
-    const first = await loadFirst(id, view, trace);
-    return cached(`${tenantId}:${id}:v${first.version}:participants:${view.name}`, pageTtl, trace, async () => {
+    const first = await loadFirst(id, FULL_VIEW, trace);
+    const key = `${tenantId}:${id}:v${first.version}:participants`;
+    const full = await cached(key, pageTtl, trace, async () => {
       let v2: Participant[] | null = null;
       let raw: string | undefined;
       let unavailable: string | null = null;
@@ -185,8 +213,8 @@ export function createCallService(options: CallServiceOptions) {
       } else {
         try {
           const result = await allParticipants(id, trace);
-          v2 = view.participants(result.list);
-          if (view === FULL_VIEW) raw = JSON.stringify(result.raw);
+          v2 = result.list;
+          raw = JSON.stringify(result.raw);
           unavailable = result.incomplete;
         } catch (error) {
           // The call stays readable without its list of people; throttling is worth waiting for instead.
@@ -197,6 +225,7 @@ export function createCallService(options: CallServiceOptions) {
       const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(unavailable)}}`;
       return { version: first.version, sessionsJson: "[]", ids: [], count: 0, nextLink: null, participantsJson, rawParticipantsJson: raw };
     });
+    return inView(key, pageTtl, trace, view, full);
   }
 
   return {
@@ -210,7 +239,7 @@ export function createCallService(options: CallServiceOptions) {
       const id = callId.toLowerCase();
       const first = await loadFirst(id, view, trace);
       const next = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
-      return respond(next, view, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count);
+      return respond(next, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count);
     },
 
     async sessionsPage(callId: string, cursor: string, view: View, trace: RequestTrace): Promise<PageResponse> {
@@ -221,26 +250,29 @@ export function createCallService(options: CallServiceOptions) {
       const page = await loadPage(state, view, trace);
       const loaded = state.loaded + page.count;
       const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
-      return respond(next, view, `{"sessions":${page.sessionsJson},"page":${state.page}`, loaded);
+      return respond(next, `{"sessions":${page.sessionsJson},"page":${state.page}`, loaded);
     },
 
-    /** The whole record as Graph sent it (every page, through the same cache): for snapshots and JSON exports. */
-    async rawCall(callId: string, trace: RequestTrace): Promise<{ record: Record<string, unknown>; sessions: unknown[] }> {
+    /**
+     * The whole record as Graph sent it, through the same cache: each page's sessions as Graph's JSON
+     * array, then the record itself (with `participants_v2` inline). For snapshots and JSON exports,
+     * which write it out page by page instead of holding one big object.
+     */
+    async *rawCall(callId: string, trace: RequestTrace): AsyncGenerator<RawPart> {
       let record: Record<string, unknown> = {};
-      const sessions: unknown[] = [];
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
         if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
-        sessions.push(...(JSON.parse(page.rawSessionsJson ?? "[]") as unknown[]));
+        yield { sessionsJson: page.rawSessionsJson ?? "[]", count: page.count };
       }
       // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
       // A big call can have spent Graph's per-record budget on its sessions: then the snapshot goes without.
       try {
         const people = await loadParticipants(callId, FULL_VIEW, trace);
-        if (people.rawParticipantsJson) record.participants_v2 = JSON.parse(people.rawParticipantsJson) as unknown[];
+        if (people.rawParticipantsJson) record = { ...record, participants_v2: JSON.parse(people.rawParticipantsJson) as unknown[] };
       } catch (error) {
         if (!(error instanceof GraphFailure) || error.kind !== "throttled") throw error;
       }
-      return { record, sessions };
+      yield { record };
     },
 
     /** Every session, page after page through the same cache, without the ones Graph repeats: for exports. */

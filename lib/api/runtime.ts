@@ -55,7 +55,7 @@ function build() {
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
   const reports = createReportService({
-    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor });
+    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor, quotas: config.reportQuotas });
   return {
     config,
     service,

@@ -6,7 +6,7 @@ import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE, OTHER_TENANT_ID } from "../..
 import { ApiError } from "@/lib/api/errors";
 import { parseServerConfig } from "@/lib/config/schema";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
-import { INVESTIGATOR_ROLE, READER_ROLE } from "./roles";
+import { API_SCOPE, INVESTIGATOR_ROLE, READER_ROLE } from "./roles";
 import { createTokenVerifier } from "./verify";
 
 let emulator: RunningEmulator;
@@ -26,7 +26,7 @@ afterAll(async () => emulator.close());
 const now = () => Math.floor(Date.now() / 1000);
 const claims = (overrides: JWTPayload = {}): JWTPayload => ({
   iss: `${emulator.url}/${DEMO_TENANT_ID}/v2.0`, aud: DEMO_APP.clientId, tid: DEMO_TENANT_ID, oid: "user-1", name: "Ada",
-  roles: [INVESTIGATOR_ROLE], iat: now(), nbf: now(), exp: now() + 600, ...overrides,
+  scp: API_SCOPE, roles: [INVESTIGATOR_ROLE], iat: now(), nbf: now(), exp: now() + 600, ...overrides,
 });
 const sign = (payload: JWTPayload, signingKey: SigningKey = key) =>
   new SignJWT(payload).setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "JWT" }).sign(signingKey.privateKey);
@@ -72,6 +72,9 @@ describe("API token verification", () => {
       const secret = new TextEncoder().encode(JSON.stringify(key.publicJwk));
       return `Bearer ${await new SignJWT(claims()).setProtectedHeader({ alg: "HS256", kid: key.kid }).sign(secret)}`;
     }, 401, "RS256"],
+    ["an ID token (no scp, the app's own audience)", async () => `Bearer ${await sign(claims({ scp: undefined, nonce: "n-1" }))}`, 401, "not an access token"],
+    ["an app-only token for callscope's API", async () => `Bearer ${await sign(claims({ scp: undefined, idtyp: "app", roles: [INVESTIGATOR_ROLE] }))}`, 401, "not an access token"],
+    ["an access token for another scope", async () => `Bearer ${await sign(claims({ scp: "User.Read" }))}`, 401, API_SCOPE],
     ["a valid token without a role", async () => `Bearer ${await sign(claims({ roles: undefined }))}`, 403, "CallQuality.Reader"],
     ["the app's own Graph token", async () => `Bearer ${await Promise.resolve(emulator.app.request(`${emulator.url}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, {
       method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -3,7 +3,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import { isMicrosoftAuthority } from "@/lib/config/clouds";
 import type { ServerConfig } from "@/lib/config/schema";
 import { ApiError } from "@/lib/api/errors";
-import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "./roles";
+import { API_SCOPE, INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "./roles";
 
 const invalid = (why: string) =>
   new ApiError(401, "invalid_token", `Your sign-in is not valid (${why}). Sign in again.`);
@@ -39,6 +39,10 @@ export function createTokenVerifier(config: ServerConfig) {
       throw invalid("its signature does not verify");
     }
     if (payload.tid !== config.tenantId) throw invalid("it was issued for another tenant");
+    // An ID token carries the same audience and roles but is proof of sign-in, not permission to call an
+    // API; an app-only token acts for no user. Only a delegated access token for callscope's scope will do.
+    if (payload.idtyp === "app" || typeof payload.scp !== "string") throw invalid("it is not an access token for callscope's API (an ID token or an app-only token was sent)");
+    if (!payload.scp.split(" ").includes(API_SCOPE)) throw invalid(`it does not grant the ${API_SCOPE} scope`);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
     if (!roles.includes(READER_ROLE) && !roles.includes(INVESTIGATOR_ROLE)) {
       throw new ApiError(403, "missing_role", `Your account is signed in but has no callscope role. Ask your administrator to assign you ${READER_ROLE} or ${INVESTIGATOR_ROLE} on the callscope app in Entra ID (Enterprise applications → callscope → Users and groups).`);

@@ -25,6 +25,15 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for saved reports instead of SQLite, when several instances run. */
   databaseUrl: string | undefined;
+  reportQuotas: ReportQuotas;
+}
+
+/** What saved reports may hold, so one person (or a script with their token) cannot fill the disk. */
+export interface ReportQuotas {
+  perUser: { count: number; bytes: number };
+  perTenant: { count: number; bytes: number };
+  /** Reports built at once on one instance; more wait in a short queue, then get 429. */
+  concurrent: number;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +131,11 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
     dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    reportQuotas: {
+      perUser: { count: integer(env, "CALLSCOPE_REPORTS_PER_USER", 200, 1, 1_000_000), bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_USER", 1024, 1, 1_000_000) * 1024 * 1024 },
+      perTenant: { count: integer(env, "CALLSCOPE_REPORTS_PER_TENANT", 20_000, 1, 10_000_000), bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_TENANT", 50_000, 1, 10_000_000) * 1024 * 1024 },
+      concurrent: integer(env, "CALLSCOPE_REPORT_BUILDS", 2, 1, 64),
+    },
   };
 }
 

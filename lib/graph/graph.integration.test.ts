@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sizedCallId } from "../../emulator/data/store";
-import { FULL_VIEW, newTrace } from "@/lib/api/call-service";
+import { FULL_VIEW, newTrace, type View } from "@/lib/api/call-service";
+import { maskCall, maskParticipants, maskSessions } from "@/lib/callrecords/mask";
 import type { Session } from "@/lib/callrecords/model";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
 import { graphStack } from "@/lib/testing/graph-stack";
@@ -18,17 +19,26 @@ beforeEach(() => {
   emulator.throttle.reset();
 });
 
-async function loadAll(stack: ReturnType<typeof graphStack>, callId: string) {
-  const first = JSON.parse((await stack.service.openCall(callId, FULL_VIEW, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
-  const ids = first.sessions.map((s) => s.id);
+async function loadSessions(stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW): Promise<Session[]> {
+  const first = JSON.parse((await stack.service.openCall(callId, view, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+  const sessions = [...first.sessions];
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, FULL_VIEW, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
-    ids.push(...page.sessions.map((s) => s.id));
+    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, view, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+    sessions.push(...page.sessions);
     cursor = page.nextCursor;
   }
-  return ids;
+  return sessions;
 }
+
+const loadAll = async (stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW) => (await loadSessions(stack, callId, view)).map((s) => s.id);
+
+const MASKED: View = {
+  name: "masked",
+  call: (call) => maskCall(call, () => "Participant X"),
+  sessions: (sessions) => maskSessions(sessions, () => "Participant X"),
+  participants: (participants) => maskParticipants(participants, () => "Participant X"),
+};
 
 describe("paging through the API service against the emulator over HTTPS", () => {
   it.each([1, 60, 61, 3000])("delivers all %d sessions, complete and in order", async (count) => {
@@ -163,6 +173,23 @@ describe("doing less work under load", () => {
     expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 3 });
   });
 
+  it("serves 200 Investigators and 200 Readers of one uncached call with one upstream sequence, masked for the Readers", async () => {
+    const stack = graphStack(emulator, { readAhead: true });
+    const id = sizedCallId(240);
+    const crowd = await Promise.all(Array.from({ length: 400 }, (_, i) => loadSessions(stack, id, i % 2 ? MASKED : FULL_VIEW)));
+    expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 3 });
+    const [investigator, reader] = crowd;
+    const name = investigator?.[0]?.caller?.identity?.displayName;
+    expect(name).toBeTruthy();
+    expect(reader).toHaveLength(240);
+    expect(JSON.stringify(reader)).not.toContain(name);
+    expect(reader?.[0]?.caller?.identity?.displayName).toBe("Participant X");
+    // Participants too: one read of participants_v2, derived for the Readers.
+    const people = await Promise.all([FULL_VIEW, MASKED].map((view) => stack.service.participants(id, view, newTrace())));
+    expect(people[1]?.json).not.toContain(name);
+    expect(emulator.stats.get(`${id}/participants_v2`)?.firstPage).toBe(1);
+  });
+
   it("re-opens from the cache without asking Graph again", async () => {
     const stack = graphStack(emulator);
     const id = sizedCallId(121);
@@ -244,7 +271,8 @@ describe("participants through the API service", () => {
 
   it("stores participants_v2 with a snapshot, as $expand would send them", async () => {
     const stack = graphStack(emulator);
-    const raw = await stack.service.rawCall(realTenant, newTrace());
-    expect((raw.record.participants_v2 as unknown[]).length).toBe(4);
+    let record: Record<string, unknown> = {};
+    for await (const part of stack.service.rawCall(realTenant, newTrace())) if ("record" in part) record = part.record;
+    expect((record.participants_v2 as unknown[]).length).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { safeDecode } from "@/lib/http/safe-decode";
 import { GraphFailure } from "./errors";
 
 /** The URL of a call record with its first page of sessions and their segments inline. */
@@ -27,12 +28,12 @@ export function checkNextLink(link: unknown, graphBaseUrl: string, callId: strin
   }
   const base = new URL(graphBaseUrl);
   const id = callId.toLowerCase();
-  const path = decodeURIComponent(url.pathname).toLowerCase();
+  const path = safeDecode(url.pathname)?.toLowerCase();
   const allowedPaths = [`/v1.0/communications/callrecords/${id}/${collection}`, `/v1.0/communications/callrecords('${id}')/${collection}`];
   if (url.protocol !== "https:" || url.host !== base.host || url.username || url.password) {
     throw new GraphFailure("refused-link", `Refused a nextLink to ${url.protocol}//${url.host}: only ${base.host} is trusted.`);
   }
-  if (!allowedPaths.includes(path)) {
+  if (path === undefined || !allowedPaths.includes(path)) {
     throw new GraphFailure("refused-link", `Refused a nextLink outside this call's ${collection} (${url.pathname}).`);
   }
   return link;

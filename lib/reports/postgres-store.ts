@@ -1,5 +1,5 @@
 import { Pool } from "pg";
-import { META_COLUMNS, rowToMeta, type ReportRow } from "./rows";
+import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
 import type { ReportStore } from "./store";
 
 /** Schema migrations for PostgreSQL, applied in order once each and recorded in `schema_migrations`. */
@@ -55,6 +55,7 @@ export function openPostgresStore(connectionString: string): ReportStore {
     await ready;
     return pool.query<T & import("pg").QueryResultRow>(text, values);
   };
+  const live = "(expires_at IS NULL OR expires_at >= $2)";
   return {
     async create(meta, payload) {
       await query(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
@@ -67,17 +68,24 @@ export function openPostgresStore(connectionString: string): ReportStore {
       const row = rows[0];
       return row ? { meta: rowToMeta(row), payload: row.payload ?? null } : undefined;
     },
-    async list(tenantId, createdBy) {
+    async list(tenantId, now, createdBy) {
       const { rows } = createdBy
-        ? await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND created_by = $2 ORDER BY created_at DESC LIMIT 1000`, [tenantId, createdBy])
-        : await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT 1000`, [tenantId]);
+        ? await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} AND created_by = $3 ORDER BY created_at DESC LIMIT 1000`, [tenantId, now, createdBy])
+        : await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} ORDER BY created_at DESC LIMIT 1000`, [tenantId, now]);
       return rows.map(rowToMeta);
+    },
+    async usage(tenantId, now, createdBy) {
+      const select = "SELECT count(*) AS count, coalesce(sum(octet_length(payload)), 0) AS bytes FROM reports";
+      const { rows } = createdBy
+        ? await query<{ count: string; bytes: string }>(`${select} WHERE tenant_id = $1 AND ${live} AND created_by = $3`, [tenantId, now, createdBy])
+        : await query<{ count: string; bytes: string }>(`${select} WHERE tenant_id = $1 AND ${live}`, [tenantId, now]);
+      return { count: Number(rows[0]?.count ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
     },
     async delete(id) {
       return ((await query("DELETE FROM reports WHERE id = $1", [id])).rowCount ?? 0) > 0;
     },
     async purgeExpired(now) {
-      return (await query("UPDATE reports SET payload = NULL WHERE expires_at IS NOT NULL AND expires_at < $1 AND payload IS NOT NULL", [now])).rowCount ?? 0;
+      return (await query(purgeExpiredSql("$1"), [now])).rowCount ?? 0;
     },
     close() {
       void pool.end();

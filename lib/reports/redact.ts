@@ -67,3 +67,5 @@ export function createRedactor() {
     },
   };
 }
+
+export type Redactor = ReturnType<typeof createRedactor>;

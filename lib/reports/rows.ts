@@ -25,3 +25,11 @@ export const rowToMeta = (row: ReportRow): ReportMeta => ({
   createdAt: Number(row.created_at), createdBy: row.created_by, createdByName: row.created_by_name,
   expiresAt: row.expires_at === null ? null : Number(row.expires_at), appVersion: row.app_version, sessionCount: row.session_count,
 });
+
+/**
+ * The columns an expired report is stripped of: only ID, tenant, call and dates stay, so its link can say "expired".
+ * `$now` is the dialect's placeholder.
+ */
+export const purgeExpiredSql = (now: string) =>
+  `UPDATE reports SET payload = NULL, title = '', note = NULL, created_by = '', created_by_name = ''
+   WHERE expires_at IS NOT NULL AND expires_at < ${now} AND (payload IS NOT NULL OR title <> '' OR note IS NOT NULL OR created_by <> '')`;

@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCallRecord } from "../../emulator/data/scenarios";
-import { FULL_VIEW, type CallService } from "@/lib/api/call-service";
+import { FULL_VIEW, newTrace, type CallService } from "@/lib/api/call-service";
 import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "@/lib/auth/roles";
+import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportService } from "./service";
 import { openSqliteStore } from "./sqlite-store";
 
@@ -13,6 +14,7 @@ const principal = (overrides: Partial<Principal> = {}): Principal => ({
   kind: "user", oid: "ada", name: "Ada", username: null, tenantId: "t1", roles: [INVESTIGATOR_ROLE], seesPersonalData: true, ...overrides,
 });
 
+const QUOTAS: ReportQuotas = { perUser: { count: 3, bytes: 50 * 1024 * 1024 }, perTenant: { count: 100, bytes: 500 * 1024 * 1024 }, concurrent: 2 };
 const opened: { close(): void }[] = [];
 afterAll(() => opened.forEach((store) => store.close()));
 
@@ -20,7 +22,7 @@ async function setup() {
   const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-svc-")), "r.db"));
   opened.push(store);
   // Opening, listing and deleting reports never touch Graph: the call service is not used here.
-  const service = createReportService({ store, calls: {} as CallService, appVersion: "test", viewFor: () => FULL_VIEW });
+  const service = createReportService({ store, calls: {} as CallService, appVersion: "test", viewFor: () => FULL_VIEW, quotas: QUOTAS });
   const { sessions, ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
   const add = (id: string, expiresAt: number | null, createdBy = "ada") =>
     store.create({ id, tenantId: "t1", callId: record.id, title: id, note: null, redacted: false, createdAt: Date.now(), createdBy, createdByName: createdBy, expiresAt, appVersion: "test", sessionCount: sessions.length }, gzipSync(JSON.stringify({ record, sessions })));
@@ -45,6 +47,7 @@ describe("report access", () => {
     const { service, add } = await setup();
     await add(ID("b"), Date.now() - 1000);
     await expect(service.open(principal(), ID("b"))).rejects.toMatchObject({ status: 410, code: "report_expired" });
+    expect(await service.list(principal())).toEqual([]);
   });
 
   it("redacts an unredacted report for a Reader", async () => {
@@ -68,6 +71,76 @@ describe("report access", () => {
     await expect(service.remove(rui, ID("d"))).rejects.toMatchObject({ status: 403 });
     await service.remove(rui, ID("e"));
     await service.remove(principal(), ID("d"));
-    expect(await store.list("t1")).toEqual([]);
+    expect(await store.list("t1", Date.now())).toEqual([]);
+  });
+});
+
+describe("report creation", () => {
+  const { sessions: [session], ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
+  /** A call of `pages` pages of 60 sessions, as the call service hands it over. */
+  const bigCall = (pages: number, pause?: Promise<void>) => ({
+    async *rawCall() {
+      await pause;
+      for (let page = 0; page < pages; page++) {
+        const items = Array.from({ length: 60 }, (_, i) => ({ ...session, id: `${page}-${i}` }));
+        yield { sessionsJson: JSON.stringify(items), count: items.length };
+      }
+      yield { record };
+    },
+  }) as unknown as CallService;
+
+  async function creator(calls: CallService, quotas: ReportQuotas = QUOTAS) {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-create-")), "r.db"));
+    opened.push(store);
+    return { store, service: createReportService({ store, calls, appVersion: "test", viewFor: () => FULL_VIEW, quotas }) };
+  }
+
+  it("builds a 3,000-session snapshot a page at a time, letting other work run between pages", async () => {
+    const { service } = await creator(bigCall(50));
+    let turns = 0;
+    let probing = true;
+    const probe = () => {
+      turns += 1;
+      if (probing) setImmediate(probe);
+    };
+    setImmediate(probe);
+    const meta = await service.create(principal(), { callId: record.id, redact: true }, newTrace());
+    probing = false;
+    expect(meta.sessionCount).toBe(3000);
+    // A synchronous build would let the probe run a handful of times at most.
+    expect(turns).toBeGreaterThanOrEqual(50);
+    const opened = JSON.parse(await service.open(principal(), meta.id)) as { sessions: { id: string; caller: unknown }[] };
+    expect(opened.sessions).toHaveLength(3000);
+    expect(JSON.stringify(opened.sessions[0]?.caller)).toContain("Participant A");
+  });
+
+  it("stops a person at their report quota with 429 and says what to do", async () => {
+    const { service } = await creator(bigCall(1), { ...QUOTAS, perUser: { count: 2, bytes: QUOTAS.perUser.bytes } });
+    await service.create(principal(), { callId: record.id }, newTrace());
+    await service.create(principal(), { callId: record.id }, newTrace());
+    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "report_quota", message: expect.stringContaining("Delete reports") });
+    // Another person of the tenant is not held back by Ada's quota.
+    await expect(service.create(principal({ oid: "rui" }), { callId: record.id }, newTrace())).resolves.toMatchObject({ createdBy: "rui" });
+  });
+
+  it("refuses a report larger than the storage left with 413, storing nothing", async () => {
+    const { service, store } = await creator(bigCall(50), { ...QUOTAS, perUser: { count: 10, bytes: 20 * 1024 } });
+    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 413, code: "report_too_large" });
+    expect(await store.list("t1", Date.now())).toEqual([]);
+  });
+
+  it("builds one report per person at a time, and queues a crowd instead of building it all at once", async () => {
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { service } = await creator(bigCall(1, gate), { ...QUOTAS, perUser: { count: 100, bytes: QUOTAS.perUser.bytes }, concurrent: 1 });
+    const first = service.create(principal(), { callId: record.id }, newTrace());
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "report_in_progress" });
+    const others = Array.from({ length: 4 }, (_, i) => service.create(principal({ oid: `user-${i}` }), { callId: record.id }, newTrace()));
+    // Four may wait for the one slot; the fifth is told to come back.
+    await expect(service.create(principal({ oid: "user-late" }), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "reports_busy" });
+    release();
+    await expect(first).resolves.toMatchObject({ sessionCount: 60 });
+    expect((await Promise.all(others)).map((meta) => meta.createdBy)).toEqual(["user-0", "user-1", "user-2", "user-3"]);
   });
 });

@@ -1,13 +1,16 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
-import type { CallService, RequestTrace, View } from "@/lib/api/call-service";
+import type { CallService, RawPart, RequestTrace, View } from "@/lib/api/call-service";
 import { ApiError } from "@/lib/api/errors";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
 import { isCallId } from "@/lib/callrecords/call-id";
-import { dedupeSessions, parseCallRecordBody } from "@/lib/callrecords/parse";
+import type { Session } from "@/lib/callrecords/model";
+import { dedupeSessions, parseCallRecordBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
+import type { ReportQuotas } from "@/lib/config/schema";
+import { createReportAdmission, reportTooLarge } from "./admission";
 import type { ReportMeta } from "./model";
+import { gunzipAsync, gzipStream, payloadJson, yieldToEventLoop } from "./payload";
 import { createRedactor } from "./redact";
 import type { ReportStore } from "./store";
 
@@ -36,8 +39,12 @@ function redactPayload(payload: Payload): Payload {
 const notFound = () => new ApiError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
 const isAdmin = (principal: Principal) => principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
-export function createReportService(options: { store: ReportStore; calls: CallService; appVersion: string; viewFor: (principal: Principal) => View }) {
+/** Sessions parsed per slice, with a yield between slices: one big snapshot must not hold the thread. */
+const PARSE_SLICE = 60;
+
+export function createReportService(options: { store: ReportStore; calls: CallService; appVersion: string; viewFor: (principal: Principal) => View; quotas: ReportQuotas }) {
   const { store, calls } = options;
+  const admission = createReportAdmission(store, options.quotas);
   let lastPurge = 0;
   async function purge() {
     if (Date.now() - lastPurge < 60_000) return;
@@ -53,7 +60,18 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
       throw new ApiError(410, "report_expired", `This report expired on ${new Date(report.meta.expiresAt).toISOString().slice(0, 10)} and its data was deleted.`);
     }
     if (!report.payload) throw new ApiError(410, "report_expired", "This report's data was deleted.");
-    return { meta: report.meta, payload: JSON.parse(gunzipSync(report.payload).toString()) as Payload };
+    return { meta: report.meta, payload: JSON.parse((await gunzipAsync(report.payload)).toString()) as Payload };
+  }
+
+  /** The same parse as live data, a slice of sessions at a time. */
+  async function parseSnapshot(payload: Payload) {
+    const parsed = parseCallRecordBody({ ...payload.record, sessions: payload.sessions.slice(0, PARSE_SLICE) });
+    const sessions: Session[] = [...parsed.sessions];
+    for (let start = PARSE_SLICE; start < payload.sessions.length; start += PARSE_SLICE) {
+      await yieldToEventLoop();
+      sessions.push(...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions);
+    }
+    return { ...parsed, sessions };
   }
 
   /** Readers never receive personal data: an unredacted report is redacted for them. */
@@ -70,34 +88,37 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
         throw new ApiError(400, "invalid_report", `The report request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}.`);
       }
       const input = parsed.data;
-      const raw = await calls.rawCall(input.callId, trace);
       // Readers may only share what they may see: their reports are always redacted.
       const redact = input.redact || !principal.seesPersonalData;
-      const payload = redact ? redactPayload(raw) : raw;
-      const now = Date.now();
-      const meta: ReportMeta = {
-        id: randomBytes(16).toString("base64url"),
-        tenantId: principal.tenantId,
-        callId: input.callId.toLowerCase(),
-        title: input.title || `Call ${input.callId.toLowerCase()}`,
-        note: input.note || null,
-        redacted: redact,
-        createdAt: now,
-        createdBy: principal.oid,
-        createdByName: principal.name,
-        expiresAt: input.expiresInDays === null ? null : now + input.expiresInDays * 86_400_000,
-        appVersion: options.appVersion,
-        sessionCount: raw.sessions.length,
-      };
-      await store.create(meta, gzipSync(JSON.stringify(payload)));
-      return meta;
+      return admission.run(principal.tenantId, principal.oid, async (room) => {
+        let sessionCount = 0;
+        const parts = counted(calls.rawCall(input.callId, trace), (count) => (sessionCount += count));
+        const payload = await gzipStream(payloadJson(parts, "snapshot", redact ? createRedactor() : null), room, reportTooLarge);
+        const now = Date.now();
+        const meta: ReportMeta = {
+          id: randomBytes(16).toString("base64url"),
+          tenantId: principal.tenantId,
+          callId: input.callId.toLowerCase(),
+          title: input.title || `Call ${input.callId.toLowerCase()}`,
+          note: input.note || null,
+          redacted: redact,
+          createdAt: now,
+          createdBy: principal.oid,
+          createdByName: principal.name,
+          expiresAt: input.expiresInDays === null ? null : now + input.expiresInDays * 86_400_000,
+          appVersion: options.appVersion,
+          sessionCount,
+        };
+        await store.create(meta, payload);
+        return meta;
+      });
     },
 
     /** The report as the drill-down reads it: the same parse as live data, from the stored payload. */
     async open(principal: Principal, id: string): Promise<string> {
       const { meta, payload } = await readable(principal, id);
       const shown = forViewer(principal, meta, payload);
-      const parsed = parseCallRecordBody({ ...shown.record, sessions: shown.sessions });
+      const parsed = await parseSnapshot(shown);
       const view = options.viewFor(principal);
       const sessions = view.sessions(dedupeSessions(parsed.sessions));
       const people = parsed.participants;
@@ -117,26 +138,34 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
 
     async list(principal: Principal): Promise<ReportMeta[]> {
       await purge();
-      return store.list(principal.tenantId, isAdmin(principal) ? undefined : principal.oid);
+      return store.list(principal.tenantId, Date.now(), isAdmin(principal) ? undefined : principal.oid);
     },
 
     async remove(principal: Principal, id: string): Promise<void> {
       const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
       if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
       if (report.meta.createdBy !== principal.oid && !isAdmin(principal)) {
-        throw new ApiError(403, "not_report_owner", `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.`);
+        throw new ApiError(403, "not_report_owner", report.meta.createdByName ? `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.` : "Only whoever created this report, or an investigator, can delete it.");
       }
       await store.delete(id);
     },
 
-    /** A live call's Graph payload, optionally redacted, for the JSON export. */
+    /** A live call's Graph payload, optionally redacted, for the JSON export: written page by page. */
     async exportCall(principal: Principal, callId: string, redact: boolean, trace: RequestTrace): Promise<string> {
-      const raw = await calls.rawCall(callId, trace);
-      if (!redact && principal.seesPersonalData) return JSON.stringify({ ...raw.record, sessions: raw.sessions });
-      const redacted = redactPayload(raw);
-      return JSON.stringify({ ...redacted.record, sessions: redacted.sessions });
+      const redactor = redact || !principal.seesPersonalData ? createRedactor() : null;
+      const chunks: string[] = [];
+      for await (const chunk of payloadJson(calls.rawCall(callId, trace), "export", redactor)) chunks.push(chunk);
+      return chunks.join("");
     },
   };
+}
+
+/** Passes the parts through, counting sessions on the way. */
+async function* counted(parts: AsyncIterable<RawPart>, add: (count: number) => void) {
+  for await (const part of parts) {
+    if ("count" in part) add(part.count);
+    yield part;
+  }
 }
 
 export type ReportService = ReturnType<typeof createReportService>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { META_COLUMNS, rowToMeta, type ReportRow } from "./rows";
+import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
 import type { ReportStore, StoredReport } from "./store";
 
 /** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
@@ -48,10 +48,13 @@ export function openSqliteStore(path: string): ReportStore {
   migrate(db);
   const insert = db.prepare(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES (@id, @tenant_id, @call_id, @title, @note, @redacted, @created_at, @created_by, @created_by_name, @expires_at, @app_version, @session_count, @payload)`);
   const byId = db.prepare(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = ?`);
-  const byTenant = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 1000`);
-  const byCreator = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = ? AND created_by = ? ORDER BY created_at DESC LIMIT 1000`);
+  const live = "(expires_at IS NULL OR expires_at >= @now)";
+  const byTenant = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND ${live} ORDER BY created_at DESC LIMIT 1000`);
+  const byCreator = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live} ORDER BY created_at DESC LIMIT 1000`);
+  const tenantUsage = db.prepare(`SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND ${live}`);
+  const creatorUsage = db.prepare(`SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live}`);
   const remove = db.prepare("DELETE FROM reports WHERE id = ?");
-  const purge = db.prepare("UPDATE reports SET payload = NULL WHERE expires_at IS NOT NULL AND expires_at < ? AND payload IS NOT NULL");
+  const purge = db.prepare(purgeExpiredSql("?"));
 
   return {
     async create(meta, payload) {
@@ -65,9 +68,13 @@ export function openSqliteStore(path: string): ReportStore {
       const row = byId.get(id) as ReportRow | undefined;
       return row ? ({ meta: rowToMeta(row), payload: row.payload ?? null } satisfies StoredReport) : undefined;
     },
-    async list(tenantId, createdBy) {
-      const rows = (createdBy ? byCreator.all(tenantId, createdBy) : byTenant.all(tenantId)) as ReportRow[];
+    async list(tenantId, now, createdBy) {
+      const rows = (createdBy ? byCreator.all({ tenant: tenantId, creator: createdBy, now }) : byTenant.all({ tenant: tenantId, now })) as ReportRow[];
       return rows.map(rowToMeta);
+    },
+    async usage(tenantId, now, createdBy) {
+      const row = (createdBy ? creatorUsage.get({ tenant: tenantId, creator: createdBy, now }) : tenantUsage.get({ tenant: tenantId, now })) as { count: number; bytes: number };
+      return { count: row.count, bytes: row.bytes };
     },
     async delete(id) {
       return remove.run(id).changes > 0;

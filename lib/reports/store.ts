@@ -6,13 +6,25 @@ export interface StoredReport {
   payload: Buffer | null;
 }
 
+export interface StoreUsage {
+  count: number;
+  /** Stored (gzipped) payload bytes. */
+  bytes: number;
+}
+
 /** Where snapshots live: SQLite on one instance; a shared database when several run. */
 export interface ReportStore {
   create(meta: ReportMeta, payload: Buffer): Promise<void>;
   get(id: string): Promise<StoredReport | undefined>;
-  list(tenantId: string, createdBy?: string): Promise<ReportMeta[]>;
+  /** Reports not yet expired at `now`, newest first; optionally one creator's. */
+  list(tenantId: string, now: number, createdBy?: string): Promise<ReportMeta[]>;
+  /** What unexpired reports hold, for quotas: over the tenant, or one creator's. */
+  usage(tenantId: string, now: number, createdBy?: string): Promise<StoreUsage>;
   delete(id: string): Promise<boolean>;
-  /** Drops the payload of every report expired before `now`; the row stays so it answers 410. */
+  /**
+   * Drops the payload of every report expired before `now`, and the free text and names that came with it
+   * (title, note, creator): the row keeps only what answers 410 for its link.
+   */
   purgeExpired(now: number): Promise<number>;
   close(): void;
 }

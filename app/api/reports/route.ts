@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { readJsonBody } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 
 export const GET = apiRoute<Record<string, never>>("GET /api/reports", async ({ principal, runtime }) =>
@@ -6,12 +6,7 @@ export const GET = apiRoute<Record<string, never>>("GET /api/reports", async ({ 
 );
 
 export const POST = apiRoute<Record<string, never>>("POST /api/reports", async ({ request, principal, runtime, trace, setCallId }) => {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw new ApiError(400, "invalid_report", "Send the report request as JSON: { callId, title?, note?, redact?, expiresInDays? }.");
-  }
+  const body = await readJsonBody(request, "{ callId, title?, note?, redact?, expiresInDays? }");
   if (body && typeof body === "object" && typeof (body as { callId?: unknown }).callId === "string") setCallId((body as { callId: string }).callId);
   const report = await runtime.reports.create(principal, body, trace);
   return jsonResponse(JSON.stringify({ report, url: `/reports/${report.id}` }), 201, { Location: `/reports/${report.id}` });

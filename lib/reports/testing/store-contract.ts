@@ -33,8 +33,8 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
       await store.create(a, gzipSync("{}"));
       await store.create(b, gzipSync("{}"));
       await store.create(meta(tenant()), gzipSync("{}"));
-      expect((await store.list(t)).map((r) => r.id)).toEqual([b.id, a.id]);
-      expect((await store.list(t, "u1")).map((r) => r.id)).toEqual([a.id]);
+      expect((await store.list(t, 5000)).map((r) => r.id)).toEqual([b.id, a.id]);
+      expect((await store.list(t, 5000, "u1")).map((r) => r.id)).toEqual([a.id]);
     });
 
     it("deletes once", async () => {
@@ -45,16 +45,34 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
       expect(await store.delete(report.id)).toBe(false);
     });
 
-    it("purges expired payloads but keeps the report to answer 'gone'", async () => {
+    it("purges expired payloads and the names and free text with them, keeping only what answers 'gone'", async () => {
       const t = tenant();
-      const old = meta(t, { expiresAt: 5000 });
+      const old = meta(t, { expiresAt: 5000, title: "Call with Clara Oswald", note: "clara@contoso.com could not hear", createdByName: "Ada Lovelace" });
       const keep = meta(t, { expiresAt: null });
       await store.create(old, gzipSync("{}"));
       await store.create(keep, gzipSync("{}"));
       expect(await store.purgeExpired(6000)).toBeGreaterThanOrEqual(1);
-      expect((await store.get(old.id))?.payload).toBeNull();
-      expect((await store.get(old.id))?.meta.expiresAt).toBe(5000);
+      const purged = await store.get(old.id);
+      expect(purged?.payload).toBeNull();
+      expect(purged?.meta).toMatchObject({ id: old.id, tenantId: t, expiresAt: 5000, title: "", note: null, createdBy: "", createdByName: "" });
+      expect(JSON.stringify(purged)).not.toMatch(/Clara|contoso|Lovelace/);
       expect((await store.get(keep.id))?.payload).not.toBeNull();
+      expect(await store.purgeExpired(6000)).toBe(0);
+    });
+
+    it("lists and counts only reports that have not expired", async () => {
+      const t = tenant();
+      const expired = meta(t, { expiresAt: 5000 });
+      const live = meta(t, { expiresAt: 9000, createdBy: "u2" });
+      await store.create(expired, gzipSync("x".repeat(100)));
+      await store.create(live, gzipSync("y".repeat(100)));
+      expect((await store.list(t, 6000)).map((r) => r.id)).toEqual([live.id]);
+      expect(await store.list(t, 6000, "u1")).toEqual([]);
+      const usage = await store.usage(t, 6000);
+      expect(usage.count).toBe(1);
+      expect(usage.bytes).toBe(gzipSync("y".repeat(100)).length);
+      expect(await store.usage(t, 6000, "u1")).toEqual({ count: 0, bytes: 0 });
+      expect((await store.usage(t, 4000)).count).toBe(2);
     });
 
     it("refuses a second report with the same ID", async () => {

@@ -11,7 +11,8 @@ export async function generateMetadata({ params }: { params: Promise<{ callId: s
 
 export default async function CallPage({ params }: { params: Promise<{ callId: string }> }) {
   const { callId } = await params;
-  const decoded = decodeURIComponent(callId);
+  // Params arrive decoded; decoding again would read %252e as "." (and throw on a stray %).
+  const decoded = callId;
   if (!isCallId(decoded)) {
     return (
       <ErrorPanel

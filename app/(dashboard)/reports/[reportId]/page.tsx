@@ -5,5 +5,5 @@ export const metadata: Metadata = { title: "Report" };
 
 export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
-  return <ReportView reportId={decodeURIComponent(reportId)} />;
+  return <ReportView reportId={reportId} />;
 }
