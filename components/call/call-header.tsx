@@ -1,4 +1,4 @@
-import { formatDuration, identityLabel } from "@/lib/callrecords/describe";
+import { formatDuration, identityLabel, lookup } from "@/lib/callrecords/describe";
 import type { CallSummary } from "@/lib/callrecords/model";
 
 const TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
@@ -19,7 +19,7 @@ export function CallHeader({ call, participants, sessions }: { call: CallSummary
   return (
     <section aria-labelledby="call-heading" className="space-y-3">
       <div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{TYPE_LABELS[call.type ?? "unknown"] ?? call.type}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{lookup(TYPE_LABELS, call.type ?? "unknown") ?? call.type}</p>
         <h1 id="call-heading" className="font-mono text-xl font-semibold break-all">{call.id}</h1>
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">

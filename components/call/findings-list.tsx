@@ -1,4 +1,5 @@
 import type { Finding } from "@/lib/callrecords/analysis";
+import { IsolatedText } from "@/components/ui/isolated-text";
 
 const KIND_LABELS: Record<Finding["kind"], string> = {
   "poor-sender": "Poor streams",
@@ -22,14 +23,14 @@ export function FindingsList({ findings, onOpenSession }: { findings: Finding[];
           {top.map((finding) => (
             <li key={finding.id} className="text-sm">
               <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">{KIND_LABELS[finding.kind]}</span>
-              <span data-testid="finding-text">{finding.text}</span>
+              <span data-testid="finding-text"><IsolatedText text={finding.text} /></span>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-blue-700 dark:text-blue-400">Evidence ({finding.evidence.length})</summary>
                 <ul className="mt-1 space-y-1 text-xs">
                   {finding.evidence.map((item, index) => (
                     <li key={`${item.sessionId}-${index}`}>
                       <button type="button" className="font-mono underline" onClick={() => onOpenSession(item.sessionId)}>{item.sessionId.slice(0, 8)}</button>{" "}
-                      {item.detail}
+                      <IsolatedText text={item.detail} />
                     </li>
                   ))}
                 </ul>

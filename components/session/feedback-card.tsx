@@ -1,4 +1,4 @@
-import { endpointLabel } from "@/lib/callrecords/describe";
+import { endpointLabel, lookup } from "@/lib/callrecords/describe";
 import { feedbackTokens, RATING_LABELS } from "@/lib/callrecords/feedback";
 import type { Endpoint } from "@/lib/callrecords/model";
 
@@ -15,7 +15,7 @@ export function FeedbackCard({ endpoint }: { endpoint: Endpoint }) {
     <div className="rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="feedback">
       <h3 className="font-medium">
         Feedback from {endpointLabel(endpoint)}{" "}
-        <span className={`ml-1 rounded px-2 py-0.5 text-xs font-semibold ${RATING_STYLES[feedback.rating] ?? "bg-slate-100 text-slate-900"}`}>{RATING_LABELS[feedback.rating] ?? feedback.rating}</span>
+        <span className={`ml-1 rounded px-2 py-0.5 text-xs font-semibold ${lookup(RATING_STYLES, feedback.rating) ?? "bg-slate-100 text-slate-900"}`}>{lookup(RATING_LABELS, feedback.rating) ?? feedback.rating}</span>
       </h3>
       {feedback.text && <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm italic">{feedback.text}</blockquote>}
       {tokens.length > 0 && (

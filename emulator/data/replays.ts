@@ -5,9 +5,10 @@ import docsParticipants from "../../lib/graph/fixtures/get-callrecord-example-3.
 import docsSessions from "../../lib/graph/fixtures/list-sessions-example-2.json";
 import legacyOnly from "../../lib/graph/fixtures/legacy-only.json";
 import realTenant from "../../lib/graph/fixtures/real-tenant-shape.json";
+import { hostileRecord } from "./hostile";
 import type { WireCallRecord } from "./wire";
 
-export type ReplayScenario = "real-tenant" | "legacy-only" | "docs-example";
+export type ReplayScenario = "real-tenant" | "legacy-only" | "docs-example" | "hostile";
 
 function withoutAnnotations(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => !key.includes("@")));
@@ -20,6 +21,8 @@ function compose(name: ReplayScenario): Record<string, unknown> {
     case "legacy-only":
       // Written before Graph filled participants_v2: the emulator serves an empty list for it.
       return { ...withoutAnnotations(legacyOnly), participants_v2: [] };
+    case "hostile":
+      return hostileRecord();
     case "docs-example":
       return { ...withoutAnnotations(docsRecord), participants_v2: docsParticipants.participants_v2, sessions: docsSessions.value };
   }

@@ -287,6 +287,8 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
     case "huge-meeting":
       return groupCall(id, rng, end, tenantId, { sessions: 5000, durationMinutes: 90, presenterNetwork: "wired",
         networkMix: OFFICE_MIX, videoShare: 0.1, presenterImpactsOthers: false, duplicates: 0 });
+    case "hostile":
+      return { ...replayRecord("hostile", end), id };
     case "real-tenant":
     case "legacy-only":
     case "docs-example":

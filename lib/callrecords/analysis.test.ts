@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
+import { isolatedRuns } from "./describe";
 import { streamRows } from "./streams";
+
+/** A finding's text as a screen reads it: the isolates render as <bdi>, not as characters. */
+const plain = (text: string | undefined) => text?.replace(/[\u2068\u2069]/g, "");
 
 const good = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, packetUtilization: 9000, averageJitterMs: 8, averagePacketLossRate: 0.002, averageRoundTripTimeMs: 40 });
 const jittery = (direction: "callerToCallee" | "calleeToCaller", jitter = 61) => stream({ direction, packetUtilization: 9000, averageJitterMs: jitter, averagePacketLossRate: 0.01, averageRoundTripTimeMs: 90 });
@@ -22,7 +26,7 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
 
   it("writes the finding in plain language with its evidence", () => {
     const [top] = findings(call, rows);
-    expect(top?.text).toBe("Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.");
+    expect(plain(top?.text)).toBe("Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.");
     expect(top?.evidence).toEqual([{ sessionId: "s1", segmentId: "s1-seg", detail: "audio callee→caller: jitter 61 ms > 30 ms" }]);
   });
 
@@ -45,8 +49,8 @@ describe("a meeting", () => {
 
   it("blames the presenter's uplink and attributes poor downlinks to their receivers", () => {
     const list = findings(sessions, rows);
-    expect(list[0]?.text).toBe("Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.");
-    expect(list[1]?.text).toContain("Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms");
+    expect(plain(list[0]?.text)).toBe("Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.");
+    expect(plain(list[1]?.text)).toContain("Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms");
   });
 
   it("links the presenter's poor video uplink to the participants it hurt", () => {
@@ -59,7 +63,7 @@ describe("a meeting", () => {
     ];
     const list = findings(meeting, streamRows(meeting));
     expect(list[0]?.kind).toBe("cascade");
-    expect(list[0]?.text).toBe("Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.");
+    expect(plain(list[0]?.text)).toBe("Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.");
     expect(list[0]?.evidence.map((e) => e.sessionId)).toEqual(["p", "a", "b"]);
     // One hurt participant is not a pattern, nor are a few among many who received it fine.
     const single = meeting.slice(0, 2);
@@ -91,10 +95,23 @@ describe("sessions", () => {
       session("f", person("Ada"), conferencingServer(), [], { failureInfo: { stage: "callSetup", reason: "SIP 503" } }),
       session("g", rater, person("Di"), [media("audio", [stream({ packetUtilization: 900 })])]),
     ];
-    const kinds = findings(sessions, streamRows(sessions)).map((f) => [f.kind, f.text]);
+    const kinds = findings(sessions, streamRows(sessions)).map((f) => [f.kind, plain(f.text)]);
     expect(kinds).toContainEqual(["failure", "Session between Ada and Teams conferencing server failed while setting up the call: SIP 503."]);
     expect(kinds).toContainEqual(["feedback", "Cy rated the call bad, reporting NoSound: “Could not hear”"]);
     expect(kinds).toContainEqual(["no-telemetry", "1 stream had no network metrics: those clients sent no telemetry, so their quality is unknown."]);
+  });
+
+  it("isolates every Graph string it writes into a sentence, so a bidi override reverses only itself", () => {
+    const spoofer = { ...person("Clara \u202Eevil"), feedback: { rating: "bad", text: "\u202Eecho", tokens: { "\u202ENoSound": true } } };
+    const sessions = [session("h", spoofer, person("Di"), [], { failureInfo: { stage: "midcall", reason: "\u202Edropped" } })];
+    const texts = findings(sessions, streamRows(sessions)).map((f) => f.text);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    for (const text of texts) {
+      // Outside the isolates, no override is left to leak into the rest of the sentence.
+      const outside = isolatedRuns(text).filter((run) => !run.isolated).map((run) => run.text).join("");
+      expect(outside).not.toMatch(/[\u202A-\u202E]/);
+      expect(text).toContain("\u2068Clara \u202Eevil\u2069");
+    }
   });
 
   it("ranks an audio problem above a somewhat worse video one: audio is what breaks a call", () => {

@@ -1,4 +1,4 @@
-import { DIRECTION_LABELS, MEDIA_LABELS, describeNetwork, endpointKey, endpointLabel } from "./describe";
+import { DIRECTION_LABELS, MEDIA_LABELS, describeNetwork, endpointKey, endpointLabel, isolate } from "./describe";
 import type { Device, Endpoint, Session, StreamDirection } from "./model";
 import { streamRows, type StreamRow } from "./streams";
 import { DEFAULT_THRESHOLDS, formatMetric, type ThresholdTable } from "./thresholds";
@@ -178,8 +178,8 @@ function cascades(rows: readonly StreamRow[]): Finding[] {
       id: `cascade:${first.senderKey}:${first.kind}`,
       kind: "cascade",
       severity: rank(first, first.verdict.causes[0]) * (1 + Math.log10(people.size + 1)) + 1,
-      text: `${first.senderLabel}'s poor ${media} uplink (${first.verdict.causes[0]?.text ?? "poor"}, on ${describeNetwork(first.senderNetwork)}) is the likely cause for ${people.size} participants who received poor ${media} at the same time.`,
-      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${row.senderLabel} → ${row.receiverLabel}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
+      text: `${isolate(first.senderLabel)}'s poor ${media} uplink (${first.verdict.causes[0]?.text ?? "poor"}, on ${describeNetwork(first.senderNetwork)}) is the likely cause for ${people.size} participants who received poor ${media} at the same time.`,
+      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${isolate(row.senderLabel)} → ${isolate(row.receiverLabel)}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
     });
   }
   return out;
@@ -207,11 +207,11 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     const cause = worst?.verdict.causes[0];
     if (!worst || !cause) continue;
     const received = worst.sender?.kind === "service";
-    const person = received ? worst.receiverLabel : worst.senderLabel;
+    const person = isolate(received ? worst.receiverLabel : worst.senderLabel);
     const personIsCaller = (worst.stream.direction === "callerToCallee") !== received;
     const who = multiParty || received ? person : `${personIsCaller ? "Caller" : "Callee"} (${person})`;
     const where = ` on ${describeNetwork(received ? worst.receiverNetwork : worst.senderNetwork)}`;
-    const what = received ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${worst.senderLabel}` : "";
+    const what = received ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${isolate(worst.senderLabel)}` : "";
     const limit = formatMetric(cause.threshold.limit, cause.threshold.unit);
     const value = formatMetric(cause.value, cause.threshold.unit);
     const more = poorRows.length > 1 ? ` (${poorRows.length} poor streams in all)` : "";
@@ -231,7 +231,7 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
       for (const media of segment.media) {
         for (const [side, device, endpoint] of [["caller", media.callerDevice, segment.caller], ["callee", media.calleeDevice, segment.callee]] as const) {
           for (const problem of deviceFailures(device, table)) {
-            out.push({ id: `device:${session.id}:${segment.id}:${side}:${problem}`, kind: "device", severity: 2.5, text: `${endpointLabel(endpoint)}: ${problem} (${side} side).`, evidence: [{ sessionId: session.id, segmentId: segment.id, detail: problem }] });
+            out.push({ id: `device:${session.id}:${segment.id}:${side}:${problem}`, kind: "device", severity: 2.5, text: `${isolate(endpointLabel(endpoint))}: ${problem} (${side} side).`, evidence: [{ sessionId: session.id, segmentId: segment.id, detail: problem }] });
           }
         }
       }
@@ -243,7 +243,7 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
         id: `failure:${session.id}`,
         kind: "failure",
         severity: 3,
-        text: `Session between ${endpointLabel(session.caller)} and ${endpointLabel(session.callee)} failed ${stage}: ${failure.reason ?? "no reason given"}.`.replace(" failed :", " failed:"),
+        text: `Session between ${isolate(endpointLabel(session.caller))} and ${isolate(endpointLabel(session.callee))} failed ${stage}: ${failure.reason ? isolate(failure.reason) : "no reason given"}.`.replace(" failed :", " failed:"),
         evidence: [{ sessionId: session.id, detail: `${failure.stage ?? "unknown stage"}: ${failure.reason ?? "no reason"}` }],
       });
     }
@@ -255,7 +255,7 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
         id: `feedback:${session.id}:${endpointKey(endpoint)}`,
         kind: "feedback",
         severity: feedback.rating === "bad" ? 2.2 : 1.8,
-        text: `${endpointLabel(endpoint)} rated the call ${feedback.rating}${flagged.length ? `, reporting ${flagged.join(", ")}` : ""}${feedback.text ? `: “${feedback.text}”` : "."}`,
+        text: `${isolate(endpointLabel(endpoint))} rated the call ${isolate(feedback.rating)}${flagged.length ? `, reporting ${flagged.map(isolate).join(", ")}` : ""}${feedback.text ? `: “${isolate(feedback.text)}”` : "."}`,
         evidence: [{ sessionId: session.id, detail: `rating ${feedback.rating}` }],
       });
     }

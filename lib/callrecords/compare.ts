@@ -1,4 +1,4 @@
-import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, WIFI_BAND_LABELS } from "./describe";
+import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, lookup, WIFI_BAND_LABELS } from "./describe";
 import type { Device, Endpoint, Media, Network } from "./model";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 
@@ -40,7 +40,7 @@ const NETWORK: Line<Network>[] = [
   { label: "Transport", value: (n) => n.networkTransportProtocol, rank: (v) => (v === "tcp" ? 1 : 0), judge: "higherWorse" },
   { label: "Path", value: (n) => (n.relayIPAddress ? "relayed" : "direct"), rank: (v) => (v === "relayed" ? 1 : 0), judge: "higherWorse" },
   { label: "Link speed", value: (n) => n.linkSpeed, format: (v) => formatLinkSpeed(Number(v)), judge: "lowerWorse" },
-  { label: "Wi-Fi band", value: (n) => n.wifiBand, format: (v) => WIFI_BAND_LABELS[String(v)] ?? String(v), rank: (v) => (v === "frequency24GHz" ? 1 : 0), judge: "higherWorse" },
+  { label: "Wi-Fi band", value: (n) => n.wifiBand, format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v), rank: (v) => (v === "frequency24GHz" ? 1 : 0), judge: "higherWorse" },
   { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%`, judge: "lowerWorse" },
   { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
   { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },

@@ -15,6 +15,34 @@ const ROLE_LABELS: Record<string, string> = {
   customBot: "bot",
 };
 
+/**
+ * Text from Graph set inside a sentence, wrapped in a first-strong isolate (U+2068 … U+2069): a name
+ * carrying a right-to-left override (U+202E) then reverses only itself, not the words around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+const ISOLATED = /\u2068([^\u2068\u2069]*)\u2069/g;
+
+/** A sentence cut into plain runs and isolated runs, for rendering each isolated run as `<bdi>`. */
+export function isolatedRuns(text: string): { text: string; isolated: boolean }[] {
+  const runs: { text: string; isolated: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(ISOLATED)) {
+    if (match.index > last) runs.push({ text: text.slice(last, match.index), isolated: false });
+    runs.push({ text: match[1] ?? "", isolated: true });
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), isolated: false });
+  return runs;
+}
+
+/** A label for a value Graph chose: own keys only, so "constructor" or "__proto__" find nothing instead of Object's. */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string | null | undefined): T | undefined {
+  return key !== null && key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
   user: "Microsoft 365 user",
   guest: "Guest",
@@ -38,7 +66,7 @@ const ENDPOINT_TYPE_LABELS: Record<string, string> = {
 
 /** "Phone number", "Guest · Skype for Business IP phone", "Microsoft 365 user, presented as Reception". */
 export function identityKindLabel(identity: Identity): string {
-  const type = identity.endpointType === null ? "" : ENDPOINT_TYPE_LABELS[identity.endpointType] ?? identity.endpointType;
+  const type = identity.endpointType === null ? "" : lookup(ENDPOINT_TYPE_LABELS, identity.endpointType) ?? identity.endpointType;
   const asserted = identity.assertedIdentity?.displayName ?? identity.assertedIdentity?.id;
   return `${IDENTITY_KIND_LABELS[identity.kind]}${type ? ` · ${type}` : ""}${asserted ? `, presented as ${asserted}` : ""}`;
 }
@@ -53,7 +81,7 @@ export function endpointLabel(endpoint: Endpoint | null): string {
   if (!endpoint) return "unknown endpoint";
   if (endpoint.kind === "service") {
     const role = endpoint.userAgent?.role ?? "unknown";
-    return ROLE_LABELS[role] ?? `Microsoft service (${role})`;
+    return lookup(ROLE_LABELS, role) ?? `Microsoft service (${role})`;
   }
   return identityLabel(endpoint.identity) ?? endpoint.name ?? "unknown participant";
 }
@@ -73,7 +101,7 @@ export function describeNetwork(network: Network | null): string {
   const parts: string[] = [];
   switch (network.connectionType) {
     case "wifi": {
-      const band = network.wifiBand ? WIFI_BAND_LABELS[network.wifiBand] : undefined;
+      const band = lookup(WIFI_BAND_LABELS, network.wifiBand);
       parts.push(`Wi-Fi${band ? ` ${band}` : ""}${network.wifiSignalStrength !== null ? ` with ${network.wifiSignalStrength}% signal` : ""}`);
       break;
     }

@@ -1,3 +1,4 @@
+import { lookup } from "./describe";
 import type { Feedback } from "./model";
 
 const TOKEN_LABELS: Record<string, string> = {
@@ -19,8 +20,8 @@ export function feedbackTokens(feedback: Feedback): FeedbackToken[] {
   return Object.entries(feedback.tokens)
     .map(([name, flagged]) => {
       // Own keys only: a token named "constructor" is Graph's to send and must not find Object's.
-      const known = Object.hasOwn(TOKEN_LABELS, name);
-      return { name, flagged, known, label: known ? TOKEN_LABELS[name] ?? name : name.replace(/([a-z])([A-Z])/g, "$1 $2") };
+      const label = lookup(TOKEN_LABELS, name);
+      return { name, flagged, known: label !== undefined, label: label ?? name.replace(/([a-z])([A-Z])/g, "$1 $2") };
     })
     .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.label.localeCompare(b.label));
 }

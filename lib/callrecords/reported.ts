@@ -6,10 +6,22 @@
 /** Link speed Graph reports when the client could not tell (the maximum of an unsigned 32-bit number). */
 export const LINK_SPEED_UNKNOWN = 4294967295;
 
-/** Text that carries no information: null, missing, empty or blank. */
+/** The longest Graph text shown in full: real names, devices and feedback are far shorter. */
+export const MAX_TEXT_LENGTH = 2000;
+
+/** Text that carries no information (null, missing, empty or blank) is null; a runaway string is clipped. */
 export function reportedText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;
-  return value.trim() === "" ? null : value;
+  if (value.trim() === "") return null;
+  return value.length > MAX_TEXT_LENGTH ? clipText(value) : value;
+}
+
+/** The first MAX_TEXT_LENGTH characters and how many were left out (exports keep Graph's full value). */
+function clipText(value: string): string {
+  let cut = MAX_TEXT_LENGTH;
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(value.charAt(cut - 1))) cut -= 1;
+  return `${value.slice(0, cut)}… (${(value.length - cut).toLocaleString("en-US")} more characters)`;
 }
 
 /** An enum value: `unknown` means Graph did not know (`unknownFutureValue` is a real, newer value and stays). */

@@ -83,7 +83,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
   if (cloudName === "china") {
     throw new ConfigError("CALLSCOPE_CLOUD", "the callRecords API is not available in Microsoft Graph China (21Vianet), so callscope cannot run there. Use global, usgov or dod.");
   }
-  if (!(cloudName in CLOUDS)) throw new ConfigError("CALLSCOPE_CLOUD", `must be one of global, usgov, dod; got "${cloudName}".`);
+  if (!Object.hasOwn(CLOUDS, cloudName)) throw new ConfigError("CALLSCOPE_CLOUD", `must be one of global, usgov, dod; got "${cloudName}".`);
   const cloud = CLOUDS[cloudName as CloudName];
 
   const tenantId = required(env, "AZURE_TENANT_ID", "Set it to your Directory (tenant) ID from the app registration's Overview page.");

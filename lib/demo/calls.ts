@@ -10,7 +10,8 @@ export type DemoScenario =
   | "huge-meeting"
   | "real-tenant"
   | "legacy-only"
-  | "docs-example";
+  | "docs-example"
+  | "hostile";
 
 export interface DemoCall {
   id: string;
@@ -92,6 +93,14 @@ export const demoCalls: readonly DemoCall[] = [
     description: "The record from Graph's Get callRecord, List sessions and participants_v2 examples, as published.",
     scenario: "docs-example",
     sessions: 1,
+    featured: false,
+  },
+  {
+    id: "0bad5eed-6a1e-4c0d-9e5f-7a8b9c0d1e2f",
+    title: "Hostile strings (security test)",
+    description: "Every free-form string carries script, spreadsheet formulas, bidi overrides, control characters, prototype names or 100 KB: the page must stay inert and readable.",
+    scenario: "hostile",
+    sessions: 3,
     featured: false,
   },
 ];

@@ -1,0 +1,102 @@
+// The hostile record (emulator/data/hostile.ts): every free-form string carries markup, formulas, bidi
+// overrides, control characters, prototype names or 100 KB. Every derivation must stay inert and bounded.
+import { describe, expect, it } from "vitest";
+import { hostileRecord } from "../../emulator/data/hostile";
+import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
+import { mediaCharts } from "./chart-data";
+import { compareEndpoints, compareSides } from "./compare";
+import { streamsCsv } from "./csv";
+import { describeNetwork, endpointLabel, identityKindLabel, lookup } from "./describe";
+import { feedbackTokens } from "./feedback";
+import { maskCall, maskSessions } from "./mask";
+import { parseCallRecordBody } from "./parse";
+import { participantList, personRows } from "./participants";
+import { MAX_TEXT_LENGTH } from "./reported";
+import { streamDetails } from "./stream-details";
+import { streamRows } from "./streams";
+
+const parsed = parseCallRecordBody(hostileRecord());
+const rows = streamRows(parsed.sessions);
+const everyMedia = parsed.sessions.flatMap((s) => s.segments.flatMap((segment) => segment.media));
+
+/** Every cell of a CSV, quotes undone (RFC 4180: quoted cells may hold commas, quotes and newlines). */
+function csvCells(csv: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const char = csv[i];
+    if (quoted) {
+      if (char === '"' && csv[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === "\r" && csv[i + 1] === "\n") continue;
+    else if (char === "," || char === "\n") {
+      cells.push(cell);
+      cell = "";
+    }
+    else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Everything the views derive from the record, as one string to search. */
+function derived(): string {
+  const out: unknown[] = [
+    parsed.call, callVerdict(rows), findings(parsed.sessions, rows), participantImpact(rows), parsed.sessions.map((s) => summarizeSession(s)),
+    everyMedia.map((media) => [mediaCharts(media), compareSides(media), streamDetails(media), describeNetwork(media.callerNetwork)]),
+    parsed.sessions.map((s) => [compareEndpoints(s.caller, s.callee), endpointLabel(s.caller), s.caller?.identity ? identityKindLabel(s.caller.identity) : null]),
+    parsed.sessions.flatMap((s) => (s.caller?.feedback ? feedbackTokens(s.caller.feedback) : [])),
+    personRows(participantList({ v2: parsed.participants?.list ?? null, legacy: [], sessions: parsed.sessions }), participantImpact(rows)),
+  ];
+  return JSON.stringify(out);
+}
+
+describe("a record of hostile strings", () => {
+  it("parses every session and stream", () => {
+    expect(parsed.sessions).toHaveLength(3);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("never looks a Graph value up on Object's prototype", () => {
+    expect(lookup({ good: 1 }, "constructor")).toBeUndefined();
+    expect(lookup({ good: 1 }, "__proto__")).toBeUndefined();
+    expect(lookup({ good: 1 }, "toString")).toBeUndefined();
+    expect(derived()).not.toMatch(/\[native code\]|function Object|\[object Object\]/);
+  });
+
+  it("keeps prototype-named feedback tokens as tokens", () => {
+    const feedback = parsed.sessions[0]?.caller?.feedback;
+    const names = feedbackTokens(feedback ?? { rating: "poor", text: null, tokens: {} }).map((token) => token.name);
+    // "__proto__" is dropped by validation (zod never copies it); the rest are ordinary tokens.
+    expect(names).toEqual(expect.arrayContaining(["constructor", "toString", "hasOwnProperty", "NoSound", "<b>Echo</b>"]));
+  });
+
+  it("clips runaway strings for display", () => {
+    const longest = Math.max(...parsed.sessions.flatMap((s) => [s.caller?.name, s.caller?.identity?.displayName, s.callee?.identity?.displayName, s.caller?.feedback?.text]).map((text) => text?.length ?? 0));
+    expect(longest).toBeGreaterThan(100);
+    expect(longest).toBeLessThanOrEqual(MAX_TEXT_LENGTH + 40);
+    expect(derived()).not.toContain("W".repeat(MAX_TEXT_LENGTH + 1));
+  });
+
+  it("neutralises formulas in the CSV", () => {
+    const cells = csvCells(streamsCsv(rows));
+    // Some cells did start with a formula character: they are kept, defused with a leading quote.
+    expect(cells.some((cell) => /^'[=+\-@]/.test(cell))).toBe(true);
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it("masks the hostile names for a Reader like any other", () => {
+    const masked = maskSessions(parsed.sessions, () => "Participant X");
+    const endpoints = masked.flatMap((s) => [s.caller, s.callee, ...s.segments.flatMap((segment) => [segment.caller, segment.callee])]);
+    for (const endpoint of endpoints) {
+      if (endpoint?.identity) expect([endpoint.identity.displayName, endpoint.identity.userPrincipalName, endpoint.identity.id]).toEqual(["Participant X", null, null]);
+    }
+    expect(JSON.stringify(masked)).not.toContain("I could barely hear Clara");
+    expect(maskCall(parsed.call, () => "Participant X").organizer?.displayName).toBe("Participant X");
+});
+});
