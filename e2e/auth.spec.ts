@@ -33,6 +33,7 @@ test("an investigator signs in, opens a call and signs out", async ({ page }) =>
   await page.getByLabel("Call ID, or a link or text containing one").fill(wifi.id);
   await page.getByRole("button", { name: "Open call" }).click();
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Poor");
+  await expect(page.getByTestId("masked-notice")).toHaveCount(0);
   const values = await personalValues(page, wifi.id);
   const text = await page.content();
   expect(values.some((value) => text.includes(value))).toBe(true);
@@ -51,6 +52,9 @@ test("a reader sees call quality with every personal value masked, in the page a
   const meeting = demoCall("team-meeting");
   await page.goto(`/calls/${meeting.id}`);
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  // The page says what was hidden and why, from the one list of personal data.
+  await expect(page.getByTestId("masked-notice")).toContainText("Personal data is hidden for your role");
+  await expect(page.getByTestId("masked-notice")).toContainText("feedback text (free text can name people)");
   await page.getByTestId("sessions-table").getByRole("button").first().click();
   await expect(page.getByTestId("session-detail")).toBeVisible();
   const values = await personalValues(page, meeting.id);
@@ -110,6 +114,9 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   await page.goto(reportPath);
   await expect(page.getByTestId("report-banner")).toContainText("personal data redacted");
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
+  // The page says what was hidden and why, from the one list of personal data.
+  await expect(page.getByTestId("masked-notice")).toContainText("Personal data is hidden for your role");
+  await expect(page.getByTestId("masked-notice")).toContainText("feedback text (free text can name people)");
   await page.getByTestId("sessions-table").getByRole("button").first().click();
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON", exact: true }).click()]);
   const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());

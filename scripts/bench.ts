@@ -6,7 +6,9 @@ import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { resolve } from "node:path";
 import { sizedCallId } from "../emulator/data/store";
-import { DEMO_APP, GRAPH_RESOURCE } from "../emulator/entra/registry";
+import { loadSigningKey } from "../emulator/entra/keys";
+import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE, INVESTIGATOR_ROLE, READER_ROLE, API_SCOPE_NAME } from "../emulator/entra/registry";
+import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 
 const root = resolve(__dirname, "..");
@@ -14,15 +16,20 @@ const L = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APP = "http://localhost:3200";
 const EMULATOR = "https://localhost:4210";
+// A second stack with sign-in on, for the phases that need users and roles.
+const TENANT_APP = "http://localhost:3202";
+const TENANT_EMULATOR = "https://localhost:4212";
 const stateDir = resolve(root, ".emulator/bench");
-let ca = "";
+const tenantStateDir = resolve(root, ".emulator/bench-tenant");
+// Each emulator has its own self-signed certificate.
+const cas: Record<string, string> = {};
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
 function get(url: string, headers: Record<string, string> = {}, method = "GET", body?: string): Promise<{ status: number; text: string }> {
   const secure = url.startsWith("https:");
   return new Promise((done, fail) => {
-    const req = (secure ? httpsRequest : httpRequest)(url, { method, headers, agent: secure ? httpsAgent : httpAgent, ...(secure ? { ca } : {}) }, (res) => {
+    const req = (secure ? httpsRequest : httpRequest)(url, { method, headers, agent: secure ? httpsAgent : httpAgent, ...(secure ? { ca: cas[new URL(url).origin] } : {}) }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
@@ -62,12 +69,12 @@ async function pageGraph(callId: string, token: string): Promise<number> {
 }
 
 /** Every session through callscope's API, following its cursors. */
-async function pageApi(callId: string): Promise<number> {
-  const first = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${APP}/api/calls/${callId}`);
+async function pageApi(callId: string, app = APP, headers: Record<string, string> = {}): Promise<number> {
+  const first = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${app}/api/calls/${callId}`, headers);
   let count = first.sessions.length;
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${APP}/api/calls/${callId}/sessions?cursor=${encodeURIComponent(cursor)}`);
+    const page = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${app}/api/calls/${callId}/sessions?cursor=${encodeURIComponent(cursor)}`, headers);
     count += page.sessions.length;
     cursor = page.nextCursor;
   }
@@ -94,18 +101,91 @@ async function throughput(url: string, headers: Record<string, string>, clients:
   return done / seconds;
 }
 
-function waitForApp(timeoutMs: number): Promise<void> {
+function waitForApp(timeoutMs: number, app = APP): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((done, fail) => {
-    const attempt = () => get(`${APP}/`).then((r) => (r.status === 200 ? done() : retry()), retry);
+    const attempt = () => get(`${app}/`).then((r) => (r.status === 200 ? done() : retry()), retry);
     const retry = () => (Date.now() > deadline ? fail(new Error("app did not start")) : setTimeout(attempt, 300));
     attempt();
   });
 }
 
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+};
+
+/** Bearer headers for a made-up user of the demo tenant, signed with the tenant emulator's key, as Entra would issue them. */
+async function userHeaders(index: number, role: string): Promise<Record<string, string>> {
+  const key = await loadSigningKey(resolve(tenantStateDir, "signing-key.json"));
+  const oid = `b0b0b0b0-0000-4000-8000-${String(index).padStart(12, "0")}`;
+  const user = { oid, tenantId: DEMO_TENANT_ID, name: `Bench user ${index}`, username: `bench${index}@contoso.example`, roles: [role] };
+  return { Authorization: `Bearer ${await userAccessToken(key, TENANT_EMULATOR, user, DEMO_APP, DEMO_APP.clientId, [API_SCOPE_NAME])}` };
+}
+
+/** `count` sequential requests, each timed. */
+async function timings(url: string, headers: Record<string, string>, count: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const response = await get(url, headers);
+    if (response.status !== 200) throw new Error(`${url} → ${response.status}: ${response.text.slice(0, 200)}`);
+    out.push(performance.now() - started);
+  }
+  return out;
+}
+
+/**
+ * Phases that need signed-in users: reports built by a crowd while someone else works, and 200
+ * Investigators + 200 Readers opening one uncached call.
+ */
+async function tenantPhases(results: Record<string, unknown>) {
+  await waitForApp(90_000, TENANT_APP);
+  const other = await userHeaders(9999, READER_ROLE);
+  const townHall = "c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03";
+  // The viewer has just loaded the call: reports are built from the page cache, as in real use.
+  await pageApi(townHall, TENANT_APP, await userHeaders(0, INVESTIGATOR_ROLE));
+  await timings(`${TENANT_APP}/api/me`, other, 50);
+  const idle = await timings(`${TENANT_APP}/api/me`, other, 300);
+  const creators = await Promise.all(Array.from({ length: 10 }, (_, i) => userHeaders(100 + i, INVESTIGATOR_ROLE)));
+  let building = true;
+  const statuses: number[] = [];
+  const crowd = Promise.all(creators.map(async (headers) => {
+    while (building) {
+      const response = await get(`${TENANT_APP}/api/reports`, { ...headers, "Content-Type": "application/json" }, "POST", JSON.stringify({ callId: townHall, redact: true }));
+      statuses.push(response.status);
+      if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }));
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const loaded = await timings(`${TENANT_APP}/api/me`, other, 300);
+  building = false;
+  await crowd;
+  const idleP99 = percentile(idle, 99);
+  const loadedP99 = percentile(loaded, 99);
+  results.reportsUnderLoad = {
+    concurrentCreators: creators.length,
+    reportsCreated: statuses.filter((status) => status === 201).length,
+    toldToWait: statuses.filter((status) => status === 429).length,
+    otherUserIdleP99Ms: +idleP99.toFixed(1),
+    otherUserLoadedP99Ms: +loadedP99.toFixed(1),
+    p99LoadedOverIdle: +(loadedP99 / idleP99).toFixed(2),
+  };
+
+  // 200 Investigators and 200 Readers open one uncached call at once.
+  const shared = sizedCallId(720);
+  const people = await Promise.all(Array.from({ length: 400 }, (_, i) => userHeaders(1000 + i, i % 2 ? READER_ROLE : INVESTIGATOR_ROLE)));
+  await Promise.all(people.map((headers) => pageApi(shared, TENANT_APP, headers)));
+  const stats = await json<{ calls: Record<string, { firstPage: number; laterPage: number }> }>(`${TENANT_EMULATOR}/_emulator/stats`);
+  const used = stats.calls[shared] ?? { firstPage: 0, laterPage: 0 };
+  const sequence = Math.ceil(720 / 60);
+  results.investigatorsAndReaders = { investigators: 200, readers: 200, upstreamRequests: used.firstPage + used.laterPage, oneSequence: sequence, sequences: +((used.firstPage + used.laterPage) / sequence).toFixed(2) };
+}
+
 async function main() {
   if (!existsSync(resolve(root, ".next/BUILD_ID"))) execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
-  ca = (await ensureCertificate(stateDir)).cert;
+  cas[EMULATOR] = (await ensureCertificate(stateDir)).cert;
+  cas[TENANT_EMULATOR] = (await ensureCertificate(tenantStateDir)).cert;
   const server = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/serve.ts")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
@@ -119,6 +199,26 @@ async function main() {
       CALLSCOPE_DATA_DIR: ".data/bench",
       // The throughput phase measures serving, not the per-user limiter.
       CALLSCOPE_RATE_LIMIT: "1000000",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  const tenantServer = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/serve.ts")], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      APP_PORT: "3202",
+      EMULATOR_PORT: "4212",
+      EMULATOR_STATE_DIR: tenantStateDir,
+      EMULATOR_THROTTLE: "off",
+      CALLSCOPE_DEMO: "false",
+      CALLSCOPE_LOG: "off",
+      CALLSCOPE_DATA_DIR: ".data/bench-tenant",
+      CALLSCOPE_RATE_LIMIT: "1000000",
+      CALLSCOPE_REPORTS_PER_USER: "1000000",
+      CALLSCOPE_REPORT_MB_PER_USER: "1000000",
+      CALLSCOPE_REPORTS_PER_TENANT: "10000000",
+      CALLSCOPE_REPORT_MB_PER_TENANT: "10000000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -166,13 +266,17 @@ async function main() {
     const emulatorRps0 = await throughput(graphPage, { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" }, 50, SECONDS);
     results.cachedThroughputNoLatency = { emulatorRps: Math.round(emulatorRps0), apiOverEmulator: +(apiRps / emulatorRps0).toFixed(2) };
 
-    // 4. The browser: long tasks while a 5,000-session call loads and scrolls.
+    // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
+    await tenantPhases(results);
+
+    // 6. The browser: long tasks while a 5,000-session call loads and scrolls.
     if (process.env.BENCH_UI !== "0") {
       const out = execFileSync(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/bench-ui.ts")], { cwd: root, env: { ...process.env, BENCH_APP: APP } }).toString();
       results.ui = JSON.parse(out.trim().split("\n").pop() ?? "{}");
     }
   } finally {
     server.kill("SIGTERM");
+    tenantServer.kill("SIGTERM");
   }
   mkdirSync(resolve(root, "bench-results"), { recursive: true });
   writeFileSync(resolve(root, "bench-results/latest.json"), JSON.stringify(results, null, 2));

@@ -4,6 +4,7 @@ import { useDeferredValue, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { MaskedNotice } from "@/components/ui/masked-notice";
 import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
@@ -82,6 +83,7 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
           Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their defaults.
         </p>
       )}
+      <MaskedNotice />
       <CallHeader call={call} participants={{ count: analysis.people.list.participants.length, final: analysis.people.final }} sessions={analysis.summaries.length} />
       {analysis.unreadable.length > 0 && (
         <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="unreadable-notice">

@@ -8,13 +8,33 @@ import type { Redactor } from "./redact";
 /** Lets other requests run between two slices of work: a microtask `await` would not. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Items redacted and written a slice at a time: a slice is well under a millisecond of work. */
+const SLICE = 20;
+
+/** The items a slice at a time, redacted if asked, yielding between slices; `key` is the property holding them. */
+export async function* slices(list: readonly unknown[], redactor: Redactor | null, key: string): AsyncGenerator<unknown[]> {
+  for (let start = 0; start < list.length; start += SLICE) {
+    const slice = list.slice(start, start + SLICE);
+    yield redactor ? redactor.redact(slice, key) : slice;
+    await yieldToEventLoop();
+  }
+}
+
+/** The items' JSON, comma-separated, a slice per chunk. */
+async function* items(list: readonly unknown[], redactor: Redactor | null, key: string): AsyncGenerator<string> {
+  for await (const slice of slices(list, redactor, key)) yield JSON.stringify(slice).slice(1, -1);
+}
+
+/** A piece of a payload: a page of sessions as Graph's JSON or already parsed, or the record. */
+export type PayloadPart = RawPart | { sessions: unknown[] };
+
 /**
- * A call's Graph JSON, one page at a time, as `{"sessions":[…], …}`: with `record` under `"record"` for a
- * snapshot, or spread beside the sessions for an export (Graph's own shape). Redaction runs page by
- * page, with one redactor so a person keeps one stand-in; the loop yields between pages so a
- * 3,000-session call never holds the thread for more than one page's work.
+ * A call's Graph JSON, a slice at a time, as `{"sessions":[…], …}`: with the record under `"record"`
+ * for a snapshot, or spread beside the sessions for an export (Graph's own shape). One redactor runs
+ * over everything, so a person keeps one stand-in; the loop yields between slices, so building a
+ * 3,000-session snapshot never holds the thread for more than a slice's work.
  */
-export async function* payloadJson(parts: AsyncIterable<RawPart>, shape: "snapshot" | "export", redactor: Redactor | null): AsyncGenerator<string> {
+export async function* payloadJson(parts: AsyncIterable<PayloadPart>, shape: "snapshot" | "export", redactor: Redactor | null): AsyncGenerator<string> {
   yield '{"sessions":[';
   let first = true;
   let record: Record<string, unknown> = {};
@@ -23,17 +43,26 @@ export async function* payloadJson(parts: AsyncIterable<RawPart>, shape: "snapsh
       record = part.record;
       continue;
     }
-    const page = redactor ? JSON.stringify(redactor.redact(JSON.parse(part.sessionsJson) as unknown[])) : part.sessionsJson;
-    const items = page.slice(1, -1);
-    if (items.length > 0) {
-      yield first ? items : `,${items}`;
+    const sessions = "sessions" in part ? part.sessions : (JSON.parse(part.sessionsJson) as unknown[]);
+    for await (const chunk of items(sessions, redactor, "sessions")) {
+      yield first ? chunk : `,${chunk}`;
       first = false;
     }
-    await yieldToEventLoop();
   }
-  const shown = JSON.stringify(redactor ? redactor.redact(record) : record);
-  if (shape === "snapshot") yield `],"record":${shown}}`;
-  else yield shown === "{}" ? "]}" : `],${shown.slice(1)}`;
+  // participants_v2 can list thousands of people: it is written in slices like the sessions.
+  const { participants_v2: people, ...rest } = record;
+  const head = JSON.stringify(redactor ? redactor.redact(rest) : rest).slice(1, -1);
+  const fields = [head, Array.isArray(people) ? '"participants_v2":[' : ""].filter(Boolean).join(",");
+  yield shape === "snapshot" ? `],"record":{${fields}` : `]${fields ? `,${fields}` : ""}`;
+  if (Array.isArray(people)) {
+    let firstPerson = true;
+    for await (const chunk of items(people, redactor, "participants_v2")) {
+      yield firstPerson ? chunk : `,${chunk}`;
+      firstPerson = false;
+    }
+    yield "]";
+  }
+  yield shape === "snapshot" ? "}}" : "}";
 }
 
 /** Gzips streamed text on libuv's thread pool; more than `maxBytes` of output stops it with 413. */

@@ -10,7 +10,7 @@ import { dedupeSessions, parseCallRecordBody, parseSessionsPageBody } from "@/li
 import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportAdmission, reportTooLarge } from "./admission";
 import type { ReportMeta } from "./model";
-import { gunzipAsync, gzipStream, payloadJson, yieldToEventLoop } from "./payload";
+import { gunzipAsync, gzipStream, payloadJson, slices, yieldToEventLoop, type PayloadPart } from "./payload";
 import { createRedactor } from "./redact";
 import type { ReportStore } from "./store";
 
@@ -30,10 +30,25 @@ interface Payload {
   sessions: unknown[];
 }
 
-/** Record and sessions redacted by one redactor, so a person keeps one stand-in across both. */
-function redactPayload(payload: Payload): Payload {
+/** Record and sessions redacted by one redactor (a person keeps one stand-in), a slice at a time. */
+async function redactPayload(payload: Payload): Promise<Payload> {
   const redactor = createRedactor();
-  return { record: redactor.redact(payload.record), sessions: redactor.redact(payload.sessions) };
+  const sessions: unknown[] = [];
+  for await (const slice of slices(payload.sessions, redactor, "sessions")) sessions.push(...slice);
+  const { participants_v2: people, ...rest } = payload.record;
+  const record = redactor.redact(rest);
+  if (Array.isArray(people)) {
+    const redactedPeople: unknown[] = [];
+    for await (const slice of slices(people, redactor, "participants_v2")) redactedPeople.push(...slice);
+    record.participants_v2 = redactedPeople;
+  }
+  return { record, sessions };
+}
+
+/** A stored payload as parts, for writing it out again. */
+async function* partsOf(payload: Payload): AsyncGenerator<PayloadPart> {
+  yield { sessions: payload.sessions };
+  yield { record: payload.record };
 }
 
 const notFound = () => new ApiError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
@@ -75,10 +90,9 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
   }
 
   /** Readers never receive personal data: an unredacted report is redacted for them. */
-  const forViewer = (principal: Principal, meta: ReportMeta, payload: Payload): Payload => {
-    if (meta.redacted || principal.seesPersonalData) return payload;
-    return redactPayload(payload);
-  };
+  const mustRedactFor = (principal: Principal, meta: ReportMeta) => !meta.redacted && !principal.seesPersonalData;
+  const forViewer = async (principal: Principal, meta: ReportMeta, payload: Payload): Promise<Payload> =>
+    mustRedactFor(principal, meta) ? redactPayload(payload) : payload;
 
   return {
     async create(principal: Principal, body: unknown, trace: RequestTrace): Promise<ReportMeta> {
@@ -117,7 +131,7 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
     /** The report as the drill-down reads it: the same parse as live data, from the stored payload. */
     async open(principal: Principal, id: string): Promise<string> {
       const { meta, payload } = await readable(principal, id);
-      const shown = forViewer(principal, meta, payload);
+      const shown = await forViewer(principal, meta, payload);
       const parsed = await parseSnapshot(shown);
       const view = options.viewFor(principal);
       const sessions = view.sessions(dedupeSessions(parsed.sessions));
@@ -132,8 +146,9 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
 
     async exportJson(principal: Principal, id: string): Promise<{ meta: ReportMeta; json: string }> {
       const { meta, payload } = await readable(principal, id);
-      const shown = forViewer(principal, meta, payload);
-      return { meta, json: JSON.stringify({ ...shown.record, sessions: shown.sessions }) };
+      const chunks: string[] = [];
+      for await (const chunk of payloadJson(partsOf(payload), "export", mustRedactFor(principal, meta) ? createRedactor() : null)) chunks.push(chunk);
+      return { meta, json: chunks.join("") };
     },
 
     async list(principal: Principal): Promise<ReportMeta[]> {

@@ -1,20 +1,16 @@
 // Every personal value in a Graph call-record payload: what masking and redaction tests search for.
 // Placeholders that say "not reported" (an all-zero or 02:00:… MAC, an empty string) are nobody's.
+import { personalDataKind } from "@/lib/callrecords/personal-data";
 import { isUnreportedWireValue } from "@/lib/callrecords/reported";
-
-const PERSONAL_KEYS = new Set([
-  "displayName", "userPrincipalName", "ipAddress", "reflexiveIPAddress", "relayIPAddress", "subnet", "macAddress",
-  "captureDeviceName", "renderDeviceName", "name", "basicServiceSetIdentifier", "joinWebUrl", "dnsSuffix", "text",
-]);
-const IDENTITY_PARENTS = new Set(["user", "phone", "organizer_v2", "associatedIdentity", "participants_v2"]);
 
 export function personalValues(payload: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown, key: string, parent: string) => {
     // Very short values ("Ada") could appear by chance elsewhere; generated names are longer.
-    const personal = PERSONAL_KEYS.has(key) || (key === "id" && IDENTITY_PARENTS.has(parent));
-    if (typeof value === "string" && value.length > 3 && personal && !isUnreportedWireValue(key, value)) found.add(value);
-    if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k, Array.isArray(value) ? parent : key);
+    if (typeof value === "string" && value.length > 3 && personalDataKind(key, parent) !== null && !isUnreportedWireValue(key, value)) found.add(value);
+    // Array items are read as the property that holds them, as the redactor reads them.
+    if (Array.isArray(value)) for (const item of value) walk(item, key, parent);
+    else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k, key);
   };
   walk(payload, "", "");
   return [...found];
