@@ -62,6 +62,8 @@ export function idToken(key: SigningKey, origin: string, user: DemoUser, client:
     name: user.name,
     preferred_username: user.username,
     ver: "2.0",
+    // Entra puts assigned app roles in ID tokens too: which is why an API must not accept one.
+    ...(user.roles.length > 0 ? { roles: user.roles } : {}),
     ...(nonce ? { nonce } : {}),
   }, ACCESS_TOKEN_SECONDS);
 }
