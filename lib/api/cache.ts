@@ -20,19 +20,24 @@ export interface CachedPage {
   ids: string[];
   count: number;
   nextLink: string | null;
-  /** Graph's own JSON for this page (full view only): what snapshots store. */
-  rawSessionsJson?: string;
+  /**
+   * Graph's own JSON for this page's sessions, one string per session (full view only): what snapshots
+   * store. Kept per session so a snapshot is written without one large parse on the request thread.
+   */
+  rawSessions?: string[];
   rawRecordJson?: string;
   /** On a record's first page: its legacy `participants`, as the view shows them. */
   legacyParticipantsJson?: string;
   /** On a call's participants entry: `{ v2, legacy, unavailable }` as the participants route returns it. */
   participantsJson?: string;
-  /** Graph's own participants_v2 JSON (full view only): what snapshots store. */
-  rawParticipantsJson?: string;
+  /** Graph's own participants_v2 JSON, one string per participant (full view only): what snapshots store. */
+  rawParticipants?: string[];
 }
 
+const textLength = (texts: string[] | undefined) => (texts ?? []).reduce((sum, text) => sum + text.length + 16, 0);
+
 const sizeOf = (page: CachedPage) =>
-  page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + (page.rawSessionsJson?.length ?? 0) + (page.rawRecordJson?.length ?? 0) + (page.legacyParticipantsJson?.length ?? 0) + (page.participantsJson?.length ?? 0) + (page.rawParticipantsJson?.length ?? 0) + page.ids.length * 40 + 64;
+  page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + textLength(page.rawSessions) + (page.rawRecordJson?.length ?? 0) + (page.legacyParticipantsJson?.length ?? 0) + (page.participantsJson?.length ?? 0) + textLength(page.rawParticipants) + page.ids.length * 40 + 64;
 
 export function createMemoryCache(maxBytes: number): ResponseCache {
   const lru = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (page) => Math.max(1, sizeOf(page)), ttlAutopurge: false });

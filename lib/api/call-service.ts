@@ -51,7 +51,7 @@ export interface CallServiceOptions {
 }
 
 /** A piece of a record as Graph sent it: one page of sessions (a JSON array), or the record, last. */
-export type RawPart = { sessionsJson: string; count: number } | { record: Record<string, unknown> };
+export type RawPart = { rawSessions: string[]; count: number } | { record: Record<string, unknown>; rawParticipants: string[] | null };
 
 export interface PageResponse {
   json: string;
@@ -125,7 +125,7 @@ export function createCallService(options: CallServiceOptions) {
         nextLink: record.nextLink,
         legacyParticipantsJson: JSON.stringify(record.legacyParticipants),
         rawRecordJson: JSON.stringify(record.raw.record),
-        rawSessionsJson: JSON.stringify(record.raw.sessions),
+        rawSessions: record.raw.sessions.map((session) => JSON.stringify(session)),
       };
     });
     return inView(`${key}:v${full.version}`, recordTtl, trace, view, full);
@@ -135,7 +135,7 @@ export function createCallService(options: CallServiceOptions) {
     const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
     const full = await cached(key, pageTtl, trace, async () => {
       const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link)));
-      return { version: state.version, ...serialize(page.sessions), nextLink: page.nextLink, rawSessionsJson: JSON.stringify(page.raw.sessions) };
+      return { version: state.version, ...serialize(page.sessions), nextLink: page.nextLink, rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)) };
     });
     return inView(key, pageTtl, trace, view, full);
   }
@@ -206,7 +206,7 @@ export function createCallService(options: CallServiceOptions) {
     const key = `${tenantId}:${id}:v${first.version}:participants`;
     const full = await cached(key, pageTtl, trace, async () => {
       let v2: Participant[] | null = null;
-      let raw: string | undefined;
+      let raw: string[] | undefined;
       let unavailable: string | null = null;
       if (options.participantsV2 === false) {
         unavailable = "participants_v2 is available only in Microsoft's global cloud";
@@ -214,7 +214,7 @@ export function createCallService(options: CallServiceOptions) {
         try {
           const result = await allParticipants(id, trace);
           v2 = result.list;
-          raw = JSON.stringify(result.raw);
+          raw = result.raw.map((participant) => JSON.stringify(participant));
           unavailable = result.incomplete;
         } catch (error) {
           // The call stays readable without its list of people; throttling is worth waiting for instead.
@@ -223,7 +223,7 @@ export function createCallService(options: CallServiceOptions) {
         }
       }
       const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(unavailable)}}`;
-      return { version: first.version, sessionsJson: "[]", ids: [], count: 0, nextLink: null, participantsJson, rawParticipantsJson: raw };
+      return { version: first.version, sessionsJson: "[]", ids: [], count: 0, nextLink: null, participantsJson, rawParticipants: raw };
     });
     return inView(key, pageTtl, trace, view, full);
   }
@@ -254,25 +254,25 @@ export function createCallService(options: CallServiceOptions) {
     },
 
     /**
-     * The whole record as Graph sent it, through the same cache: each page's sessions as Graph's JSON
-     * array, then the record itself (with `participants_v2` inline). For snapshots and JSON exports,
-     * which write it out page by page instead of holding one big object.
+     * The whole record as Graph sent it, through the same cache: each page's sessions (one JSON string per
+     * session), then the record and its participants_v2 (one string per person). For snapshots and JSON
+     * exports, which write it out a slice at a time instead of holding one big object.
      */
     async *rawCall(callId: string, trace: RequestTrace): AsyncGenerator<RawPart> {
       let record: Record<string, unknown> = {};
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
         if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
-        yield { sessionsJson: page.rawSessionsJson ?? "[]", count: page.count };
+        yield { rawSessions: page.rawSessions ?? [], count: page.count };
       }
       // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
       // A big call can have spent Graph's per-record budget on its sessions: then the snapshot goes without.
+      let rawParticipants: string[] | null = null;
       try {
-        const people = await loadParticipants(callId, FULL_VIEW, trace);
-        if (people.rawParticipantsJson) record = { ...record, participants_v2: JSON.parse(people.rawParticipantsJson) as unknown[] };
+        rawParticipants = (await loadParticipants(callId, FULL_VIEW, trace)).rawParticipants ?? null;
       } catch (error) {
         if (!(error instanceof GraphFailure) || error.kind !== "throttled") throw error;
       }
-      yield { record };
+      yield { record, rawParticipants };
     },
 
     /** Every session, page after page through the same cache, without the ones Graph repeats: for exports. */

@@ -17,10 +17,11 @@ const record: Record<string, unknown> = { ...bare, participants_v2: participants
 async function* parts(pageSize = 5): AsyncGenerator<RawPart> {
   for (let start = 0; start < sessions.length; start += pageSize) {
     const page = sessions.slice(start, start + pageSize);
-    yield { sessionsJson: JSON.stringify(page), count: page.length };
+    yield { rawSessions: page.map((session) => JSON.stringify(session)), count: page.length };
   }
-  yield { sessionsJson: "[]", count: 0 };
-  yield { record };
+  yield { rawSessions: [], count: 0 };
+  const { participants_v2: people, ...rest } = record;
+  yield { record: rest, rawParticipants: (people as unknown[]).map((person) => JSON.stringify(person)) };
 }
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
@@ -48,8 +49,8 @@ describe("payloads written a slice at a time", () => {
 
   it("write an empty call and a record without people", async () => {
     async function* empty(): AsyncGenerator<RawPart> {
-      yield { sessionsJson: "[]", count: 0 };
-      yield { record: {} };
+      yield { rawSessions: [], count: 0 };
+      yield { record: {}, rawParticipants: null };
     }
     expect(JSON.parse(await text(payloadJson(empty(), "snapshot", null)))).toEqual({ sessions: [], record: {} });
     expect(JSON.parse(await text(payloadJson(empty(), "export", null)))).toEqual({ sessions: [] });

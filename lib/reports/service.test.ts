@@ -83,9 +83,9 @@ describe("report creation", () => {
       await pause;
       for (let page = 0; page < pages; page++) {
         const items = Array.from({ length: 60 }, (_, i) => ({ ...session, id: `${page}-${i}` }));
-        yield { sessionsJson: JSON.stringify(items), count: items.length };
+        yield { rawSessions: items.map((item) => JSON.stringify(item)), count: items.length };
       }
-      yield { record };
+      yield { record, rawParticipants: null };
     },
   }) as unknown as CallService;
 

@@ -48,7 +48,7 @@ async function redactPayload(payload: Payload): Promise<Payload> {
 /** A stored payload as parts, for writing it out again. */
 async function* partsOf(payload: Payload): AsyncGenerator<PayloadPart> {
   yield { sessions: payload.sessions };
-  yield { record: payload.record };
+  yield { record: payload.record, rawParticipants: null };
 }
 
 const notFound = () => new ApiError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
+import { createSqliteWriter } from "./sqlite-writer";
 import type { ReportStore, StoredReport } from "./store";
 
 /** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
@@ -46,7 +47,8 @@ export function openSqliteStore(path: string): ReportStore {
   db.pragma("synchronous = FULL");
   db.pragma("busy_timeout = 5000");
   migrate(db);
-  const insert = db.prepare(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES (@id, @tenant_id, @call_id, @title, @note, @redacted, @created_at, @created_by, @created_by_name, @expires_at, @app_version, @session_count, @payload)`);
+  // Reads are small and stay here; the big writes go to their own thread.
+  const writer = createSqliteWriter(path);
   const byId = db.prepare(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = ?`);
   const live = "(expires_at IS NULL OR expires_at >= @now)";
   const byTenant = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND ${live} ORDER BY created_at DESC LIMIT 1000`);
@@ -58,7 +60,7 @@ export function openSqliteStore(path: string): ReportStore {
 
   return {
     async create(meta, payload) {
-      insert.run({
+      await writer.insert({
         id: meta.id, tenant_id: meta.tenantId, call_id: meta.callId, title: meta.title, note: meta.note, redacted: meta.redacted ? 1 : 0,
         created_at: meta.createdAt, created_by: meta.createdBy, created_by_name: meta.createdByName, expires_at: meta.expiresAt,
         app_version: meta.appVersion, session_count: meta.sessionCount, payload,
@@ -83,6 +85,7 @@ export function openSqliteStore(path: string): ReportStore {
       return purge.run(now).changes;
     },
     close() {
+      void writer.close();
       db.close();
     },
   };
