@@ -55,7 +55,7 @@ const notFound = () => new ApiError(404, "report_not_found", "There is no such r
 const isAdmin = (principal: Principal) => principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
 /** Sessions parsed per slice, with a yield between slices: one big snapshot must not hold the thread. */
-const PARSE_SLICE = 60;
+const PARSE_SLICE = 10;
 
 export function createReportService(options: { store: ReportStore; calls: CallService; appVersion: string; viewFor: (principal: Principal) => View; quotas: ReportQuotas }) {
   const { store, calls } = options;
