@@ -1,7 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import type { ClientConfig } from "@/lib/client/config";
+import type { ClientConfig } from "@/lib/config/public";
 import { SessionContext, type Session } from "@/lib/client/session";
 import { MsalAuth } from "./auth/msal-auth";
 

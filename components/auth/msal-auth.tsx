@@ -4,7 +4,7 @@ import { MsalProvider, useIsAuthenticated, useMsal } from "@azure/msal-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { ApiProblem, apiGet, setTokenSource } from "@/lib/client/api";
-import type { ClientConfig } from "@/lib/client/config";
+import type { ClientConfig } from "@/lib/config/public";
 import { SessionContext, type Me, type Session } from "@/lib/client/session";
 
 // One PublicClientApplication per page load; constructing it during server rendering is harmless.

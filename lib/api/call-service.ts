@@ -1,7 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
-import type { CallRecordsReader, UpstreamTrace } from "@/lib/graph/callrecords";
+import { FULL_VIEW, type View } from "@/lib/callrecords/view";
+import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
+import type { CallRecordsReader, RawPart, UpstreamTrace } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { CachedPage, ResponseCache } from "./cache";
 import type { CursorCodec, CursorState } from "./cursor";
@@ -19,18 +21,6 @@ export interface RequestTrace {
 
 export const newTrace = (): RequestTrace => ({ upstreamPages: 0, retries: 0, cacheHits: 0, sharedFetches: 0, graphRequestIds: [] });
 
-/**
- * A way of showing a call: "full", or with personal data masked. Graph is read in full once; a view's
- * pages are derived from the cached full pages and cached under the view's name.
- */
-export interface View {
-  name: string;
-  call(call: CallSummary): CallSummary;
-  sessions(sessions: Session[]): Session[];
-  participants(participants: Participant[]): Participant[];
-}
-
-export const FULL_VIEW: View = { name: "full", call: (call) => call, sessions: (sessions) => sessions, participants: (participants) => participants };
 
 export interface CallServiceOptions {
   reader: CallRecordsReader;
@@ -49,9 +39,6 @@ export interface CallServiceOptions {
   /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
   participantsV2?: boolean;
 }
-
-/** A piece of a record as Graph sent it: one page of sessions (a JSON array), or the record, last. */
-export type RawPart = { rawSessions: string[]; count: number } | { record: Record<string, unknown>; rawParticipants: string[] | null };
 
 export interface PageResponse {
   json: string;
@@ -118,12 +105,13 @@ export function createCallService(options: CallServiceOptions) {
     const key = `${tenantId}:${callId}:record`;
     const full = await cached(key, recordTtl, trace, async () => {
       const record = await reader.record(callId, upstream(trace));
+      const { call, sessions, participants } = parseCallRecordBody(record.body);
       return {
-        callJson: JSON.stringify(record.call),
-        version: record.call.version,
-        ...serialize(record.sessions),
+        callJson: JSON.stringify(call),
+        version: call.version,
+        ...serialize(sessions),
         nextLink: record.nextLink,
-        legacyParticipantsJson: JSON.stringify(record.legacyParticipants),
+        legacyParticipantsJson: JSON.stringify(participants?.source === "legacy" ? participants.list : []),
         rawRecordJson: JSON.stringify(record.raw.record),
         rawSessions: record.raw.sessions.map((session) => JSON.stringify(session)),
       };
@@ -135,7 +123,7 @@ export function createCallService(options: CallServiceOptions) {
     const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
     const full = await cached(key, pageTtl, trace, async () => {
       const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link)));
-      return { version: state.version, ...serialize(page.sessions), nextLink: page.nextLink, rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)) };
+      return { version: state.version, ...serialize(parseSessionsPageBody(page.body).sessions), nextLink: page.nextLink, rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)) };
     });
     return inView(key, pageTtl, trace, view, full);
   }
@@ -189,7 +177,7 @@ export function createCallService(options: CallServiceOptions) {
     let link: string | null = null;
     do {
       const page = await reader.participants(callId, link, upstream(trace));
-      list.push(...page.participants);
+      list.push(...parseParticipantsPageBody(page.body).participants);
       raw.push(...page.raw);
       link = page.nextLink;
       if (link && followed.has(link)) return { list, raw, incomplete: "Graph's participants_v2 pages looped, so the list may be incomplete" };

@@ -1,4 +1,6 @@
+import { AuthError } from "@/lib/auth/errors";
 import { GraphFailure } from "@/lib/graph/errors";
+import { ReportError } from "@/lib/reports/errors";
 
 /** An error the API reports as `{ error: { code, message, requestId } }` with an honest status. */
 export class ApiError extends Error {
@@ -43,6 +45,7 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
 
 export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof AuthError || error instanceof ReportError) return new ApiError(error.status, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
   if (error instanceof GraphFailure) return fromGraphFailure(error, callId);
   return new ApiError(500, "internal_error", "callscope hit an unexpected error. Try again; if it repeats, send the request ID to your administrator.");
 }

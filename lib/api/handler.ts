@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import type { Principal } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/config/schema";
 import { logRequest } from "@/lib/log/request-log";
-import { newTrace, type RequestTrace, type View } from "./call-service";
+import type { View } from "@/lib/callrecords/view";
+import { newTrace, type RequestTrace } from "./call-service";
 import { ApiError, toApiError } from "./errors";
 import { apiRuntime } from "./runtime";
 

@@ -8,7 +8,8 @@ import { createCallRecordsReader } from "@/lib/graph/callrecords";
 import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import { createMemoryCache } from "./cache";
-import { createCallService, FULL_VIEW, type View } from "./call-service";
+import { FULL_VIEW, type View } from "@/lib/callrecords/view";
+import { createCallService } from "./call-service";
 import { createCursorCodec } from "./cursor";
 import { createRateLimiter } from "./rate-limit";
 import { join } from "node:path";
@@ -55,7 +56,7 @@ function build() {
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
   const reports = createReportService({
-    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), calls: service, appVersion: packageJson.version, viewFor, quotas: config.reportQuotas });
+    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), appVersion: packageJson.version, viewFor, quotas: config.reportQuotas });
   return {
     config,
     service,

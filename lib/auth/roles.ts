@@ -1,7 +1,6 @@
 // App roles on callscope's registration, like Call Analytics' support tiers.
 export const READER_ROLE = "CallQuality.Reader";
 export const INVESTIGATOR_ROLE = "CallQuality.Investigator";
-export const API_SCOPE = "CallRecords.View";
 
 export interface Principal {
   kind: "user" | "demo";

@@ -3,10 +3,11 @@ import { SignJWT, generateKeyPair, type JWTPayload } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSigningKey, type SigningKey } from "../../emulator/entra/keys";
 import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE, OTHER_TENANT_ID } from "../../emulator/entra/registry";
-import { ApiError } from "@/lib/api/errors";
+import { AuthError } from "./errors";
 import { parseServerConfig } from "@/lib/config/schema";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
-import { API_SCOPE, INVESTIGATOR_ROLE, READER_ROLE } from "./roles";
+import { API_SCOPE } from "@/lib/config/public";
+import { INVESTIGATOR_ROLE, READER_ROLE } from "./roles";
 import { createTokenVerifier } from "./verify";
 
 let emulator: RunningEmulator;
@@ -32,11 +33,11 @@ const sign = (payload: JWTPayload, signingKey: SigningKey = key) =>
   new SignJWT(payload).setProtectedHeader({ alg: "RS256", kid: signingKey.kid, typ: "JWT" }).sign(signingKey.privateKey);
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-async function refusal(header: string | null): Promise<ApiError> {
+async function refusal(header: string | null): Promise<AuthError> {
   try {
     await verify(header);
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof AuthError) return error;
     throw error;
   }
   throw new Error("the token was accepted");

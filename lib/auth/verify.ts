@@ -2,11 +2,12 @@ import "server-only";
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import { isMicrosoftAuthority } from "@/lib/config/clouds";
 import type { ServerConfig } from "@/lib/config/schema";
-import { ApiError } from "@/lib/api/errors";
-import { API_SCOPE, INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "./roles";
+import { AuthError } from "./errors";
+import { API_SCOPE } from "@/lib/config/public";
+import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "./roles";
 
 const invalid = (why: string) =>
-  new ApiError(401, "invalid_token", `Your sign-in is not valid (${why}). Sign in again.`);
+  new AuthError(401, "invalid_token", `Your sign-in is not valid (${why}). Sign in again.`);
 
 /** Verifies bearer tokens for callscope's own API: signature, algorithm, issuer, audience, tenant, lifetime, role. */
 export function createTokenVerifier(config: ServerConfig) {
@@ -34,7 +35,7 @@ export function createTokenVerifier(config: ServerConfig) {
       if (error instanceof errors.JWKSNoMatchingKey) throw invalid("it was signed by an unknown key");
       if (error instanceof errors.JOSEAlgNotAllowed) throw invalid("it uses a signing algorithm other than RS256");
       if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSEError && error.code === "ERR_JOSE_GENERIC") {
-        throw new ApiError(503, "identity_unavailable", "callscope could not reach Entra ID to check your sign-in. Try again in a minute.");
+        throw new AuthError(503, "identity_unavailable", "callscope could not reach Entra ID to check your sign-in. Try again in a minute.");
       }
       throw invalid("its signature does not verify");
     }
@@ -45,7 +46,7 @@ export function createTokenVerifier(config: ServerConfig) {
     if (!payload.scp.split(" ").includes(API_SCOPE)) throw invalid(`it does not grant the ${API_SCOPE} scope`);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
     if (!roles.includes(READER_ROLE) && !roles.includes(INVESTIGATOR_ROLE)) {
-      throw new ApiError(403, "missing_role", `Your account is signed in but has no callscope role. Ask your administrator to assign you ${READER_ROLE} or ${INVESTIGATOR_ROLE} on the callscope app in Entra ID (Enterprise applications → callscope → Users and groups).`);
+      throw new AuthError(403, "missing_role", `Your account is signed in but has no callscope role. Ask your administrator to assign you ${READER_ROLE} or ${INVESTIGATOR_ROLE} on the callscope app in Entra ID (Enterprise applications → callscope → Users and groups).`);
     }
     return {
       kind: "user",

@@ -1,7 +1,6 @@
 import "server-only";
-import type { ClientConfig } from "@/lib/client/config";
+import { API_SCOPE, type ClientConfig } from "./public";
 import { knownAuthoritiesFor } from "./clouds";
-import { API_SCOPE } from "@/lib/auth/roles";
 import { serverConfig } from "./server";
 
 /** The public part of the configuration: IDs and URLs, no secret. */

@@ -1,6 +1,4 @@
 import "server-only";
-import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
-import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import type { GraphResult } from "./client";
 import { checkNextLink, participantsUrl, recordUrl } from "./links";
 
@@ -28,30 +26,38 @@ function announceNextLink(body: unknown, key: string, trace: UpstreamTrace, chec
   }
 }
 
+/** The record with its first page of sessions, as Graph sent it (mapping to the domain happens above). */
 export interface RecordPage {
-  call: CallSummary;
-  sessions: Session[];
+  body: unknown;
+  /** Checked against the Graph host and this call's sessions path; null on the last page. */
   nextLink: string | null;
-  /** The legacy `participants` property, for records written before Graph moved to participants_v2. */
-  legacyParticipants: Participant[];
-  /** The record as Graph sent it, sessions aside, and the page's sessions as Graph sent them: for snapshots. */
+  /** The record without its sessions, and the page's sessions: what snapshots store. */
   raw: { record: Record<string, unknown>; sessions: unknown[] };
 }
 
+export interface SessionsPage {
+  body: unknown;
+  nextLink: string | null;
+  raw: { sessions: unknown[] };
+}
+
 export interface ParticipantsPage {
-  participants: Participant[];
+  body: unknown;
   nextLink: string | null;
   /** The page's participants as Graph sent them: for snapshots. */
   raw: unknown[];
 }
 
-export interface SessionsPage {
-  sessions: Session[];
-  nextLink: string | null;
-  raw: { sessions: unknown[] };
-}
+/**
+ * A record as Graph sent it, in parts: each page's sessions (one JSON string per session), then the
+ * record and its participants_v2 (one string per person, null when Graph did not give them).
+ */
+export type RawPart = { rawSessions: string[]; count: number } | { record: Record<string, unknown>; rawParticipants: string[] | null };
 
-/** The two Graph reads callscope makes; it knows URLs and wire format, nothing about caching. */
+const field = (body: unknown, key: string): unknown => (body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The Graph reads callscope makes; it knows URLs, paging and the wire format, nothing about the domain or caching. */
 export function createCallRecordsReader(graphGet: (url: string, options?: { maxPageSize?: number }) => Promise<GraphResult>, graphBaseUrl: string) {
   async function get(url: string, trace: UpstreamTrace, maxPageSize?: number) {
     const result = await graphGet(url, { maxPageSize });
@@ -59,46 +65,37 @@ export function createCallRecordsReader(graphGet: (url: string, options?: { maxP
     return result.body;
   }
 
+  /** The page's nextLink under `key`, checked; null when there is none. */
+  const nextOf = (body: unknown, key: string, check: (link: unknown) => string): string | null => {
+    const link = field(body, key);
+    return link === undefined || link === null ? null : check(link);
+  };
+
   return {
     /** The record with its first page of sessions and their segments: one round trip. */
     async record(callId: string, trace: UpstreamTrace = {}): Promise<RecordPage> {
       const body = await get(recordUrl(graphBaseUrl, callId), trace);
-      announceNextLink(body, "sessions@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
-      const { participants, ...parsed } = parseCallRecordBody(body);
-      const { sessions: rawSessions, ...record } = body as Record<string, unknown>;
+      const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId);
+      announceNextLink(body, "sessions@odata.nextLink", trace, check);
+      const record = body && typeof body === "object" ? { ...(body as Record<string, unknown>) } : {};
+      delete record.sessions;
       for (const key of Object.keys(record)) if (key.startsWith("sessions@") || key === "@odata.context") delete record[key];
-      return {
-        ...parsed,
-        legacyParticipants: participants?.source === "legacy" ? participants.list : [],
-        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
-        raw: { record, sessions: Array.isArray(rawSessions) ? rawSessions : [] },
-      };
+      return { body, nextLink: nextOf(body, "sessions@odata.nextLink", check), raw: { record, sessions: list(field(body, "sessions")) } };
     },
 
     /** A later page, from a nextLink that is checked again before it is followed. */
     async sessions(callId: string, nextLink: string, trace: UpstreamTrace = {}): Promise<SessionsPage> {
-      const body = await get(checkNextLink(nextLink, graphBaseUrl, callId), trace);
-      announceNextLink(body, "@odata.nextLink", trace, (link) => checkNextLink(link, graphBaseUrl, callId));
-      const parsed = parseSessionsPageBody(body);
-      const rawSessions = (body as { value?: unknown }).value;
-      return {
-        ...parsed,
-        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId) : null,
-        raw: { sessions: Array.isArray(rawSessions) ? rawSessions : [] },
-      };
+      const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId);
+      const body = await get(check(nextLink), trace);
+      announceNextLink(body, "@odata.nextLink", trace, check);
+      return { body, nextLink: nextOf(body, "@odata.nextLink", check), raw: { sessions: list(field(body, "value")) } };
     },
 
     /** A page of participants_v2: the first without a link, later ones from a checked nextLink. */
     async participants(callId: string, nextLink: string | null, trace: UpstreamTrace = {}): Promise<ParticipantsPage> {
-      const url = nextLink === null ? participantsUrl(graphBaseUrl, callId) : checkNextLink(nextLink, graphBaseUrl, callId, "participants_v2");
-      const body = await get(url, trace, PARTICIPANTS_PAGE);
-      const parsed = parseParticipantsPageBody(body);
-      const raw = (body as { value?: unknown }).value;
-      return {
-        ...parsed,
-        nextLink: parsed.nextLink ? checkNextLink(parsed.nextLink, graphBaseUrl, callId, "participants_v2") : null,
-        raw: Array.isArray(raw) ? raw : [],
-      };
+      const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId, "participants_v2");
+      const body = await get(nextLink === null ? participantsUrl(graphBaseUrl, callId) : check(nextLink), trace, PARTICIPANTS_PAGE);
+      return { body, nextLink: nextOf(body, "@odata.nextLink", check), raw: list(field(body, "value")) };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sizedCallId } from "../../emulator/data/store";
-import { FULL_VIEW, newTrace, type View } from "@/lib/api/call-service";
+import { newTrace } from "@/lib/api/call-service";
+import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { maskCall, maskParticipants, maskSessions } from "@/lib/callrecords/mask";
 import type { Session } from "@/lib/callrecords/model";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
@@ -215,7 +216,7 @@ describe("doing less work under load", () => {
     const upload = await emulator.app.request(`${emulator.url}/_emulator/apps/${unregistered.config.clientId}/certificates`, { method: "PUT", body: pems.cert });
     expect(upload.status).toBe(200);
     const stack = graphStack(emulator, { certificatePath: path });
-    expect((await stack.reader.record(sizedCallId(12))).sessions).toHaveLength(12);
+    expect((await stack.reader.record(sizedCallId(12))).raw.sessions).toHaveLength(12);
   });
 
   it("gets the app token once and reuses it from MSAL's cache", async () => {

@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { participantsOf } from "../../emulator/data/participants";
 import { buildCallRecord } from "../../emulator/data/scenarios";
-import type { RawPart } from "@/lib/api/call-service";
+import type { RawPart } from "@/lib/graph/callrecords";
 import { ApiError } from "@/lib/api/errors";
 import { personalValues } from "@/lib/testing/personal-values";
 import { gzipStream, payloadJson } from "./payload";

@@ -1,8 +1,8 @@
 import "server-only";
 import { createGzip, gunzip } from "node:zlib";
 import { promisify } from "node:util";
-import type { ApiError } from "@/lib/api/errors";
-import type { RawPart } from "@/lib/api/call-service";
+
+import type { RawPart } from "@/lib/graph/callrecords";
 import type { Redactor } from "./redact";
 
 /** Lets other requests run between two slices of work: a microtask `await` would not. */
@@ -79,7 +79,7 @@ export async function* payloadJson(parts: AsyncIterable<PayloadPart>, shape: "sn
 }
 
 /** Gzips streamed text on libuv's thread pool; more than `maxBytes` of output stops it with the caller's error. */
-export async function gzipStream(chunks: AsyncIterable<string>, maxBytes: number, tooLarge: (maxBytes: number) => ApiError): Promise<Buffer> {
+export async function gzipStream(chunks: AsyncIterable<string>, maxBytes: number, tooLarge: (maxBytes: number) => Error): Promise<Buffer> {
   const gzip = createGzip();
   const out: Buffer[] = [];
   let size = 0;

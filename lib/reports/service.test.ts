@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCallRecord } from "../../emulator/data/scenarios";
-import { FULL_VIEW, newTrace, type CallService } from "@/lib/api/call-service";
+import { FULL_VIEW } from "@/lib/callrecords/view";
+import type { RawPart } from "@/lib/graph/callrecords";
 import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "@/lib/auth/roles";
 import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportService } from "./service";
@@ -22,7 +23,7 @@ async function setup() {
   const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-svc-")), "r.db"));
   opened.push(store);
   // Opening, listing and deleting reports never touch Graph: the call service is not used here.
-  const service = createReportService({ store, calls: {} as CallService, appVersion: "test", viewFor: () => FULL_VIEW, quotas: QUOTAS });
+  const service = createReportService({ store, appVersion: "test", viewFor: () => FULL_VIEW, quotas: QUOTAS });
   const { sessions, ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
   const add = (id: string, expiresAt: number | null, createdBy = "ada") =>
     store.create({ id, tenantId: "t1", callId: record.id, title: id, note: null, redacted: false, createdAt: Date.now(), createdBy, createdByName: createdBy, expiresAt, appVersion: "test", sessionCount: sessions.length }, gzipSync(JSON.stringify({ record, sessions })));
@@ -78,21 +79,21 @@ describe("report access", () => {
 describe("report creation", () => {
   const { sessions: [session], ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
   /** A call of `pages` pages of 60 sessions, as the call service hands it over. */
-  const bigCall = (pages: number, pause?: Promise<void>) => ({
-    async *rawCall() {
+  const bigCall = (pages: number, pause?: Promise<void>) =>
+    async function* rawCall(): AsyncGenerator<RawPart> {
       await pause;
       for (let page = 0; page < pages; page++) {
         const items = Array.from({ length: 60 }, (_, i) => ({ ...session, id: `${page}-${i}` }));
         yield { rawSessions: items.map((item) => JSON.stringify(item)), count: items.length };
       }
       yield { record, rawParticipants: null };
-    },
-  }) as unknown as CallService;
+    };
 
-  async function creator(calls: CallService, quotas: ReportQuotas = QUOTAS) {
+  async function creator(calls: ReturnType<typeof bigCall>, quotas: ReportQuotas = QUOTAS) {
     const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-create-")), "r.db"));
     opened.push(store);
-    return { store, service: createReportService({ store, calls, appVersion: "test", viewFor: () => FULL_VIEW, quotas }) };
+    const service = createReportService({ store, appVersion: "test", viewFor: () => FULL_VIEW, quotas });
+    return { store, service: { ...service, create: (principal: Principal, body: unknown) => service.create(principal, body, calls) } };
   }
 
   it("builds a 3,000-session snapshot a page at a time, letting other work run between pages", async () => {
@@ -104,7 +105,7 @@ describe("report creation", () => {
       if (probing) setImmediate(probe);
     };
     setImmediate(probe);
-    const meta = await service.create(principal(), { callId: record.id, redact: true }, newTrace());
+    const meta = await service.create(principal(), { callId: record.id, redact: true });
     probing = false;
     expect(meta.sessionCount).toBe(3000);
     // A synchronous build would let the probe run a handful of times at most.
@@ -116,16 +117,16 @@ describe("report creation", () => {
 
   it("stops a person at their report quota with 429 and says what to do", async () => {
     const { service } = await creator(bigCall(1), { ...QUOTAS, perUser: { count: 2, bytes: QUOTAS.perUser.bytes } });
-    await service.create(principal(), { callId: record.id }, newTrace());
-    await service.create(principal(), { callId: record.id }, newTrace());
-    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "report_quota", message: expect.stringContaining("Delete reports") });
+    await service.create(principal(), { callId: record.id });
+    await service.create(principal(), { callId: record.id });
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "report_quota", message: expect.stringContaining("Delete reports") });
     // Another person of the tenant is not held back by Ada's quota.
-    await expect(service.create(principal({ oid: "rui" }), { callId: record.id }, newTrace())).resolves.toMatchObject({ createdBy: "rui" });
+    await expect(service.create(principal({ oid: "rui" }), { callId: record.id })).resolves.toMatchObject({ createdBy: "rui" });
   });
 
   it("refuses a report larger than the storage left with 413, storing nothing", async () => {
     const { service, store } = await creator(bigCall(50), { ...QUOTAS, perUser: { count: 10, bytes: 20 * 1024 } });
-    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 413, code: "report_too_large" });
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 413, code: "report_too_large" });
     expect(await store.list("t1", Date.now())).toEqual([]);
   });
 
@@ -133,12 +134,12 @@ describe("report creation", () => {
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { service } = await creator(bigCall(1, gate), { ...QUOTAS, perUser: { count: 100, bytes: QUOTAS.perUser.bytes }, concurrent: 1 });
-    const first = service.create(principal(), { callId: record.id }, newTrace());
+    const first = service.create(principal(), { callId: record.id });
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(service.create(principal(), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "report_in_progress" });
-    const others = Array.from({ length: 4 }, (_, i) => service.create(principal({ oid: `user-${i}` }), { callId: record.id }, newTrace()));
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "report_in_progress" });
+    const others = Array.from({ length: 4 }, (_, i) => service.create(principal({ oid: `user-${i}` }), { callId: record.id }));
     // Four may wait for the one slot; the fifth is told to come back.
-    await expect(service.create(principal({ oid: "user-late" }), { callId: record.id }, newTrace())).rejects.toMatchObject({ status: 429, code: "reports_busy" });
+    await expect(service.create(principal({ oid: "user-late" }), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "reports_busy" });
     release();
     await expect(first).resolves.toMatchObject({ sessionCount: 60 });
     expect((await Promise.all(others)).map((meta) => meta.createdBy)).toEqual(["user-0", "user-1", "user-2", "user-3"]);

@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { CallService, RawPart, RequestTrace, View } from "@/lib/api/call-service";
-import { ApiError } from "@/lib/api/errors";
+import type { View } from "@/lib/callrecords/view";
+import type { RawPart } from "@/lib/graph/callrecords";
+import { ReportError } from "./errors";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
 import { isCallId } from "@/lib/callrecords/call-id";
 import type { Session } from "@/lib/callrecords/model";
@@ -51,14 +52,17 @@ async function* partsOf(payload: Payload): AsyncGenerator<PayloadPart> {
   yield { record: payload.record, rawParticipants: null };
 }
 
-const notFound = () => new ApiError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
+const notFound = () => new ReportError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
 const isAdmin = (principal: Principal) => principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
 /** Sessions parsed per slice, with a yield between slices: one big snapshot must not hold the thread. */
 const PARSE_SLICE = 10;
 
-export function createReportService(options: { store: ReportStore; calls: CallService; appVersion: string; viewFor: (principal: Principal) => View; quotas: ReportQuotas }) {
-  const { store, calls } = options;
+/** A call's Graph payload in parts, as the caller's call service reads it (through its cache). */
+export type RawCallSource = (callId: string) => AsyncIterable<RawPart>;
+
+export function createReportService(options: { store: ReportStore; appVersion: string; viewFor: (principal: Principal) => View; quotas: ReportQuotas }) {
+  const { store } = options;
   const admission = createReportAdmission(store, options.quotas);
   let lastPurge = 0;
   async function purge() {
@@ -72,9 +76,9 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
     const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
     if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
     if (report.meta.expiresAt !== null && report.meta.expiresAt < Date.now()) {
-      throw new ApiError(410, "report_expired", `This report expired on ${new Date(report.meta.expiresAt).toISOString().slice(0, 10)} and its data was deleted.`);
+      throw new ReportError(410, "report_expired", `This report expired on ${new Date(report.meta.expiresAt).toISOString().slice(0, 10)} and its data was deleted.`);
     }
-    if (!report.payload) throw new ApiError(410, "report_expired", "This report's data was deleted.");
+    if (!report.payload) throw new ReportError(410, "report_expired", "This report's data was deleted.");
     return { meta: report.meta, payload: JSON.parse((await gunzipAsync(report.payload)).toString()) as Payload };
   }
 
@@ -95,18 +99,18 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
     mustRedactFor(principal, meta) ? redactPayload(payload) : payload;
 
   return {
-    async create(principal: Principal, body: unknown, trace: RequestTrace): Promise<ReportMeta> {
+    async create(principal: Principal, body: unknown, rawCall: RawCallSource): Promise<ReportMeta> {
       const parsed = createReportInput.safeParse(body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new ApiError(400, "invalid_report", `The report request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}.`);
+        throw new ReportError(400, "invalid_report", `The report request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}.`);
       }
       const input = parsed.data;
       // Readers may only share what they may see: their reports are always redacted.
       const redact = input.redact || !principal.seesPersonalData;
       return admission.run(principal.tenantId, principal.oid, async (room) => {
         let sessionCount = 0;
-        const parts = counted(calls.rawCall(input.callId, trace), (count) => (sessionCount += count));
+        const parts = counted(rawCall(input.callId), (count) => (sessionCount += count));
         const payload = await gzipStream(payloadJson(parts, "snapshot", redact ? createRedactor() : null), room, reportTooLarge);
         const now = Date.now();
         const meta: ReportMeta = {
@@ -160,16 +164,16 @@ export function createReportService(options: { store: ReportStore; calls: CallSe
       const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
       if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
       if (report.meta.createdBy !== principal.oid && !isAdmin(principal)) {
-        throw new ApiError(403, "not_report_owner", report.meta.createdByName ? `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.` : "Only whoever created this report, or an investigator, can delete it.");
+        throw new ReportError(403, "not_report_owner", report.meta.createdByName ? `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.` : "Only whoever created this report, or an investigator, can delete it.");
       }
       await store.delete(id);
     },
 
     /** A live call's Graph payload, optionally redacted, for the JSON export: written page by page. */
-    async exportCall(principal: Principal, callId: string, redact: boolean, trace: RequestTrace): Promise<string> {
+    async exportCall(principal: Principal, parts: AsyncIterable<RawPart>, redact: boolean): Promise<string> {
       const redactor = redact || !principal.seesPersonalData ? createRedactor() : null;
       const chunks: string[] = [];
-      for await (const chunk of payloadJson(calls.rawCall(callId, trace), "export", redactor)) chunks.push(chunk);
+      for await (const chunk of payloadJson(parts, "export", redactor)) chunks.push(chunk);
       return chunks.join("");
     },
   };

@@ -5,6 +5,6 @@ export const GET = apiRoute<{ callId: string }>("GET /api/calls/{callId}/export"
   const callId = requireCallId(params.callId);
   setCallId(callId);
   const redact = new URL(request.url).searchParams.get("redact") === "1";
-  const json = await runtime.reports.exportCall(principal, callId, redact, trace);
+  const json = await runtime.reports.exportCall(principal, runtime.service.rawCall(callId, trace), redact);
   return jsonResponse(json, 200, { "Content-Disposition": `attachment; filename="callscope-${callId}${redact ? "-redacted" : ""}.json"` });
 });

@@ -1,3 +1,8 @@
+// What the browser may know about a deployment: safe to import from client code.
+
+/** The delegated scope callscope's app registration exposes (Expose an API → CallRecords.View). */
+export const API_SCOPE = "CallRecords.View";
+
 /** What the browser needs to know about this deployment; served by the server at runtime, never baked in. */
 export interface ClientConfig {
   demo: boolean;
