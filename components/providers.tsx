@@ -2,10 +2,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import type { ClientConfig } from "@/lib/config/public";
-import { SessionContext, type Session } from "@/lib/client/session";
+import { SignInContext, type SignInState } from "@/lib/client/sign-in";
 import { MsalAuth } from "./auth/msal-auth";
 
-const DEMO_SESSION: Session = {
+const DEMO_SIGN_IN: SignInState = {
   status: "ready",
   me: { kind: "demo", name: "Demo visitor", username: null, tenantId: "demo", roles: [], seesPersonalData: true },
   error: null,
@@ -18,7 +18,7 @@ export function Providers({ config, children }: { config: ClientConfig; children
   return (
     <QueryClientProvider client={queryClient}>
       {config.demo
-        ? <SessionContext.Provider value={DEMO_SESSION}>{children}</SessionContext.Provider>
+        ? <SignInContext.Provider value={DEMO_SIGN_IN}>{children}</SignInContext.Provider>
         : <MsalAuth config={config}>{children}</MsalAuth>}
     </QueryClientProvider>
   );

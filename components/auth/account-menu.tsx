@@ -1,8 +1,8 @@
 "use client";
-import { useSession } from "@/lib/client/session";
+import { useSignIn } from "@/lib/client/sign-in";
 
 export function AccountMenu() {
-  const { me, signOut } = useSession();
+  const { me, signOut } = useSignIn();
   if (!me) return null;
   return (
     <div className="flex items-center gap-3 text-sm" data-testid="account">

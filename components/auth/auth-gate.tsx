@@ -2,12 +2,12 @@
 import type { ReactNode } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiProblem } from "@/lib/client/api";
-import { useSession } from "@/lib/client/session";
+import { useSignIn } from "@/lib/client/sign-in";
 import { NoRoleNotice, SignInScreen } from "./sign-in-screen";
 
 /** Shows the page only to a signed-in user with a callscope role (or to anyone in demo mode). */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const session = useSession();
+  const session = useSignIn();
   switch (session.status) {
     case "ready":
       return children;

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { ApiProblem, apiGet, setTokenSource } from "@/lib/client/api";
 import type { ClientConfig } from "@/lib/config/public";
-import { SessionContext, type Me, type Session } from "@/lib/client/session";
+import { SignInContext, type Me, type SignInState } from "@/lib/client/sign-in";
 
 // One PublicClientApplication per page load; constructing it during server rendering is harmless.
 let instance: PublicClientApplication | undefined;
@@ -30,7 +30,7 @@ function signInAgain(msal: IPublicClientApplication, scopes: string[], account: 
   return interactive;
 }
 
-function SignedInSession({ config, children }: { config: ClientConfig; children: ReactNode }) {
+function SignedIn({ config, children }: { config: ClientConfig; children: ReactNode }) {
   const { instance: msal, accounts, inProgress } = useMsal();
   const authenticated = useIsAuthenticated();
   const scopes = useMemo(() => [config.apiScope], [config.apiScope]);
@@ -57,8 +57,8 @@ function SignedInSession({ config, children }: { config: ClientConfig; children:
 
   const ready = authenticated && inProgress === InteractionStatus.None;
   const me = useQuery({ queryKey: ["me"], queryFn: ({ signal }) => apiGet<Me>("/api/me", signal), enabled: ready, retry: false, staleTime: Infinity });
-  const session = useMemo<Session>(() => {
-    const status: Session["status"] = !authenticated
+  const session = useMemo<SignInState>(() => {
+    const status: SignInState["status"] = !authenticated
       ? inProgress === InteractionStatus.None ? "signed-out" : "signing-in"
       : me.isPending ? "checking"
       : me.error instanceof ApiProblem && me.error.code === "missing_role" ? "no-role"
@@ -71,14 +71,14 @@ function SignedInSession({ config, children }: { config: ClientConfig; children:
       signOut: () => void msal.logoutRedirect({ postLogoutRedirectUri: "/" }),
     };
   }, [authenticated, inProgress, me.isPending, me.isError, me.error, me.data, msal, scopes]);
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return <SignInContext.Provider value={session}>{children}</SignInContext.Provider>;
 }
 
 /** Entra ID sign-in through MSAL; what a signed-out or role-less user sees is decided by AuthGate. */
 export function MsalAuth({ config, children }: { config: ClientConfig; children: ReactNode }) {
   return (
     <MsalProvider instance={msalFor(config)}>
-      <SignedInSession config={config}>{children}</SignedInSession>
+      <SignedIn config={config}>{children}</SignedIn>
     </MsalProvider>
   );
 }

@@ -1,8 +1,8 @@
-import { formatDuration, identityLabel, lookup } from "@/lib/callrecords/describe";
+import { CALL_TYPE_LABELS, formatDuration, identityLabel, lookup } from "@/lib/callrecords/describe";
 import type { CallSummary } from "@/lib/callrecords/model";
+import { formatDateTime } from "@/lib/format/dates";
 
-const TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" }) + " UTC" : "—");
+const time = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
 export function CallHeader({ call, participants, sessions }: { call: CallSummary; participants: { count: number; final: boolean }; sessions: number }) {
   const duration = Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
@@ -19,7 +19,7 @@ export function CallHeader({ call, participants, sessions }: { call: CallSummary
   return (
     <section aria-labelledby="call-heading" className="space-y-3">
       <div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">{lookup(TYPE_LABELS, call.type ?? "unknown") ?? call.type}</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{lookup(CALL_TYPE_LABELS, call.type ?? "unknown") ?? call.type}</p>
         <h1 id="call-heading" className="font-mono text-xl font-semibold break-all">{call.id}</h1>
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">

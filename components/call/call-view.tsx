@@ -8,7 +8,7 @@ import { MaskedNotice } from "@/components/ui/masked-notice";
 import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
-import type { SessionsPage } from "@/lib/client/use-call-record";
+import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
@@ -26,7 +26,7 @@ import { VerdictCard } from "./verdict-card";
 /** What the drill-down needs from its data source: live Graph pages or a saved report. */
 export interface CallData {
   callId: string;
-  pages: SessionsPage[] | undefined;
+  pages: CallPage[] | undefined;
   isPending: boolean;
   error: unknown;
   hasNextPage: boolean;

@@ -1,15 +1,5 @@
-import type { Finding } from "@/lib/callrecords/analysis";
+import { FINDING_KIND_LABELS, type Finding } from "@/lib/callrecords/analysis";
 import { IsolatedText } from "@/components/ui/isolated-text";
-
-const KIND_LABELS: Record<Finding["kind"], string> = {
-  "poor-sender": "Poor streams",
-  "poor-receiver": "Poor streams received",
-  cascade: "Likely cause",
-  device: "Device",
-  failure: "Failure",
-  feedback: "Feedback",
-  "no-telemetry": "No telemetry",
-};
 
 export function FindingsList({ findings, onOpenSession }: { findings: Finding[]; onOpenSession: (sessionId: string) => void }) {
   const top = findings.slice(0, 6);
@@ -22,7 +12,7 @@ export function FindingsList({ findings, onOpenSession }: { findings: Finding[];
         <ol className="mt-2 space-y-3" data-testid="findings">
           {top.map((finding) => (
             <li key={finding.id} className="text-sm">
-              <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">{KIND_LABELS[finding.kind]}</span>
+              <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">{FINDING_KIND_LABELS[finding.kind]}</span>
               <span data-testid="finding-text"><IsolatedText text={finding.text} /></span>
               <details className="mt-1">
                 <summary className="cursor-pointer text-xs text-blue-700 dark:text-blue-400">Evidence ({finding.evidence.length})</summary>

@@ -2,15 +2,10 @@
 import { useState } from "react";
 import { endpointLabel, identityKindLabel, identityLabel } from "@/lib/callrecords/describe";
 import type { ParticipantList } from "@/lib/callrecords/model";
-import type { PersonRow } from "@/lib/callrecords/participants";
+import { PARTICIPANT_SOURCE_LABELS, type PersonRow } from "@/lib/callrecords/participants";
 import { problemMessage } from "@/lib/client/problem-text";
 
 const LIMIT = 25;
-const SOURCE_LABELS: Record<ParticipantList["source"], string> = {
-  participants_v2: "Graph's participants_v2",
-  legacy: "the record's legacy participants property",
-  sessions: "the sessions' endpoints",
-};
 
 function who(row: PersonRow): string {
   return identityLabel(row.participant?.identity ?? row.impact?.endpoint?.identity ?? null) ?? (row.impact ? endpointLabel(row.impact.endpoint) : "unknown participant");
@@ -26,7 +21,7 @@ export function ParticipantsTable({ people, error }: { people: { list: Participa
     <section aria-labelledby="participants-heading" className="space-y-2">
       <h2 id="participants-heading" className="text-lg font-semibold">Participants</h2>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="participants-source">
-        {rows.length} {rows.length === 1 ? "person" : "people"}, from {SOURCE_LABELS[list.source]}
+        {rows.length} {rows.length === 1 ? "person" : "people"}, from {PARTICIPANT_SOURCE_LABELS[list.source]}
         {withoutMedia > 0 ? `; ${withoutMedia} joined without a media session` : ""}.{list.note ? ` ${list.note}` : ""}
       </p>
       {Boolean(error) && <p role="status" className="text-sm text-amber-900 dark:text-amber-200">Graph&apos;s list of participants could not be loaded: {problemMessage(error)}</p>}

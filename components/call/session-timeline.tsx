@@ -2,7 +2,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatClock as clock } from "@/lib/callrecords/describe";
+import { endpointLabel } from "@/lib/callrecords/describe";
+import { formatClock as clock } from "@/lib/format/dates";
 import { callWindow, timelineRows, zoomWindow } from "@/lib/callrecords/timeline";
 
 const MODALITY_COLORS: Record<string, string> = {

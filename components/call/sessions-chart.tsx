@@ -2,7 +2,7 @@
 import { useDeferredValue, useMemo } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { formatClock } from "@/lib/callrecords/describe";
+import { formatClock } from "@/lib/format/dates";
 import { jitterByStartTime } from "@/lib/callrecords/session-series";
 
 const clock = (ms: number) => formatClock(ms, false);

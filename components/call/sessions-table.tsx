@@ -2,7 +2,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatClock, formatDuration } from "@/lib/callrecords/describe";
+import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
+import { formatClock } from "@/lib/format/dates";
 import { collectFacets, filterSessions, sortSessions, type SessionFilters, type SessionSortKey } from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
 

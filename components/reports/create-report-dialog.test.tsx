@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { SessionContext, type Me } from "@/lib/client/session";
+import { SignInContext, type Me } from "@/lib/client/sign-in";
 import { CreateReportDialog } from "./create-report-dialog";
 
 const CALL_ID = "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01";
@@ -25,9 +25,9 @@ afterEach(() => {
 
 async function create(choice: string) {
   render(
-    <SessionContext.Provider value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}>
+    <SignInContext.Provider value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}>
       <CreateReportDialog callId={CALL_ID} onClose={() => undefined} />
-    </SessionContext.Provider>,
+    </SignInContext.Provider>,
   );
   fireEvent.change(screen.getByLabelText("Keep for"), { target: { value: choice } });
   fireEvent.click(screen.getByRole("button", { name: "Create report" }));

@@ -3,14 +3,14 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { apiPost } from "@/lib/client/api";
 import { problemMessage } from "@/lib/client/problem-text";
-import { useSession } from "@/lib/client/session";
+import { useSignIn } from "@/lib/client/sign-in";
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
 import type { ReportMeta } from "@/lib/reports/model";
 
 
 export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { me } = useSession();
+  const { me } = useSignIn();
   const mustRedact = me ? !me.seesPersonalData : false;
   const [title, setTitle] = useState(`Call ${callId}`);
   const [note, setNote] = useState("");

@@ -5,8 +5,8 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { apiDelete, apiGet } from "@/lib/client/api";
 import { problemMessage } from "@/lib/client/problem-text";
 import type { ReportMeta } from "@/lib/reports/model";
+import { formatDay } from "@/lib/format/dates";
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export function ReportList() {
   const client = useQueryClient();
@@ -28,9 +28,9 @@ export function ReportList() {
             <tr key={report.id} className="border-t border-slate-200 dark:border-slate-800">
               <td className="py-1"><Link className="underline" href={`/reports/${report.id}`}>{report.title}</Link>{report.redacted && <span className="ml-2 text-xs">(redacted)</span>}</td>
               <td className="font-mono text-xs">{report.callId.slice(0, 8)}</td>
-              <td>{day(report.createdAt)}</td>
+              <td>{formatDay(report.createdAt)}</td>
               <td>{report.createdByName}</td>
-              <td>{report.expiresAt ? day(report.expiresAt) : "never"}</td>
+              <td>{report.expiresAt ? formatDay(report.expiresAt) : "never"}</td>
               <td><button type="button" className="text-red-700 underline dark:text-red-400" onClick={() => remove.mutate(report.id)} aria-label={`Delete report ${report.title}`}>Delete</button></td>
             </tr>
           ))}

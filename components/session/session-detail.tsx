@@ -1,6 +1,7 @@
 "use client";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatClock as clock, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { formatClock as clock } from "@/lib/format/dates";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { compareEndpoints } from "@/lib/callrecords/compare";
 import { CompareTable } from "./compare-table";

@@ -1,10 +1,10 @@
 "use client";
 import { HIDDEN_FROM_READERS } from "@/lib/callrecords/personal-data";
-import { useSession } from "@/lib/client/session";
+import { useSignIn } from "@/lib/client/sign-in";
 
 /** Tells a Reader what the server hid from them, and why, so a "••••" is never a mystery. */
 export function MaskedNotice() {
-  const { me } = useSession();
+  const { me } = useSignIn();
   if (!me || me.seesPersonalData) return null;
   return (
     <p role="note" className="rounded border border-slate-300 bg-slate-100 p-2 text-sm dark:border-slate-700 dark:bg-slate-900" data-testid="masked-notice">

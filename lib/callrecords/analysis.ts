@@ -145,6 +145,16 @@ export interface Finding {
   evidence: Evidence[];
 }
 
+export const FINDING_KIND_LABELS: Record<Finding["kind"], string> = {
+  "poor-sender": "Poor streams",
+  "poor-receiver": "Poor streams received",
+  cascade: "Likely cause",
+  device: "Device",
+  failure: "Failure",
+  feedback: "Feedback",
+  "no-telemetry": "No telemetry",
+};
+
 const overlaps = (a: StreamRow, b: StreamRow) => {
   const [as, ae, bs, be] = [a.stream.startDateTime, a.stream.endDateTime, b.stream.startDateTime, b.stream.endDateTime].map((t) => (t ? Date.parse(t) : NaN));
   // Without stream times, both are somewhere in the same call: count them together.

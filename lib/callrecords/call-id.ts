@@ -1,8 +1,7 @@
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const EXACT_GUID = new RegExp(`^${GUID.source}$`, "i");
+import { GUID, isGuid } from "@/lib/format/guid";
 
 export function isCallId(value: string): boolean {
-  return EXACT_GUID.test(value);
+  return isGuid(value);
 }
 
 /**

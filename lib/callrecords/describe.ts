@@ -94,6 +94,8 @@ export function endpointKey(endpoint: Endpoint | null): string {
   return `participant:${identity?.id ?? identity?.userPrincipalName ?? identity?.displayName ?? endpoint.name ?? "unknown"}`;
 }
 
+export const CALL_TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
+
 export const WIFI_BAND_LABELS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };
 
 export function describeNetwork(network: Network | null): string {
@@ -132,7 +134,3 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
 
-/** UTC time of day, "HH:MM:SS" (or "HH:MM" without seconds), from epoch ms or an ISO string. */
-export function formatClock(time: number | string, seconds = true): string {
-  return new Date(time).toISOString().slice(11, seconds ? 19 : 16);
-}

@@ -2,6 +2,13 @@ import type { ParticipantImpact } from "./analysis";
 import type { Identity, Participant, ParticipantList, Session } from "./model";
 
 /** "The same person" across participants_v2, legacy participants and session endpoints. */
+/** Where a call's list of people came from, as the page says it. */
+export const PARTICIPANT_SOURCE_LABELS: Record<ParticipantList["source"], string> = {
+  participants_v2: "Graph's participants_v2",
+  legacy: "the record's legacy participants property",
+  sessions: "the sessions' endpoints",
+};
+
 export function personKey(identity: Identity | null, fallback: string | null = null): string | null {
   const value = identity?.id ?? identity?.userPrincipalName ?? identity?.displayName ?? fallback;
   return value ? `participant:${value.toLowerCase()}` : null;

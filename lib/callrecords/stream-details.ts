@@ -1,4 +1,5 @@
-import { DIRECTION_LABELS, formatClock } from "./describe";
+import { formatClock } from "@/lib/format/dates";
+import { DIRECTION_LABELS } from "./describe";
 import type { Media, Stream } from "./model";
 
 export interface StreamDetailRow {

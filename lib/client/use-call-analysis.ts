@@ -1,25 +1,13 @@
 "use client";
 import { useMemo } from "react";
-import { callVerdict, findings, participantImpact, summarizeSession, type SessionSummary } from "@/lib/callrecords/analysis";
+import { callVerdict, findings, participantImpact, type SessionSummary } from "@/lib/callrecords/analysis";
 import { participantList, personRows } from "@/lib/callrecords/participants";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { ParticipantsResponse } from "./use-participants";
-import type { SessionsPage } from "./use-call-record";
+import { summariesOf, type CallPage } from "./call-page";
 
-// Pages never change once loaded: summarise each once, however often the list re-renders.
-const summariesByPage = new WeakMap<SessionsPage, SessionSummary[]>();
 
-/** A page's per-session analysis, computed once; call it as a page arrives so the work is spread out. */
-export function summariesOf(page: SessionsPage): SessionSummary[] {
-  let summaries = summariesByPage.get(page);
-  if (!summaries) {
-    summaries = page.sessions.map((session) => summarizeSession(session));
-    summariesByPage.set(page, summaries);
-  }
-  return summaries;
-}
-
-export function useCallAnalysis(pages: readonly SessionsPage[] | undefined, listed: ParticipantsResponse | undefined) {
+export function useCallAnalysis(pages: readonly CallPage[] | undefined, listed: ParticipantsResponse | undefined) {
   const analysis = useMemo(() => {
     const seen = new Set<string>();
     const summaries: SessionSummary[] = [];

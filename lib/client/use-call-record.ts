@@ -1,17 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { ApiProblem, apiGet } from "./api";
-import { summariesOf } from "./use-call-analysis";
-
-export interface SessionsPage {
-  call?: CallSummary;
-  sessions: Session[];
-  page: number;
-  loaded: number;
-  nextCursor: string | null;
-}
+import { summariesOf, type CallPage } from "./call-page";
 
 const retryable = (error: unknown) => error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
 
@@ -21,7 +12,7 @@ export function useCallRecord(callId: string) {
     queryKey: ["call", callId],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) => {
-      const page = await apiGet<SessionsPage>(
+      const page = await apiGet<CallPage>(
         pageParam ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}` : `/api/calls/${callId}`,
         signal,
       );

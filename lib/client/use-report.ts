@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ReportMeta } from "@/lib/reports/model";
 import { apiGet } from "./api";
-import type { SessionsPage } from "./use-call-record";
+import type { CallPage } from "./call-page";
 import type { ParticipantsResponse } from "./use-participants";
 
-export type ReportPage = SessionsPage & { report: ReportMeta; participants: ParticipantsResponse };
+export type ReportPage = CallPage & { report: ReportMeta; participants: ParticipantsResponse };
 
 /** A saved snapshot: one response, no Graph involved. */
 export function useReport(reportId: string) {

@@ -1,6 +1,6 @@
+import { isGuid } from "@/lib/format/guid";
 import { CLOUDS, MICROSOFT_GRAPH_HOSTS, type CloudName } from "./clouds";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ServerConfig {
   cloud: CloudName;
@@ -87,9 +87,9 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
   const cloud = CLOUDS[cloudName as CloudName];
 
   const tenantId = required(env, "AZURE_TENANT_ID", "Set it to your Directory (tenant) ID from the app registration's Overview page.");
-  if (!GUID.test(tenantId)) throw new ConfigError("AZURE_TENANT_ID", `must be the tenant's GUID (not a domain name or "common"), got "${tenantId}".`);
+  if (!isGuid(tenantId)) throw new ConfigError("AZURE_TENANT_ID", `must be the tenant's GUID (not a domain name or "common"), got "${tenantId}".`);
   const clientId = required(env, "AZURE_CLIENT_ID", "Set it to the Application (client) ID of callscope's app registration.");
-  if (!GUID.test(clientId)) throw new ConfigError("AZURE_CLIENT_ID", `must be a GUID, got "${clientId}".`);
+  if (!isGuid(clientId)) throw new ConfigError("AZURE_CLIENT_ID", `must be a GUID, got "${clientId}".`);
 
   const secret = env.AZURE_CLIENT_SECRET?.trim();
   const certificate = env.AZURE_CLIENT_CERTIFICATE_PATH?.trim();

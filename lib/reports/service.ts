@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { View } from "@/lib/callrecords/view";
 import type { RawPart } from "@/lib/graph/callrecords";
+import { formatDay } from "@/lib/format/dates";
 import { ReportError } from "./errors";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
 import { isCallId } from "@/lib/callrecords/call-id";
@@ -76,7 +77,7 @@ export function createReportService(options: { store: ReportStore; appVersion: s
     const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
     if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
     if (report.meta.expiresAt !== null && report.meta.expiresAt < Date.now()) {
-      throw new ReportError(410, "report_expired", `This report expired on ${new Date(report.meta.expiresAt).toISOString().slice(0, 10)} and its data was deleted.`);
+      throw new ReportError(410, "report_expired", `This report expired on ${formatDay(report.meta.expiresAt)} and its data was deleted.`);
     }
     if (!report.payload) throw new ReportError(410, "report_expired", "This report's data was deleted.");
     return { meta: report.meta, payload: JSON.parse((await gunzipAsync(report.payload)).toString()) as Payload };

@@ -11,18 +11,18 @@ export interface Me {
   seesPersonalData: boolean;
 }
 
-export type SessionStatus = "ready" | "signed-out" | "signing-in" | "checking" | "no-role" | "error";
+export type SignInStatus = "ready" | "signed-out" | "signing-in" | "checking" | "no-role" | "error";
 
-export interface Session {
-  status: SessionStatus;
+export interface SignInState {
+  status: SignInStatus;
   me: Me | null;
   error: unknown;
   signIn: (() => void) | null;
   signOut: (() => void) | null;
 }
 
-export const SessionContext = createContext<Session>({ status: "checking", me: null, error: null, signIn: null, signOut: null });
+export const SignInContext = createContext<SignInState>({ status: "checking", me: null, error: null, signIn: null, signOut: null });
 
-export function useSession(): Session {
-  return useContext(SessionContext);
+export function useSignIn(): SignInState {
+  return useContext(SignInContext);
 }

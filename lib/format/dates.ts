@@ -1,0 +1,16 @@
+// Every date and time callscope shows, in UTC: call records are in UTC and a support case crosses time zones.
+
+/** "14:03:07" (or "14:03"): a moment within a call, for timelines, tables and charts. */
+export function formatClock(time: number | string, seconds = true): string {
+  return new Date(time).toISOString().slice(11, seconds ? 19 : 16);
+}
+
+/** "20 Nov 2026, 14:03:07 UTC" (or without seconds): when a call or a report happened. */
+export function formatDateTime(time: number | string, seconds = true): string {
+  return `${new Date(time).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: seconds ? "medium" : "short", timeZone: "UTC" })} UTC`;
+}
+
+/** "2026-11-20": a day, for lists and expiry dates. */
+export function formatDay(time: number | string): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
