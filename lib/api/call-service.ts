@@ -262,23 +262,6 @@ export function createCallService(options: CallServiceOptions) {
       }
       yield { record, rawParticipants };
     },
-
-    /** Every session, page after page through the same cache, without the ones Graph repeats: for exports. */
-    async allSessions(callId: string, view: View, trace: RequestTrace): Promise<{ callJson: string; sessionsJson: string[]; loaded: number }> {
-      let callJson = "null";
-      const chunks: string[] = [];
-      const seen = new Set<string>();
-      let loaded = 0;
-      for await (const page of pagesOf(callId, view, trace)) {
-        callJson = page.callJson ?? callJson;
-        const repeated = page.ids.some((sessionId) => seen.has(sessionId));
-        const fresh = repeated ? (JSON.parse(page.sessionsJson) as Session[]).filter((s) => !seen.has(s.id)) : null;
-        chunks.push(fresh ? JSON.stringify(fresh) : page.sessionsJson);
-        for (const sessionId of page.ids) seen.add(sessionId);
-        loaded += fresh ? fresh.length : page.count;
-      }
-      return { callJson, sessionsJson: chunks, loaded };
-    },
   };
 }
 
