@@ -1,11 +1,10 @@
 "use client";
 import { InteractionRequiredAuthError, InteractionStatus, PublicClientApplication, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import { MsalProvider, useIsAuthenticated, useMsal } from "@azure/msal-react";
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, type ReactNode } from "react";
-import { ApiProblem, apiGet, setTokenSource } from "@/lib/client/api";
+import { ApiProblem, setTokenSource } from "@/lib/client/api";
 import type { ClientConfig } from "@/lib/config/public";
-import { SignInContext, type Me, type SignInState } from "@/lib/client/sign-in";
+import { SignInContext, useMe, type SignInState } from "@/lib/client/sign-in";
 
 // One PublicClientApplication per page load; constructing it during server rendering is harmless.
 let instance: PublicClientApplication | undefined;
@@ -56,7 +55,7 @@ function SignedIn({ config, children }: { config: ClientConfig; children: ReactN
   }, [msal, scopes]);
 
   const ready = authenticated && inProgress === InteractionStatus.None;
-  const me = useQuery({ queryKey: ["me"], queryFn: ({ signal }) => apiGet<Me>("/api/me", signal), enabled: ready, retry: false, staleTime: Infinity });
+  const me = useMe(ready);
   const session = useMemo<SignInState>(() => {
     const status: SignInState["status"] = !authenticated
       ? inProgress === InteractionStatus.None ? "signed-out" : "signing-in"

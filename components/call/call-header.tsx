@@ -1,11 +1,11 @@
-import { CALL_TYPE_LABELS, formatDuration, identityLabel, lookup } from "@/lib/callrecords/describe";
+import { CALL_TYPE_LABELS, callDurationMs, formatDuration, identityLabel, lookup } from "@/lib/callrecords/describe";
 import type { CallSummary } from "@/lib/callrecords/model";
 import { formatDateTime } from "@/lib/format/dates";
 
 const time = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
 
 export function CallHeader({ call, participants, sessions }: { call: CallSummary; participants: { count: number; final: boolean }; sessions: number }) {
-  const duration = Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
+  const duration = callDurationMs(call);
   const facts: [string, string][] = [
     ["Start", time(call.startDateTime)],
     ["End", time(call.endDateTime)],

@@ -4,7 +4,8 @@ import { CreateReportDialog } from "@/components/reports/create-report-dialog";
 import { Toast, useToast } from "@/components/ui/toast";
 import { streamsCsv } from "@/lib/callrecords/csv";
 import type { StreamRow } from "@/lib/callrecords/streams";
-import { apiDownload, saveBlob } from "@/lib/client/api";
+import { saveBlob } from "@/lib/client/api";
+import { useExportJson } from "@/lib/client/exports";
 import { problemMessage } from "@/lib/client/problem-text";
 
 const BUTTON = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-blue-500 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900";
@@ -12,7 +13,7 @@ const BUTTON = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover
 export function CallToolbar({ callId, reportId, rows, complete }: { callId: string; reportId?: string; rows: StreamRow[]; complete: boolean }) {
   const [toast, showToast] = useToast();
   const [creating, setCreating] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const exporting = useExportJson({ callId, reportId });
 
   async function copyLink() {
     try {
@@ -23,24 +24,16 @@ export function CallToolbar({ callId, reportId, rows, complete }: { callId: stri
     }
   }
 
-  async function exportJson(redact: boolean) {
-    setBusy(true);
-    try {
-      const path = reportId ? `/api/reports/${reportId}/export` : `/api/calls/${callId}/export${redact ? "?redact=1" : ""}`;
-      await apiDownload(path, `callscope-${callId}${redact ? "-redacted" : ""}.json`);
-    } catch (error) {
-      showToast(`Export failed: ${problemMessage(error)}`);
-    } finally {
-      setBusy(false);
-    }
+  function exportJson(redact: boolean) {
+    exporting.mutate(redact, { onError: (error) => showToast(`Export failed: ${problemMessage(error)}`) });
   }
 
   return (
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Share and export">
       <button type="button" className={BUTTON} onClick={() => void copyLink()}>Copy link</button>
       {!reportId && <button type="button" className={BUTTON} onClick={() => setCreating(true)} disabled={!complete}>Create report</button>}
-      <button type="button" className={BUTTON} disabled={busy} onClick={() => void exportJson(false)}>Export JSON</button>
-      {!reportId && <button type="button" className={BUTTON} disabled={busy} onClick={() => void exportJson(true)}>Export JSON (redacted)</button>}
+      <button type="button" className={BUTTON} disabled={exporting.isPending} onClick={() => exportJson(false)}>Export JSON</button>
+      {!reportId && <button type="button" className={BUTTON} disabled={exporting.isPending} onClick={() => exportJson(true)}>Export JSON (redacted)</button>}
       <button type="button" className={BUTTON} disabled={!complete} onClick={() => saveBlob(new Blob([streamsCsv(rows)], { type: "text/csv" }), `callscope-${callId}-streams.csv`)}>
         Export streams CSV
       </button>

@@ -3,12 +3,9 @@ import { useDeferredValue, useMemo } from "react";
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { formatClock } from "@/lib/format/dates";
-import { jitterByStartTime } from "@/lib/callrecords/session-series";
+import { JITTER_LIMIT_MS as jitterLimit, jitterByStartTime } from "@/lib/callrecords/session-series";
 
 const clock = (ms: number) => formatClock(ms, false);
-import { DEFAULT_THRESHOLDS } from "@/lib/callrecords/thresholds";
-
-const jitterLimit = DEFAULT_THRESHOLDS.audio.find((t) => t.metric === "averageJitterMs")?.limit ?? 30;
 
 /** Sessions by start time: poor ones as bars, worst and median jitter as lines against the threshold. */
 export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {

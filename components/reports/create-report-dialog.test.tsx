@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SignInContext, type Me } from "@/lib/client/sign-in";
@@ -25,9 +26,11 @@ afterEach(() => {
 
 async function create(choice: string) {
   render(
-    <SignInContext.Provider value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}>
-      <CreateReportDialog callId={CALL_ID} onClose={() => undefined} />
-    </SignInContext.Provider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <SignInContext.Provider value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}>
+        <CreateReportDialog callId={CALL_ID} onClose={() => undefined} />
+      </SignInContext.Provider>
+    </QueryClientProvider>,
   );
   fireEvent.change(screen.getByLabelText("Keep for"), { target: { value: choice } });
   fireEvent.click(screen.getByRole("button", { name: "Create report" }));

@@ -1,11 +1,10 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { apiPost } from "@/lib/client/api";
 import { problemMessage } from "@/lib/client/problem-text";
+import { useCreateReport } from "@/lib/client/reports";
 import { useSignIn } from "@/lib/client/sign-in";
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
-import type { ReportMeta } from "@/lib/reports/model";
 
 
 export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
@@ -16,36 +15,29 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
   const [note, setNote] = useState("");
   const [redact, setRedact] = useState(mustRedact);
   const [expiry, setExpiry] = useState<string>(DEFAULT_EXPIRY);
-  const [state, setState] = useState<{ kind: "editing" } | { kind: "saving" } | { kind: "done"; report: ReportMeta } | { kind: "failed"; message: string }>({ kind: "editing" });
+  const create = useCreateReport();
   const ids = { title: useId(), note: useId(), expiry: useId() };
 
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setState({ kind: "saving" });
-    try {
-      const expiresInDays = expiryDays(expiry);
-      const { report } = await apiPost<{ report: ReportMeta }>("/api/reports", { callId, title, note, redact: redact || mustRedact, expiresInDays });
-      setState({ kind: "done", report });
-    } catch (error) {
-      setState({ kind: "failed", message: problemMessage(error) });
-    }
+    create.mutate({ callId, title, note, redact: redact || mustRedact, expiresInDays: expiryDays(expiry) });
   }
 
   return (
     <dialog ref={dialog} onClose={onClose} aria-labelledby="create-report-heading" className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
       <h2 id="create-report-heading" className="text-lg font-semibold">Create a report</h2>
-      {state.kind === "done" ? (
+      {create.isSuccess ? (
         <div className="mt-3 space-y-3 text-sm">
           <p>Saved. This link shows the call as it is now, even after Graph deletes the record:</p>
-          <p><Link className="font-mono underline" href={`/reports/${state.report.id}`} data-testid="report-link">{`/reports/${state.report.id}`}</Link></p>
+          <p><Link className="font-mono underline" href={`/reports/${create.data.id}`} data-testid="report-link">{`/reports/${create.data.id}`}</Link></p>
           <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Close</button>
         </div>
       ) : (
-        <form onSubmit={(event) => void submit(event)} className="mt-3 space-y-3 text-sm">
+        <form onSubmit={submit} className="mt-3 space-y-3 text-sm">
           <p className="text-slate-600 dark:text-slate-400">The server fetches every session of this call and keeps Graph&apos;s data as it is now.</p>
           <label htmlFor={ids.title} className="block font-medium">Title</label>
           <input id={ids.title} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} className="w-full rounded border px-2 py-1 dark:bg-slate-800" />
@@ -59,9 +51,9 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
           <select id={ids.expiry} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
             {EXPIRY_CHOICES.map(({ label }) => <option key={label}>{label}</option>)}
           </select>
-          {state.kind === "failed" && <p role="alert" className="text-red-700 dark:text-red-400">{state.message}</p>}
+          {create.isError && <p role="alert" className="text-red-700 dark:text-red-400">{problemMessage(create.error)}</p>}
           <div className="flex gap-2">
-            <button type="submit" disabled={state.kind === "saving"} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60">{state.kind === "saving" ? "Saving…" : "Create report"}</button>
+            <button type="submit" disabled={create.isPending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60">{create.isPending ? "Saving…" : "Create report"}</button>
             <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Cancel</button>
           </div>
         </form>

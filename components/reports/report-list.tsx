@@ -1,20 +1,13 @@
 "use client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { apiDelete, apiGet } from "@/lib/client/api";
 import { problemMessage } from "@/lib/client/problem-text";
-import type { ReportMeta } from "@/lib/reports/model";
+import { useDeleteReport, useReports } from "@/lib/client/reports";
 import { formatDay } from "@/lib/format/dates";
 
-
 export function ReportList() {
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ["reports"], queryFn: ({ signal }) => apiGet<{ reports: ReportMeta[] }>("/api/reports", signal) });
-  const remove = useMutation({
-    mutationFn: (id: string) => apiDelete(`/api/reports/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["reports"] }),
-  });
+  const list = useReports();
+  const remove = useDeleteReport();
   if (list.isPending) return <p role="status">Loading reports…</p>;
   if (list.isError) return <ErrorPanel title="Reports could not be loaded" message={problemMessage(list.error)} />;
   if (list.data.reports.length === 0) return <p className="text-slate-600 dark:text-slate-400">No reports yet. Open a call and choose “Create report”.</p>;

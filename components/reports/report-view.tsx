@@ -1,5 +1,5 @@
 "use client";
-import { useReport } from "@/lib/client/use-report";
+import { useReport } from "@/lib/client/reports";
 import { CallView } from "@/components/call/call-view";
 import { formatDateTime } from "@/lib/format/dates";
 

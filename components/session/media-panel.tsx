@@ -1,9 +1,6 @@
-import { mediaCharts } from "@/lib/callrecords/chart-data";
-import { compareSides } from "@/lib/callrecords/compare";
 import type { Media } from "@/lib/callrecords/model";
 import { DIRECTION_LABELS } from "@/lib/callrecords/describe";
-import { streamDetails } from "@/lib/callrecords/stream-details";
-import { streamVerdict } from "@/lib/callrecords/verdict";
+import { summarizeMedia } from "@/lib/callrecords/media-summary";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { MetricChart } from "@/components/charts/metric-chart";
@@ -13,17 +10,12 @@ import { TracerouteTable } from "./traceroute-table";
 
 /** One media of a segment; opens by itself when a stream is poor or a device crosses a limit, else stays folded. */
 export function MediaPanel({ media, title }: { media: Media; title: string }) {
-  const verdicts = media.streams.map((stream) => ({ stream, verdict: streamVerdict(stream, media.kind) }));
-  const charts = mediaCharts(media);
-  const comparison = compareSides(media);
-  const details = streamDetails(media);
-  const breached = verdicts.some(({ verdict }) => verdict.quality === "poor") || comparison.device.some((row) => row.breach.length > 0);
-  const worst = verdicts.some(({ verdict }) => verdict.quality === "poor") ? "poor" : verdicts.some(({ verdict }) => verdict.quality === "good") ? "good" : "unclassified";
+  const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media);
   return (
     <details open={breached} className="group rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="media-panel">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
         <span className="capitalize">{title}</span>
-        <QualityBadge quality={worst} />
+        <QualityBadge quality={quality} />
         {!breached && <span className="text-xs font-normal text-slate-600 dark:text-slate-400">nothing over a threshold: folded</span>}
       </summary>
       <div className="mt-3 space-y-3">

@@ -94,6 +94,11 @@ export function endpointKey(endpoint: Endpoint | null): string {
   return `participant:${identity?.id ?? identity?.userPrincipalName ?? identity?.displayName ?? endpoint.name ?? "unknown"}`;
 }
 
+/** How long a call lasted, from its start and end. */
+export function callDurationMs(call: { startDateTime: string; endDateTime: string }): number {
+  return Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
+}
+
 export const CALL_TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
 
 export const WIFI_BAND_LABELS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };

@@ -1,4 +1,8 @@
 import type { SessionSummary } from "./analysis";
+import { DEFAULT_THRESHOLDS } from "./thresholds";
+
+/** The audio jitter limit the sessions chart draws its line at. */
+export const JITTER_LIMIT_MS = DEFAULT_THRESHOLDS.audio.find((threshold) => threshold.metric === "averageJitterMs")?.limit ?? 30;
 
 export interface JitterBucket {
   /** Start of the bucket (ms since epoch). */

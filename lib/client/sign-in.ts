@@ -1,5 +1,7 @@
 "use client";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { createContext, useContext } from "react";
+import { apiGet } from "./api";
 
 /** Who is using callscope, as the server sees them (GET /api/me). */
 export interface Me {
@@ -26,3 +28,8 @@ export const SignInContext = createContext<SignInState>({ status: "checking", me
 export function useSignIn(): SignInState {
   return useContext(SignInContext);
 }
+
+/** Who the server says is signed in (`GET /api/me`), asked once the browser holds a token. */
+export const meQuery = () => queryOptions({ queryKey: ["me"], queryFn: ({ signal }) => apiGet<Me>("/api/me", signal), retry: false, staleTime: Infinity });
+
+export const useMe = (enabled: boolean) => useQuery({ ...meQuery(), enabled });
