@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { CallIdForm } from "@/components/call/call-id-form";
-import { RecentLookups } from "@/components/call/recent-lookups";
+import { CallIdForm } from "./_components/call-id-form";
+import { RecentLookups } from "./_components/recent-lookups";
 import { clientConfig } from "@/lib/config/client-config";
 import { demoCalls } from "@/lib/demo/calls";
 

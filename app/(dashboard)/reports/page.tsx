@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReportList } from "@/components/reports/report-list";
+import { ReportList } from "./_components/report-list";
 
 export const metadata: Metadata = { title: "Reports" };
 

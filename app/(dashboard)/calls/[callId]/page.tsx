@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { LiveCallView } from "@/components/call/live-call-view";
+import { LiveCallView } from "./client";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { isCallId } from "@/lib/callrecords/call-id";
 

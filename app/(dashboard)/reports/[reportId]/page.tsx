@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ReportView } from "@/components/reports/report-view";
+import { ReportView } from "./client";
 
 export const metadata: Metadata = { title: "Report" };
 

@@ -1,7 +1,7 @@
 "use client";
 import { useCallRecord } from "@/lib/client/use-call-record";
 import { useParticipants } from "@/lib/client/use-participants";
-import { CallView } from "./call-view";
+import { CallView } from "@/components/call/call-view";
 
 export function LiveCallView({ callId }: { callId: string }) {
   const query = useCallRecord(callId);
