@@ -1,23 +1,60 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-const SERVER = ["./lib/graph", "./lib/api", "./lib/auth", "./lib/log", "./lib/security", "./lib/config/server.ts", "./lib/config/startup-check.ts"];
+const SERVER = [
+  "./lib/graph",
+  "./lib/api",
+  "./lib/auth",
+  "./lib/log",
+  "./lib/security",
+  "./lib/config/server.ts",
+  "./lib/config/startup-check.ts",
+];
 const UI = ["./app", "./components", "./lib/client"];
 
 /** Who may not import whom. `target` is the importer, `from` what it must not import. */
 function layerZones() {
   const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
   return [
-    zone("./lib/graph", ["./lib/callrecords", "./lib/api", "./lib/reports", "./lib/auth", ...UI], "lib/graph is the wire layer: it knows Graph's JSON, not the domain or the services above it."),
-    zone("./lib/callrecords", ["./lib/api", "./lib/reports", "./lib/auth", "./lib/config", ...UI], "lib/callrecords is the pure domain: it may read Graph's wire types, nothing above."),
-    zone("./lib/auth", ["./lib/api", "./lib/reports", ...UI], "lib/auth raises its own errors; lib/api maps them to responses."),
-    zone("./lib/reports", ["./lib/api", ...UI], "lib/reports is a service beside lib/api: it takes what it needs as arguments and raises its own errors."),
+    zone(
+      "./lib/graph",
+      ["./lib/callrecords", "./lib/api", "./lib/reports", "./lib/auth", ...UI],
+      "lib/graph is the wire layer: it knows Graph's JSON, not the domain or the services above it.",
+    ),
+    zone(
+      "./lib/callrecords",
+      ["./lib/api", "./lib/reports", "./lib/auth", "./lib/config", ...UI],
+      "lib/callrecords is the pure domain: it may read Graph's wire types, nothing above.",
+    ),
+    zone(
+      "./lib/auth",
+      ["./lib/api", "./lib/reports", ...UI],
+      "lib/auth raises its own errors; lib/api maps them to responses.",
+    ),
+    zone(
+      "./lib/reports",
+      ["./lib/api", ...UI],
+      "lib/reports is a service beside lib/api: it takes what it needs as arguments and raises its own errors.",
+    ),
     zone("./lib/api", UI, "lib/api serves routes; it never imports pages, components or browser code."),
-    zone("./lib/config", ["./lib/graph", "./lib/callrecords", "./lib/api", "./lib/reports", "./lib/auth", ...UI], "lib/config is read by every layer and imports none of them."),
-    zone("./lib/client", [...SERVER, "./app", "./components"], "lib/client runs in the browser: domain and client-safe modules only."),
+    zone(
+      "./lib/config",
+      ["./lib/graph", "./lib/callrecords", "./lib/api", "./lib/reports", "./lib/auth", ...UI],
+      "lib/config is read by every layer and imports none of them.",
+    ),
+    zone(
+      "./lib/client",
+      [...SERVER, "./app", "./components"],
+      "lib/client runs in the browser: domain and client-safe modules only.",
+    ),
     zone("./components", [...SERVER, "./app"], "Components render: data comes through lib/client hooks."),
     // Of the reports service, the browser may only read its model and expiry choices.
-    ...["./lib/client", "./components"].map((target) => zone(target, "./lib/reports", "Only lib/reports/model.ts and expiry.ts are safe for the browser.", ["./model.ts", "./expiry.ts"])),
+    ...["./lib/client", "./components"].map((target) =>
+      zone(target, "./lib/reports", "Only lib/reports/model.ts and expiry.ts are safe for the browser.", [
+        "./model.ts",
+        "./expiry.ts",
+      ]),
+    ),
   ];
 }
 
@@ -43,7 +80,15 @@ const config = [
     },
   },
   {
-    ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".emulator/**", ".data/**"],
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      ".emulator/**",
+      ".data/**",
+    ],
   },
 ];
 

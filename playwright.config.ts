@@ -29,10 +29,20 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+  ],
   webServer: [
     {
       // The built app and the emulator over real HTTP(S), exactly as `npm run demo` runs them.
@@ -42,7 +52,13 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...serverEnv, APP_PORT: String(APP_PORT), EMULATOR_PORT: String(EMULATOR_PORT), EMULATOR_STATE_DIR: ".emulator/e2e", CALLSCOPE_DATA_DIR: ".data/e2e" },
+      env: {
+        ...serverEnv,
+        APP_PORT: String(APP_PORT),
+        EMULATOR_PORT: String(EMULATOR_PORT),
+        EMULATOR_STATE_DIR: ".emulator/e2e",
+        CALLSCOPE_DATA_DIR: ".data/e2e",
+      },
     },
     {
       command: "tsx scripts/serve.ts",
@@ -51,7 +67,14 @@ export default defineConfig({
       reuseExistingServer: false,
       stdout: "pipe",
       stderr: "pipe",
-      env: { ...serverEnv, APP_PORT: "3101", EMULATOR_PORT: "4111", EMULATOR_STATE_DIR: ".emulator/e2e-auth", CALLSCOPE_DATA_DIR: ".data/e2e-auth", CALLSCOPE_DEMO: "false" },
+      env: {
+        ...serverEnv,
+        APP_PORT: "3101",
+        EMULATOR_PORT: "4111",
+        EMULATOR_STATE_DIR: ".emulator/e2e-auth",
+        CALLSCOPE_DATA_DIR: ".data/e2e-auth",
+        CALLSCOPE_DEMO: "false",
+      },
     },
   ],
 });

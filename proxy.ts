@@ -16,7 +16,12 @@ function authorityOrigin(): string | null {
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
-  const headers = securityHeaders({ nonce, authorityOrigin: authorityOrigin(), https, development: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders({
+    nonce,
+    authorityOrigin: authorityOrigin(),
+    https,
+    development: process.env.NODE_ENV === "development",
+  });
   // Next cannot route a path it cannot decode and would answer a bare 500: say what is wrong instead.
   if (safeDecode(request.nextUrl.pathname) === null) return malformedUrl(request, headers);
   const forwarded = new Headers(request.headers);
@@ -26,7 +31,8 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: forwarded } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // MSAL's redirect bridge must never be cached (it carries the auth response).
-  if (request.nextUrl.pathname.startsWith("/auth/redirect")) response.headers.set("Cache-Control", "no-store");
+  if (request.nextUrl.pathname.startsWith("/auth/redirect"))
+    response.headers.set("Cache-Control", "no-store");
   return response;
 }
 
@@ -35,7 +41,13 @@ function malformedUrl(request: NextRequest, headers: Record<string, string>): Ne
   const body = api
     ? JSON.stringify({ error: { code: "malformed_url", message: MALFORMED_URL_MESSAGE } })
     : `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Malformed address · callscope</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem"><h1>This address cannot be read</h1><p>${MALFORMED_URL_MESSAGE}</p><p><a href="/">Go to the home page</a></p></body></html>`;
-  const response = new NextResponse(body, { status: 400, headers: { "Content-Type": api ? "application/json; charset=utf-8" : "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  const response = new NextResponse(body, {
+    status: 400,
+    headers: {
+      "Content-Type": api ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+    },
+  });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

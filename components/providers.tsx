@@ -7,19 +7,30 @@ import { MsalAuth } from "./auth/msal-auth";
 
 const DEMO_SIGN_IN: SignInState = {
   status: "ready",
-  me: { kind: "demo", name: "Demo visitor", username: null, tenantId: "demo", roles: [], seesPersonalData: true },
+  me: {
+    kind: "demo",
+    name: "Demo visitor",
+    username: null,
+    tenantId: "demo",
+    roles: [],
+    seesPersonalData: true,
+  },
   error: null,
   signIn: null,
   signOut: null,
 };
 
 export function Providers({ config, children }: { config: ClientConfig; children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
-      {config.demo
-        ? <SignInContext.Provider value={DEMO_SIGN_IN}>{children}</SignInContext.Provider>
-        : <MsalAuth config={config}>{children}</MsalAuth>}
+      {config.demo ? (
+        <SignInContext.Provider value={DEMO_SIGN_IN}>{children}</SignInContext.Provider>
+      ) : (
+        <MsalAuth config={config}>{children}</MsalAuth>
+      )}
     </QueryClientProvider>
   );
 }

@@ -18,10 +18,20 @@ async function signInAs(page: Page, name: string) {
 /** Every personal value in the emulator's copy of a call: names, UPNs, user IDs, IPs, MACs, device names. */
 async function personalValues(page: Page, callId: string): Promise<string[]> {
   const tokenResponse = await page.request.post(`${AUTH_EMULATOR_URL}/${DEMO_TENANT_ID}/oauth2/v2.0/token`, {
-    form: { grant_type: "client_credentials", client_id: DEMO_APP.clientId, client_secret: DEMO_APP.secret, scope: `${GRAPH_RESOURCE}/.default` },
+    form: {
+      grant_type: "client_credentials",
+      client_id: DEMO_APP.clientId,
+      client_secret: DEMO_APP.secret,
+      scope: `${GRAPH_RESOURCE}/.default`,
+    },
   });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
-  const record = await (await page.request.get(`${AUTH_EMULATOR_URL}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const record = await (
+    await page.request.get(
+      `${AUTH_EMULATOR_URL}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    )
+  ).json();
   return valuesIn(record);
 }
 
@@ -42,7 +52,9 @@ test("an investigator signs in, opens a call and signs out", async ({ page }) =>
   await expect(page.getByRole("button", { name: "Sign in with Microsoft" })).toBeVisible();
 });
 
-test("a reader sees call quality with every personal value masked, in the page and the API", async ({ page }) => {
+test("a reader sees call quality with every personal value masked, in the page and the API", async ({
+  page,
+}) => {
   const apiBodies: string[] = [];
   page.on("response", async (response) => {
     if (response.url().includes("/api/")) apiBodies.push(await response.text().catch(() => ""));
@@ -66,7 +78,10 @@ test("a reader sees call quality with every personal value masked, in the page a
   await screenshot(page, "signed-in-reader");
 });
 
-test("the ID token a sign-in leaves in the browser is refused by the API; the access token is accepted", async ({ page, request }) => {
+test("the ID token a sign-in leaves in the browser is refused by the API; the access token is accepted", async ({
+  page,
+  request,
+}) => {
   let accessToken = "";
   page.on("request", (sent) => {
     const header = sent.headers().authorization;
@@ -78,7 +93,8 @@ test("the ID token a sign-in leaves in the browser is refused by the API; the ac
   const idToken = await page.evaluate(() => {
     for (let i = 0; i < sessionStorage.length; i++) {
       const value = sessionStorage.getItem(sessionStorage.key(i) ?? "") ?? "";
-      if (value.includes('"credentialType":"IdToken"')) return (JSON.parse(value) as { secret: string }).secret;
+      if (value.includes('"credentialType":"IdToken"'))
+        return (JSON.parse(value) as { secret: string }).secret;
     }
     return "";
   });
@@ -98,16 +114,23 @@ test("a user without a role is told which role to ask for", async ({ page }) => 
   await expect(page.getByLabel("Call ID, or a link or text containing one")).toHaveCount(0);
 });
 
-test("the API refuses requests without a valid token, and pages carry security headers", async ({ page, request }) => {
+test("the API refuses requests without a valid token, and pages carry security headers", async ({
+  page,
+  request,
+}) => {
   const wifi = demoCall("poor-wifi");
   const none = await request.get(`/api/calls/${wifi.id}`);
   expect(none.status()).toBe(401);
   expect(none.headers()["www-authenticate"]).toContain('error="invalid_token"');
   expect((await none.json()).error.code).toBe("invalid_token");
-  const forged = await request.get(`/api/calls/${wifi.id}`, { headers: { Authorization: "Bearer eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0." } });
+  const forged = await request.get(`/api/calls/${wifi.id}`, {
+    headers: { Authorization: "Bearer eyJhbGciOiJub25lIn0.eyJ0aWQiOiJ4In0." },
+  });
   expect(forged.status()).toBe(401);
   // Nothing a request carries can turn demo mode on.
-  const sneaky = await request.get(`/api/calls/${wifi.id}?demo=true`, { headers: { "x-callscope-demo": "true", Cookie: "callscope_demo=1; demo=true" } });
+  const sneaky = await request.get(`/api/calls/${wifi.id}?demo=true`, {
+    headers: { "x-callscope-demo": "true", Cookie: "callscope_demo=1; demo=true" },
+  });
   expect(sneaky.status()).toBe(401);
   const response = await page.goto("/");
   const headers = response?.headers() ?? {};
@@ -117,7 +140,10 @@ test("the API refuses requests without a valid token, and pages carry security h
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
 
-test("a redacted report keeps no personal value, and only its creator or an investigator may delete it", async ({ page, browser }) => {
+test("a redacted report keeps no personal value, and only its creator or an investigator may delete it", async ({
+  page,
+  browser,
+}) => {
   const meeting = demoCall("team-meeting");
   await signInAs(page, "Ada Investigator");
   await expect(page.getByTestId("account")).toContainText("Ada Investigator");
@@ -139,8 +165,15 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   await expect(page.getByTestId("report-banner")).toContainText("personal data redacted");
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
   await page.getByTestId("sessions-table").getByRole("button").first().click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON", exact: true }).click()]);
-  const exported = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export JSON", exact: true }).click(),
+  ]);
+  const exported = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString());
   const values = await personalValues(page, meeting.id);
   const seen = [await page.content(), exported, ...apiBodies].join("\n");
   expect(exported).toContain("Participant A");
@@ -159,10 +192,14 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   await expect(reader.getByRole("heading", { name: "Saved reports" })).toBeVisible();
   await expect(reader.getByRole("main")).not.toContainText(title);
   expect(readerToken).toMatch(/^Bearer /);
-  const refused = await reader.request.delete(`/api/reports/${reportPath.split("/").pop()}`, { headers: { Authorization: readerToken } });
+  const refused = await reader.request.delete(`/api/reports/${reportPath.split("/").pop()}`, {
+    headers: { Authorization: readerToken },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toContain("Ada Investigator");
-  const unknown = await reader.request.get("/api/reports/AAAAAAAAAAAAAAAAAAAAAA", { headers: { Authorization: readerToken } });
+  const unknown = await reader.request.get("/api/reports/AAAAAAAAAAAAAAAAAAAAAA", {
+    headers: { Authorization: readerToken },
+  });
   expect(unknown.status()).toBe(404);
   const anonymous = await reader.request.get(`/api/reports/${reportPath.split("/").pop()}`);
   expect(anonymous.status()).toBe(401);

@@ -11,7 +11,9 @@ function files(dir: string): string[] {
 }
 
 test("the built client assets hold no secret, token or Graph URL", () => {
-  const assets = files(join(__dirname, "..", ".next", "static")).filter((path) => /\.(js|css|html|json|txt)$/.test(path));
+  const assets = files(join(__dirname, "..", ".next", "static")).filter((path) =>
+    /\.(js|css|html|json|txt)$/.test(path),
+  );
   expect(assets.length).toBeGreaterThan(5);
   const text = assets.map((path) => readFileSync(path, "utf8")).join("\n");
   for (const app of APPS) expect(text).not.toContain(app.secret);

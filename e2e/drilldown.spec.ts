@@ -9,15 +9,20 @@ test.afterEach(async ({ request }) => setFaults(request, {}));
 test("home lists the demo calls, opens one by pasted URL and remembers it", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByText("Demo mode:")).toBeVisible();
-  for (const call of demoCalls.filter((c) => c.featured)) await expect(page.getByRole("link", { name: new RegExp(call.title) })).toBeVisible();
+  for (const call of demoCalls.filter((c) => c.featured))
+    await expect(page.getByRole("link", { name: new RegExp(call.title) })).toBeVisible();
   await screenshot(page, "home");
   const wifi = demoCall("poor-wifi");
-  await page.getByLabel("Call ID, or a link or text containing one").fill(`https://graph.microsoft.com/v1.0/communications/callRecords/${wifi.id}?$expand=sessions`);
+  await page
+    .getByLabel("Call ID, or a link or text containing one")
+    .fill(`https://graph.microsoft.com/v1.0/communications/callRecords/${wifi.id}?$expand=sessions`);
   await page.getByRole("button", { name: "Open call" }).click();
   await expect(page).toHaveURL(new RegExp(`/calls/${wifi.id}$`));
   await expect(page.getByRole("heading", { name: wifi.id })).toBeVisible();
   await page.goto("/");
-  await expect(page.getByRole("region", { name: "Recent lookups" }).getByRole("link", { name: wifi.id })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Recent lookups" }).getByRole("link", { name: wifi.id }),
+  ).toBeVisible();
 });
 
 test("a pasted text without a call ID gets an inline message and stays put", async ({ page }) => {
@@ -30,7 +35,9 @@ test("a pasted text without a call ID gets an inline message and stays put", asy
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("poor Wi-Fi call: verdict, findings, session charts with thresholds, comparison and feedback", async ({ page }) => {
+test("poor Wi-Fi call: verdict, findings, session charts with thresholds, comparison and feedback", async ({
+  page,
+}) => {
   const wifi = demoCall("poor-wifi");
   await page.goto(`/calls/${wifi.id}`);
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Poor");
@@ -47,7 +54,9 @@ test("poor Wi-Fi call: verdict, findings, session charts with thresholds, compar
   await expect(detail.getByTestId("chart-jitter").first().locator(".recharts-reference-line")).toHaveCount(1);
   await expect(detail.getByTestId("chart-jitter").first()).toContainText("poor above 30 ms");
   await expect(detail.getByTestId("compare-network").first()).toContainText("▲ worse");
-  await expect(detail.getByTestId("compare-network").first()).toContainText("frequency2.4 GHz".replace("frequency", ""));
+  await expect(detail.getByTestId("compare-network").first()).toContainText(
+    "frequency2.4 GHz".replace("frequency", ""),
+  );
   const feedback = detail.getByTestId("feedback");
   await expect(feedback).toContainText("Poor");
   await expect(feedback.getByRole("listitem").filter({ hasText: "Interruptions" })).toContainText("⚑");
@@ -63,7 +72,10 @@ test("poor Wi-Fi call: verdict, findings, session charts with thresholds, compar
   await expect(fresh.getByTestId("session-detail")).toBeVisible();
 });
 
-test("a 3,000-session town hall loads completely with progress shown, and filters to poor sessions", async ({ page, request }) => {
+test("a 3,000-session town hall loads completely with progress shown, and filters to poor sessions", async ({
+  page,
+  request,
+}) => {
   const townHall = demoCall("town-hall");
   await page.goto(`/calls/${townHall.id}`);
   await expect(page.getByTestId("load-status")).toContainText(/sessions loaded · fetching page \d+/);
@@ -73,7 +85,9 @@ test("a 3,000-session town hall loads completely with progress shown, and filter
   await expect(page.getByTestId("sessions-count")).toHaveText("3,000 of 3,000 sessions shown");
   await page.getByLabel("Poor only").click();
   await expect(page.getByLabel("Poor only")).toBeChecked();
-  const poor = Number((await page.getByTestId("sessions-count").innerText()).split(" ")[0]?.replace(/,/g, ""));
+  const poor = Number(
+    (await page.getByTestId("sessions-count").innerText()).split(" ")[0]?.replace(/,/g, ""),
+  );
   expect(poor).toBeGreaterThan(20);
   expect(poor).toBeLessThan(1000);
   await expect(page.getByTestId("sessions-table")).toContainText("Poor");
@@ -105,7 +119,9 @@ test("a throttled Graph says when to retry", async ({ page, request }) => {
 test("a failing later page keeps what arrived and resumes", async ({ page, request }) => {
   await setFaults(request, { rate503: 1, pages: "later" });
   await page.goto(`/calls/${sizedCallId(150)}`);
-  await expect(page.getByTestId("load-status")).toContainText("Loading stopped after 60 sessions", { timeout: 30_000 });
+  await expect(page.getByTestId("load-status")).toContainText("Loading stopped after 60 sessions", {
+    timeout: 30_000,
+  });
   await expect(page.getByTestId("sessions-count")).toHaveText("60 of 60 sessions shown");
   await setFaults(request, {});
   await page.getByRole("button", { name: "Resume loading" }).click();
@@ -115,7 +131,9 @@ test("a failing later page keeps what arrived and resumes", async ({ page, reque
 test("a failed PSTN leg is called out in the verdict and findings", async ({ page }) => {
   await page.goto(`/calls/${demoCall("failed-pstn").id}`);
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("1 session failed");
-  await expect(page.getByTestId("findings")).toContainText("failed while setting up the call: Gateway rejected the call");
+  await expect(page.getByTestId("findings")).toContainText(
+    "failed while setting up the call: Gateway rejected the call",
+  );
 });
 
 test("the call view fits a tablet without sideways scrolling", async ({ page }) => {
@@ -134,6 +152,14 @@ test("pages are accessible (axe)", async ({ page }) => {
     await expect(page.getByRole("heading").first()).toBeVisible();
     if (path !== "/") await page.getByTestId("sessions-table").getByRole("button").first().click();
     const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+    ).toEqual([]);
   }
 });

@@ -10,7 +10,9 @@ async function watch(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
   page.on("dialog", (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
@@ -43,7 +45,8 @@ test("hostile strings stay inert, bounded and readable across the drill-down", a
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const out: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (/[\u202A-\u202E]/.test(node.textContent ?? "") && !node.parentElement?.closest("bdi")) out.push(node.textContent ?? "");
+      if (/[\u202A-\u202E]/.test(node.textContent ?? "") && !node.parentElement?.closest("bdi"))
+        out.push(node.textContent ?? "");
     }
     return out;
   });
@@ -51,7 +54,10 @@ test("hostile strings stay inert, bounded and readable across the drill-down", a
   expect(await page.getByTestId("findings").locator("bdi").count()).toBeGreaterThan(0);
 
   // Every session, every media panel, every participant.
-  const rows = page.getByTestId("sessions-table").getByRole("row").filter({ has: page.getByRole("button") });
+  const rows = page
+    .getByTestId("sessions-table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("button") });
   const sessions = await rows.count();
   expect(sessions).toBeGreaterThanOrEqual(2);
   for (let index = 0; index < sessions; index++) {
@@ -59,7 +65,8 @@ test("hostile strings stay inert, bounded and readable across the drill-down", a
     const detail = page.getByTestId("session-detail");
     await expect(detail).toBeVisible();
     for (const panel of await detail.getByTestId("media-panel").all()) {
-      if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open))) await panel.locator(":scope > summary").click();
+      if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await panel.locator(":scope > summary").click();
     }
     await check();
   }
@@ -93,9 +100,15 @@ test("malformed and unknown addresses answer clearly, in JSON for the API", asyn
   const unknown = await request.get("/api/no-such-endpoint");
   expect(unknown.status()).toBe(404);
   expect((await unknown.json()).error.code).toBe("not_found");
-  const plain = await request.post("/api/reports", { headers: { "Content-Type": "text/plain" }, data: '{"callId":"x"}' });
+  const plain = await request.post("/api/reports", {
+    headers: { "Content-Type": "text/plain" },
+    data: '{"callId":"x"}',
+  });
   expect(plain.status()).toBe(415);
-  const huge = await request.post("/api/reports", { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ callId: demoCall("poor-wifi").id, note: "x".repeat(10 * 1024 * 1024) }) });
+  const huge = await request.post("/api/reports", {
+    headers: { "Content-Type": "application/json" },
+    data: JSON.stringify({ callId: demoCall("poor-wifi").id, note: "x".repeat(10 * 1024 * 1024) }),
+  });
   expect(huge.status()).toBe(413);
 
   const malformed = await page.goto("/calls/%E0%A4%A");

@@ -7,12 +7,19 @@ import { demoCall, screenshot } from "./support";
 /** The first media panel of a session, unfolded (panels with nothing over a threshold start folded). */
 async function firstMedia(detail: Locator) {
   const panel = detail.getByTestId("media-panel").first();
-  if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open))) await panel.locator(":scope > summary").click();
+  if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await panel.locator(":scope > summary").click();
   return panel;
 }
 
 async function openSession(page: Page, who: string) {
-  await page.getByTestId("sessions-table").getByRole("row").filter({ hasText: who }).getByRole("button").first().click();
+  await page
+    .getByTestId("sessions-table")
+    .getByRole("row")
+    .filter({ hasText: who })
+    .getByRole("button")
+    .first()
+    .click();
   const detail = page.getByTestId("session-detail");
   await expect(detail).toBeVisible();
   return detail;
@@ -22,17 +29,23 @@ for (const scheme of ["light", "dark"] as const) {
   test.describe(`${scheme} mode`, () => {
     test.beforeEach(async ({ page }) => page.emulateMedia({ colorScheme: scheme }));
 
-    test("a real tenant's record: people from participants_v2, services by shape, not-reported values, no phantom feedback", async ({ page }) => {
+    test("a real tenant's record: people from participants_v2, services by shape, not-reported values, no phantom feedback", async ({
+      page,
+    }) => {
       const call = demoCall("real-tenant");
       await page.goto(`/calls/${call.id}`);
       await expect(page.getByTestId("fact-participants")).toHaveText("4");
       await expect(page.getByTestId("fact-organizer")).toHaveText("Rui Alves");
       const source = page.getByTestId("participants-source");
-      await expect(source).toContainText("4 people, from Graph's participants_v2; 1 joined without a media session");
+      await expect(source).toContainText(
+        "4 people, from Graph's participants_v2; 1 joined without a media session",
+      );
       // Only impacting and impacted people show at first; Mei Chen's poor uplink makes her the one.
       await page.getByRole("button", { name: "Show all 4 participants" }).click();
       const people = page.getByTestId("participants");
-      await expect(people.getByRole("row").filter({ hasText: "Ana Costa" })).toContainText("no media session");
+      await expect(people.getByRole("row").filter({ hasText: "Ana Costa" })).toContainText(
+        "no media session",
+      );
       await expect(people).not.toContainText("conferencing server");
       await expect(people).not.toContainText("unknown participant");
       // notRated with no tokens everywhere: nothing counts as feedback.
@@ -42,10 +55,16 @@ for (const scheme of ["light", "dark"] as const) {
       await expect(page.getByText("3 of 3 sessions shown")).toBeVisible();
 
       const detail = await openSession(page, "Rui Alves");
-      await expect(detail.getByRole("heading", { level: 2 })).toContainText("Rui Alves → Teams conferencing server");
+      await expect(detail.getByRole("heading", { level: 2 })).toContainText(
+        "Rui Alves → Teams conferencing server",
+      );
       const clients = detail.getByTestId("compare-clients");
-      await expect(clients.getByRole("row").filter({ hasText: "Sign-in name" })).toContainText("rui.alves@contoso.com");
-      await expect(clients.getByRole("row").filter({ hasText: "Identity" })).toContainText("Microsoft service");
+      await expect(clients.getByRole("row").filter({ hasText: "Sign-in name" })).toContainText(
+        "rui.alves@contoso.com",
+      );
+      await expect(clients.getByRole("row").filter({ hasText: "Identity" })).toContainText(
+        "Microsoft service",
+      );
       await expect(detail.getByTestId("feedback")).toHaveCount(0);
       const audio = await firstMedia(detail);
       const network = audio.getByTestId("compare-network");
@@ -61,24 +80,32 @@ for (const scheme of ["light", "dark"] as const) {
       // The segment without caller or callee is between the session's: Mei Chen, not "unknown endpoint".
       await page.getByRole("button", { name: "Close" }).click();
       const mei = await openSession(page, "Mei Chen");
-      await expect(mei.getByRole("heading", { level: 2 })).toContainText("Mei Chen → Teams conferencing server");
+      await expect(mei.getByRole("heading", { level: 2 })).toContainText(
+        "Mei Chen → Teams conferencing server",
+      );
       await expect(mei).not.toContainText("unknown endpoint");
       await page.getByRole("button", { name: "Close" }).click();
       const jonas = await openSession(page, "Jonas Berg");
       await expect(jonas.getByTestId("test-session")).toHaveText("test call");
     });
 
-    test("a record from before participants_v2: the legacy organizer and people, said so", async ({ page }) => {
+    test("a record from before participants_v2: the legacy organizer and people, said so", async ({
+      page,
+    }) => {
       const call = demoCall("legacy-only");
       await page.goto(`/calls/${call.id}`);
       await expect(page.getByTestId("fact-organizer")).toHaveText("Rui Alves (legacy organizer)");
       await expect(page.getByTestId("fact-participants")).toHaveText("2");
-      await expect(page.getByTestId("participants-source")).toContainText("the record's legacy participants property");
+      await expect(page.getByTestId("participants-source")).toContainText(
+        "the record's legacy participants property",
+      );
       await expect(page.getByTestId("participants")).toContainText("Phone number");
       await screenshot(page, `legacy-only-${scheme}`);
     });
 
-    test("Microsoft's documentation example: names, sign-in names, network jitter and the 54 Mbit/s Wi-Fi", async ({ page }) => {
+    test("Microsoft's documentation example: names, sign-in names, network jitter and the 54 Mbit/s Wi-Fi", async ({
+      page,
+    }) => {
       const call = demoCall("docs-example");
       await page.goto(`/calls/${call.id}`);
       await expect(page.getByTestId("fact-organizer")).toHaveText("Abbie Wilkins");
@@ -87,9 +114,15 @@ for (const scheme of ["light", "dark"] as const) {
       const detail = await openSession(page, "Abbie Wilkins");
       const audio = await firstMedia(detail);
       const streams = audio.getByTestId("stream-details");
-      await expect(streams.getByRole("row").filter({ hasText: "Network jitter" })).toContainText("266 ms / 474 ms");
-      await expect(streams.getByRole("row").filter({ hasText: "Bandwidth estimate" })).toContainText("15.64 Mbit/s");
-      await expect(streams.getByRole("row").filter({ hasText: "Forward error correction" })).toContainText("yes");
+      await expect(streams.getByRole("row").filter({ hasText: "Network jitter" })).toContainText(
+        "266 ms / 474 ms",
+      );
+      await expect(streams.getByRole("row").filter({ hasText: "Bandwidth estimate" })).toContainText(
+        "15.64 Mbit/s",
+      );
+      await expect(streams.getByRole("row").filter({ hasText: "Forward error correction" })).toContainText(
+        "yes",
+      );
       const network = audio.getByTestId("compare-network");
       await expect(network.getByRole("row").filter({ hasText: "Link speed" })).toContainText("54 Mbit/s");
       await expect(network.getByRole("row").filter({ hasText: "Link speed" })).toContainText("not reported");

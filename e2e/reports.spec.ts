@@ -3,7 +3,11 @@ import { demoCall, emulatorStats, screenshot, setFaults, waitForAllSessions } fr
 
 test.afterEach(async ({ request }) => setFaults(request, {}));
 
-test("a report of the 3,000-session town hall opens without Graph and shows the same diagnosis", async ({ page, browser, request }) => {
+test("a report of the 3,000-session town hall opens without Graph and shows the same diagnosis", async ({
+  page,
+  browser,
+  request,
+}) => {
   const townHall = demoCall("town-hall");
   await page.goto(`/calls/${townHall.id}`);
   await waitForAllSessions(page, 3000);
@@ -32,7 +36,9 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   await expect(reportPage.getByTestId("report-banner")).toContainText(title);
   await expect(reportPage.getByTestId("report-banner")).toContainText(`Snapshot of call ${townHall.id}`);
   await expect(reportPage.getByTestId("report-banner")).toContainText("Wi-Fi on floor 3 again");
-  await expect(reportPage.getByTestId("load-status")).toContainText("All 3,000 sessions loaded from the saved snapshot");
+  await expect(reportPage.getByTestId("load-status")).toContainText(
+    "All 3,000 sessions loaded from the saved snapshot",
+  );
   await expect(reportPage.getByTestId("poor-share")).toHaveText(live.share);
   await expect(reportPage.getByTestId("finding-text").first()).toHaveText(live.finding);
   await expect(reportPage.getByTestId("sessions-count")).toHaveText(live.sessions);
@@ -91,14 +97,26 @@ test("exports the streams as CSV and the Graph payload as JSON", async ({ page }
   const wifi = demoCall("poor-wifi");
   await page.goto(`/calls/${wifi.id}`);
   await expect(page.getByTestId("load-status")).toContainText("All 1 sessions loaded");
-  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export streams CSV" }).click()]);
-  const text = await (await csv.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString());
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export streams CSV" }).click(),
+  ]);
+  const text = await (
+    await csv.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString());
   const lines = text.trim().split("\r\n");
   expect(lines[0]).toContain("sessionId,segmentId,media,label,direction");
   expect(lines).toHaveLength(9);
   expect(text).toContain("jitter 61 ms > 30 ms");
-  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON", exact: true }).click()]);
-  const payload = JSON.parse(await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString()));
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export JSON", exact: true }).click(),
+  ]);
+  const payload = JSON.parse(
+    await (await json.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString()),
+  );
   expect(payload.id).toBe(wifi.id);
   expect(payload.sessions[0].segments).toHaveLength(2);
   expect(payload.sessions[0].caller["@odata.type"]).toBe("#microsoft.graph.callRecords.participantEndpoint");

@@ -10,11 +10,16 @@ export function demoCall(scenario: DemoScenario) {
 
 /** Sets the emulator's fault injection over its control endpoint (real HTTP, as a tester would). */
 export async function setFaults(request: APIRequestContext, faults: Record<string, unknown>) {
-  const response = await request.put(`${EMULATOR_URL}/_emulator/faults`, { data: faults, ignoreHTTPSErrors: true });
+  const response = await request.put(`${EMULATOR_URL}/_emulator/faults`, {
+    data: faults,
+    ignoreHTTPSErrors: true,
+  });
   expect(response.ok()).toBe(true);
 }
 
-export async function emulatorStats(request: APIRequestContext): Promise<{ calls: Record<string, { firstPage: number; laterPage: number }> }> {
+export async function emulatorStats(
+  request: APIRequestContext,
+): Promise<{ calls: Record<string, { firstPage: number; laterPage: number }> }> {
   return (await request.get(`${EMULATOR_URL}/_emulator/stats`, { ignoreHTTPSErrors: true })).json();
 }
 
@@ -23,5 +28,8 @@ export async function screenshot(page: Page, name: string) {
 }
 
 export async function waitForAllSessions(page: Page, count: number) {
-  await expect(page.getByTestId("load-status")).toContainText(`All ${count.toLocaleString("en-US")} sessions loaded`, { timeout: 60_000 });
+  await expect(page.getByTestId("load-status")).toContainText(
+    `All ${count.toLocaleString("en-US")} sessions loaded`,
+    { timeout: 60_000 },
+  );
 }

@@ -35,7 +35,12 @@ export interface Emulator {
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
   const app = new Hono<EmulatorEnv>();
-  const store = new CallStore({ seed: options.seed ?? "callscope", now: options.now ?? Date.now(), tenantId: DEMO_TENANT_ID, dataDir: options.dataDir });
+  const store = new CallStore({
+    seed: options.seed ?? "callscope",
+    now: options.now ?? Date.now(),
+    tenantId: DEMO_TENANT_ID,
+    dataDir: options.dataDir,
+  });
   const faults = new FaultInjector(options.faults);
   const throttle = new RecordThrottle(options.throttle ?? true);
   const stats = new Map<string, GraphStats>();
@@ -50,7 +55,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     await next();
     c.header("request-id", requestId);
     c.header("client-request-id", requestId);
-    options.log?.(`${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms`);
+    options.log?.(
+      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
+    );
   });
 
   app.get("/_emulator/health", (c) => c.json({ ok: true, calls: store.ids().length }));
@@ -68,7 +75,9 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     throttle.reset();
     return c.json({ enabled: throttle.enabled });
   });
-  app.get("/_emulator/stats", (c) => c.json({ calls: Object.fromEntries(stats), tokenRequests: counters.tokens }));
+  app.get("/_emulator/stats", (c) =>
+    c.json({ calls: Object.fromEntries(stats), tokenRequests: counters.tokens }),
+  );
   app.post("/_emulator/reset", (c) => {
     stats.clear();
     counters.tokens = 0;
@@ -79,10 +88,19 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
   app.post("/_emulator/calls/:id/version", (c) => {
     const record = store.bumpVersion(c.req.param("id"), DEMO_TENANT_ID);
-    return record ? c.json({ id: record.id, version: record.version }) : c.json({ error: "unknown call" }, 404);
+    return record
+      ? c.json({ id: record.id, version: record.version })
+      : c.json({ error: "unknown call" }, 404);
   });
 
-  registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens: new SkipTokens(randomBytes(32).toString("hex")) });
+  registerGraphRoutes(app, {
+    store,
+    publicKey,
+    throttle,
+    faults,
+    stats,
+    skipTokens: new SkipTokens(randomBytes(32).toString("hex")),
+  });
   app.put("/_emulator/apps/:clientId/certificates", async (c) => {
     const pem = await c.req.text();
     if (!pem.includes("BEGIN CERTIFICATE")) return c.json({ error: "send a PEM certificate" }, 400);
@@ -91,6 +109,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   });
 
   registerEntraRoutes(app, options.key, counters, certificates);
-  app.notFound((c) => c.json({ error: { code: "BadRequest", message: `Resource not found for the segment '${new URL(c.req.url).pathname}'.` } }, 404));
+  app.notFound((c) =>
+    c.json(
+      {
+        error: {
+          code: "BadRequest",
+          message: `Resource not found for the segment '${new URL(c.req.url).pathname}'.`,
+        },
+      },
+      404,
+    ),
+  );
   return { app, store, faults, throttle, stats, counters, certificates };
 }

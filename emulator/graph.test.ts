@@ -23,7 +23,10 @@ describe("Graph callRecords emulator", () => {
     const emu = await testEmulator();
     const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
     const record = await json<{ sessions: Page["value"]; "sessions@odata.nextLink"?: string }>(
-      await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, auth),
+      await emu.request(
+        `/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`,
+        auth,
+      ),
     );
     expect(record.sessions).toHaveLength(60);
     expect(record.sessions[0]?.segments?.length).toBeGreaterThan(0);
@@ -31,7 +34,11 @@ describe("Graph callRecords emulator", () => {
     const ids = record.sessions.map((s) => s.id);
     let pages = 1;
     while (link) {
-      expect(link.startsWith(`${ORIGIN}/v1.0/communications/callRecords/${townHall}/sessions?$expand=segments&$skiptoken=`)).toBe(true);
+      expect(
+        link.startsWith(
+          `${ORIGIN}/v1.0/communications/callRecords/${townHall}/sessions?$expand=segments&$skiptoken=`,
+        ),
+      ).toBe(true);
       const page = await json<Page>(await emu.request(link.slice(ORIGIN.length), auth));
       expect(page.value.length).toBeLessThanOrEqual(60);
       ids.push(...page.value.map((s) => s.id));
@@ -47,10 +54,14 @@ describe("Graph callRecords emulator", () => {
   it("honours Prefer: odata.maxpagesize up to 60 and says so in Preference-Applied", async () => {
     const emu = await testEmulator();
     const token = await emu.token();
-    const small = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions`, { headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=25" } });
+    const small = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions`, {
+      headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=25" },
+    });
     expect(small.headers.get("preference-applied")).toContain("odata.maxpagesize=25");
     expect((await json<Page>(small)).value).toHaveLength(25);
-    const big = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions`, { headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=500" } });
+    const big = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions`, {
+      headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=500" },
+    });
     expect(big.headers.get("preference-applied")).toBeNull();
     const page = await json<Page>(big);
     expect(page.value).toHaveLength(60);
@@ -60,10 +71,18 @@ describe("Graph callRecords emulator", () => {
   it("applies $select on sessions and keeps it in the nextLink", async () => {
     const emu = await testEmulator();
     const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
-    const page = await json<Page & { value: Record<string, unknown>[] }>(await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$select=id,modalities`, auth));
+    const page = await json<Page & { value: Record<string, unknown>[] }>(
+      await emu.request(
+        `/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$select=id,modalities`,
+        auth,
+      ),
+    );
     expect(Object.keys(page.value[0] ?? {}).sort()).toEqual(["id", "modalities"]);
     expect(page["@odata.nextLink"]).toContain("$select=id,modalities");
-    const bad = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$select=nope`, auth);
+    const bad = await emu.request(
+      `/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$select=nope`,
+      auth,
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -72,30 +91,48 @@ describe("Graph callRecords emulator", () => {
     const path = `/v1.0/communications/callRecords/${sizedCallId(1)}`;
     const none = await emu.request(path);
     expect(none.status).toBe(401);
-    const body = await json<{ error: { code: string; message: string; innerError: Record<string, string> } }>(none);
+    const body = await json<{ error: { code: string; message: string; innerError: Record<string, string> } }>(
+      none,
+    );
     expect(body.error.code).toBe("InvalidAuthenticationToken");
     expect(body.error.innerError["request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.error.innerError.date).toBeTruthy();
 
     const wrongAudience = await emu.token(DEMO_APP, `api://${DEMO_APP.clientId}/.default`);
-    expect((await emu.request(path, { headers: { Authorization: `Bearer ${wrongAudience}` } })).status).toBe(401);
+    expect((await emu.request(path, { headers: { Authorization: `Bearer ${wrongAudience}` } })).status).toBe(
+      401,
+    );
     const forged = (await emu.token()).slice(0, -4) + "AAAA";
     expect((await emu.request(path, { headers: { Authorization: `Bearer ${forged}` } })).status).toBe(401);
     const noRole = await emu.token(UNCONSENTED_APP);
     const forbidden = await emu.request(path, { headers: { Authorization: `Bearer ${noRole}` } });
     expect(forbidden.status).toBe(403);
-    expect((await json<{ error: { message: string } }>(forbidden)).error.message).toContain("CallRecords.Read.All");
+    expect((await json<{ error: { message: string } }>(forbidden)).error.message).toContain(
+      "CallRecords.Read.All",
+    );
 
     const token = await emu.token();
-    expect((await emu.request("/v1.0/communications/callRecords/not-a-guid", { headers: { Authorization: `Bearer ${token}` } })).status).toBe(400);
-    const unknown = await emu.request("/v1.0/communications/callRecords/00000000-0000-4000-8000-000000000000", { headers: { Authorization: `Bearer ${token}` } });
+    expect(
+      (
+        await emu.request("/v1.0/communications/callRecords/not-a-guid", {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).status,
+    ).toBe(400);
+    const unknown = await emu.request(
+      "/v1.0/communications/callRecords/00000000-0000-4000-8000-000000000000",
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     expect(unknown.status).toBe(404);
     expect((await json<{ error: { code: string } }>(unknown)).error.code).toBe("NotFound");
     // A record belongs to its tenant: another tenant's app does not see it.
     const other = await emu.token(OTHER_TENANT_APP);
     expect((await emu.request(path, { headers: { Authorization: `Bearer ${other}` } })).status).toBe(404);
     // A forged skiptoken is refused rather than served.
-    const tampered = await emu.request(`/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$skiptoken=WzYwLDYwLDFd.forged`, { headers: { Authorization: `Bearer ${token}` } });
+    const tampered = await emu.request(
+      `/v1.0/communications/callRecords/${sizedCallId(61)}/sessions?$skiptoken=WzYwLDYwLDFd.forged`,
+      { headers: { Authorization: `Bearer ${token}` } },
+    );
     expect(tampered.status).toBe(400);
   });
 
@@ -103,11 +140,17 @@ describe("Graph callRecords emulator", () => {
     const emu = await testEmulator();
     const token = await emu.token();
     const path = `/v1.0/communications/callRecords/${townHall}/sessions?$expand=segments`;
-    const plain = await (await emu.request(path, { headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" } })).text();
+    const plain = await (
+      await emu.request(path, {
+        headers: { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" },
+      })
+    ).text();
     const all: string[] = [];
     let link: string | undefined = path;
     while (link) {
-      const response: Response = await emu.request(link.replace(ORIGIN, ""), { headers: { Authorization: `Bearer ${token}`, Prefer: "include-unknown-enum-members" } });
+      const response: Response = await emu.request(link.replace(ORIGIN, ""), {
+        headers: { Authorization: `Bearer ${token}`, Prefer: "include-unknown-enum-members" },
+      });
       expect(response.headers.get("preference-applied")).toContain("include-unknown-enum-members");
       const text = await response.text();
       all.push(text);
@@ -150,7 +193,11 @@ describe("Graph callRecords emulator", () => {
     const truncated = await (await emu.request(path, auth)).text();
     expect(() => JSON.parse(truncated)).toThrow();
 
-    const control = await emu.request("/_emulator/faults", { method: "PUT", body: JSON.stringify({ latencyMs: 30 }), headers: { "Content-Type": "application/json" } });
+    const control = await emu.request("/_emulator/faults", {
+      method: "PUT",
+      body: JSON.stringify({ latencyMs: 30 }),
+      headers: { "Content-Type": "application/json" },
+    });
     expect(control.status).toBe(200);
     const started = performance.now();
     await emu.request(path, auth);
@@ -167,13 +214,27 @@ describe("Graph callRecords emulator", () => {
       endDateTime: "2026-11-19T10:30:00Z",
       segments: [],
     }));
-    writeFileSync(join(dir, "exported.json"), JSON.stringify({ id, version: 3, type: "groupCall", startDateTime: "2026-11-19T10:00:00Z", endDateTime: "2026-11-19T10:30:00Z", sessions }));
+    writeFileSync(
+      join(dir, "exported.json"),
+      JSON.stringify({
+        id,
+        version: 3,
+        type: "groupCall",
+        startDateTime: "2026-11-19T10:00:00Z",
+        endDateTime: "2026-11-19T10:30:00Z",
+        sessions,
+      }),
+    );
     const emu = await testEmulator({ dataDir: dir });
     const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
-    const first = await json<{ version: number; sessions: unknown[]; "sessions@odata.nextLink": string }>(await emu.request(`/v1.0/communications/callRecords/${id}?$expand=sessions($expand=segments)`, auth));
+    const first = await json<{ version: number; sessions: unknown[]; "sessions@odata.nextLink": string }>(
+      await emu.request(`/v1.0/communications/callRecords/${id}?$expand=sessions($expand=segments)`, auth),
+    );
     expect(first.version).toBe(3);
     expect(first.sessions).toHaveLength(60);
-    const second = await json<Page>(await emu.request(first["sessions@odata.nextLink"].replace(ORIGIN, ""), auth));
+    const second = await json<Page>(
+      await emu.request(first["sessions@odata.nextLink"].replace(ORIGIN, ""), auth),
+    );
     expect(second.value.map((s) => s.id)).toEqual(sessions.slice(60).map((s) => s.id));
     expect(second["@odata.nextLink"]).toBeUndefined();
   });
@@ -194,52 +255,88 @@ describe("participants_v2 and real-shaped output", () => {
   it("pages participants_v2 by 130 with nextLinks, derived from the sessions when a record has no list", async () => {
     const emu = await testEmulator();
     const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
-    const first = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(await emu.request(`/v1.0/communications/callRecords/${townHall}/participants_v2`, auth));
+    const first = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(
+      await emu.request(`/v1.0/communications/callRecords/${townHall}/participants_v2`, auth),
+    );
     expect(first.value).toHaveLength(130);
     const ids = first.value.map((p) => p.id);
     let link = first["@odata.nextLink"];
     while (link) {
-      expect(link.startsWith(`${ORIGIN}/v1.0/communications/callRecords/${townHall}/participants_v2?$skiptoken=`)).toBe(true);
-      const page = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(await emu.request(link.slice(ORIGIN.length), auth));
+      expect(
+        link.startsWith(`${ORIGIN}/v1.0/communications/callRecords/${townHall}/participants_v2?$skiptoken=`),
+      ).toBe(true);
+      const page = await json<{ value: { id: string }[]; "@odata.nextLink"?: string }>(
+        await emu.request(link.slice(ORIGIN.length), auth),
+      );
       ids.push(...page.value.map((p) => p.id));
       link = page["@odata.nextLink"];
     }
     expect(new Set(ids).size).toBe(3000);
-    expect(emu.stats.get(`${townHall}/participants_v2`)).toEqual({ firstPage: 1, laterPage: Math.ceil(3000 / 130) - 1 });
+    expect(emu.stats.get(`${townHall}/participants_v2`)).toEqual({
+      firstPage: 1,
+      laterPage: Math.ceil(3000 / 130) - 1,
+    });
   });
 
   it("serves a stored list as it is (with a person who had no session) and an empty one for a legacy record", async () => {
     const emu = await testEmulator();
     const auth = { headers: { Authorization: `Bearer ${await emu.token()}` } };
-    const people = await json<{ value: { identity: { user: { displayName: string } } }[] }>(await emu.request(`/v1.0/communications/callRecords/${realTenant}/participants_v2`, auth));
-    expect(people.value.map((p) => p.identity.user.displayName)).toEqual(["Rui Alves", "Mei Chen", "Jonas Berg", "Ana Costa"]);
-    const none = await json<{ value: unknown[] }>(await emu.request(`/v1.0/communications/callRecords/${legacy}/participants_v2`, auth));
+    const people = await json<{ value: { identity: { user: { displayName: string } } }[] }>(
+      await emu.request(`/v1.0/communications/callRecords/${realTenant}/participants_v2`, auth),
+    );
+    expect(people.value.map((p) => p.identity.user.displayName)).toEqual([
+      "Rui Alves",
+      "Mei Chen",
+      "Jonas Berg",
+      "Ana Costa",
+    ]);
+    const none = await json<{ value: unknown[] }>(
+      await emu.request(`/v1.0/communications/callRecords/${legacy}/participants_v2`, auth),
+    );
     expect(none.value).toEqual([]);
     // A relationship, not a property: inline only with $expand=participants_v2.
-    const record = await json<Record<string, unknown>>(await emu.request(`/v1.0/communications/callRecords/${realTenant}`, auth));
+    const record = await json<Record<string, unknown>>(
+      await emu.request(`/v1.0/communications/callRecords/${realTenant}`, auth),
+    );
     expect(record.participants_v2).toBeUndefined();
-    const expanded = await json<{ participants_v2: unknown[] }>(await emu.request(`/v1.0/communications/callRecords/${realTenant}?$expand=participants_v2`, auth));
+    const expanded = await json<{ participants_v2: unknown[] }>(
+      await emu.request(`/v1.0/communications/callRecords/${realTenant}?$expand=participants_v2`, auth),
+    );
     expect(expanded.participants_v2).toHaveLength(4);
   });
 
   it("drops every @odata.type and context for Accept: odata.metadata=none, and keeps nextLinks", async () => {
     const emu = await testEmulator();
-    const headers = { Authorization: `Bearer ${await emu.token()}`, Accept: "application/json;odata.metadata=none" };
-    const response = await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, { headers });
+    const headers = {
+      Authorization: `Bearer ${await emu.token()}`,
+      Accept: "application/json;odata.metadata=none",
+    };
+    const response = await emu.request(
+      `/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`,
+      { headers },
+    );
     expect(response.headers.get("content-type")).toContain("odata.metadata=none");
     const text = await response.text();
     expect(text).not.toContain("@odata.type");
     expect(text).not.toContain("@odata.context");
     expect(text).toContain("sessions@odata.nextLink");
-    const minimal = await (await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, { headers: { Authorization: headers.Authorization } })).text();
+    const minimal = await (
+      await emu.request(`/v1.0/communications/callRecords/${townHall}?$expand=sessions($expand=segments)`, {
+        headers: { Authorization: headers.Authorization },
+      })
+    ).text();
     expect(minimal).toContain("#microsoft.graph.callRecords.participantEndpoint");
   });
 
   it("serves a record only to its own tenant, even after another request built it", async () => {
     const emu = await testEmulator();
-    const own = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, { headers: { Authorization: `Bearer ${await emu.token()}` } });
+    const own = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, {
+      headers: { Authorization: `Bearer ${await emu.token()}` },
+    });
     expect(own.status).toBe(200);
-    const other = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, { headers: { Authorization: `Bearer ${await emu.token(OTHER_TENANT_APP)}` } });
+    const other = await emu.request(`/v1.0/communications/callRecords/${realTenant}`, {
+      headers: { Authorization: `Bearer ${await emu.token(OTHER_TENANT_APP)}` },
+    });
     expect(other.status).toBe(404);
   });
 });

@@ -22,10 +22,21 @@ async function main() {
     dataDir: process.env.EMULATOR_DATA_DIR ? resolve(process.env.EMULATOR_DATA_DIR) : undefined,
     log: process.env.EMULATOR_LOG === "1" ? (line) => console.log(`[emulator] ${line}`) : undefined,
   });
-  const server = serve({ fetch: emulator.app.fetch, port, hostname: host, createServer, serverOptions: { key: tls.key, cert: tls.cert } }, () => {
-    console.log(`[emulator] Graph + Entra ID emulator on https://${host}:${port} (throttling ${emulator.throttle.enabled ? "on" : "off"}, ${emulator.store.ids().length} named calls)`);
-    console.log(`[emulator] trust bundle: ${tls.bundlePath}`);
-  });
+  const server = serve(
+    {
+      fetch: emulator.app.fetch,
+      port,
+      hostname: host,
+      createServer,
+      serverOptions: { key: tls.key, cert: tls.cert },
+    },
+    () => {
+      console.log(
+        `[emulator] Graph + Entra ID emulator on https://${host}:${port} (throttling ${emulator.throttle.enabled ? "on" : "off"}, ${emulator.store.ids().length} named calls)`,
+      );
+      console.log(`[emulator] trust bundle: ${tls.bundlePath}`);
+    },
+  );
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);

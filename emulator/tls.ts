@@ -10,7 +10,11 @@ export interface TlsFiles {
   bundlePath: string;
 }
 
-const SYSTEM_BUNDLES = ["/etc/ssl/certs/ca-certificates.crt", "/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/cert.pem"];
+const SYSTEM_BUNDLES = [
+  "/etc/ssl/certs/ca-certificates.crt",
+  "/etc/pki/tls/certs/ca-bundle.crt",
+  "/etc/ssl/cert.pem",
+];
 
 /** A certificate for localhost, made once and reused until it nears expiry. */
 export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
@@ -31,9 +35,22 @@ export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
       notAfterDate: notAfter,
       extensions: [
         { name: "basicConstraints", cA: true, critical: true },
-        { name: "keyUsage", keyCertSign: true, digitalSignature: true, keyEncipherment: true, critical: true },
+        {
+          name: "keyUsage",
+          keyCertSign: true,
+          digitalSignature: true,
+          keyEncipherment: true,
+          critical: true,
+        },
         { name: "extKeyUsage", serverAuth: true },
-        { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }, { type: 7, ip: "::1" }] },
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 2, value: "localhost" },
+            { type: 7, ip: "127.0.0.1" },
+            { type: 7, ip: "::1" },
+          ],
+        },
       ],
     });
     writeFileSync(keyPath, pems.private, { mode: 0o600 });
@@ -41,9 +58,15 @@ export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
   }
   const cert = readFileSync(certPath, "utf8");
   const system = SYSTEM_BUNDLES.find((path) => existsSync(path));
-  const extra = process.env.NODE_EXTRA_CA_CERTS && existsSync(process.env.NODE_EXTRA_CA_CERTS) && process.env.NODE_EXTRA_CA_CERTS !== bundlePath
-    ? process.env.NODE_EXTRA_CA_CERTS : undefined;
-  const parts = [system, extra].filter((path): path is string => !!path).map((path) => readFileSync(path, "utf8"));
+  const extra =
+    process.env.NODE_EXTRA_CA_CERTS &&
+    existsSync(process.env.NODE_EXTRA_CA_CERTS) &&
+    process.env.NODE_EXTRA_CA_CERTS !== bundlePath
+      ? process.env.NODE_EXTRA_CA_CERTS
+      : undefined;
+  const parts = [system, extra]
+    .filter((path): path is string => !!path)
+    .map((path) => readFileSync(path, "utf8"));
   writeFileSync(bundlePath, [...new Set(parts)].join("\n") + "\n" + cert);
   return { key: readFileSync(keyPath, "utf8"), cert, bundlePath };
 }

@@ -7,7 +7,14 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { resolve } from "node:path";
 import { sizedCallId } from "../emulator/data/store";
 import { loadSigningKey } from "../emulator/entra/keys";
-import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE, INVESTIGATOR_ROLE, READER_ROLE, API_SCOPE_NAME } from "../emulator/entra/registry";
+import {
+  DEMO_APP,
+  DEMO_TENANT_ID,
+  GRAPH_RESOURCE,
+  INVESTIGATOR_ROLE,
+  READER_ROLE,
+  API_SCOPE_NAME,
+} from "../emulator/entra/registry";
 import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 
@@ -26,14 +33,28 @@ const cas: Record<string, string> = {};
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
-function get(url: string, headers: Record<string, string> = {}, method = "GET", body?: string): Promise<{ status: number; text: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+  method = "GET",
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const secure = url.startsWith("https:");
   return new Promise((done, fail) => {
-    const req = (secure ? httpsRequest : httpRequest)(url, { method, headers, agent: secure ? httpsAgent : httpAgent, ...(secure ? { ca: cas[new URL(url).origin] } : {}) }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = (secure ? httpsRequest : httpRequest)(
+      url,
+      {
+        method,
+        headers,
+        agent: secure ? httpsAgent : httpAgent,
+        ...(secure ? { ca: cas[new URL(url).origin] } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => done({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on("error", fail);
     if (body) req.write(body);
     req.end();
@@ -46,18 +67,32 @@ async function json<T>(url: string, headers: Record<string, string> = {}): Promi
   return JSON.parse(response.text) as T;
 }
 
-const faults = (value: Record<string, unknown>) => get(`${EMULATOR}/_emulator/faults`, { "Content-Type": "application/json" }, "PUT", JSON.stringify(value));
+const faults = (value: Record<string, unknown>) =>
+  get(`${EMULATOR}/_emulator/faults`, { "Content-Type": "application/json" }, "PUT", JSON.stringify(value));
 
 async function graphToken(): Promise<string> {
-  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: DEMO_APP.clientId, client_secret: DEMO_APP.secret, scope: `${GRAPH_RESOURCE}/.default` }).toString();
-  const response = await get(`${EMULATOR}/${DEMO_APP.tenantId}/oauth2/v2.0/token`, { "Content-Type": "application/x-www-form-urlencoded" }, "POST", form);
+  const form = new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: DEMO_APP.clientId,
+    client_secret: DEMO_APP.secret,
+    scope: `${GRAPH_RESOURCE}/.default`,
+  }).toString();
+  const response = await get(
+    `${EMULATOR}/${DEMO_APP.tenantId}/oauth2/v2.0/token`,
+    { "Content-Type": "application/x-www-form-urlencoded" },
+    "POST",
+    form,
+  );
   return (JSON.parse(response.text) as { access_token: string }).access_token;
 }
 
 /** Every session of a call straight from the emulator, following nextLinks: the baseline. */
 async function pageGraph(callId: string, token: string): Promise<number> {
   const headers = { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" };
-  const first = await json<{ sessions: unknown[]; "sessions@odata.nextLink"?: string }>(`${EMULATOR}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`, headers);
+  const first = await json<{ sessions: unknown[]; "sessions@odata.nextLink"?: string }>(
+    `${EMULATOR}/v1.0/communications/callRecords/${callId}?$expand=sessions($expand=segments)`,
+    headers,
+  );
   let count = first.sessions.length;
   let link = first["sessions@odata.nextLink"];
   while (link) {
@@ -70,11 +105,17 @@ async function pageGraph(callId: string, token: string): Promise<number> {
 
 /** Every session through callscope's API, following its cursors. */
 async function pageApi(callId: string, app = APP, headers: Record<string, string> = {}): Promise<number> {
-  const first = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${app}/api/calls/${callId}`, headers);
+  const first = await json<{ sessions: unknown[]; nextCursor: string | null }>(
+    `${app}/api/calls/${callId}`,
+    headers,
+  );
   let count = first.sessions.length;
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = await json<{ sessions: unknown[]; nextCursor: string | null }>(`${app}/api/calls/${callId}/sessions?cursor=${encodeURIComponent(cursor)}`, headers);
+    const page = await json<{ sessions: unknown[]; nextCursor: string | null }>(
+      `${app}/api/calls/${callId}/sessions?cursor=${encodeURIComponent(cursor)}`,
+      headers,
+    );
     count += page.sessions.length;
     cursor = page.nextCursor;
   }
@@ -88,16 +129,23 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 }
 
 /** Requests per second from `clients` concurrent loops over `seconds`. */
-async function throughput(url: string, headers: Record<string, string>, clients: number, seconds: number): Promise<number> {
+async function throughput(
+  url: string,
+  headers: Record<string, string>,
+  clients: number,
+  seconds: number,
+): Promise<number> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < until) {
-      const response = await get(url, headers);
-      if (response.status !== 200) throw new Error(`${url} → ${response.status}`);
-      done++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const response = await get(url, headers);
+        if (response.status !== 200) throw new Error(`${url} → ${response.status}`);
+        done++;
+      }
+    }),
+  );
   return done / seconds;
 }
 
@@ -105,7 +153,8 @@ function waitForApp(timeoutMs: number, app = APP): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((done, fail) => {
     const attempt = () => get(`${app}/`).then((r) => (r.status === 200 ? done() : retry()), retry);
-    const retry = () => (Date.now() > deadline ? fail(new Error("app did not start")) : setTimeout(attempt, 300));
+    const retry = () =>
+      Date.now() > deadline ? fail(new Error("app did not start")) : setTimeout(attempt, 300);
     attempt();
   });
 }
@@ -119,8 +168,16 @@ const percentile = (values: number[], p: number) => {
 async function userHeaders(index: number, role: string): Promise<Record<string, string>> {
   const key = await loadSigningKey(resolve(tenantStateDir, "signing-key.json"));
   const oid = `b0b0b0b0-0000-4000-8000-${String(index).padStart(12, "0")}`;
-  const user = { oid, tenantId: DEMO_TENANT_ID, name: `Bench user ${index}`, username: `bench${index}@contoso.example`, roles: [role] };
-  return { Authorization: `Bearer ${await userAccessToken(key, TENANT_EMULATOR, user, DEMO_APP, DEMO_APP.clientId, [API_SCOPE_NAME])}` };
+  const user = {
+    oid,
+    tenantId: DEMO_TENANT_ID,
+    name: `Bench user ${index}`,
+    username: `bench${index}@contoso.example`,
+    roles: [role],
+  };
+  return {
+    Authorization: `Bearer ${await userAccessToken(key, TENANT_EMULATOR, user, DEMO_APP, DEMO_APP.clientId, [API_SCOPE_NAME])}`,
+  };
 }
 
 /** `count` sequential requests, each timed. */
@@ -129,7 +186,8 @@ async function timings(url: string, headers: Record<string, string>, count: numb
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const response = await get(url, headers);
-    if (response.status !== 200) throw new Error(`${url} → ${response.status}: ${response.text.slice(0, 200)}`);
+    if (response.status !== 200)
+      throw new Error(`${url} → ${response.status}: ${response.text.slice(0, 200)}`);
     out.push(performance.now() - started);
   }
   return out;
@@ -147,16 +205,25 @@ async function tenantPhases(results: Record<string, unknown>) {
   await pageApi(townHall, TENANT_APP, await userHeaders(0, INVESTIGATOR_ROLE));
   await timings(`${TENANT_APP}/api/me`, other, 50);
   const idle = await timings(`${TENANT_APP}/api/me`, other, 300);
-  const creators = await Promise.all(Array.from({ length: 10 }, (_, i) => userHeaders(100 + i, INVESTIGATOR_ROLE)));
+  const creators = await Promise.all(
+    Array.from({ length: 10 }, (_, i) => userHeaders(100 + i, INVESTIGATOR_ROLE)),
+  );
   let building = true;
   const statuses: number[] = [];
-  const crowd = Promise.all(creators.map(async (headers) => {
-    while (building) {
-      const response = await get(`${TENANT_APP}/api/reports`, { ...headers, "Content-Type": "application/json" }, "POST", JSON.stringify({ callId: townHall, redact: true }));
-      statuses.push(response.status);
-      if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }));
+  const crowd = Promise.all(
+    creators.map(async (headers) => {
+      while (building) {
+        const response = await get(
+          `${TENANT_APP}/api/reports`,
+          { ...headers, "Content-Type": "application/json" },
+          "POST",
+          JSON.stringify({ callId: townHall, redact: true }),
+        );
+        statuses.push(response.status);
+        if (response.status === 429) await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }),
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   const loaded = await timings(`${TENANT_APP}/api/me`, other, 300);
   building = false;
@@ -174,16 +241,27 @@ async function tenantPhases(results: Record<string, unknown>) {
 
   // 200 Investigators and 200 Readers open one uncached call at once.
   const shared = sizedCallId(720);
-  const people = await Promise.all(Array.from({ length: 400 }, (_, i) => userHeaders(1000 + i, i % 2 ? READER_ROLE : INVESTIGATOR_ROLE)));
+  const people = await Promise.all(
+    Array.from({ length: 400 }, (_, i) => userHeaders(1000 + i, i % 2 ? READER_ROLE : INVESTIGATOR_ROLE)),
+  );
   await Promise.all(people.map((headers) => pageApi(shared, TENANT_APP, headers)));
-  const stats = await json<{ calls: Record<string, { firstPage: number; laterPage: number }> }>(`${TENANT_EMULATOR}/_emulator/stats`);
+  const stats = await json<{ calls: Record<string, { firstPage: number; laterPage: number }> }>(
+    `${TENANT_EMULATOR}/_emulator/stats`,
+  );
   const used = stats.calls[shared] ?? { firstPage: 0, laterPage: 0 };
   const sequence = Math.ceil(720 / 60);
-  results.investigatorsAndReaders = { investigators: 200, readers: 200, upstreamRequests: used.firstPage + used.laterPage, oneSequence: sequence, sequences: +((used.firstPage + used.laterPage) / sequence).toFixed(2) };
+  results.investigatorsAndReaders = {
+    investigators: 200,
+    readers: 200,
+    upstreamRequests: used.firstPage + used.laterPage,
+    oneSequence: sequence,
+    sequences: +((used.firstPage + used.laterPage) / sequence).toFixed(2),
+  };
 }
 
 async function main() {
-  if (!existsSync(resolve(root, ".next/BUILD_ID"))) execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
+  if (!existsSync(resolve(root, ".next/BUILD_ID")))
+    execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
   cas[EMULATOR] = (await ensureCertificate(stateDir)).cert;
   cas[TENANT_EMULATOR] = (await ensureCertificate(tenantStateDir)).cert;
   const server = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/serve.ts")], {
@@ -235,7 +313,8 @@ async function main() {
     await pageGraph(bigCall, token); // warm up: the emulator generates and serialises the call once
     const direct = await timed(() => pageGraph(bigCall, token));
     const viaApi = await timed(() => pageApi(bigCall));
-    if (viaApi.value !== 3000 || direct.value !== 3000) throw new Error(`expected 3000 sessions, got ${viaApi.value} / ${direct.value}`);
+    if (viaApi.value !== 3000 || direct.value !== 3000)
+      throw new Error(`expected 3000 sessions, got ${viaApi.value} / ${direct.value}`);
     results.allSessions = {
       sequentialLimitMs: pages * L,
       graphDirectMs: Math.round(direct.ms),
@@ -249,29 +328,60 @@ async function main() {
     await faults({ latencyMs: L });
     const shared = sizedCallId(600);
     await Promise.all(Array.from({ length: 50 }, () => pageApi(shared)));
-    const stats = await json<{ calls: Record<string, { firstPage: number; laterPage: number }> }>(`${EMULATOR}/_emulator/stats`);
+    const stats = await json<{ calls: Record<string, { firstPage: number; laterPage: number }> }>(
+      `${EMULATOR}/_emulator/stats`,
+    );
     const used = stats.calls[shared] ?? { firstPage: 0, laterPage: 0 };
-    results.fiftyViewers = { upstreamRequests: used.firstPage + used.laterPage, oneSequence: Math.ceil(600 / 60), sequences: +((used.firstPage + used.laterPage) / Math.ceil(600 / 60)).toFixed(2) };
+    results.fiftyViewers = {
+      upstreamRequests: used.firstPage + used.laterPage,
+      oneSequence: Math.ceil(600 / 60),
+      sequences: +((used.firstPage + used.laterPage) / Math.ceil(600 / 60)).toFixed(2),
+    };
 
     // 3. Throughput at 50 concurrent clients: a cached API page vs the same page from the emulator alone.
     const first = await json<{ nextCursor: string }>(`${APP}/api/calls/${bigCall}`);
     const apiPage = `${APP}/api/calls/${bigCall}/sessions?cursor=${encodeURIComponent(first.nextCursor)}`;
     await json(apiPage);
-    const graphFirst = await json<{ "sessions@odata.nextLink": string }>(`${EMULATOR}/v1.0/communications/callRecords/${bigCall}?$expand=sessions($expand=segments)`, { Authorization: `Bearer ${token}` });
+    const graphFirst = await json<{ "sessions@odata.nextLink": string }>(
+      `${EMULATOR}/v1.0/communications/callRecords/${bigCall}?$expand=sessions($expand=segments)`,
+      { Authorization: `Bearer ${token}` },
+    );
     const graphPage = graphFirst["sessions@odata.nextLink"];
-    const emulatorRps = await throughput(graphPage, { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" }, 50, SECONDS);
+    const emulatorRps = await throughput(
+      graphPage,
+      { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" },
+      50,
+      SECONDS,
+    );
     const apiRps = await throughput(apiPage, {}, 50, SECONDS);
-    results.cachedThroughput = { clients: 50, emulatorRps: Math.round(emulatorRps), apiRps: Math.round(apiRps), apiOverEmulator: +(apiRps / emulatorRps).toFixed(2) };
+    results.cachedThroughput = {
+      clients: 50,
+      emulatorRps: Math.round(emulatorRps),
+      apiRps: Math.round(apiRps),
+      apiOverEmulator: +(apiRps / emulatorRps).toFixed(2),
+    };
     await faults({ latencyMs: 0 });
-    const emulatorRps0 = await throughput(graphPage, { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" }, 50, SECONDS);
-    results.cachedThroughputNoLatency = { emulatorRps: Math.round(emulatorRps0), apiOverEmulator: +(apiRps / emulatorRps0).toFixed(2) };
+    const emulatorRps0 = await throughput(
+      graphPage,
+      { Authorization: `Bearer ${token}`, Prefer: "odata.maxpagesize=60" },
+      50,
+      SECONDS,
+    );
+    results.cachedThroughputNoLatency = {
+      emulatorRps: Math.round(emulatorRps0),
+      apiOverEmulator: +(apiRps / emulatorRps0).toFixed(2),
+    };
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);
 
     // 6. The browser: long tasks while a 5,000-session call loads and scrolls.
     if (process.env.BENCH_UI !== "0") {
-      const out = execFileSync(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "scripts/bench-ui.ts")], { cwd: root, env: { ...process.env, BENCH_APP: APP } }).toString();
+      const out = execFileSync(
+        resolve(root, "node_modules/.bin/tsx"),
+        [resolve(root, "scripts/bench-ui.ts")],
+        { cwd: root, env: { ...process.env, BENCH_APP: APP } },
+      ).toString();
       results.ui = JSON.parse(out.trim().split("\n").pop() ?? "{}");
     }
   } finally {

@@ -5,13 +5,25 @@ import { join, resolve } from "node:path";
 
 const root = resolve(__dirname, "..");
 const buildId = join(root, ".next", "BUILD_ID");
-const SOURCES = ["app", "components", "lib", "public", "next.config.mjs", "package.json", "tailwind.config.ts", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.mjs",
+  "package.json",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+];
 
 function newestChange(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestChange(join(path, name))),
+    stat.mtimeMs,
+  );
 }
 
 const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;

@@ -38,7 +38,10 @@ function waitFor(url: string, ca: string, timeoutMs: number): Promise<void> {
       req.on("error", retry);
       req.end();
     };
-    const retry = () => (Date.now() > deadline ? fail(new Error(`${url} did not come up in ${timeoutMs / 1000} s`)) : setTimeout(attempt, 200));
+    const retry = () =>
+      Date.now() > deadline
+        ? fail(new Error(`${url} did not come up in ${timeoutMs / 1000} s`))
+        : setTimeout(attempt, 200);
     attempt();
   });
 }
@@ -56,8 +59,16 @@ async function main() {
   const tls = await ensureCertificate(stateDir);
   const tsx = resolve(root, "node_modules/.bin/tsx");
   const next = resolve(root, "node_modules/.bin/next");
-  run("emulator", tsx, [resolve(root, "emulator/server.ts")], { ...process.env, EMULATOR_PORT: String(emulatorPort), EMULATOR_STATE_DIR: stateDir });
-  await waitFor(`${emulatorUrl}/_emulator/health`, readFileSync(resolve(stateDir, "tls-cert.pem"), "utf8"), 30_000);
+  run("emulator", tsx, [resolve(root, "emulator/server.ts")], {
+    ...process.env,
+    EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_STATE_DIR: stateDir,
+  });
+  await waitFor(
+    `${emulatorUrl}/_emulator/health`,
+    readFileSync(resolve(stateDir, "tls-cert.pem"), "utf8"),
+    30_000,
+  );
   run("app", next, ["start", "--port", String(appPort)], {
     ...process.env,
     NODE_ENV: "production",
@@ -70,7 +81,9 @@ async function main() {
     // Trust the emulator's certificate in the app without turning TLS checks off.
     NODE_EXTRA_CA_CERTS: tls.bundlePath,
   });
-  console.log(`\n  callscope is running on demo data: http://localhost:${appPort}\n  (emulator: ${emulatorUrl}; press Ctrl+C to stop)\n`);
+  console.log(
+    `\n  callscope is running on demo data: http://localhost:${appPort}\n  (emulator: ${emulatorUrl}; press Ctrl+C to stop)\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -17,12 +17,16 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
             call<span className="text-blue-600 dark:text-blue-400">scope</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-4 text-sm">
-            <Link href="/reports" className="underline-offset-2 hover:underline">Reports</Link>
+            <Link href="/reports" className="underline-offset-2 hover:underline">
+              Reports
+            </Link>
             <AccountMenu />
           </nav>
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-6"><AuthGate>{children}</AuthGate></main>
+      <main className="mx-auto max-w-7xl px-4 py-6">
+        <AuthGate>{children}</AuthGate>
+      </main>
     </Providers>
   );
 }

@@ -12,28 +12,42 @@ export default function HomePage() {
         <section className="space-y-3">
           <h1 className="text-2xl font-semibold">Diagnose one call</h1>
           <p className="text-slate-700 dark:text-slate-300">
-            Paste a Teams call ID to see every session, segment and media stream, what went wrong, on which leg, and why.
+            Paste a Teams call ID to see every session, segment and media stream, what went wrong, on which
+            leg, and why.
           </p>
           <CallIdForm />
         </section>
         {demo && (
           <section aria-labelledby="demo-heading" className="space-y-3">
-            <h2 id="demo-heading" className="text-lg font-semibold">Demo calls</h2>
+            <h2 id="demo-heading" className="text-lg font-semibold">
+              Demo calls
+            </h2>
             <ul className="grid gap-3 sm:grid-cols-2">
-              {demoCalls.filter((call) => call.featured).map((call) => (
-                <li key={call.id}>
-                  <Link href={`/calls/${call.id}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-blue-500 dark:border-slate-800 dark:bg-slate-900">
-                    <span className="font-medium">{call.title}</span>
-                    <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">{call.description}</span>
-                    <span className="mt-2 block font-mono text-xs text-slate-500 dark:text-slate-400">{call.id}</span>
-                  </Link>
-                </li>
-              ))}
+              {demoCalls
+                .filter((call) => call.featured)
+                .map((call) => (
+                  <li key={call.id}>
+                    <Link
+                      href={`/calls/${call.id}`}
+                      className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-blue-500 dark:border-slate-800 dark:bg-slate-900"
+                    >
+                      <span className="font-medium">{call.title}</span>
+                      <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">
+                        {call.description}
+                      </span>
+                      <span className="mt-2 block font-mono text-xs text-slate-500 dark:text-slate-400">
+                        {call.id}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </section>
         )}
       </div>
-      <aside><RecentLookups /></aside>
+      <aside>
+        <RecentLookups />
+      </aside>
     </div>
   );
 }

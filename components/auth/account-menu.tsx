@@ -8,10 +8,22 @@ export function AccountMenu() {
     <div className="flex items-center gap-3 text-sm" data-testid="account">
       <span>
         <span className="font-medium">{me.name}</span>
-        {me.kind === "user" && <span className="ml-2 hidden text-slate-600 sm:inline dark:text-slate-400">tenant {me.tenantId}</span>}
-        {!me.seesPersonalData && <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">personal data masked</span>}
+        {me.kind === "user" && (
+          <span className="ml-2 hidden text-slate-600 sm:inline dark:text-slate-400">
+            tenant {me.tenantId}
+          </span>
+        )}
+        {!me.seesPersonalData && (
+          <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
+            personal data masked
+          </span>
+        )}
       </span>
-      {signOut && me.kind === "user" && <button type="button" onClick={signOut} className="rounded border px-2 py-1">Sign out</button>}
+      {signOut && me.kind === "user" && (
+        <button type="button" onClick={signOut} className="rounded border px-2 py-1">
+          Sign out
+        </button>
+      )}
     </div>
   );
 }

@@ -14,12 +14,35 @@ export function AuthGate({ children }: { children: ReactNode }) {
     case "signed-out":
       return <SignInScreen onSignIn={() => session.signIn?.()} />;
     case "signing-in":
-      return <p role="status" className="text-slate-600 dark:text-slate-400">Signing you in…</p>;
+      return (
+        <p role="status" className="text-slate-600 dark:text-slate-400">
+          Signing you in…
+        </p>
+      );
     case "checking":
-      return <p role="status" className="text-slate-600 dark:text-slate-400">Checking your access…</p>;
+      return (
+        <p role="status" className="text-slate-600 dark:text-slate-400">
+          Checking your access…
+        </p>
+      );
     case "no-role":
-      return <NoRoleNotice message={session.error instanceof Error ? session.error.message : "Ask your administrator for a callscope role."} onSignOut={session.signOut} />;
+      return (
+        <NoRoleNotice
+          message={
+            session.error instanceof Error
+              ? session.error.message
+              : "Ask your administrator for a callscope role."
+          }
+          onSignOut={session.signOut}
+        />
+      );
     case "error":
-      return <ErrorPanel title="Your access could not be checked" message={session.error instanceof Error ? session.error.message : "Reload the page to try again."} requestId={session.error instanceof ApiProblem ? session.error.requestId : undefined} />;
+      return (
+        <ErrorPanel
+          title="Your access could not be checked"
+          message={session.error instanceof Error ? session.error.message : "Reload the page to try again."}
+          requestId={session.error instanceof ApiProblem ? session.error.requestId : undefined}
+        />
+      );
   }
 }

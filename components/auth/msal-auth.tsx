@@ -1,5 +1,11 @@
 "use client";
-import { InteractionRequiredAuthError, InteractionStatus, PublicClientApplication, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
+import {
+  InteractionRequiredAuthError,
+  InteractionStatus,
+  PublicClientApplication,
+  type AccountInfo,
+  type IPublicClientApplication,
+} from "@azure/msal-browser";
 import { MsalProvider, useIsAuthenticated, useMsal } from "@azure/msal-react";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { ApiProblem, setTokenSource } from "@/lib/client/api";
@@ -24,8 +30,14 @@ function msalFor(config: ClientConfig): PublicClientApplication {
 
 let interactive: Promise<void> | null = null;
 /** Parallel interactive calls fail with interaction_in_progress: share one redirect. */
-function signInAgain(msal: IPublicClientApplication, scopes: string[], account: AccountInfo | null): Promise<void> {
-  interactive ??= msal.acquireTokenRedirect({ scopes, account: account ?? undefined }).finally(() => (interactive = null));
+function signInAgain(
+  msal: IPublicClientApplication,
+  scopes: string[],
+  account: AccountInfo | null,
+): Promise<void> {
+  interactive ??= msal
+    .acquireTokenRedirect({ scopes, account: account ?? undefined })
+    .finally(() => (interactive = null));
   return interactive;
 }
 
@@ -58,10 +70,16 @@ function SignedIn({ config, children }: { config: ClientConfig; children: ReactN
   const me = useMe(ready);
   const session = useMemo<SignInState>(() => {
     const status: SignInState["status"] = !authenticated
-      ? inProgress === InteractionStatus.None ? "signed-out" : "signing-in"
-      : me.isPending ? "checking"
-      : me.error instanceof ApiProblem && me.error.code === "missing_role" ? "no-role"
-      : me.isError ? "error" : "ready";
+      ? inProgress === InteractionStatus.None
+        ? "signed-out"
+        : "signing-in"
+      : me.isPending
+        ? "checking"
+        : me.error instanceof ApiProblem && me.error.code === "missing_role"
+          ? "no-role"
+          : me.isError
+            ? "error"
+            : "ready";
     return {
       status,
       me: me.data ?? null,

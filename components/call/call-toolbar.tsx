@@ -8,9 +8,20 @@ import { saveBlob } from "@/lib/client/api";
 import { useExportJson } from "@/lib/client/exports";
 import { problemMessage } from "@/lib/client/problem-text";
 
-const BUTTON = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-blue-500 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900";
+const BUTTON =
+  "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-blue-500 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900";
 
-export function CallToolbar({ callId, reportId, rows, complete }: { callId: string; reportId?: string; rows: StreamRow[]; complete: boolean }) {
+export function CallToolbar({
+  callId,
+  reportId,
+  rows,
+  complete,
+}: {
+  callId: string;
+  reportId?: string;
+  rows: StreamRow[];
+  complete: boolean;
+}) {
   const [toast, showToast] = useToast();
   const [creating, setCreating] = useState(false);
   const exporting = useExportJson({ callId, reportId });
@@ -30,11 +41,40 @@ export function CallToolbar({ callId, reportId, rows, complete }: { callId: stri
 
   return (
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Share and export">
-      <button type="button" className={BUTTON} onClick={() => void copyLink()}>Copy link</button>
-      {!reportId && <button type="button" className={BUTTON} onClick={() => setCreating(true)} disabled={!complete}>Create report</button>}
-      <button type="button" className={BUTTON} disabled={exporting.isPending} onClick={() => exportJson(false)}>Export JSON</button>
-      {!reportId && <button type="button" className={BUTTON} disabled={exporting.isPending} onClick={() => exportJson(true)}>Export JSON (redacted)</button>}
-      <button type="button" className={BUTTON} disabled={!complete} onClick={() => saveBlob(new Blob([streamsCsv(rows)], { type: "text/csv" }), `callscope-${callId}-streams.csv`)}>
+      <button type="button" className={BUTTON} onClick={() => void copyLink()}>
+        Copy link
+      </button>
+      {!reportId && (
+        <button type="button" className={BUTTON} onClick={() => setCreating(true)} disabled={!complete}>
+          Create report
+        </button>
+      )}
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={exporting.isPending}
+        onClick={() => exportJson(false)}
+      >
+        Export JSON
+      </button>
+      {!reportId && (
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={exporting.isPending}
+          onClick={() => exportJson(true)}
+        >
+          Export JSON (redacted)
+        </button>
+      )}
+      <button
+        type="button"
+        className={BUTTON}
+        disabled={!complete}
+        onClick={() =>
+          saveBlob(new Blob([streamsCsv(rows)], { type: "text/csv" }), `callscope-${callId}-streams.csv`)
+        }
+      >
         Export streams CSV
       </button>
       {creating && <CreateReportDialog callId={callId} onClose={() => setCreating(false)} />}

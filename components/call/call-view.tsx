@@ -39,16 +39,29 @@ export interface CallData {
   participantsError: unknown;
 }
 
-export function CallView({ data, banner, reportId }: { data: CallData; banner?: ReactNode; reportId?: string }) {
+export function CallView({
+  data,
+  banner,
+  reportId,
+}: {
+  data: CallData;
+  banner?: ReactNode;
+  reportId?: string;
+}) {
   const { pages } = data;
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
   const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants);
   const { state: view, invalid, update } = useViewState();
-  const selectSession = (session: string | null) => update((current) => ({ ...current, session, segment: 0 }));
+  const selectSession = (session: string | null) =>
+    update((current) => ({ ...current, session, segment: 0 }));
 
   if (data.isPending) {
-    return <p role="status" className="text-slate-600 dark:text-slate-400">Loading call {data.callId}…</p>;
+    return (
+      <p role="status" className="text-slate-600 dark:text-slate-400">
+        Loading call {data.callId}…
+      </p>
+    );
   }
   if (data.error && !pages) {
     const retryAfter = data.error instanceof ApiProblem ? data.error.retryAfterSeconds : undefined;
@@ -60,11 +73,17 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
         action={
           <div className="flex gap-3 text-sm">
             {!reportId && (
-              <button type="button" onClick={data.refetch} className="rounded bg-red-700 px-3 py-1 font-medium text-white">
+              <button
+                type="button"
+                onClick={data.refetch}
+                className="rounded bg-red-700 px-3 py-1 font-medium text-white"
+              >
                 {retryAfter ? `Try again (after ${retryAfter} s)` : "Try again"}
               </button>
             )}
-            <Link href="/" className="self-center underline">Look up another call</Link>
+            <Link href="/" className="self-center underline">
+              Look up another call
+            </Link>
           </div>
         }
       />
@@ -79,15 +98,29 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
     <div className="space-y-6">
       {banner}
       {invalid.length > 0 && (
-        <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="view-notice">
-          Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their defaults.
+        <p
+          role="status"
+          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="view-notice"
+        >
+          Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their
+          defaults.
         </p>
       )}
       <MaskedNotice />
-      <CallHeader call={call} participants={{ count: analysis.people.list.participants.length, final: analysis.people.final }} sessions={analysis.summaries.length} />
+      <CallHeader
+        call={call}
+        participants={{ count: analysis.people.list.participants.length, final: analysis.people.final }}
+        sessions={analysis.summaries.length}
+      />
       {analysis.unreadable.length > 0 && (
-        <p role="status" className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="unreadable-notice">
-          Part of this record could not be read: {analysis.unreadable.map(describeUnreadable).join("; ")}. Everything else is shown; those values count as not reported.
+        <p
+          role="status"
+          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="unreadable-notice"
+        >
+          Part of this record could not be read: {analysis.unreadable.map(describeUnreadable).join("; ")}.
+          Everything else is shown; those values count as not reported.
         </p>
       )}
       <CallToolbar callId={call.id} reportId={reportId} rows={analysis.rows} complete={!data.hasNextPage} />
@@ -101,27 +134,59 @@ export function CallView({ data, banner, reportId }: { data: CallData; banner?: 
         fromSnapshot={Boolean(reportId)}
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <VerdictCard verdict={analysis.verdict} failedSessions={analysis.failedSessions} partial={data.hasNextPage} />
+        <VerdictCard
+          verdict={analysis.verdict}
+          failedSessions={analysis.failedSessions}
+          partial={data.hasNextPage}
+        />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
-      {selected && (
-        selectedSummary
-          ? <SessionDetail summary={selectedSummary} segmentIndex={view.segment} onSegment={(segment) => update((current) => ({ ...current, segment }))} onClose={() => selectSession(null)} />
-          : data.hasNextPage
-            ? <p role="status" className="text-sm">Session {selected} has not loaded yet; it will open when its page arrives.</p>
-            : <ErrorPanel title="Session not found" message={`This call has no session ${selected}. It may be a link from an older version of the record.`} action={<button type="button" className="text-sm underline" onClick={() => selectSession(null)}>Close</button>} />
-      )}
+      {selected &&
+        (selectedSummary ? (
+          <SessionDetail
+            summary={selectedSummary}
+            segmentIndex={view.segment}
+            onSegment={(segment) => update((current) => ({ ...current, segment }))}
+            onClose={() => selectSession(null)}
+          />
+        ) : data.hasNextPage ? (
+          <p role="status" className="text-sm">
+            Session {selected} has not loaded yet; it will open when its page arrives.
+          </p>
+        ) : (
+          <ErrorPanel
+            title="Session not found"
+            message={`This call has no session ${selected}. It may be a link from an older version of the record.`}
+            action={
+              <button type="button" className="text-sm underline" onClick={() => selectSession(null)}>
+                Close
+              </button>
+            }
+          />
+        ))}
       <ParticipantsTable people={analysis.people} error={data.participantsError} />
       <ChartBoundary name="session timeline">
-        <SessionTimeline summaries={analysis.summaries} selected={selected} onSelect={selectSession} zoom={view.zoom} offset={view.pan}
-          onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))} />
+        <SessionTimeline
+          summaries={analysis.summaries}
+          selected={selected}
+          onSelect={selectSession}
+          zoom={view.zoom}
+          offset={view.pan}
+          onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))}
+        />
       </ChartBoundary>
       <ChartBoundary name="sessions over time">
         <SessionsChart summaries={analysis.summaries} />
       </ChartBoundary>
-      <SessionsTable summaries={analysis.summaries} selected={selected} onSelect={selectSession}
-        filters={view.filters} onFilters={(filters) => update((current) => ({ ...current, filters }))}
-        sort={view.sort} onSort={(sort) => update((current) => ({ ...current, sort }))} />
+      <SessionsTable
+        summaries={analysis.summaries}
+        selected={selected}
+        onSelect={selectSession}
+        filters={view.filters}
+        onFilters={(filters) => update((current) => ({ ...current, filters }))}
+        sort={view.sort}
+        onSort={(sort) => update((current) => ({ ...current, sort }))}
+      />
     </div>
   );
 }

@@ -12,25 +12,55 @@ function useSecondsUntil(at: number | null): number | null {
   return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-export function LoadProgress({ loaded, pages, loading, error, resumeAt, onResume, fromSnapshot }: { loaded: number; pages: number; loading: boolean; error: unknown; resumeAt: number | null; onResume: () => void; fromSnapshot: boolean }) {
+export function LoadProgress({
+  loaded,
+  pages,
+  loading,
+  error,
+  resumeAt,
+  onResume,
+  fromSnapshot,
+}: {
+  loaded: number;
+  pages: number;
+  loading: boolean;
+  error: unknown;
+  resumeAt: number | null;
+  onResume: () => void;
+  fromSnapshot: boolean;
+}) {
   const countdown = useSecondsUntil(resumeAt);
   if (!loading && !error) {
     const source = fromSnapshot ? "from the saved snapshot" : `(${pages} ${pages === 1 ? "page" : "pages"})`;
-    return <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">All {loaded.toLocaleString("en-US")} sessions loaded {source}.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">
+        All {loaded.toLocaleString("en-US")} sessions loaded {source}.
+      </p>
+    );
   }
   if (error) {
     return (
-      <div role="alert" className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="load-status">
+      <div
+        role="alert"
+        className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        data-testid="load-status"
+      >
         Loading stopped after {loaded.toLocaleString("en-US")} sessions: {problemMessage(error)}{" "}
         {countdown !== null && <span>Resuming automatically in {countdown} s. </span>}
-        <button type="button" onClick={onResume} className="font-medium underline">Resume loading</button>
+        <button type="button" onClick={onResume} className="font-medium underline">
+          Resume loading
+        </button>
       </div>
     );
   }
   return (
     <div role="status" aria-live="polite" className="space-y-1" data-testid="load-status">
-      <p className="text-sm">{loaded.toLocaleString("en-US")} sessions loaded · fetching page {pages + 1} from Graph…</p>
-      <div className="h-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-800"><div className="h-full w-1/3 animate-pulse bg-blue-600" /></div>
+      <p className="text-sm">
+        {loaded.toLocaleString("en-US")} sessions loaded · fetching page {pages + 1} from Graph…
+      </p>
+      <div className="h-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
+        <div className="h-full w-1/3 animate-pulse bg-blue-600" />
+      </div>
     </div>
   );
 }

@@ -8,10 +8,19 @@ import { problemMessage } from "@/lib/client/problem-text";
 const LIMIT = 25;
 
 function who(row: PersonRow): string {
-  return identityLabel(row.participant?.identity ?? row.impact?.endpoint?.identity ?? null) ?? (row.impact ? endpointLabel(row.impact.endpoint) : "unknown participant");
+  return (
+    identityLabel(row.participant?.identity ?? row.impact?.endpoint?.identity ?? null) ??
+    (row.impact ? endpointLabel(row.impact.endpoint) : "unknown participant")
+  );
 }
 
-export function ParticipantsTable({ people, error }: { people: { list: ParticipantList; rows: PersonRow[] }; error: unknown }) {
+export function ParticipantsTable({
+  people,
+  error,
+}: {
+  people: { list: ParticipantList; rows: PersonRow[] };
+  error: unknown;
+}) {
   const [showAll, setShowAll] = useState(false);
   const { list, rows } = people;
   const affected = rows.filter((row) => row.impact?.impacting || row.impact?.impacted);
@@ -19,19 +28,34 @@ export function ParticipantsTable({ people, error }: { people: { list: Participa
   const withoutMedia = rows.filter((row) => row.noMedia).length;
   return (
     <section aria-labelledby="participants-heading" className="space-y-2">
-      <h2 id="participants-heading" className="text-lg font-semibold">Participants</h2>
+      <h2 id="participants-heading" className="text-lg font-semibold">
+        Participants
+      </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="participants-source">
         {rows.length} {rows.length === 1 ? "person" : "people"}, from {PARTICIPANT_SOURCE_LABELS[list.source]}
-        {withoutMedia > 0 ? `; ${withoutMedia} joined without a media session` : ""}.{list.note ? ` ${list.note}` : ""}
+        {withoutMedia > 0 ? `; ${withoutMedia} joined without a media session` : ""}.
+        {list.note ? ` ${list.note}` : ""}
       </p>
-      {Boolean(error) && <p role="status" className="text-sm text-amber-900 dark:text-amber-200">Graph&apos;s list of participants could not be loaded: {problemMessage(error)}</p>}
+      {Boolean(error) && (
+        <p role="status" className="text-sm text-amber-900 dark:text-amber-200">
+          Graph&apos;s list of participants could not be loaded: {problemMessage(error)}
+        </p>
+      )}
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        <strong>Impacting</strong>: sends streams that arrive poor. <strong>Impacted</strong>: receives poor streams. {affected.length} of {rows.length} are either.
+        <strong>Impacting</strong>: sends streams that arrive poor. <strong>Impacted</strong>: receives poor
+        streams. {affected.length} of {rows.length} are either.
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" data-testid="participants">
           <thead className="text-slate-600 dark:text-slate-400">
-            <tr><th className="py-1 pr-4">Participant</th><th className="pr-4">Identity</th><th className="pr-4">Role in quality</th><th className="pr-4">Poor sent</th><th className="pr-4">Poor received</th><th>Networks</th></tr>
+            <tr>
+              <th className="py-1 pr-4">Participant</th>
+              <th className="pr-4">Identity</th>
+              <th className="pr-4">Role in quality</th>
+              <th className="pr-4">Poor sent</th>
+              <th className="pr-4">Poor received</th>
+              <th>Networks</th>
+            </tr>
           </thead>
           <tbody>
             {shown.map((row) => {
@@ -39,16 +63,40 @@ export function ParticipantsTable({ people, error }: { people: { list: Participa
               const units = row.participant?.administrativeUnitIds.length ?? 0;
               return (
                 <tr key={row.key} className="border-t border-slate-200 dark:border-slate-800">
-                  <td className="py-1 pr-4 font-medium break-words"><bdi>{who(row)}</bdi>{identity?.userPrincipalName && <span className="block text-xs font-normal text-slate-600 dark:text-slate-400"><bdi>{identity.userPrincipalName}</bdi></span>}</td>
-                  <td className="pr-4 text-xs">{identity ? identityKindLabel(identity) : "—"}{units > 0 ? ` · ${units} admin unit${units === 1 ? "" : "s"}` : ""}</td>
+                  <td className="py-1 pr-4 font-medium break-words">
+                    <bdi>{who(row)}</bdi>
+                    {identity?.userPrincipalName && (
+                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                        <bdi>{identity.userPrincipalName}</bdi>
+                      </span>
+                    )}
+                  </td>
+                  <td className="pr-4 text-xs">
+                    {identity ? identityKindLabel(identity) : "—"}
+                    {units > 0 ? ` · ${units} admin unit${units === 1 ? "" : "s"}` : ""}
+                  </td>
                   <td className="pr-4">
-                    {row.impact?.impacting && <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">▲ impacting</span>}
-                    {row.impact?.impacted && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">▼ impacted</span>}
-                    {row.noMedia && <span className="text-xs text-slate-600 dark:text-slate-400">no media session</span>}
-                    {row.impact && !row.impact.impacting && !row.impact.impacted && <span className="text-xs text-slate-600 dark:text-slate-400">unaffected</span>}
+                    {row.impact?.impacting && (
+                      <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">
+                        ▲ impacting
+                      </span>
+                    )}
+                    {row.impact?.impacted && (
+                      <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+                        ▼ impacted
+                      </span>
+                    )}
+                    {row.noMedia && (
+                      <span className="text-xs text-slate-600 dark:text-slate-400">no media session</span>
+                    )}
+                    {row.impact && !row.impact.impacting && !row.impact.impacted && (
+                      <span className="text-xs text-slate-600 dark:text-slate-400">unaffected</span>
+                    )}
                   </td>
                   <td className="pr-4">{row.impact ? `${row.impact.sentPoor} / ${row.impact.sent}` : "—"}</td>
-                  <td className="pr-4">{row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}</td>
+                  <td className="pr-4">
+                    {row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}
+                  </td>
                   <td className="text-xs">{row.impact?.networks.join("; ") || "—"}</td>
                 </tr>
               );
@@ -57,7 +105,9 @@ export function ParticipantsTable({ people, error }: { people: { list: Participa
         </table>
       </div>
       {rows.length > shown.length && (
-        <button type="button" className="text-sm underline" onClick={() => setShowAll(true)}>Show all {rows.length} participants</button>
+        <button type="button" className="text-sm underline" onClick={() => setShowAll(true)}>
+          Show all {rows.length} participants
+        </button>
       )}
     </section>
   );

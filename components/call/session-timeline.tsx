@@ -7,12 +7,23 @@ import { formatClock as clock } from "@/lib/format/dates";
 import { callWindow, timelineRows, zoomWindow } from "@/lib/callrecords/timeline";
 
 const MODALITY_COLORS: Record<string, string> = {
-  audio: "bg-audio", video: "bg-video", screenSharing: "bg-screen", videoBasedScreenSharing: "bg-screen", data: "bg-data",
+  audio: "bg-audio",
+  video: "bg-video",
+  screenSharing: "bg-screen",
+  videoBasedScreenSharing: "bg-screen",
+  data: "bg-data",
 };
 const ROW = 22;
 const ZOOMS = [1, 0.5, 0.25, 0.1, 0.05];
 
-export function SessionTimeline({ summaries, selected, onSelect, zoom, offset, onZoom }: {
+export function SessionTimeline({
+  summaries,
+  selected,
+  onSelect,
+  zoom,
+  offset,
+  onZoom,
+}: {
   summaries: SessionSummary[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -27,38 +38,90 @@ export function SessionTimeline({ summaries, selected, onSelect, zoom, offset, o
   const rows = useMemo(() => timelineRows(ordered, window), [ordered, window]);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 12 });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 12,
+  });
 
   return (
     <section aria-labelledby="timeline-heading" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="timeline-heading" className="text-lg font-semibold">Session timeline</h2>
+        <h2 id="timeline-heading" className="text-lg font-semibold">
+          Session timeline
+        </h2>
         <div className="flex items-center gap-2 text-sm">
-          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => onZoom(Math.max(0, zoom - 1), offset)} disabled={zoom === 0} aria-label="Zoom out">−</button>
+          <button
+            type="button"
+            className="rounded border px-2 disabled:opacity-40"
+            onClick={() => onZoom(Math.max(0, zoom - 1), offset)}
+            disabled={zoom === 0}
+            aria-label="Zoom out"
+          >
+            −
+          </button>
           <span aria-live="polite">{Math.round(100 / fraction)}%</span>
-          <button type="button" className="rounded border px-2 disabled:opacity-40" onClick={() => onZoom(Math.min(ZOOMS.length - 1, zoom + 1), offset)} disabled={zoom === ZOOMS.length - 1} aria-label="Zoom in">+</button>
+          <button
+            type="button"
+            className="rounded border px-2 disabled:opacity-40"
+            onClick={() => onZoom(Math.min(ZOOMS.length - 1, zoom + 1), offset)}
+            disabled={zoom === ZOOMS.length - 1}
+            aria-label="Zoom in"
+          >
+            +
+          </button>
           <label className="flex items-center gap-1">
             <span className="sr-only">Pan through the call</span>
-            <input type="range" min={0} max={1 - fraction} step={0.005} value={Math.min(offset, 1 - fraction)} disabled={fraction === 1} onChange={(e) => onZoom(zoom, Number(e.target.value))} />
+            <input
+              type="range"
+              min={0}
+              max={1 - fraction}
+              step={0.005}
+              value={Math.min(offset, 1 - fraction)}
+              disabled={fraction === 1}
+              onChange={(e) => onZoom(zoom, Number(e.target.value))}
+            />
           </label>
         </div>
       </div>
-      <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400"><span>{clock(window.start)} UTC</span><span>{clock(window.end)} UTC</span></div>
+      <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400">
+        <span>{clock(window.start)} UTC</span>
+        <span>{clock(window.end)} UTC</span>
+      </div>
       <div className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
         {["audio", "video", "screenSharing", "data"].map((m) => (
-          <span key={m} className="flex items-center gap-1"><span className={`inline-block h-2 w-4 rounded ${MODALITY_COLORS[m]}`} />{m}</span>
+          <span key={m} className="flex items-center gap-1">
+            <span className={`inline-block h-2 w-4 rounded ${MODALITY_COLORS[m]}`} />
+            {m}
+          </span>
         ))}
-        <span className="flex items-center gap-1"><span className="inline-block h-2 w-4 rounded border-2 border-red-600" />✕ poor</span>
+        <span className="flex items-center gap-1">
+          <span className="inline-block h-2 w-4 rounded border-2 border-red-600" />✕ poor
+        </span>
       </div>
-      <div ref={scroller} style={{ height: Math.min(288, rows.length * ROW + 8) }} className="relative overflow-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900" data-testid="timeline">
-        <ul style={{ height: virtual.getTotalSize() }} className="relative" aria-label={`${rows.length} sessions on a time axis`}>
+      <div
+        ref={scroller}
+        style={{ height: Math.min(288, rows.length * ROW + 8) }}
+        className="relative overflow-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        data-testid="timeline"
+      >
+        <ul
+          style={{ height: virtual.getTotalSize() }}
+          className="relative"
+          aria-label={`${rows.length} sessions on a time axis`}
+        >
           {virtual.getVirtualItems().map((item) => {
             const row = rows[item.index];
             const summary = ordered[item.index];
             if (!row || !summary) return null;
             const title = `${endpointLabel(summary.session.caller)} → ${endpointLabel(summary.session.callee)}, ${clock(summary.startMs)}–${clock(summary.endMs)} UTC, ${row.modality}, ${row.quality}${summary.poorBecause ? ` (${summary.poorBecause})` : ""}`;
             return (
-              <li key={row.sessionId} className="absolute left-0 right-0" style={{ top: item.start, height: ROW }}>
+              <li
+                key={row.sessionId}
+                className="absolute left-0 right-0"
+                style={{ top: item.start, height: ROW }}
+              >
                 <button
                   type="button"
                   title={title}
@@ -66,12 +129,29 @@ export function SessionTimeline({ summaries, selected, onSelect, zoom, offset, o
                   aria-pressed={selected === row.sessionId}
                   onClick={() => onSelect(row.sessionId)}
                   className={`absolute top-1 h-3.5 overflow-hidden rounded-sm ${MODALITY_COLORS[row.modality] ?? "bg-slate-500"} ${row.quality === "poor" ? "ring-2 ring-red-600" : ""} ${selected === row.sessionId ? "outline outline-2 outline-offset-1 outline-slate-900 dark:outline-white" : ""}`}
-                  style={{ left: `${Math.max(0, row.bar.left)}%`, width: `${Math.min(100 - Math.max(0, row.bar.left), row.bar.width + Math.min(0, row.bar.left))}%` }}
+                  style={{
+                    left: `${Math.max(0, row.bar.left)}%`,
+                    width: `${Math.min(100 - Math.max(0, row.bar.left), row.bar.width + Math.min(0, row.bar.left))}%`,
+                  }}
                 >
-                  {row.segments.length > 1 && row.segments.slice(1).map((segment) => (
-                    <span key={segment.id} className="absolute top-0 h-full w-px bg-white/80" style={{ left: `${((segment.left - row.bar.left) / row.bar.width) * 100}%` }} />
-                  ))}
-                  {row.quality === "poor" && <span aria-hidden="true" className="absolute right-0.5 top-[-3px] text-[10px] font-bold text-white">✕</span>}
+                  {row.segments.length > 1 &&
+                    row.segments
+                      .slice(1)
+                      .map((segment) => (
+                        <span
+                          key={segment.id}
+                          className="absolute top-0 h-full w-px bg-white/80"
+                          style={{ left: `${((segment.left - row.bar.left) / row.bar.width) * 100}%` }}
+                        />
+                      ))}
+                  {row.quality === "poor" && (
+                    <span
+                      aria-hidden="true"
+                      className="absolute right-0.5 top-[-3px] text-[10px] font-bold text-white"
+                    >
+                      ✕
+                    </span>
+                  )}
                 </button>
               </li>
             );

@@ -4,23 +4,50 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
 import { formatClock } from "@/lib/format/dates";
-import { collectFacets, filterSessions, sortSessions, type SessionFilters, type SessionSortKey } from "@/lib/callrecords/session-filter";
+import {
+  collectFacets,
+  filterSessions,
+  sortSessions,
+  type SessionFilters,
+  type SessionSortKey,
+} from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
 
 const ROW = 40;
 const COLUMNS: { key: SessionSortKey; label: string }[] = [
-  { key: "start", label: "Start (UTC)" }, { key: "duration", label: "Duration" }, { key: "caller", label: "Caller" },
-  { key: "callee", label: "Callee" }, { key: "quality", label: "Quality" },
+  { key: "start", label: "Start (UTC)" },
+  { key: "duration", label: "Duration" },
+  { key: "caller", label: "Caller" },
+  { key: "callee", label: "Callee" },
+  { key: "quality", label: "Quality" },
 ];
 const GRID = "grid grid-cols-[7rem_6rem_1fr_1fr_minmax(8rem,1.5fr)] gap-2 px-2";
 
-function Select({ label, value, options, onChange }: { label: string; value: string | null; options: string[]; onChange: (v: string | null) => void }) {
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | null;
+  options: string[];
+  onChange: (v: string | null) => void;
+}) {
   return (
     <label className="flex flex-col text-xs">
       {label}
-      <select value={value ?? ""} onChange={(e) => onChange(e.target.value || null)} className="rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+      <select
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value || null)}
+        className="rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+      >
         <option value="">All</option>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -31,7 +58,15 @@ interface Sort {
   descending: boolean;
 }
 
-export function SessionsTable({ summaries, selected, onSelect, filters, onFilters, sort, onSort }: {
+export function SessionsTable({
+  summaries,
+  selected,
+  onSelect,
+  filters,
+  onFilters,
+  sort,
+  onSort,
+}: {
   summaries: SessionSummary[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -41,11 +76,20 @@ export function SessionsTable({ summaries, selected, onSelect, filters, onFilter
   onSort: (sort: Sort) => void;
 }) {
   const facets = useMemo(() => collectFacets(summaries), [summaries]);
-  const rows = useMemo(() => sortSessions(filterSessions(summaries, filters), sort.key, sort.descending), [summaries, filters, sort]);
+  const rows = useMemo(
+    () => sortSessions(filterSessions(summaries, filters), sort.key, sort.descending),
+    [summaries, filters, sort],
+  );
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
-  const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) => onFilters({ ...filters, [key]: value });
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW,
+    overscan: 10,
+  });
+  const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) =>
+    onFilters({ ...filters, [key]: value });
   // Typing stays local and reaches the URL a moment later, so no keystroke waits on navigation.
   const [text, setText] = useState(filters.text);
   const latest = useRef({ filters, onFilters });
@@ -58,47 +102,145 @@ export function SessionsTable({ summaries, selected, onSelect, filters, onFilter
 
   return (
     <section aria-labelledby="sessions-heading" className="space-y-2">
-      <h2 id="sessions-heading" className="text-lg font-semibold">Sessions</h2>
+      <h2 id="sessions-heading" className="text-lg font-semibold">
+        Sessions
+      </h2>
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter sessions">
-        <label className="flex flex-col text-xs">Search<input value={text} onChange={(e) => setText(e.target.value)} placeholder="name or session ID" className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900" /></label>
-        <Select label="Modality" value={filters.modality} options={facets.modalities} onChange={(v) => set("modality", v)} />
-        <Select label="Quality" value={filters.quality} options={["good", "poor", "unclassified"]} onChange={(v) => set("quality", v as SessionFilters["quality"])} />
-        <Select label="Platform" value={filters.platform} options={facets.platforms} onChange={(v) => set("platform", v)} />
-        <Select label="Connection" value={filters.connectionType} options={facets.connectionTypes} onChange={(v) => set("connectionType", v)} />
-        <label className="flex items-center gap-1 text-sm"><input type="checkbox" checked={filters.feedbackOnly} onChange={(e) => set("feedbackOnly", e.target.checked)} />Has feedback</label>
-        <label className="flex items-center gap-1 text-sm"><input type="checkbox" checked={filters.poorOnly} onChange={(e) => set("poorOnly", e.target.checked)} />Poor only</label>
+        <label className="flex flex-col text-xs">
+          Search
+          <input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="name or session ID"
+            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+        <Select
+          label="Modality"
+          value={filters.modality}
+          options={facets.modalities}
+          onChange={(v) => set("modality", v)}
+        />
+        <Select
+          label="Quality"
+          value={filters.quality}
+          options={["good", "poor", "unclassified"]}
+          onChange={(v) => set("quality", v as SessionFilters["quality"])}
+        />
+        <Select
+          label="Platform"
+          value={filters.platform}
+          options={facets.platforms}
+          onChange={(v) => set("platform", v)}
+        />
+        <Select
+          label="Connection"
+          value={filters.connectionType}
+          options={facets.connectionTypes}
+          onChange={(v) => set("connectionType", v)}
+        />
+        <label className="flex items-center gap-1 text-sm">
+          <input
+            type="checkbox"
+            checked={filters.feedbackOnly}
+            onChange={(e) => set("feedbackOnly", e.target.checked)}
+          />
+          Has feedback
+        </label>
+        <label className="flex items-center gap-1 text-sm">
+          <input
+            type="checkbox"
+            checked={filters.poorOnly}
+            onChange={(e) => set("poorOnly", e.target.checked)}
+          />
+          Poor only
+        </label>
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="sessions-count">{rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown</p>
-      <div role="table" aria-label="Sessions" aria-rowcount={rows.length + 1} className="rounded border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900">
-        <div role="row" className={`${GRID} border-b border-slate-200 py-2 font-medium dark:border-slate-800`}>
+      <p
+        className="text-sm text-slate-600 dark:text-slate-400"
+        aria-live="polite"
+        data-testid="sessions-count"
+      >
+        {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown
+      </p>
+      <div
+        role="table"
+        aria-label="Sessions"
+        aria-rowcount={rows.length + 1}
+        className="rounded border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
+      >
+        <div
+          role="row"
+          className={`${GRID} border-b border-slate-200 py-2 font-medium dark:border-slate-800`}
+        >
           {COLUMNS.map((column) => (
-            <div role="columnheader" key={column.key} aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}>
-              <button type="button" onClick={() => onSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })}>
-                {column.label}{sort.key === column.key ? (sort.descending ? " ↓" : " ↑") : ""}
+            <div
+              role="columnheader"
+              key={column.key}
+              aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}
+            >
+              <button
+                type="button"
+                onClick={() =>
+                  onSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })
+                }
+              >
+                {column.label}
+                {sort.key === column.key ? (sort.descending ? " ↓" : " ↑") : ""}
               </button>
             </div>
           ))}
         </div>
-        <div ref={scroller} className="relative max-h-96 overflow-auto" style={{ height: Math.min(384, rows.length * ROW + 2) }} data-testid="sessions-table">
+        <div
+          ref={scroller}
+          className="relative max-h-96 overflow-auto"
+          style={{ height: Math.min(384, rows.length * ROW + 2) }}
+          data-testid="sessions-table"
+        >
           <div role="rowgroup" style={{ height: virtual.getTotalSize() }} className="relative">
             {virtual.getVirtualItems().map((item) => {
               const summary = rows[item.index];
               if (!summary) return null;
               const { session } = summary;
               return (
-                <div role="row" key={session.id} aria-rowindex={item.index + 2} aria-selected={selected === session.id}
+                <div
+                  role="row"
+                  key={session.id}
+                  aria-rowindex={item.index + 2}
+                  aria-selected={selected === session.id}
                   className={`${GRID} absolute left-0 right-0 items-center border-b border-slate-100 dark:border-slate-800 ${selected === session.id ? "bg-blue-50 dark:bg-blue-950" : ""}`}
-                  style={{ top: item.start, height: ROW }}>
-                  <div role="cell"><button type="button" className="text-left underline" onClick={() => onSelect(session.id)}>{formatClock(summary.startMs)}</button></div>
+                  style={{ top: item.start, height: ROW }}
+                >
+                  <div role="cell">
+                    <button
+                      type="button"
+                      className="text-left underline"
+                      onClick={() => onSelect(session.id)}
+                    >
+                      {formatClock(summary.startMs)}
+                    </button>
+                  </div>
                   <div role="cell">{formatDuration(summary.endMs - summary.startMs)}</div>
-                  <div role="cell" className="truncate">{endpointLabel(session.caller)}</div>
-                  <div role="cell" className="truncate">{endpointLabel(session.callee)}</div>
+                  <div role="cell" className="truncate">
+                    {endpointLabel(session.caller)}
+                  </div>
+                  <div role="cell" className="truncate">
+                    {endpointLabel(session.callee)}
+                  </div>
                   <div role="cell" className="flex items-center gap-2 truncate">
                     <QualityBadge quality={summary.quality} />
-                    {summary.failed && <span className="text-xs font-medium text-red-700 dark:text-red-400">failed</span>}
-                    {summary.hasFeedback && <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">feedback</span>}
-                    {summary.session.isTest && <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">test call</span>}
-                    <span className="truncate text-xs text-slate-600 dark:text-slate-400">{summary.poorBecause ?? ""}</span>
+                    {summary.failed && (
+                      <span className="text-xs font-medium text-red-700 dark:text-red-400">failed</span>
+                    )}
+                    {summary.hasFeedback && (
+                      <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">feedback</span>
+                    )}
+                    {summary.session.isTest && (
+                      <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">test call</span>
+                    )}
+                    <span className="truncate text-xs text-slate-600 dark:text-slate-400">
+                      {summary.poorBecause ?? ""}
+                    </span>
                   </div>
                 </div>
               );

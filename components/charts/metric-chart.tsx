@@ -6,31 +6,84 @@ const show = (value: number | null, unit: string) => (value === null ? "not repo
 
 /** Average and max per direction as bars, the poor-call limit as a dashed line, and the same numbers as a table. */
 export function MetricChart({ chart }: { chart: MetricChartData }) {
-  const top = Math.max(chart.threshold?.value ?? 0, ...chart.points.flatMap((p) => [p.average ?? 0, p.max ?? 0]));
+  const top = Math.max(
+    chart.threshold?.value ?? 0,
+    ...chart.points.flatMap((p) => [p.average ?? 0, p.max ?? 0]),
+  );
   return (
-    <figure className="rounded border border-slate-200 p-2 dark:border-slate-800" data-testid={`chart-${chart.key}`}>
-      <figcaption className="text-sm font-medium">{chart.title} ({chart.unit}){chart.threshold ? <span className="ml-1 text-xs font-normal text-red-700 dark:text-red-400">— {chart.threshold.label}</span> : null}</figcaption>
+    <figure
+      className="rounded border border-slate-200 p-2 dark:border-slate-800"
+      data-testid={`chart-${chart.key}`}
+    >
+      <figcaption className="text-sm font-medium">
+        {chart.title} ({chart.unit})
+        {chart.threshold ? (
+          <span className="ml-1 text-xs font-normal text-red-700 dark:text-red-400">
+            — {chart.threshold.label}
+          </span>
+        ) : null}
+      </figcaption>
       {chart.empty ? (
-        <p className="py-8 text-center text-sm text-slate-600 dark:text-slate-400">Not reported by the client.</p>
+        <p className="py-8 text-center text-sm text-slate-600 dark:text-slate-400">
+          Not reported by the client.
+        </p>
       ) : (
-        <div role="img" aria-label={`${chart.title}: ${chart.points.map((p) => `${p.direction} average ${show(p.average, chart.unit)}, ${chart.secondLabel} ${show(p.max, chart.unit)}`).join("; ")}`}>
-          <BarChart width={300} height={170} data={chart.points} margin={{ top: 8, right: 8, bottom: 0, left: -12 }}>
+        <div
+          role="img"
+          aria-label={`${chart.title}: ${chart.points.map((p) => `${p.direction} average ${show(p.average, chart.unit)}, ${chart.secondLabel} ${show(p.max, chart.unit)}`).join("; ")}`}
+        >
+          <BarChart
+            width={300}
+            height={170}
+            data={chart.points}
+            margin={{ top: 8, right: 8, bottom: 0, left: -12 }}
+          >
             <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
             <XAxis dataKey="direction" fontSize={11} />
             <YAxis fontSize={11} domain={[0, Math.ceil(top * 1.15) || 1]} />
-            <Tooltip formatter={(value) => (value === null || value === undefined ? "not reported" : `${value} ${chart.unit}`)} />
+            <Tooltip
+              formatter={(value) =>
+                value === null || value === undefined ? "not reported" : `${value} ${chart.unit}`
+              }
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Bar dataKey="average" name="average" fill="#2563eb" isAnimationActive={false} />
-            <Bar dataKey="max" name={chart.secondLabel === "RMS" ? "root mean square" : "max"} fill="#93c5fd" isAnimationActive={false} />
-            {chart.threshold && <ReferenceLine y={chart.threshold.value} stroke="#b91c1c" strokeDasharray="4 2" ifOverflow="extendDomain" />}
+            <Bar
+              dataKey="max"
+              name={chart.secondLabel === "RMS" ? "root mean square" : "max"}
+              fill="#93c5fd"
+              isAnimationActive={false}
+            />
+            {chart.threshold && (
+              <ReferenceLine
+                y={chart.threshold.value}
+                stroke="#b91c1c"
+                strokeDasharray="4 2"
+                ifOverflow="extendDomain"
+              />
+            )}
           </BarChart>
         </div>
       )}
       <details className="text-xs">
         <summary className="cursor-pointer">As a table</summary>
         <table className="mt-1 w-full text-left">
-          <thead><tr><th>Direction</th><th>Average</th><th>{chart.secondLabel === "RMS" ? "Root mean square" : "Max"}</th></tr></thead>
-          <tbody>{chart.points.map((p) => <tr key={p.direction}><td>{p.direction}</td><td>{show(p.average, chart.unit)}</td><td>{show(p.max, chart.unit)}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th>Direction</th>
+              <th>Average</th>
+              <th>{chart.secondLabel === "RMS" ? "Root mean square" : "Max"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chart.points.map((p) => (
+              <tr key={p.direction}>
+                <td>{p.direction}</td>
+                <td>{show(p.average, chart.unit)}</td>
+                <td>{show(p.max, chart.unit)}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>

@@ -6,18 +6,46 @@ import { SignInContext, type Me } from "@/lib/client/sign-in";
 import { CreateReportDialog } from "./create-report-dialog";
 
 const CALL_ID = "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01";
-const investigator: Me = { kind: "user", name: "Ada", username: null, tenantId: "t", roles: ["CallQuality.Investigator"], seesPersonalData: true };
+const investigator: Me = {
+  kind: "user",
+  name: "Ada",
+  username: null,
+  tenantId: "t",
+  roles: ["CallQuality.Investigator"],
+  seesPersonalData: true,
+};
 let posted: Record<string, unknown>[];
 
 beforeEach(() => {
   posted = [];
   // happy-dom's <dialog> has no top layer; opening it is all the dialog needs.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) { this.setAttribute("open", ""); };
-  vi.stubGlobal("fetch", vi.fn(async (_path: string, init: RequestInit) => {
-    posted.push(JSON.parse(String(init.body)) as Record<string, unknown>);
-    const report = { id: "r".repeat(22), callId: CALL_ID, title: "t", note: null, redacted: false, createdAt: 0, createdBy: "o", createdByName: "Ada", expiresAt: null, appVersion: "0", sessionCount: 1, tenantId: "t" };
-    return new Response(JSON.stringify({ report, url: `/reports/${report.id}` }), { status: 201, headers: { "Content-Type": "application/json" } });
-  }));
+  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+    this.setAttribute("open", "");
+  };
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_path: string, init: RequestInit) => {
+      posted.push(JSON.parse(String(init.body)) as Record<string, unknown>);
+      const report = {
+        id: "r".repeat(22),
+        callId: CALL_ID,
+        title: "t",
+        note: null,
+        redacted: false,
+        createdAt: 0,
+        createdBy: "o",
+        createdByName: "Ada",
+        expiresAt: null,
+        appVersion: "0",
+        sessionCount: 1,
+        tenantId: "t",
+      };
+      return new Response(JSON.stringify({ report, url: `/reports/${report.id}` }), {
+        status: 201,
+        headers: { "Content-Type": "application/json" },
+      });
+    }),
+  );
 });
 afterEach(() => {
   cleanup();
@@ -27,7 +55,9 @@ afterEach(() => {
 async function create(choice: string) {
   render(
     <QueryClientProvider client={new QueryClient()}>
-      <SignInContext.Provider value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}>
+      <SignInContext.Provider
+        value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}
+      >
         <CreateReportDialog callId={CALL_ID} onClose={() => undefined} />
       </SignInContext.Provider>
     </QueryClientProvider>,

@@ -6,7 +6,6 @@ import { useCreateReport } from "@/lib/client/reports";
 import { useSignIn } from "@/lib/client/sign-in";
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
 
-
 export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { me } = useSignIn();
@@ -28,33 +27,100 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
   }
 
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="create-report-heading" className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100">
-      <h2 id="create-report-heading" className="text-lg font-semibold">Create a report</h2>
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="create-report-heading"
+      className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id="create-report-heading" className="text-lg font-semibold">
+        Create a report
+      </h2>
       {create.isSuccess ? (
         <div className="mt-3 space-y-3 text-sm">
           <p>Saved. This link shows the call as it is now, even after Graph deletes the record:</p>
-          <p><Link className="font-mono underline" href={`/reports/${create.data.id}`} data-testid="report-link">{`/reports/${create.data.id}`}</Link></p>
-          <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Close</button>
+          <p>
+            <Link
+              className="font-mono underline"
+              href={`/reports/${create.data.id}`}
+              data-testid="report-link"
+            >{`/reports/${create.data.id}`}</Link>
+          </p>
+          <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
         </div>
       ) : (
         <form onSubmit={submit} className="mt-3 space-y-3 text-sm">
-          <p className="text-slate-600 dark:text-slate-400">The server fetches every session of this call and keeps Graph&apos;s data as it is now.</p>
-          <label htmlFor={ids.title} className="block font-medium">Title</label>
-          <input id={ids.title} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} className="w-full rounded border px-2 py-1 dark:bg-slate-800" />
-          <label htmlFor={ids.note} className="block font-medium">Note</label>
-          <textarea id={ids.note} value={note} onChange={(e) => setNote(e.target.value)} maxLength={4000} rows={3} className="w-full rounded border px-2 py-1 dark:bg-slate-800" />
-          <label className="flex items-start gap-2">
-            <input type="checkbox" checked={redact || mustRedact} disabled={mustRedact} onChange={(e) => setRedact(e.target.checked)} />
-            <span>Redact personal data (names, sign-in names, IP and MAC addresses, device names) for sharing outside the team{mustRedact ? " — always on for your role" : ""}</span>
+          <p className="text-slate-600 dark:text-slate-400">
+            The server fetches every session of this call and keeps Graph&apos;s data as it is now.
+          </p>
+          <label htmlFor={ids.title} className="block font-medium">
+            Title
           </label>
-          <label htmlFor={ids.expiry} className="block font-medium">Keep for</label>
-          <select id={ids.expiry} value={expiry} onChange={(e) => setExpiry(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
-            {EXPIRY_CHOICES.map(({ label }) => <option key={label}>{label}</option>)}
+          <input
+            id={ids.title}
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={200}
+            className="w-full rounded border px-2 py-1 dark:bg-slate-800"
+          />
+          <label htmlFor={ids.note} className="block font-medium">
+            Note
+          </label>
+          <textarea
+            id={ids.note}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            maxLength={4000}
+            rows={3}
+            className="w-full rounded border px-2 py-1 dark:bg-slate-800"
+          />
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              checked={redact || mustRedact}
+              disabled={mustRedact}
+              onChange={(e) => setRedact(e.target.checked)}
+            />
+            <span>
+              Redact personal data (names, sign-in names, IP and MAC addresses, device names) for sharing
+              outside the team{mustRedact ? " — always on for your role" : ""}
+            </span>
+          </label>
+          <label htmlFor={ids.expiry} className="block font-medium">
+            Keep for
+          </label>
+          <select
+            id={ids.expiry}
+            value={expiry}
+            onChange={(e) => setExpiry(e.target.value)}
+            className="rounded border px-2 py-1 dark:bg-slate-800"
+          >
+            {EXPIRY_CHOICES.map(({ label }) => (
+              <option key={label}>{label}</option>
+            ))}
           </select>
-          {create.isError && <p role="alert" className="text-red-700 dark:text-red-400">{problemMessage(create.error)}</p>}
+          {create.isError && (
+            <p role="alert" className="text-red-700 dark:text-red-400">
+              {problemMessage(create.error)}
+            </p>
+          )}
           <div className="flex gap-2">
-            <button type="submit" disabled={create.isPending} className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60">{create.isPending ? "Saving…" : "Create report"}</button>
-            <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>Cancel</button>
+            <button
+              type="submit"
+              disabled={create.isPending}
+              className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60"
+            >
+              {create.isPending ? "Saving…" : "Create report"}
+            </button>
+            <button
+              type="button"
+              className="rounded border px-3 py-1"
+              onClick={() => dialog.current?.close()}
+            >
+              Cancel
+            </button>
           </div>
         </form>
       )}

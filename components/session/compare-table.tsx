@@ -1,28 +1,65 @@
 import type { ComparisonRow } from "@/lib/callrecords/compare";
 
-export function CompareTable({ title, rows, testId }: { title: string; rows: ComparisonRow[]; testId?: string }) {
+export function CompareTable({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: ComparisonRow[];
+  testId?: string;
+}) {
   if (rows.length === 0) return null;
   const cell = (row: ComparisonRow, side: "caller" | "callee") =>
     `px-2 py-0.5 break-words ${row.breach.includes(side) || row.worse === side ? "bg-red-50 font-semibold text-red-900 dark:bg-red-950 dark:text-red-200" : row.differs ? "bg-amber-50 dark:bg-amber-950/40" : ""}`;
   const mark = (row: ComparisonRow, side: "caller" | "callee") =>
-    row.breach.includes(side) ? <span className="ml-1 text-xs" title={row.limit ?? undefined}>⚠ over the limit</span> : row.worse === side ? <span className="ml-1 text-xs">▲ worse</span> : null;
-  const limits = [...new Set(rows.filter((row) => row.breach.length > 0 && row.limit).map((row) => `${row.label}: ${row.limit}`))];
+    row.breach.includes(side) ? (
+      <span className="ml-1 text-xs" title={row.limit ?? undefined}>
+        ⚠ over the limit
+      </span>
+    ) : row.worse === side ? (
+      <span className="ml-1 text-xs">▲ worse</span>
+    ) : null;
+  const limits = [
+    ...new Set(
+      rows.filter((row) => row.breach.length > 0 && row.limit).map((row) => `${row.label}: ${row.limit}`),
+    ),
+  ];
   return (
     <div className="overflow-x-auto">
-      <table className="w-full table-fixed text-left text-sm" data-testid={testId ?? `compare-${title.toLowerCase()}`}>
+      <table
+        className="w-full table-fixed text-left text-sm"
+        data-testid={testId ?? `compare-${title.toLowerCase()}`}
+      >
         <caption className="text-left font-medium">{title}: caller vs callee</caption>
-        <thead className="text-slate-600 dark:text-slate-400"><tr><th className="w-1/3 py-1">Property</th><th className="px-2">Caller</th><th className="px-2">Callee</th></tr></thead>
+        <thead className="text-slate-600 dark:text-slate-400">
+          <tr>
+            <th className="w-1/3 py-1">Property</th>
+            <th className="px-2">Caller</th>
+            <th className="px-2">Callee</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.label} className="border-t border-slate-100 dark:border-slate-800">
-              <th scope="row" className="py-0.5 font-normal">{row.label}</th>
-              <td className={cell(row, "caller")}><bdi>{row.caller}</bdi>{mark(row, "caller")}</td>
-              <td className={cell(row, "callee")}><bdi>{row.callee}</bdi>{mark(row, "callee")}</td>
+              <th scope="row" className="py-0.5 font-normal">
+                {row.label}
+              </th>
+              <td className={cell(row, "caller")}>
+                <bdi>{row.caller}</bdi>
+                {mark(row, "caller")}
+              </td>
+              <td className={cell(row, "callee")}>
+                <bdi>{row.callee}</bdi>
+                {mark(row, "callee")}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {limits.length > 0 && <p className="mt-1 text-xs text-red-800 dark:text-red-300">{limits.join(" · ")}</p>}
+      {limits.length > 0 && (
+        <p className="mt-1 text-xs text-red-800 dark:text-red-300">{limits.join(" · ")}</p>
+      )}
     </div>
   );
 }

@@ -12,11 +12,19 @@ import { TracerouteTable } from "./traceroute-table";
 export function MediaPanel({ media, title }: { media: Media; title: string }) {
   const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media);
   return (
-    <details open={breached} className="group rounded border border-slate-200 p-3 dark:border-slate-800" data-testid="media-panel">
+    <details
+      open={breached}
+      className="group rounded border border-slate-200 p-3 dark:border-slate-800"
+      data-testid="media-panel"
+    >
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
         <span className="capitalize">{title}</span>
         <QualityBadge quality={quality} />
-        {!breached && <span className="text-xs font-normal text-slate-600 dark:text-slate-400">nothing over a threshold: folded</span>}
+        {!breached && (
+          <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
+            nothing over a threshold: folded
+          </span>
+        )}
       </summary>
       <div className="mt-3 space-y-3">
         <ul className="space-y-1 text-sm">
@@ -24,15 +32,27 @@ export function MediaPanel({ media, title }: { media: Media; title: string }) {
             <li key={stream.streamId ?? index} className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{DIRECTION_LABELS[stream.direction]}</span>
               <QualityBadge quality={verdict.quality} />
-              <span>{verdict.quality === "poor" ? `poor due to ${verdict.causes.map((c) => c.text).join("; ")}` : verdict.reason ?? ""}</span>
-              {verdict.secondary.length > 0 && <span className="text-xs text-amber-800 dark:text-amber-300">also: {verdict.secondary.map((c) => c.text).join("; ")}</span>}
+              <span>
+                {verdict.quality === "poor"
+                  ? `poor due to ${verdict.causes.map((c) => c.text).join("; ")}`
+                  : (verdict.reason ?? "")}
+              </span>
+              {verdict.secondary.length > 0 && (
+                <span className="text-xs text-amber-800 dark:text-amber-300">
+                  also: {verdict.secondary.map((c) => c.text).join("; ")}
+                </span>
+              )}
             </li>
           ))}
         </ul>
         <StreamTable columns={details.columns} rows={details.rows} />
         {charts.length > 0 && (
           <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
-            {charts.map((chart) => <ChartBoundary key={chart.key} name={chart.title.toLowerCase()}><MetricChart chart={chart} /></ChartBoundary>)}
+            {charts.map((chart) => (
+              <ChartBoundary key={chart.key} name={chart.title.toLowerCase()}>
+                <MetricChart chart={chart} />
+              </ChartBoundary>
+            ))}
           </div>
         )}
         <CompareTable title="Network" rows={comparison.network} />

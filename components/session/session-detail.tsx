@@ -8,50 +8,107 @@ import { CompareTable } from "./compare-table";
 import { FeedbackCard } from "./feedback-card";
 import { MediaPanel } from "./media-panel";
 
-
-export function SessionDetail({ summary, segmentIndex, onSegment, onClose }: { summary: SessionSummary; segmentIndex: number; onSegment: (index: number) => void; onClose: () => void }) {
+export function SessionDetail({
+  summary,
+  segmentIndex,
+  onSegment,
+  onClose,
+}: {
+  summary: SessionSummary;
+  segmentIndex: number;
+  onSegment: (index: number) => void;
+  onClose: () => void;
+}) {
   const { session } = summary;
   const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
   const feedback = [session.caller, session.callee].filter((e) => e?.feedback);
   return (
-    <section aria-labelledby="session-heading" className="space-y-4 rounded-lg border-2 border-blue-600 bg-white p-4 dark:bg-slate-900" data-testid="session-detail">
+    <section
+      aria-labelledby="session-heading"
+      className="space-y-4 rounded-lg border-2 border-blue-600 bg-white p-4 dark:bg-slate-900"
+      data-testid="session-detail"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 id="session-heading" className="text-lg font-semibold break-words">
             <bdi>{endpointLabel(session.caller)}</bdi> → <bdi>{endpointLabel(session.callee)}</bdi>
-            {session.isTest && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100" data-testid="test-session">test call</span>}
+            {session.isTest && (
+              <span
+                className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+                data-testid="test-session"
+              >
+                test call
+              </span>
+            )}
           </h2>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Session <span className="font-mono">{session.id}</span> · {clock(session.startDateTime)}–{clock(session.endDateTime)} UTC ({formatDuration(summary.endMs - summary.startMs)}) · {session.modalities.join(", ")}
+            Session <span className="font-mono">{session.id}</span> · {clock(session.startDateTime)}–
+            {clock(session.endDateTime)} UTC ({formatDuration(summary.endMs - summary.startMs)}) ·{" "}
+            {session.modalities.join(", ")}
           </p>
         </div>
         <div className="flex items-center gap-3">
           <QualityBadge quality={summary.quality} />
-          <button type="button" onClick={onClose} className="rounded border px-2 py-1 text-sm">Close</button>
+          <button type="button" onClick={onClose} className="rounded border px-2 py-1 text-sm">
+            Close
+          </button>
         </div>
       </div>
-      {summary.poorBecause && summary.quality === "poor" && <p className="text-sm">Poor due to <strong>{summary.poorBecause}</strong>.</p>}
-      {session.failureInfo && (
-        <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">Failed at {session.failureInfo.stage ?? "unknown stage"}: {session.failureInfo.reason ?? "no reason given"}</p>
+      {summary.poorBecause && summary.quality === "poor" && (
+        <p className="text-sm">
+          Poor due to <strong>{summary.poorBecause}</strong>.
+        </p>
       )}
-      <CompareTable title="Participants and clients" testId="compare-clients" rows={compareEndpoints(session.caller, session.callee)} />
+      {session.failureInfo && (
+        <p
+          role="alert"
+          className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
+        >
+          Failed at {session.failureInfo.stage ?? "unknown stage"}:{" "}
+          {session.failureInfo.reason ?? "no reason given"}
+        </p>
+      )}
+      <CompareTable
+        title="Participants and clients"
+        testId="compare-clients"
+        rows={compareEndpoints(session.caller, session.callee)}
+      />
       {feedback.map((endpoint, index) => endpoint && <FeedbackCard key={index} endpoint={endpoint} />)}
       {session.segments.length > 1 && (
         <div role="tablist" aria-label="Segments" className="flex flex-wrap gap-2">
           {session.segments.map((s, index) => (
-            <button key={s.id} role="tab" type="button" aria-selected={index === segmentIndex} onClick={() => onSegment(index)}
-              className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-blue-600 bg-blue-50 dark:bg-blue-950" : ""}`}>
-              Segment {index + 1} · {clock(s.startDateTime)}–{clock(s.endDateTime)}{s.failureInfo ? " · failed" : ""}
+            <button
+              key={s.id}
+              role="tab"
+              type="button"
+              aria-selected={index === segmentIndex}
+              onClick={() => onSegment(index)}
+              className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-blue-600 bg-blue-50 dark:bg-blue-950" : ""}`}
+            >
+              Segment {index + 1} · {clock(s.startDateTime)}–{clock(s.endDateTime)}
+              {s.failureInfo ? " · failed" : ""}
             </button>
           ))}
         </div>
       )}
       {segment && (
         <div className="space-y-4">
-          {segment.failureInfo && <p className="text-sm text-red-800 dark:text-red-300">Segment failed at {segment.failureInfo.stage}: {segment.failureInfo.reason}</p>}
-          {segment.media.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No media was reported for this segment.</p>}
+          {segment.failureInfo && (
+            <p className="text-sm text-red-800 dark:text-red-300">
+              Segment failed at {segment.failureInfo.stage}: {segment.failureInfo.reason}
+            </p>
+          )}
+          {segment.media.length === 0 && (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              No media was reported for this segment.
+            </p>
+          )}
           {segment.media.map((media, index) => (
-            <MediaPanel key={`${segment.id}-${index}`} media={media} title={`${MEDIA_LABELS[media.kind]}${media.label ? ` (${media.label})` : ""}`} />
+            <MediaPanel
+              key={`${segment.id}-${index}`}
+              media={media}
+              title={`${MEDIA_LABELS[media.kind]}${media.label ? ` (${media.label})` : ""}`}
+            />
           ))}
         </div>
       )}

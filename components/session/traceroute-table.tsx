@@ -7,7 +7,13 @@ export function TracerouteTable({ side, network }: { side: string; network: Netw
   return (
     <table className="w-full text-left text-sm" data-testid={`traceroute-${side.toLowerCase()}`}>
       <caption className="text-left font-medium">Traceroute from the {side.toLowerCase()}</caption>
-      <thead className="text-slate-600 dark:text-slate-400"><tr><th className="py-1 pr-4">Hop</th><th className="pr-4">Address</th><th>Round trip</th></tr></thead>
+      <thead className="text-slate-600 dark:text-slate-400">
+        <tr>
+          <th className="py-1 pr-4">Hop</th>
+          <th className="pr-4">Address</th>
+          <th>Round trip</th>
+        </tr>
+      </thead>
       <tbody>
         {hops.map((hop, index) => (
           <tr key={index} className="border-t border-slate-100 dark:border-slate-800">

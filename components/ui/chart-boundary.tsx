@@ -21,9 +21,15 @@ export class ChartBoundary extends Component<Props, { failed: boolean }> {
   render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-        The {this.props.name} chart could not be drawn from this data. The same figures are in the tables on this page.{" "}
-        <button type="button" className="underline" onClick={() => this.setState({ failed: false })}>Try again</button>
+      <div
+        role="alert"
+        className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+      >
+        The {this.props.name} chart could not be drawn from this data. The same figures are in the tables on
+        this page.{" "}
+        <button type="button" className="underline" onClick={() => this.setState({ failed: false })}>
+          Try again
+        </button>
       </div>
     );
   }

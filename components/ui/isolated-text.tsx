@@ -5,7 +5,9 @@ import { isolatedRuns } from "@/lib/callrecords/describe";
 export function IsolatedText({ text }: { text: string }) {
   return (
     <>
-      {isolatedRuns(text).map((run, index) => (run.isolated ? <bdi key={index}>{run.text}</bdi> : <Fragment key={index}>{run.text}</Fragment>))}
+      {isolatedRuns(text).map((run, index) =>
+        run.isolated ? <bdi key={index}>{run.text}</bdi> : <Fragment key={index}>{run.text}</Fragment>,
+      )}
     </>
   );
 }

@@ -7,10 +7,15 @@ export function MaskedNotice() {
   const { me } = useSignIn();
   if (!me || me.seesPersonalData) return null;
   return (
-    <p role="note" className="rounded border border-slate-300 bg-slate-100 p-2 text-sm dark:border-slate-700 dark:bg-slate-900" data-testid="masked-notice">
-      <strong className="font-medium">Personal data is hidden for your role.</strong> Your role (Reader) does not show{" "}
-      {HIDDEN_FROM_READERS.join(", ")}: people appear as stand-ins such as “Participant 7KQ2” and hidden values as ••••. Every
-      quality measurement, verdict and finding is complete. An administrator can assign you the Investigator role if your work needs them.
+    <p
+      role="note"
+      className="rounded border border-slate-300 bg-slate-100 p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      data-testid="masked-notice"
+    >
+      <strong className="font-medium">Personal data is hidden for your role.</strong> Your role (Reader) does
+      not show {HIDDEN_FROM_READERS.join(", ")}: people appear as stand-ins such as “Participant 7KQ2” and
+      hidden values as ••••. Every quality measurement, verdict and finding is complete. An administrator can
+      assign you the Investigator role if your work needs them.
     </p>
   );
 }

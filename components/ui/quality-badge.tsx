@@ -11,7 +11,9 @@ const LABELS: Record<Quality, string> = { good: "Good", poor: "Poor", unclassifi
 /** Colour plus an icon and a word: quality is never told by colour alone. */
 export function QualityBadge({ quality, className = "" }: { quality: Quality; className?: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[quality]} ${className}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[quality]} ${className}`}
+    >
       <span aria-hidden="true">{ICONS[quality]}</span>
       {LABELS[quality]}
     </span>

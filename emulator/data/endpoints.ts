@@ -4,10 +4,58 @@ import type { WireEndpoint } from "./wire";
 
 export const DEMO_TENANT_DOMAIN = "contoso.example";
 
-const FIRST = ["Abbie", "Owen", "Priya", "Mateo", "Yuki", "Amara", "Lars", "Chen", "Fatima", "Diego", "Ines", "Kofi",
-  "Hana", "Noah", "Sofia", "Ravi", "Elif", "Jonas", "Mei", "Tariq", "Lena", "Omar", "Zoe", "Arjun", "Clara", "Femi"];
-const LAST = ["Wilkins", "Franklin", "Raman", "Alvarez", "Tanaka", "Okafor", "Berg", "Wei", "Haddad", "Costa",
-  "Moreau", "Mensah", "Sato", "Fischer", "Rossi", "Iyer", "Kaya", "Weber", "Lin", "Aziz", "Novak", "Silva"];
+const FIRST = [
+  "Abbie",
+  "Owen",
+  "Priya",
+  "Mateo",
+  "Yuki",
+  "Amara",
+  "Lars",
+  "Chen",
+  "Fatima",
+  "Diego",
+  "Ines",
+  "Kofi",
+  "Hana",
+  "Noah",
+  "Sofia",
+  "Ravi",
+  "Elif",
+  "Jonas",
+  "Mei",
+  "Tariq",
+  "Lena",
+  "Omar",
+  "Zoe",
+  "Arjun",
+  "Clara",
+  "Femi",
+];
+const LAST = [
+  "Wilkins",
+  "Franklin",
+  "Raman",
+  "Alvarez",
+  "Tanaka",
+  "Okafor",
+  "Berg",
+  "Wei",
+  "Haddad",
+  "Costa",
+  "Moreau",
+  "Mensah",
+  "Sato",
+  "Fischer",
+  "Rossi",
+  "Iyer",
+  "Kaya",
+  "Weber",
+  "Lin",
+  "Aziz",
+  "Novak",
+  "Silva",
+];
 
 export interface Person {
   id: string;
@@ -37,27 +85,73 @@ export interface ClientProfile {
 }
 
 const CLIENTS: readonly ClientProfile[] = [
-  { platform: "windows", productFamily: "teams", headerValue: "Teams/24295.605.3225.8804 (Windows 10.0.22631; x64)",
-    cpuName: "Intel(R) Core(TM) i7-1185G7 @ 3.00GHz", cpuCoresCount: 8, cpuProcessorSpeedInMhz: 2995 },
-  { platform: "windows", productFamily: "teams", headerValue: "Teams/24335.208.3315.1951 (Windows 10.0.26100; x64)",
-    cpuName: "AMD Ryzen 7 PRO 7840U", cpuCoresCount: 16, cpuProcessorSpeedInMhz: 3301 },
-  { platform: "macOS", productFamily: "teams", headerValue: "Teams/24295.606.3238.6194 (macOS 14.6.1; arm64)",
-    cpuName: "Apple M2", cpuCoresCount: 8, cpuProcessorSpeedInMhz: null },
-  { platform: "web", productFamily: "teams", headerValue: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Teams-Web",
-    cpuName: null, cpuCoresCount: 4, cpuProcessorSpeedInMhz: null },
-  { platform: "iOS", productFamily: "teams", headerValue: "Teams/6.22.2 (iOS 18.1; iPhone15,2)",
-    cpuName: null, cpuCoresCount: 6, cpuProcessorSpeedInMhz: null },
-  { platform: "android", productFamily: "teams", headerValue: "Teams/1416/1.0.0.2024223903 (Android 14; SM-S918B)",
-    cpuName: "Qualcomm Snapdragon 8 Gen 2", cpuCoresCount: 8, cpuProcessorSpeedInMhz: 3360 },
-  { platform: "roomSystem", productFamily: "teams", headerValue: "Teams/1449/1.0.96.2024061103 (Teams Rooms; Windows 10.0.19045)",
-    cpuName: "Intel(R) Core(TM) i5-8365UE", cpuCoresCount: 4, cpuProcessorSpeedInMhz: 1600 },
+  {
+    platform: "windows",
+    productFamily: "teams",
+    headerValue: "Teams/24295.605.3225.8804 (Windows 10.0.22631; x64)",
+    cpuName: "Intel(R) Core(TM) i7-1185G7 @ 3.00GHz",
+    cpuCoresCount: 8,
+    cpuProcessorSpeedInMhz: 2995,
+  },
+  {
+    platform: "windows",
+    productFamily: "teams",
+    headerValue: "Teams/24335.208.3315.1951 (Windows 10.0.26100; x64)",
+    cpuName: "AMD Ryzen 7 PRO 7840U",
+    cpuCoresCount: 16,
+    cpuProcessorSpeedInMhz: 3301,
+  },
+  {
+    platform: "macOS",
+    productFamily: "teams",
+    headerValue: "Teams/24295.606.3238.6194 (macOS 14.6.1; arm64)",
+    cpuName: "Apple M2",
+    cpuCoresCount: 8,
+    cpuProcessorSpeedInMhz: null,
+  },
+  {
+    platform: "web",
+    productFamily: "teams",
+    headerValue: "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Teams-Web",
+    cpuName: null,
+    cpuCoresCount: 4,
+    cpuProcessorSpeedInMhz: null,
+  },
+  {
+    platform: "iOS",
+    productFamily: "teams",
+    headerValue: "Teams/6.22.2 (iOS 18.1; iPhone15,2)",
+    cpuName: null,
+    cpuCoresCount: 6,
+    cpuProcessorSpeedInMhz: null,
+  },
+  {
+    platform: "android",
+    productFamily: "teams",
+    headerValue: "Teams/1416/1.0.0.2024223903 (Android 14; SM-S918B)",
+    cpuName: "Qualcomm Snapdragon 8 Gen 2",
+    cpuCoresCount: 8,
+    cpuProcessorSpeedInMhz: 3360,
+  },
+  {
+    platform: "roomSystem",
+    productFamily: "teams",
+    headerValue: "Teams/1449/1.0.96.2024061103 (Teams Rooms; Windows 10.0.19045)",
+    cpuName: "Intel(R) Core(TM) i5-8365UE",
+    cpuCoresCount: 4,
+    cpuProcessorSpeedInMhz: 1600,
+  },
 ];
 
 export const WINDOWS_CLIENT = CLIENTS[0] as ClientProfile;
 export const MAC_CLIENT = CLIENTS[2] as ClientProfile;
 export const ACS_CLIENT: ClientProfile = {
-  platform: "web", productFamily: "azureCommunicationServices", headerValue: "azsdk-js-communication-calling/1.28.4",
-  cpuName: null, cpuCoresCount: null, cpuProcessorSpeedInMhz: null,
+  platform: "web",
+  productFamily: "azureCommunicationServices",
+  headerValue: "azsdk-js-communication-calling/1.28.4",
+  cpuName: null,
+  cpuCoresCount: null,
+  cpuProcessorSpeedInMhz: null,
 };
 
 export function pickClient(rng: Random): ClientProfile {
@@ -114,7 +208,10 @@ export function phoneEndpoint(number: string): WireEndpoint {
       platform: "unknown",
       productFamily: "unknown",
     } as CallRecords.ClientUserAgent,
-    identity: { "@odata.type": "#microsoft.graph.identitySet", phone: { id: number, displayName: null } } as CallRecords.ParticipantEndpoint["identity"],
+    identity: {
+      "@odata.type": "#microsoft.graph.identitySet",
+      phone: { id: number, displayName: null },
+    } as CallRecords.ParticipantEndpoint["identity"],
     feedback: null,
   };
 }
@@ -135,10 +232,28 @@ export const conferencingServer = () =>
   serviceEndpoint("skypeForBusinessAudioVideoMcu", "av-mcu/2024.11.08.1 (Microsoft Teams conferencing)");
 export const pstnGateway = () => serviceEndpoint("mediationServer", "RTCC/2024.45.01.2 Mediation Server");
 
-const TOKENS = ["NoSound", "OtherNoSound", "Echo", "Noisy", "LowVolume", "Stopped", "DistortedSound", "Interruptions",
-  "BackgroundNoise", "DistortedSpeech", "ElectronicFeedback", "MuffledSpeech"] as const;
-const TEXTS = ["Audio kept dropping out.", "Could not hear the presenter clearly.", "Video froze a few times.",
-  "Echo on my side for a while.", "Fine overall.", null];
+const TOKENS = [
+  "NoSound",
+  "OtherNoSound",
+  "Echo",
+  "Noisy",
+  "LowVolume",
+  "Stopped",
+  "DistortedSound",
+  "Interruptions",
+  "BackgroundNoise",
+  "DistortedSpeech",
+  "ElectronicFeedback",
+  "MuffledSpeech",
+] as const;
+const TEXTS = [
+  "Audio kept dropping out.",
+  "Could not hear the presenter clearly.",
+  "Video froze a few times.",
+  "Echo on my side for a while.",
+  "Fine overall.",
+  null,
+];
 
 export function randomFeedback(rng: Random, hadPoorMedia: boolean): CallRecords.UserFeedback {
   const rating: CallRecords.UserFeedbackRating = hadPoorMedia

@@ -32,10 +32,14 @@ export function hostileRecord(): Record<string, unknown> {
   const walk = (value: unknown, key: string): unknown => {
     if (typeof value === "string") return STRUCTURAL.test(key) || isDuration(value) ? value : payload();
     if (Array.isArray(value)) return value.map((item) => walk(item, key));
-    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    if (value && typeof value === "object")
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
-  const record = walk(Object.fromEntries(Object.entries(realTenant).filter(([key]) => !key.includes("@"))), "") as Record<string, unknown>;
+  const record = walk(
+    Object.fromEntries(Object.entries(realTenant).filter(([key]) => !key.includes("@"))),
+    "",
+  ) as Record<string, unknown>;
   // Feedback is free text and an open set of tokens: both hostile, prototype names included.
   const sessions = record.sessions as { caller: Record<string, unknown> }[];
   const caller = sessions[0]?.caller;
@@ -43,7 +47,9 @@ export function hostileRecord(): Record<string, unknown> {
     caller.feedback = {
       rating: "poor",
       text: `I could barely hear Clara. ${HOSTILE_STRINGS[0]} ${HOSTILE_STRINGS[6]} ${HOSTILE_STRINGS[14]}`,
-      tokens: JSON.parse('{"constructor":true,"__proto__":true,"toString":true,"hasOwnProperty":true,"NoSound":true,"<b>Echo</b>":true}') as Record<string, boolean>,
+      tokens: JSON.parse(
+        '{"constructor":true,"__proto__":true,"toString":true,"hasOwnProperty":true,"NoSound":true,"<b>Echo</b>":true}',
+      ) as Record<string, boolean>,
     };
   }
   return record;

@@ -7,7 +7,8 @@ export type NetworkKind = "wired" | "wifi5" | "wifi24Weak" | "mobile" | "vpn" | 
 export const LINK_SPEED_UNKNOWN = 4294967295;
 
 const privateIp = (rng: Random) => `10.${rng.int(1, 250)}.${rng.int(0, 255)}.${rng.int(2, 254)}`;
-const publicIp = (rng: Random) => `${rng.pick([20, 40, 52, 86, 104, 131])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+const publicIp = (rng: Random) =>
+  `${rng.pick([20, 40, 52, 86, 104, 131])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 const macAddress = (rng: Random) =>
   Array.from({ length: 6 }, () => rng.int(0, 255).toString(16).padStart(2, "0").toUpperCase()).join("-");
 
@@ -51,11 +52,15 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
     subnet: ip.replace(/\.\d+$/, ".0"),
     port: rng.int(49152, 65535),
     linkSpeed:
-      kind === "wired" ? rng.pick([1_000_000_000, LINK_SPEED_UNKNOWN, 100_000_000])
-      : kind === "wifi5" ? rng.pick([866_700_000, 433_300_000, 1_200_000_000])
-      : kind === "wifi24Weak" ? rng.pick([54_000_000, 72_200_000, 24_000_000])
-      : kind === "mobile" ? null
-      : LINK_SPEED_UNKNOWN,
+      kind === "wired"
+        ? rng.pick([1_000_000_000, LINK_SPEED_UNKNOWN, 100_000_000])
+        : kind === "wifi5"
+          ? rng.pick([866_700_000, 433_300_000, 1_200_000_000])
+          : kind === "wifi24Weak"
+            ? rng.pick([54_000_000, 72_200_000, 24_000_000])
+            : kind === "mobile"
+              ? null
+              : LINK_SPEED_UNKNOWN,
     // Windows 11 and iOS randomise MAC addresses; Graph then reports a placeholder.
     macAddress: rng.chance(0.2) ? "02:00:00:00:00:00" : macAddress(rng),
     reflexiveIPAddress: publicIp(rng),
@@ -65,28 +70,38 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
     dnsSuffix: kind === "wired" || kind === "vpn" ? "corp.contoso.example" : null,
     sentQualityEventRatio: +(poorNetwork ? rng.float(0.15, 0.45) : rng.float(0, 0.03)).toFixed(4),
     receivedQualityEventRatio: +(poorNetwork ? rng.float(0.2, 0.5) : rng.float(0, 0.03)).toFixed(4),
-    delayEventRatio: +(kind === "vpn" || kind === "mobile" ? rng.float(0.05, 0.3) : rng.float(0, 0.01)).toFixed(4),
+    delayEventRatio: +(
+      kind === "vpn" || kind === "mobile" ? rng.float(0.05, 0.3) : rng.float(0, 0.01)
+    ).toFixed(4),
     bandwidthLowEventRatio: +(poorNetwork ? rng.float(0.05, 0.25) : 0).toFixed(4),
     traceRouteHops: [],
     wifiBand: kind === "wifi5" ? "frequency50GHz" : kind === "wifi24Weak" ? "frequency24GHz" : "unknown",
     wifiRadioType: kind === "wifi5" ? "wifi80211ax" : kind === "wifi24Weak" ? "wifi80211n" : "unknown",
-    wifiChannel: kind === "wifi5" ? rng.pick([36, 44, 149, 157]) : kind === "wifi24Weak" ? rng.pick([1, 6, 11]) : null,
+    wifiChannel:
+      kind === "wifi5" ? rng.pick([36, 44, 149, 157]) : kind === "wifi24Weak" ? rng.pick([1, 6, 11]) : null,
     wifiSignalStrength: kind === "wifi5" ? rng.int(70, 99) : kind === "wifi24Weak" ? rng.int(22, 42) : null,
     wifiBatteryCharge: isWifi ? rng.int(15, 100) : null,
     wifiMicrosoftDriver: isWifi ? "Microsoft" : null,
     wifiMicrosoftDriverVersion: isWifi ? "10.0.22621.1" : null,
-    wifiVendorDriver: isWifi ? rng.pick(["Intel(R) Wi-Fi 6E AX211 160MHz", "Realtek RTL8822CE 802.11ac PCIe"]) : null,
+    wifiVendorDriver: isWifi
+      ? rng.pick(["Intel(R) Wi-Fi 6E AX211 160MHz", "Realtek RTL8822CE 802.11ac PCIe"])
+      : null,
     wifiVendorDriverVersion: isWifi ? "23.40.0.4" : null,
     basicServiceSetIdentifier: isWifi ? macAddress(rng) : null,
   };
   return info;
 }
 
-export function deviceInfo(rng: Random, options: { faultyRender?: boolean; telemetry?: boolean } = {}): CallRecords.DeviceInfo {
+export function deviceInfo(
+  rng: Random,
+  options: { faultyRender?: boolean; telemetry?: boolean } = {},
+): CallRecords.DeviceInfo {
   if (options.telemetry === false) return {};
   const headset = rng.chance(0.6);
   return {
-    captureDeviceName: headset ? rng.pick(["Jabra Evolve2 65", "Poly Voyager Focus 2", "Surface Headphones 2"]) : "Microphone Array (Realtek(R) Audio)",
+    captureDeviceName: headset
+      ? rng.pick(["Jabra Evolve2 65", "Poly Voyager Focus 2", "Surface Headphones 2"])
+      : "Microphone Array (Realtek(R) Audio)",
     captureDeviceDriver: headset ? "Microsoft: 10.0.22621.1" : "Realtek Semiconductor Corp.: 6.0.9549.1",
     renderDeviceName: headset ? "Headset Earphone" : "Speakers (Realtek(R) Audio)",
     renderDeviceDriver: headset ? "Microsoft: 10.0.22621.1" : "Realtek Semiconductor Corp.: 6.0.9549.1",

@@ -10,7 +10,8 @@ function identityOf(endpoint: WireEndpoint | null | undefined): IdentitySet | nu
 
 const idOf = (set: IdentitySet): string | null => {
   for (const member of Object.values(set)) {
-    if (member && typeof member === "object" && "id" in member && typeof member.id === "string" && member.id) return member.id;
+    if (member && typeof member === "object" && "id" in member && typeof member.id === "string" && member.id)
+      return member.id;
   }
   return null;
 };

@@ -24,7 +24,11 @@ function compose(name: ReplayScenario): Record<string, unknown> {
     case "hostile":
       return hostileRecord();
     case "docs-example":
-      return { ...withoutAnnotations(docsRecord), participants_v2: docsParticipants.participants_v2, sessions: docsSessions.value };
+      return {
+        ...withoutAnnotations(docsRecord),
+        participants_v2: docsParticipants.participants_v2,
+        sessions: docsSessions.value,
+      };
   }
 }
 
@@ -35,7 +39,8 @@ function shiftTimes(value: unknown, deltaMs: number, key = ""): unknown {
     return Number.isNaN(ms) ? value : new Date(ms + deltaMs).toISOString();
   }
   if (Array.isArray(value)) return value.map((item) => shiftTimes(item, deltaMs, key));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftTimes(v, deltaMs, k)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shiftTimes(v, deltaMs, k)]));
   return value;
 }
 

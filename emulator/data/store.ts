@@ -35,21 +35,35 @@ export class CallStore {
       const end = options.now - (2 + index) * 3_600_000;
       this.entries.set(call.id, {
         tenantId: options.tenantId,
-        build: () => buildCallRecord({ id: call.id, scenario: call.scenario, seed: options.seed, end, tenantId: options.tenantId }),
+        build: () =>
+          buildCallRecord({
+            id: call.id,
+            scenario: call.scenario,
+            seed: options.seed,
+            end,
+            tenantId: options.tenantId,
+          }),
       });
     });
     if (options.dataDir) this.loadDirectory(options.dataDir);
   }
 
   private loadDirectory(dir: string): void {
-    for (const name of readdirSync(dir).filter((file) => file.endsWith(".json")).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((file) => file.endsWith(".json"))
+      .sort()) {
       const path = join(dir, name);
       const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
       const record = parsed as Partial<WireCallRecord>;
       if (typeof record.id !== "string" || !Array.isArray(record.sessions)) {
         throw new Error(`${path}: expected a callRecord with "id" and an inline "sessions" array`);
       }
-      const full: WireCallRecord = { ...record, id: record.id.toLowerCase(), version: record.version ?? 1, sessions: record.sessions };
+      const full: WireCallRecord = {
+        ...record,
+        id: record.id.toLowerCase(),
+        version: record.version ?? 1,
+        sessions: record.sessions,
+      };
       this.entries.set(full.id, { tenantId: this.options.tenantId, build: () => full });
     }
   }
@@ -67,7 +81,15 @@ export class CallStore {
       if (sessions >= 1 && sessions <= MAX_GENERATED_SESSIONS) {
         entry = {
           tenantId: this.options.tenantId,
-          build: () => buildCallRecord({ id: key, scenario: "generic", seed: this.options.seed, end: this.options.now - 3_600_000, tenantId: this.options.tenantId, sessions }),
+          build: () =>
+            buildCallRecord({
+              id: key,
+              scenario: "generic",
+              seed: this.options.seed,
+              end: this.options.now - 3_600_000,
+              tenantId: this.options.tenantId,
+              sessions,
+            }),
         };
       }
     }

@@ -20,11 +20,21 @@ function base(rng: Random, direction: Direction, window: { start: number; end: n
 }
 
 const silentAudio: Partial<WireMediaStream> = {
-  averageJitter: null, maxJitter: null, averagePacketLossRate: null, maxPacketLossRate: null,
-  averageRoundTripTime: null, maxRoundTripTime: null, averageRatioOfConcealedSamples: null,
-  maxRatioOfConcealedSamples: null, averageAudioDegradation: null, packetUtilization: null,
-  averageBandwidthEstimate: null, averageAudioNetworkJitter: null, maxAudioNetworkJitter: null,
-  audioCodec: null, isAudioForwardErrorCorrectionUsed: null,
+  averageJitter: null,
+  maxJitter: null,
+  averagePacketLossRate: null,
+  maxPacketLossRate: null,
+  averageRoundTripTime: null,
+  maxRoundTripTime: null,
+  averageRatioOfConcealedSamples: null,
+  maxRatioOfConcealedSamples: null,
+  averageAudioDegradation: null,
+  packetUtilization: null,
+  averageBandwidthEstimate: null,
+  averageAudioNetworkJitter: null,
+  maxAudioNetworkJitter: null,
+  audioCodec: null,
+  isAudioForwardErrorCorrectionUsed: null,
 };
 
 export function audioStream(
@@ -35,8 +45,11 @@ export function audioStream(
   override: Partial<{ jitterMs: number; lossRate: number; roundTripMs: number }> = {},
 ): WireMediaStream {
   if (quality === "silent") return { ...base(rng, direction, window), ...silentAudio };
-  const jitter = override.jitterMs ?? (quality === "jitter" || quality === "mixed" ? rng.float(32, 85) : rng.float(2, 14));
-  const loss = override.lossRate ?? (quality === "loss" || quality === "mixed" ? rng.float(0.105, 0.28) : rng.float(0, 0.012));
+  const jitter =
+    override.jitterMs ?? (quality === "jitter" || quality === "mixed" ? rng.float(32, 85) : rng.float(2, 14));
+  const loss =
+    override.lossRate ??
+    (quality === "loss" || quality === "mixed" ? rng.float(0.105, 0.28) : rng.float(0, 0.012));
   const rtt = override.roundTripMs ?? (quality === "roundTrip" ? rng.float(520, 950) : rng.float(18, 140));
   const poor = quality !== "good" && quality !== "short";
   const concealed = poor ? rng.float(0.05, 0.16) : rng.float(0.001, 0.03);
@@ -52,7 +65,9 @@ export function audioStream(
     maxRoundTripTime: isoDuration(rtt * rng.float(1.3, 2.4)),
     averageRatioOfConcealedSamples: rng.chance(0.08) ? null : round(concealed),
     maxRatioOfConcealedSamples: rng.chance(0.08) ? null : round(Math.min(1, concealed * rng.float(1.2, 3))),
-    averageAudioDegradation: rng.chance(0.1) ? null : round(poor ? rng.float(1.05, 2.6) : rng.float(0.05, 0.6), 4),
+    averageAudioDegradation: rng.chance(0.1)
+      ? null
+      : round(poor ? rng.float(1.05, 2.6) : rng.float(0.05, 0.6), 4),
     averageAudioNetworkJitter: isoDuration(jitter * rng.float(1.5, 4)),
     maxAudioNetworkJitter: isoDuration(jitter * rng.float(4, 7)),
     // Fewer than 500 packets leaves CQD without enough data to classify the stream.
@@ -72,11 +87,22 @@ export function videoStream(
   window: { start: number; end: number },
 ): WireMediaStream {
   const seconds = Math.max(1, (window.end - window.start) / 1000);
-  const frameRate = kind === "screen"
-    ? poor ? rng.float(0.4, 1.8) : rng.float(3, 12)
-    : poor ? rng.float(2, 6.5) : rng.float(15, 30);
+  const frameRate =
+    kind === "screen"
+      ? poor
+        ? rng.float(0.4, 1.8)
+        : rng.float(3, 12)
+      : poor
+        ? rng.float(2, 6.5)
+        : rng.float(15, 30);
   // Clients often report no frame loss at all; CQD then judges by frame rate (the first metric present).
-  const frameLoss = poor ? (rng.chance(0.4) ? rng.float(51, 80) : null) : rng.chance(0.3) ? null : rng.float(0, 6);
+  const frameLoss = poor
+    ? rng.chance(0.4)
+      ? rng.float(51, 80)
+      : null
+    : rng.chance(0.3)
+      ? null
+      : rng.float(0, 6);
   const freeze = poor ? rng.float(300, 2500) : rng.float(0, 120);
   return {
     ...base(rng, direction, window),

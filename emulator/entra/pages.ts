@@ -10,11 +10,18 @@ a.user:hover,a.user:focus{border-color:#2563eb;outline:2px solid #2563eb}small{c
 
 export function renderUserPicker(users: readonly DemoUser[], linkFor: (oid: string) => string): string {
   const items = users
-    .map((user) => `<a class="user" href="${escapeHtml(linkFor(user.oid))}"><strong>${escapeHtml(user.name)}</strong><br>
-<small>${escapeHtml(user.username)} · roles: ${escapeHtml(user.roles.join(", ") || "none")}</small></a>`)
+    .map(
+      (
+        user,
+      ) => `<a class="user" href="${escapeHtml(linkFor(user.oid))}"><strong>${escapeHtml(user.name)}</strong><br>
+<small>${escapeHtml(user.username)} · roles: ${escapeHtml(user.roles.join(", ") || "none")}</small></a>`,
+    )
     .join("\n");
-  return page("Sign in — Entra ID emulator", `<h1>Pick an account</h1>
-<p>This is callscope's local Entra ID emulator. Choose a demo user to sign in as.</p>${items}`);
+  return page(
+    "Sign in — Entra ID emulator",
+    `<h1>Pick an account</h1>
+<p>This is callscope's local Entra ID emulator. Choose a demo user to sign in as.</p>${items}`,
+  );
 }
 
 export function renderSignedOut(): string {

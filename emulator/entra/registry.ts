@@ -60,10 +60,34 @@ export const OTHER_TENANT_APP: AppRegistration = {
 };
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { oid: "a1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e61", tenantId: DEMO_TENANT_ID, name: "Ada Investigator", username: "ada@contoso.example", roles: [INVESTIGATOR_ROLE] },
-  { oid: "b2e3f4a5-6b7c-4d8e-9f0a-1b2c3d4e5f72", tenantId: DEMO_TENANT_ID, name: "Rui Reader", username: "rui@contoso.example", roles: [READER_ROLE] },
-  { oid: "c3f4a5b6-7c8d-4e9f-8a1b-2c3d4e5f6a83", tenantId: DEMO_TENANT_ID, name: "Nia No-Role", username: "nia@contoso.example", roles: [] },
-  { oid: "d4a5b6c7-8d9e-4f0a-9b2c-3d4e5f6a7b94", tenantId: OTHER_TENANT_ID, name: "Oscar Outsider", username: "oscar@fabrikam.example", roles: [INVESTIGATOR_ROLE] },
+  {
+    oid: "a1d2e3f4-5a6b-4c7d-8e9f-0a1b2c3d4e61",
+    tenantId: DEMO_TENANT_ID,
+    name: "Ada Investigator",
+    username: "ada@contoso.example",
+    roles: [INVESTIGATOR_ROLE],
+  },
+  {
+    oid: "b2e3f4a5-6b7c-4d8e-9f0a-1b2c3d4e5f72",
+    tenantId: DEMO_TENANT_ID,
+    name: "Rui Reader",
+    username: "rui@contoso.example",
+    roles: [READER_ROLE],
+  },
+  {
+    oid: "c3f4a5b6-7c8d-4e9f-8a1b-2c3d4e5f6a83",
+    tenantId: DEMO_TENANT_ID,
+    name: "Nia No-Role",
+    username: "nia@contoso.example",
+    roles: [],
+  },
+  {
+    oid: "d4a5b6c7-8d9e-4f0a-9b2c-3d4e5f6a7b94",
+    tenantId: OTHER_TENANT_ID,
+    name: "Oscar Outsider",
+    username: "oscar@fabrikam.example",
+    roles: [INVESTIGATOR_ROLE],
+  },
 ];
 
 export const APPS: readonly AppRegistration[] = [DEMO_APP, UNCONSENTED_APP, OTHER_TENANT_APP];

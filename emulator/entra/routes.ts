@@ -5,7 +5,14 @@ import { cors } from "hono/cors";
 import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { SigningKey } from "./keys";
-import { DEMO_USERS, GRAPH_APP_ID, GRAPH_RESOURCE, findApp, type AppRegistration, type DemoUser } from "./registry";
+import {
+  DEMO_USERS,
+  GRAPH_APP_ID,
+  GRAPH_RESOURCE,
+  findApp,
+  type AppRegistration,
+  type DemoUser,
+} from "./registry";
 import { ACCESS_TOKEN_SECONDS, appToken, clientInfo, idToken, issuerV2, userAccessToken } from "./tokens";
 import { escapeHtml, renderSignedOut, renderUserPicker } from "./pages";
 
@@ -29,29 +36,43 @@ interface RefreshGrant {
 const SESSION_COOKIE = "emulator_entra_session";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function entraError(c: Context<EmulatorEnv>, status: 400 | 401, error: string, code: number, description: string) {
-  return c.json({
-    error,
-    error_description: `AADSTS${code}: ${description}`,
-    error_codes: [code],
-    timestamp: new Date().toISOString().replace("T", " ").replace("Z", ""),
-    trace_id: crypto.randomUUID(),
-    correlation_id: crypto.randomUUID(),
-  }, status);
+function entraError(
+  c: Context<EmulatorEnv>,
+  status: 400 | 401,
+  error: string,
+  code: number,
+  description: string,
+) {
+  return c.json(
+    {
+      error,
+      error_description: `AADSTS${code}: ${description}`,
+      error_codes: [code],
+      timestamp: new Date().toISOString().replace("T", " ").replace("Z", ""),
+      trace_id: crypto.randomUUID(),
+      correlation_id: crypto.randomUUID(),
+    },
+    status,
+  );
 }
 
 const origin = (c: Context<EmulatorEnv>) => new URL(c.req.url).origin;
 const tenantOf = (c: Context<EmulatorEnv>) => c.req.param("tenant") ?? "";
 
 /** `api://{clientId}/X` or `{clientId}/X` or Graph's resource → the audience and scope names. */
-function resolveScopes(requested: string[]): { audience: string; scopes: string[]; api: AppRegistration | undefined } | undefined {
-  const resourceScopes = requested.filter((scope) => !["openid", "profile", "offline_access", "email"].includes(scope));
+function resolveScopes(
+  requested: string[],
+): { audience: string; scopes: string[]; api: AppRegistration | undefined } | undefined {
+  const resourceScopes = requested.filter(
+    (scope) => !["openid", "profile", "offline_access", "email"].includes(scope),
+  );
   if (resourceScopes.length === 0) return undefined;
   const resources = new Set(resourceScopes.map((scope) => scope.slice(0, scope.lastIndexOf("/"))));
   if (resources.size !== 1) return undefined;
   const resource = [...resources][0] ?? "";
   const scopes = resourceScopes.map((scope) => scope.slice(scope.lastIndexOf("/") + 1));
-  if (resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID) return { audience: GRAPH_RESOURCE, scopes, api: undefined };
+  if (resource === GRAPH_RESOURCE || resource === GRAPH_APP_ID)
+    return { audience: GRAPH_RESOURCE, scopes, api: undefined };
   const apiId = resource.replace(/^api:\/\//, "");
   const api = findApp(apiId);
   return api ? { audience: api.clientId, scopes, api } : undefined;
@@ -60,7 +81,10 @@ function resolveScopes(requested: string[]): { audience: string; scopes: string[
 function allowedRedirect(uri: string): boolean {
   try {
     const url = new URL(uri);
-    return ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) && (url.protocol === "http:" || url.protocol === "https:");
+    return (
+      ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname) &&
+      (url.protocol === "http:" || url.protocol === "https:")
+    );
   } catch {
     return false;
   }
@@ -69,7 +93,12 @@ function allowedRedirect(uri: string): boolean {
 /** Certificates uploaded to app registrations (PEM), by client ID: the credential for client assertions. */
 export type CertificateRegistry = Map<string, string[]>;
 
-async function verifyClientAssertion(assertion: string, client: AppRegistration, tokenEndpoint: string, certificates: CertificateRegistry): Promise<boolean> {
+async function verifyClientAssertion(
+  assertion: string,
+  client: AppRegistration,
+  tokenEndpoint: string,
+  certificates: CertificateRegistry,
+): Promise<boolean> {
   let alg: string | undefined;
   try {
     alg = decodeProtectedHeader(assertion).alg;
@@ -79,7 +108,12 @@ async function verifyClientAssertion(assertion: string, client: AppRegistration,
   if (alg !== "PS256" && alg !== "RS256") return false;
   for (const pem of certificates.get(client.clientId) ?? []) {
     try {
-      const { payload } = await jwtVerify(assertion, await importX509(pem, alg), { audience: tokenEndpoint, issuer: client.clientId, subject: client.clientId, clockTolerance: 300 });
+      const { payload } = await jwtVerify(assertion, await importX509(pem, alg), {
+        audience: tokenEndpoint,
+        issuer: client.clientId,
+        subject: client.clientId,
+        clockTolerance: 300,
+      });
       if (payload.exp) return true;
     } catch {
       // Try the next certificate.
@@ -88,7 +122,12 @@ async function verifyClientAssertion(assertion: string, client: AppRegistration,
   return false;
 }
 
-export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, counters: { tokens: number }, certificates: CertificateRegistry): void {
+export function registerEntraRoutes(
+  app: Hono<EmulatorEnv>,
+  key: SigningKey,
+  counters: { tokens: number },
+  certificates: CertificateRegistry,
+): void {
   const codes = new Map<string, PendingCode>();
   const refreshGrants = new Map<string, RefreshGrant>();
 
@@ -96,7 +135,8 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
 
   const discovery = (c: Context<EmulatorEnv>) => {
     const tenant = tenantOf(c);
-    if (!GUID.test(tenant)) return entraError(c, 400, "invalid_tenant", 90002, `Tenant '${tenant}' not found.`);
+    if (!GUID.test(tenant))
+      return entraError(c, 400, "invalid_tenant", 90002, `Tenant '${tenant}' not found.`);
     const base = `${origin(c)}/${tenant}`;
     return c.json({
       issuer: issuerV2(origin(c), tenant),
@@ -145,7 +185,13 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
     }
     const client = clientId ? findApp(clientId) : undefined;
     if (!client || client.tenantId !== tenant) {
-      return entraError(c, 400, "unauthorized_client", 700016, `Application with identifier '${clientId ?? ""}' was not found in the directory '${tenant}'.`);
+      return entraError(
+        c,
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${clientId ?? ""}' was not found in the directory '${tenant}'.`,
+      );
     }
     const requested = (field("scope") ?? "").split(/\s+/).filter(Boolean);
     const grantType = field("grant_type");
@@ -154,20 +200,47 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
       const assertion = field("client_assertion");
       if (assertion) {
         const endpoint = `${origin(c)}/${tenant}/oauth2/v2.0/token`;
-        if (field("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" || !(await verifyClientAssertion(assertion, client, endpoint, certificates))) {
-          return entraError(c, 401, "invalid_client", 700027, "Client assertion failed signature validation: the certificate is not registered on the application.");
+        if (
+          field("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer" ||
+          !(await verifyClientAssertion(assertion, client, endpoint, certificates))
+        ) {
+          return entraError(
+            c,
+            401,
+            "invalid_client",
+            700027,
+            "Client assertion failed signature validation: the certificate is not registered on the application.",
+          );
         }
       } else if (!secret || secret !== client.secret) {
         return entraError(c, 401, "invalid_client", 7000215, "Invalid client secret provided.");
       }
       const scope = requested[0];
       if (requested.length !== 1 || !scope?.endsWith("/.default")) {
-        return entraError(c, 400, "invalid_scope", 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.");
+        return entraError(
+          c,
+          400,
+          "invalid_scope",
+          1002012,
+          "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.",
+        );
       }
       const resolved = resolveScopes([scope]);
-      if (!resolved) return entraError(c, 400, "invalid_resource", 500011, `The resource principal named ${scope} was not found in the tenant.`);
+      if (!resolved)
+        return entraError(
+          c,
+          400,
+          "invalid_resource",
+          500011,
+          `The resource principal named ${scope} was not found in the tenant.`,
+        );
       const token = await appToken(key, origin(c), client, resolved.audience);
-      return c.json({ token_type: "Bearer", expires_in: ACCESS_TOKEN_SECONDS, ext_expires_in: ACCESS_TOKEN_SECONDS, access_token: token });
+      return c.json({
+        token_type: "Bearer",
+        expires_in: ACCESS_TOKEN_SECONDS,
+        ext_expires_in: ACCESS_TOKEN_SECONDS,
+        access_token: token,
+      });
     }
 
     let grant: RefreshGrant;
@@ -176,23 +249,60 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
       const pending = codes.get(code);
       codes.delete(code);
       if (!pending || pending.expiresAt < Date.now() || pending.clientId !== client.clientId) {
-        return entraError(c, 400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired or was already redeemed.");
+        return entraError(
+          c,
+          400,
+          "invalid_grant",
+          70008,
+          "The provided authorization code or refresh token has expired or was already redeemed.",
+        );
       }
-      if (pending.redirectUri !== field("redirect_uri")) return entraError(c, 400, "invalid_grant", 50148, "The redirect_uri does not match the one used to request the code.");
+      if (pending.redirectUri !== field("redirect_uri"))
+        return entraError(
+          c,
+          400,
+          "invalid_grant",
+          50148,
+          "The redirect_uri does not match the one used to request the code.",
+        );
       const verifier = field("code_verifier");
       if (pending.challenge) {
         const computed = verifier ? createHash("sha256").update(verifier).digest("base64url") : "";
-        if (computed !== pending.challenge) return entraError(c, 400, "invalid_grant", 501481, "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
+        if (computed !== pending.challenge)
+          return entraError(
+            c,
+            400,
+            "invalid_grant",
+            501481,
+            "The Code_Verifier does not match the code_challenge supplied in the authorization request.",
+          );
       }
-      grant = { clientId: client.clientId, scopes: requested.length > 0 ? requested : pending.scopes, user: pending.user, nonce: pending.nonce };
+      grant = {
+        clientId: client.clientId,
+        scopes: requested.length > 0 ? requested : pending.scopes,
+        user: pending.user,
+        nonce: pending.nonce,
+      };
     } else if (grantType === "refresh_token") {
       const stored = refreshGrants.get(field("refresh_token") ?? "");
       if (!stored || stored.clientId !== client.clientId) {
-        return entraError(c, 400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired or was already redeemed.");
+        return entraError(
+          c,
+          400,
+          "invalid_grant",
+          70008,
+          "The provided authorization code or refresh token has expired or was already redeemed.",
+        );
       }
       grant = { ...stored, scopes: requested.length > 0 ? requested : stored.scopes };
     } else {
-      return entraError(c, 400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${grantType ?? ""}'.`);
+      return entraError(
+        c,
+        400,
+        "unsupported_grant_type",
+        70003,
+        `The app requested an unsupported grant type '${grantType ?? ""}'.`,
+      );
     }
 
     const resolved = resolveScopes(grant.scopes);
@@ -203,7 +313,9 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
       : await idToken(key, origin(c), grant.user, client, undefined);
     return c.json({
       token_type: "Bearer",
-      scope: resolved ? resolved.scopes.map((s) => (resolved.api ? `api://${resolved.api.clientId}/${s}` : s)).join(" ") : grant.scopes.join(" "),
+      scope: resolved
+        ? resolved.scopes.map((s) => (resolved.api ? `api://${resolved.api.clientId}/${s}` : s)).join(" ")
+        : grant.scopes.join(" "),
       expires_in: ACCESS_TOKEN_SECONDS,
       ext_expires_in: ACCESS_TOKEN_SECONDS,
       access_token: access,
@@ -219,24 +331,47 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
     const client = findApp(q("client_id") ?? "");
     const redirectUri = q("redirect_uri") ?? "";
     if (!client || !allowedRedirect(redirectUri)) {
-      return c.html(`<h1>Sign-in error</h1><p>AADSTS50011: unknown client or redirect URI not allowed: ${escapeHtml(redirectUri)}</p>`, 400);
+      return c.html(
+        `<h1>Sign-in error</h1><p>AADSTS50011: unknown client or redirect URI not allowed: ${escapeHtml(redirectUri)}</p>`,
+        400,
+      );
     }
     const responseMode = q("response_mode") ?? "fragment";
     const reply = (params: Record<string, string>) => {
       const target = new URL(redirectUri);
-      const encoded = new URLSearchParams({ ...params, ...(q("state") ? { state: q("state") ?? "" } : {}) }).toString();
-      return c.redirect(responseMode === "query" ? `${target.origin}${target.pathname}?${encoded}` : `${target.origin}${target.pathname}#${encoded}`, 302);
+      const encoded = new URLSearchParams({
+        ...params,
+        ...(q("state") ? { state: q("state") ?? "" } : {}),
+      }).toString();
+      return c.redirect(
+        responseMode === "query"
+          ? `${target.origin}${target.pathname}?${encoded}`
+          : `${target.origin}${target.pathname}#${encoded}`,
+        302,
+      );
     };
     const users = DEMO_USERS.filter((user) => user.tenantId === tenant);
     const hinted = users.find((user) => user.username === q("login_hint"));
     const chosen = users.find((user) => user.oid === q("emulator_user"));
     const sessionUser = users.find((user) => user.oid === getCookie(c, SESSION_COOKIE));
-    const user = chosen ?? hinted ?? (q("prompt") === "select_account" || q("prompt") === "login" ? undefined : sessionUser);
+    const user =
+      chosen ??
+      hinted ??
+      (q("prompt") === "select_account" || q("prompt") === "login" ? undefined : sessionUser);
     if (!user) {
-      if (q("prompt") === "none") return reply({ error: "login_required", error_description: "AADSTS50058: A silent sign-in request was sent but no user is signed in." });
+      if (q("prompt") === "none")
+        return reply({
+          error: "login_required",
+          error_description: "AADSTS50058: A silent sign-in request was sent but no user is signed in.",
+        });
       const url = new URL(c.req.url);
       url.searchParams.delete("prompt");
-      return c.html(renderUserPicker(users, (oid) => { url.searchParams.set("emulator_user", oid); return url.pathname + url.search; }));
+      return c.html(
+        renderUserPicker(users, (oid) => {
+          url.searchParams.set("emulator_user", oid);
+          return url.pathname + url.search;
+        }),
+      );
     }
     const code = randomBytes(32).toString("base64url");
     codes.set(code, {
@@ -258,5 +393,4 @@ export function registerEntraRoutes(app: Hono<EmulatorEnv>, key: SigningKey, cou
     if (next && allowedRedirect(next)) return c.redirect(next, 302);
     return c.html(renderSignedOut());
   });
-
 }

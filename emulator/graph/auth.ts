@@ -1,5 +1,11 @@
 import { decodeJwt, errors, jwtVerify, type CryptoKey } from "jose";
-import { CALL_RECORDS_ROLE, DEMO_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE, OTHER_TENANT_ID } from "../entra/registry";
+import {
+  CALL_RECORDS_ROLE,
+  DEMO_TENANT_ID,
+  GRAPH_APP_ID,
+  GRAPH_RESOURCE,
+  OTHER_TENANT_ID,
+} from "../entra/registry";
 import { issuerV1 } from "../entra/tokens";
 
 export type GraphAuth =
@@ -9,17 +15,32 @@ export type GraphAuth =
 const KNOWN_TENANTS = new Set([DEMO_TENANT_ID, OTHER_TENANT_ID]);
 
 /** Checks a bearer token the way Graph does for CallRecords: an app token, for Graph, with the role. */
-export async function authorizeGraph(header: string | undefined, origin: string, publicKey: CryptoKey): Promise<GraphAuth> {
+export async function authorizeGraph(
+  header: string | undefined,
+  origin: string,
+  publicKey: CryptoKey,
+): Promise<GraphAuth> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token) return { ok: false, status: 401, code: "InvalidAuthenticationToken", message: "Access token is empty." };
+  if (!token)
+    return { ok: false, status: 401, code: "InvalidAuthenticationToken", message: "Access token is empty." };
   let tid: unknown;
   try {
     tid = decodeJwt(token).tid;
   } catch {
-    return { ok: false, status: 401, code: "InvalidAuthenticationToken", message: "IDX14100: JWT is not well formed." };
+    return {
+      ok: false,
+      status: 401,
+      code: "InvalidAuthenticationToken",
+      message: "IDX14100: JWT is not well formed.",
+    };
   }
   if (typeof tid !== "string" || !KNOWN_TENANTS.has(tid)) {
-    return { ok: false, status: 401, code: "InvalidAuthenticationToken", message: "Access token validation failure. Invalid issuer or tenant." };
+    return {
+      ok: false,
+      status: 401,
+      code: "InvalidAuthenticationToken",
+      message: "Access token validation failure. Invalid issuer or tenant.",
+    };
   }
   try {
     const { payload } = await jwtVerify(token, publicKey, {
@@ -29,14 +50,21 @@ export async function authorizeGraph(header: string | undefined, origin: string,
     });
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
     if (payload.idtyp !== "app" || !roles.includes(CALL_RECORDS_ROLE)) {
-      return { ok: false, status: 403, code: "Forbidden", message: `Insufficient privileges to complete the operation. The application needs the ${CALL_RECORDS_ROLE} application permission with admin consent.` };
+      return {
+        ok: false,
+        status: 403,
+        code: "Forbidden",
+        message: `Insufficient privileges to complete the operation. The application needs the ${CALL_RECORDS_ROLE} application permission with admin consent.`,
+      };
     }
     return { ok: true, tenantId: tid, appId: String(payload.appid ?? "") };
   } catch (error) {
     const message =
-      error instanceof errors.JWTExpired ? "Lifetime validation failed, the token is expired."
-      : error instanceof errors.JWTClaimValidationFailed ? `Access token validation failure. Invalid ${error.claim}.`
-      : "Access token validation failure. Invalid signature.";
+      error instanceof errors.JWTExpired
+        ? "Lifetime validation failed, the token is expired."
+        : error instanceof errors.JWTClaimValidationFailed
+          ? `Access token validation failure. Invalid ${error.claim}.`
+          : "Access token validation failure. Invalid signature.";
     return { ok: false, status: 401, code: "InvalidAuthenticationToken", message };
   }
 }

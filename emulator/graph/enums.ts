@@ -17,6 +17,8 @@ export function serialize(body: unknown, format: WireFormat): string {
   if (format.includeUnknownEnumMembers && format.metadata) return JSON.stringify(body);
   return JSON.stringify(body, (key, value: unknown) => {
     if (!format.metadata && isMetadata(key)) return undefined;
-    return !format.includeUnknownEnumMembers && typeof value === "string" && LATE_MEMBERS[key]?.has(value) ? "unknownFutureValue" : value;
+    return !format.includeUnknownEnumMembers && typeof value === "string" && LATE_MEMBERS[key]?.has(value)
+      ? "unknownFutureValue"
+      : value;
   });
 }

@@ -25,7 +25,8 @@ export function parsePrefer(header: string | undefined): Prefer {
 
 /** The page size Graph uses: the preference when it is within the maximum, else the maximum. */
 export function pageSizeFor(prefer: Prefer, max = MAX_SESSION_PAGE): { size: number; applied: boolean } {
-  if (prefer.maxPageSize !== undefined && prefer.maxPageSize <= max) return { size: prefer.maxPageSize, applied: true };
+  if (prefer.maxPageSize !== undefined && prefer.maxPageSize <= max)
+    return { size: prefer.maxPageSize, applied: true };
   return { size: max, applied: false };
 }
 
@@ -36,16 +37,23 @@ export interface Expand {
 }
 
 /** Understands `sessions`, `sessions($expand=segments)` on a record and `segments` on sessions. */
-export function parseExpand(value: string | undefined, level: "record" | "sessions"): Expand | { error: string } {
+export function parseExpand(
+  value: string | undefined,
+  level: "record" | "sessions",
+): Expand | { error: string } {
   const result: Expand = { sessions: false, segments: false, participants: false };
   if (!value) return result;
   for (const item of splitTopLevel(value)) {
     const trimmed = item.trim();
     if (level === "sessions" && trimmed === "segments") result.segments = true;
     else if (level === "record" && trimmed === "sessions") result.sessions = true;
-    else if (level === "record" && /^sessions\(\$expand=segments\)$/.test(trimmed)) Object.assign(result, { sessions: true, segments: true });
+    else if (level === "record" && /^sessions\(\$expand=segments\)$/.test(trimmed))
+      Object.assign(result, { sessions: true, segments: true });
     else if (level === "record" && trimmed === "participants_v2") result.participants = true;
-    else return { error: `Could not find a property named '${trimmed}' on type 'microsoft.graph.callRecords.${level === "record" ? "callRecord" : "session"}'.` };
+    else
+      return {
+        error: `Could not find a property named '${trimmed}' on type 'microsoft.graph.callRecords.${level === "record" ? "callRecord" : "session"}'.`,
+      };
   }
   return result;
 }
@@ -66,18 +74,30 @@ function splitTopLevel(value: string): string[] {
   return items;
 }
 
-export function parseSelect(value: string | undefined, allowed: readonly string[]): string[] | undefined | { error: string } {
+export function parseSelect(
+  value: string | undefined,
+  allowed: readonly string[],
+): string[] | undefined | { error: string } {
   if (!value) return undefined;
-  const fields = value.split(",").map((field) => field.trim()).filter(Boolean);
+  const fields = value
+    .split(",")
+    .map((field) => field.trim())
+    .filter(Boolean);
   const unknown = fields.find((field) => !allowed.includes(field));
-  if (unknown) return { error: `Parsing OData Select and Expand failed: Could not find a property named '${unknown}'.` };
+  if (unknown)
+    return { error: `Parsing OData Select and Expand failed: Could not find a property named '${unknown}'.` };
   return fields;
 }
 
-export function applySelect<T extends object>(item: T, fields: string[] | undefined, keep: readonly string[]): Partial<T> {
+export function applySelect<T extends object>(
+  item: T,
+  fields: string[] | undefined,
+  keep: readonly string[],
+): Partial<T> {
   if (!fields) return item;
   const out: Record<string, unknown> = {};
-  for (const field of [...keep, ...fields]) if (field in item) out[field] = (item as Record<string, unknown>)[field];
+  for (const field of [...keep, ...fields])
+    if (field in item) out[field] = (item as Record<string, unknown>)[field];
   return out as Partial<T>;
 }
 
@@ -103,7 +123,8 @@ export class SkipTokens {
     const given = Buffer.from(mac);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
     const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString());
-    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+    if (!Array.isArray(parsed) || parsed.length !== 3 || !parsed.every((n) => Number.isInteger(n) && n >= 0))
+      return undefined;
     const [offset, size, version] = parsed as [number, number, number];
     return { offset, size, version };
   }

@@ -7,13 +7,43 @@ import type { FaultInjector } from "../faults";
 import { authorizeGraph } from "./auth";
 import { serialize, type WireFormat } from "./enums";
 import { graphError } from "./errors";
-import { applySelect, MAX_PARTICIPANT_PAGE, pageSizeFor, parseExpand, parsePrefer, parseSelect, wantsMetadata, type SkipTokens } from "./odata";
+import {
+  applySelect,
+  MAX_PARTICIPANT_PAGE,
+  pageSizeFor,
+  parseExpand,
+  parsePrefer,
+  parseSelect,
+  wantsMetadata,
+  type SkipTokens,
+} from "./odata";
 import { participantsOf } from "../data/participants";
 import type { RecordThrottle } from "./throttle";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RECORD_FIELDS = ["id", "version", "type", "modalities", "lastModifiedDateTime", "startDateTime", "endDateTime", "joinWebUrl", "organizer", "participants", "organizer_v2"] as const;
-const SESSION_FIELDS = ["id", "modalities", "startDateTime", "endDateTime", "isTest", "caller", "callee", "failureInfo"] as const;
+const RECORD_FIELDS = [
+  "id",
+  "version",
+  "type",
+  "modalities",
+  "lastModifiedDateTime",
+  "startDateTime",
+  "endDateTime",
+  "joinWebUrl",
+  "organizer",
+  "participants",
+  "organizer_v2",
+] as const;
+const SESSION_FIELDS = [
+  "id",
+  "modalities",
+  "startDateTime",
+  "endDateTime",
+  "isTest",
+  "caller",
+  "callee",
+  "failureInfo",
+] as const;
 
 export interface GraphStats {
   firstPage: number;
@@ -63,43 +93,104 @@ interface PageLink {
   skipToken: string;
 }
 
-function nextLink({ origin, callId, segments, select, skipToken }: PageLink, mode: "normal" | "loop" | "foreign" = "normal", collection = "sessions"): string {
+function nextLink(
+  { origin, callId, segments, select, skipToken }: PageLink,
+  mode: "normal" | "loop" | "foreign" = "normal",
+  collection = "sessions",
+): string {
   if (mode === "foreign") origin = "https://graph.evil.example";
-  const query = [segments ? "$expand=segments" : "", select ? `$select=${select.join(",")}` : "", `$skiptoken=${skipToken}`].filter(Boolean).join("&");
+  const query = [
+    segments ? "$expand=segments" : "",
+    select ? `$select=${select.join(",")}` : "",
+    `$skiptoken=${skipToken}`,
+  ]
+    .filter(Boolean)
+    .join("&");
   return `${origin}/v1.0/communications/callRecords/${callId}/${collection}?${query}`;
 }
 
 export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): void {
   /** Steps every Graph request goes through; returns a response to send instead, or the record. */
   /** `collection`: participants_v2 requests are counted apart in the stats (`{id}/participants_v2`), but share the record's throttle. */
-  async function admit(c: Context<EmulatorEnv>, callId: string, page: "first" | "later", collection: "sessions" | "participants_v2" = "sessions"): Promise<Response | Admitted> {
+  async function admit(
+    c: Context<EmulatorEnv>,
+    callId: string,
+    page: "first" | "later",
+    collection: "sessions" | "participants_v2" = "sessions",
+  ): Promise<Response | Admitted> {
     const { latencyMs } = deps.faults.current;
     if (latencyMs > 0) await sleep(latencyMs);
-    const auth = await authorizeGraph(c.req.header("authorization"), new URL(c.req.url).origin, deps.publicKey);
+    const auth = await authorizeGraph(
+      c.req.header("authorization"),
+      new URL(c.req.url).origin,
+      deps.publicKey,
+    );
     if (!auth.ok) return graphError(c, auth.status, auth.code, auth.message);
-    if (!GUID.test(callId)) return graphError(c, 400, "BadRequest", `Invalid id '${callId}': a call record ID is a GUID.`);
-    const statsKey = collection === "sessions" ? callId.toLowerCase() : `${callId.toLowerCase()}/${collection}`;
+    if (!GUID.test(callId))
+      return graphError(c, 400, "BadRequest", `Invalid id '${callId}': a call record ID is a GUID.`);
+    const statsKey =
+      collection === "sessions" ? callId.toLowerCase() : `${callId.toLowerCase()}/${collection}`;
     const stats = deps.stats.get(statsKey) ?? { firstPage: 0, laterPage: 0 };
     stats[page === "first" ? "firstPage" : "laterPage"] += 1;
     deps.stats.set(statsKey, stats);
     const wait = deps.throttle.take(callId.toLowerCase(), page === "first" ? "firstPage" : "laterPage");
-    if (wait > 0) return graphError(c, 429, "TooManyRequests", "Too many requests for this call record. Retry after the indicated time.", { "Retry-After": String(wait) });
+    if (wait > 0)
+      return graphError(
+        c,
+        429,
+        "TooManyRequests",
+        "Too many requests for this call record. Retry after the indicated time.",
+        { "Retry-After": String(wait) },
+      );
     const fault = deps.faults.decide(page);
     if (fault === "429") {
-      return graphError(c, 429, "TooManyRequests", "Too many requests (injected fault).", { "Retry-After": String(deps.faults.current.retryAfterSeconds) });
+      return graphError(c, 429, "TooManyRequests", "Too many requests (injected fault).", {
+        "Retry-After": String(deps.faults.current.retryAfterSeconds),
+      });
     }
-    if (fault === "503") return graphError(c, 503, "ServiceUnavailable", "The service is temporarily unavailable (injected fault).");
+    if (fault === "503")
+      return graphError(
+        c,
+        503,
+        "ServiceUnavailable",
+        "The service is temporarily unavailable (injected fault).",
+      );
     const record = deps.store.get(callId, auth.tenantId);
-    if (!record) return graphError(c, 404, "NotFound", `Call record '${callId}' was not found. Records are kept for 30 days after the call ends.`);
+    if (!record)
+      return graphError(
+        c,
+        404,
+        "NotFound",
+        `Call record '${callId}' was not found. Records are kept for 30 days after the call ends.`,
+      );
     return { record, truncate: fault === "truncate" };
   }
 
-  function send(c: Context<EmulatorEnv>, body: unknown, prefer: ReturnType<typeof parsePrefer>, pageSizeApplied: boolean, truncate: boolean, sessions?: WireSession[]) {
-    const format: WireFormat = { includeUnknownEnumMembers: prefer.includeUnknownEnumMembers, metadata: wantsMetadata(c.req.header("accept")) };
+  function send(
+    c: Context<EmulatorEnv>,
+    body: unknown,
+    prefer: ReturnType<typeof parsePrefer>,
+    pageSizeApplied: boolean,
+    truncate: boolean,
+    sessions?: WireSession[],
+  ) {
+    const format: WireFormat = {
+      includeUnknownEnumMembers: prefer.includeUnknownEnumMembers,
+      metadata: wantsMetadata(c.req.header("accept")),
+    };
     let text = serialize(body, format);
-    if (sessions) text = text.replace(`"${SESSIONS_SLOT}"`, () => `[${sessions.map((s) => sessionJson(s, format)).join(",")}]`);
-    const applied = [pageSizeApplied ? `odata.maxpagesize=${prefer.maxPageSize}` : "", prefer.includeUnknownEnumMembers ? "include-unknown-enum-members" : ""].filter(Boolean);
-    const headers: Record<string, string> = { "Content-Type": `application/json;odata.metadata=${format.metadata ? "minimal" : "none"};odata.streaming=true;IEEE754Compatible=false;charset=utf-8` };
+    if (sessions)
+      text = text.replace(
+        `"${SESSIONS_SLOT}"`,
+        () => `[${sessions.map((s) => sessionJson(s, format)).join(",")}]`,
+      );
+    const applied = [
+      pageSizeApplied ? `odata.maxpagesize=${prefer.maxPageSize}` : "",
+      prefer.includeUnknownEnumMembers ? "include-unknown-enum-members" : "",
+    ].filter(Boolean);
+    const headers: Record<string, string> = {
+      "Content-Type": `application/json;odata.metadata=${format.metadata ? "minimal" : "none"};odata.streaming=true;IEEE754Compatible=false;charset=utf-8`,
+    };
     if (applied.length > 0) headers["Preference-Applied"] = applied.join(", ");
     if (truncate) text = text.slice(0, Math.floor(text.length / 2));
     return c.body(text, 200, headers);
@@ -128,29 +219,61 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
       applied = page.applied;
       body.participants_v2 = people.slice(0, page.size);
       if (people.length > page.size) {
-        const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
-        body["participants_v2@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: false, select: undefined, skipToken }, deps.faults.current.nextLink, "participants_v2");
+        const skipToken = deps.skipTokens.encode({
+          offset: page.size,
+          size: page.size,
+          version: fields.version,
+        });
+        body["participants_v2@odata.nextLink"] = nextLink(
+          { origin, callId: fields.id, segments: false, select: undefined, skipToken },
+          deps.faults.current.nextLink,
+          "participants_v2",
+        );
       }
     }
     if (expand.sessions) {
       const page = pageSizeFor(prefer);
       applied = page.applied;
-      body["sessions@odata.context"] = `${origin}/v1.0/$metadata#communications/callRecords('${fields.id}')/sessions`;
-      body.sessions = expand.segments ? SESSIONS_SLOT : sessions.slice(0, page.size).map((s) => sessionView(s, false, undefined));
+      body["sessions@odata.context"] =
+        `${origin}/v1.0/$metadata#communications/callRecords('${fields.id}')/sessions`;
+      body.sessions = expand.segments
+        ? SESSIONS_SLOT
+        : sessions.slice(0, page.size).map((s) => sessionView(s, false, undefined));
       if (sessions.length > page.size) {
-        const skipToken = deps.skipTokens.encode({ offset: page.size, size: page.size, version: fields.version });
-        body["sessions@odata.nextLink"] = nextLink({ origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken }, deps.faults.current.nextLink);
+        const skipToken = deps.skipTokens.encode({
+          offset: page.size,
+          size: page.size,
+          version: fields.version,
+        });
+        body["sessions@odata.nextLink"] = nextLink(
+          { origin, callId: fields.id, segments: expand.segments, select: undefined, skipToken },
+          deps.faults.current.nextLink,
+        );
       }
     }
-    return send(c, body, prefer, applied, admitted.truncate, expand.sessions && expand.segments ? sessions.slice(0, pageSizeFor(prefer).size) : undefined);
+    return send(
+      c,
+      body,
+      prefer,
+      applied,
+      admitted.truncate,
+      expand.sessions && expand.segments ? sessions.slice(0, pageSizeFor(prefer).size) : undefined,
+    );
   });
 
   app.get("/v1.0/communications/callRecords/:id/participants_v2", async (c) => {
     const callId = c.req.param("id");
-    if (c.req.query("$expand")) return graphError(c, 400, "BadRequest", "participants_v2 does not support $expand.");
+    if (c.req.query("$expand"))
+      return graphError(c, 400, "BadRequest", "participants_v2 does not support $expand.");
     const rawSkip = c.req.query("$skiptoken");
     const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
-    if (rawSkip !== undefined && !skip) return graphError(c, 400, "BadRequest", "The $skiptoken is invalid or expired. Start again from the first page.");
+    if (rawSkip !== undefined && !skip)
+      return graphError(
+        c,
+        400,
+        "BadRequest",
+        "The $skiptoken is invalid or expired. Start again from the first page.",
+      );
     // Participant requests share the per-record budget with sessions (Microsoft's throttling page counts both).
     const admitted = await admit(c, callId, skip ? "later" : "first", "participants_v2");
     if (admitted instanceof Response) return admitted;
@@ -166,8 +289,16 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     };
     if (offset + size < people.length) {
       const nextOffset = deps.faults.current.nextLink === "loop" ? size : offset + size;
-      const skipToken = deps.skipTokens.encode({ offset: nextOffset, size, version: admitted.record.version });
-      body["@odata.nextLink"] = nextLink({ origin, callId: admitted.record.id, segments: false, select: undefined, skipToken }, deps.faults.current.nextLink, "participants_v2");
+      const skipToken = deps.skipTokens.encode({
+        offset: nextOffset,
+        size,
+        version: admitted.record.version,
+      });
+      body["@odata.nextLink"] = nextLink(
+        { origin, callId: admitted.record.id, segments: false, select: undefined, skipToken },
+        deps.faults.current.nextLink,
+        "participants_v2",
+      );
     }
     return send(c, body, prefer, page.applied, admitted.truncate);
   });
@@ -180,7 +311,13 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     if (select && "error" in select) return graphError(c, 400, "BadRequest", select.error);
     const rawSkip = c.req.query("$skiptoken");
     const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
-    if (rawSkip !== undefined && !skip) return graphError(c, 400, "BadRequest", "The $skiptoken is invalid or expired. Start again from the first page.");
+    if (rawSkip !== undefined && !skip)
+      return graphError(
+        c,
+        400,
+        "BadRequest",
+        "The $skiptoken is invalid or expired. Start again from the first page.",
+      );
     const admitted = await admit(c, callId, skip ? "later" : "first");
     if (admitted instanceof Response) return admitted;
     const prefer = parsePrefer(c.req.header("prefer"));
@@ -192,14 +329,27 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     const slice = record.sessions.slice(offset, offset + size);
     const body: Record<string, unknown> = {
       "@odata.context": `${origin}/v1.0/$metadata#communications/callRecords('${record.id}')/sessions${expand.segments ? "(segments())" : ""}`,
-      value: expand.segments && !select ? SESSIONS_SLOT : slice.map((s) => sessionView(s, expand.segments, select)),
+      value:
+        expand.segments && !select
+          ? SESSIONS_SLOT
+          : slice.map((s) => sessionView(s, expand.segments, select)),
     };
     if (offset + size < record.sessions.length) {
       // The "loop" fault sends every later page back to the second page, as a broken server might.
       const nextOffset = deps.faults.current.nextLink === "loop" ? size : offset + size;
       const skipToken = deps.skipTokens.encode({ offset: nextOffset, size, version: record.version });
-      body["@odata.nextLink"] = nextLink({ origin, callId: record.id, segments: expand.segments, select, skipToken }, deps.faults.current.nextLink);
+      body["@odata.nextLink"] = nextLink(
+        { origin, callId: record.id, segments: expand.segments, select, skipToken },
+        deps.faults.current.nextLink,
+      );
     }
-    return send(c, body, prefer, page.applied, admitted.truncate, expand.segments && !select ? slice : undefined);
+    return send(
+      c,
+      body,
+      prefer,
+      page.applied,
+      admitted.truncate,
+      expand.segments && !select ? slice : undefined,
+    );
   });
 }

@@ -13,7 +13,11 @@ export class RecordThrottle {
   private readonly windows = new Map<string, number[]>();
   enabled: boolean;
 
-  constructor(enabled: boolean, private readonly limits: ThrottleLimits = GRAPH_LIMITS, private readonly now: () => number = Date.now) {
+  constructor(
+    enabled: boolean,
+    private readonly limits: ThrottleLimits = GRAPH_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
     this.enabled = enabled;
   }
 

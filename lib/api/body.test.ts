@@ -13,20 +13,32 @@ async function refusal(request: Request): Promise<ApiError> {
 }
 
 const post = (body: BodyInit, headers: Record<string, string> = { "Content-Type": "application/json" }) =>
-  new Request("http://localhost/api/reports", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  new Request("http://localhost/api/reports", {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
 
 describe("readJsonBody", () => {
   it("parses a JSON body, charset or not", async () => {
-    expect(await readJsonBody(post('{"callId":"x"}', { "Content-Type": "application/json; charset=utf-8" }), "")).toEqual({ callId: "x" });
+    expect(
+      await readJsonBody(post('{"callId":"x"}', { "Content-Type": "application/json; charset=utf-8" }), ""),
+    ).toEqual({ callId: "x" });
   });
 
   it("refuses text/plain and form bodies instead of parsing them as JSON", async () => {
     expect((await refusal(post('{"callId":"x"}', { "Content-Type": "text/plain" }))).status).toBe(415);
-    expect((await refusal(post("callId=x", { "Content-Type": "application/x-www-form-urlencoded" }))).status).toBe(415);
+    expect(
+      (await refusal(post("callId=x", { "Content-Type": "application/x-www-form-urlencoded" }))).status,
+    ).toBe(415);
   });
 
   it("refuses a declared 10 MB body before reading it", async () => {
-    const request = post("{}", { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024) });
+    const request = post("{}", {
+      "Content-Type": "application/json",
+      "Content-Length": String(10 * 1024 * 1024),
+    });
     const error = await refusal(request);
     expect(error.status).toBe(413);
     expect(error.message).toContain("16 KB");

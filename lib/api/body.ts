@@ -5,16 +5,28 @@ import { ApiError } from "./errors";
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
 
 const tooLarge = (limit: number) =>
-  new ApiError(413, "body_too_large", `The request body is larger than ${Math.round(limit / 1024)} KB, callscope's limit for this request. Shorten the title or note and try again.`);
+  new ApiError(
+    413,
+    "body_too_large",
+    `The request body is larger than ${Math.round(limit / 1024)} KB, callscope's limit for this request. Shorten the title or note and try again.`,
+  );
 
 /**
  * The request's JSON body, read no further than `limit` bytes: a declared or streamed excess answers 413
  * before the rest is read, and anything but `application/json` answers 415 instead of being guessed at.
  */
-export async function readJsonBody(request: Request, usage: string, limit = MAX_JSON_BODY_BYTES): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  usage: string,
+  limit = MAX_JSON_BODY_BYTES,
+): Promise<unknown> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
-    throw new ApiError(415, "unsupported_media_type", `Send the request as JSON with Content-Type: application/json: ${usage}.`);
+    throw new ApiError(
+      415,
+      "unsupported_media_type",
+      `Send the request as JSON with Content-Type: application/json: ${usage}.`,
+    );
   }
   const declared = Number(request.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);

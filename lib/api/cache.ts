@@ -34,13 +34,27 @@ export interface CachedPage {
   rawParticipants?: string[];
 }
 
-const textLength = (texts: string[] | undefined) => (texts ?? []).reduce((sum, text) => sum + text.length + 16, 0);
+const textLength = (texts: string[] | undefined) =>
+  (texts ?? []).reduce((sum, text) => sum + text.length + 16, 0);
 
 const sizeOf = (page: CachedPage) =>
-  page.sessionsJson.length + (page.callJson?.length ?? 0) + (page.nextLink?.length ?? 0) + textLength(page.rawSessions) + (page.rawRecordJson?.length ?? 0) + (page.legacyParticipantsJson?.length ?? 0) + (page.participantsJson?.length ?? 0) + textLength(page.rawParticipants) + page.ids.length * 40 + 64;
+  page.sessionsJson.length +
+  (page.callJson?.length ?? 0) +
+  (page.nextLink?.length ?? 0) +
+  textLength(page.rawSessions) +
+  (page.rawRecordJson?.length ?? 0) +
+  (page.legacyParticipantsJson?.length ?? 0) +
+  (page.participantsJson?.length ?? 0) +
+  textLength(page.rawParticipants) +
+  page.ids.length * 40 +
+  64;
 
 export function createMemoryCache(maxBytes: number): ResponseCache {
-  const lru = new LRUCache<string, CachedPage>({ maxSize: maxBytes, sizeCalculation: (page) => Math.max(1, sizeOf(page)), ttlAutopurge: false });
+  const lru = new LRUCache<string, CachedPage>({
+    maxSize: maxBytes,
+    sizeCalculation: (page) => Math.max(1, sizeOf(page)),
+    ttlAutopurge: false,
+  });
   return {
     async get(key) {
       return lru.get(key);

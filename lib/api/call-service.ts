@@ -2,7 +2,11 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
-import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
+import {
+  parseCallRecordBody,
+  parseParticipantsPageBody,
+  parseSessionsPageBody,
+} from "@/lib/callrecords/parse";
 import type { CallRecordsReader, RawPart, UpstreamTrace } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { CachedPage, ResponseCache } from "./cache";
@@ -19,8 +23,13 @@ export interface RequestTrace {
   graphRequestIds: string[];
 }
 
-export const newTrace = (): RequestTrace => ({ upstreamPages: 0, retries: 0, cacheHits: 0, sharedFetches: 0, graphRequestIds: [] });
-
+export const newTrace = (): RequestTrace => ({
+  upstreamPages: 0,
+  retries: 0,
+  cacheHits: 0,
+  sharedFetches: 0,
+  graphRequestIds: [],
+});
 
 export interface CallServiceOptions {
   reader: CallRecordsReader;
@@ -45,9 +54,17 @@ export interface PageResponse {
 }
 
 const HISTORY = 32;
-const serialize = (sessions: Session[]) => ({ sessionsJson: JSON.stringify(sessions), ids: sessions.map((s) => s.id), count: sessions.length });
+const serialize = (sessions: Session[]) => ({
+  sessionsJson: JSON.stringify(sessions),
+  ids: sessions.map((s) => s.id),
+  count: sessions.length,
+});
 const digest = (link: string) => createHash("sha256").update(link).digest("base64url").slice(0, 12);
-const loops = () => new GraphFailure("refused-link", "Graph returned a nextLink that was already followed: the page chain loops. The record may be changing; try again in a few minutes.");
+const loops = () =>
+  new GraphFailure(
+    "refused-link",
+    "Graph returned a nextLink that was already followed: the page chain loops. The record may be changing; try again in a few minutes.",
+  );
 
 export function createCallService(options: CallServiceOptions) {
   const { reader, cache, cursors, tenantId, maxSessions } = options;
@@ -65,7 +82,12 @@ export function createCallService(options: CallServiceOptions) {
   });
 
   /** Cache first; otherwise one shared upstream fetch per key, however many requests wait on it. */
-  async function cached(key: string, ttl: number, trace: RequestTrace, load: () => Promise<CachedPage>): Promise<CachedPage> {
+  async function cached(
+    key: string,
+    ttl: number,
+    trace: RequestTrace,
+    load: () => Promise<CachedPage>,
+  ): Promise<CachedPage> {
     const hit = await cache.get(key);
     if (hit) {
       trace.cacheHits += 1;
@@ -84,21 +106,43 @@ export function createCallService(options: CallServiceOptions) {
    * A page as `view` shows it. Graph is read once per page, in full; other views are derived from that
    * cached full page (and cached themselves), so a Reader after an Investigator costs Graph nothing.
    */
-  async function inView(key: string, ttl: number, trace: RequestTrace, view: View, full: CachedPage): Promise<CachedPage> {
+  async function inView(
+    key: string,
+    ttl: number,
+    trace: RequestTrace,
+    view: View,
+    full: CachedPage,
+  ): Promise<CachedPage> {
     if (view === FULL_VIEW) return full;
     return cached(`${key}:${view.name}`, ttl, trace, async () => ({
       version: full.version,
       ...serialize(view.sessions(JSON.parse(full.sessionsJson) as Session[])),
       nextLink: full.nextLink,
-      ...(full.callJson ? { callJson: JSON.stringify(view.call(JSON.parse(full.callJson) as CallSummary)) } : {}),
-      ...(full.legacyParticipantsJson ? { legacyParticipantsJson: JSON.stringify(view.participants(JSON.parse(full.legacyParticipantsJson) as Participant[])) } : {}),
+      ...(full.callJson
+        ? { callJson: JSON.stringify(view.call(JSON.parse(full.callJson) as CallSummary)) }
+        : {}),
+      ...(full.legacyParticipantsJson
+        ? {
+            legacyParticipantsJson: JSON.stringify(
+              view.participants(JSON.parse(full.legacyParticipantsJson) as Participant[]),
+            ),
+          }
+        : {}),
       ...(full.participantsJson ? { participantsJson: participantsInView(full.participantsJson, view) } : {}),
     }));
   }
 
   function participantsInView(json: string, view: View): string {
-    const people = JSON.parse(json) as { v2: Participant[] | null; legacy: Participant[]; unavailable: string | null };
-    return JSON.stringify({ v2: people.v2 && view.participants(people.v2), legacy: view.participants(people.legacy), unavailable: people.unavailable });
+    const people = JSON.parse(json) as {
+      v2: Participant[] | null;
+      legacy: Participant[];
+      unavailable: string | null;
+    };
+    return JSON.stringify({
+      v2: people.v2 && view.participants(people.v2),
+      legacy: view.participants(people.legacy),
+      unavailable: people.unavailable,
+    });
   }
 
   async function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
@@ -122,20 +166,45 @@ export function createCallService(options: CallServiceOptions) {
   async function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
     const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
     const full = await cached(key, pageTtl, trace, async () => {
-      const page = await reader.sessions(state.callId, state.link, upstream(trace, (link) => readAhead(state, link)));
-      return { version: state.version, ...serialize(parseSessionsPageBody(page.body).sessions), nextLink: page.nextLink, rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)) };
+      const page = await reader.sessions(
+        state.callId,
+        state.link,
+        upstream(trace, (link) => readAhead(state, link)),
+      );
+      return {
+        version: state.version,
+        ...serialize(parseSessionsPageBody(page.body).sessions),
+        nextLink: page.nextLink,
+        rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)),
+      };
     });
     return inView(key, pageTtl, trace, view, full);
   }
 
   /** The state for following `link` after `current`, refusing loops and runaways. */
-  function follow(current: CursorState | null, base: { callId: string; version: number }, link: string, loaded: number): CursorState {
+  function follow(
+    current: CursorState | null,
+    base: { callId: string; version: number },
+    link: string,
+    loaded: number,
+  ): CursorState {
     if (loaded > maxSessions) {
-      throw new GraphFailure("too-many-sessions", `This call has more than ${maxSessions.toLocaleString("en-US")} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`);
+      throw new GraphFailure(
+        "too-many-sessions",
+        `This call has more than ${maxSessions.toLocaleString("en-US")} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`,
+      );
     }
     const history = current ? [...current.history, digest(current.link)].slice(-HISTORY) : [];
     if (history.includes(digest(link))) throw loops();
-    return { tenantId, callId: base.callId, version: base.version, link, page: (current?.page ?? 0) + 1, loaded, history };
+    return {
+      tenantId,
+      callId: base.callId,
+      version: base.version,
+      link,
+      page: (current?.page ?? 0) + 1,
+      loaded,
+      history,
+    };
   }
 
   /** Starts the next page as soon as its link is known: Graph's chain is sequential, so keep it busy. */
@@ -161,7 +230,9 @@ export function createCallService(options: CallServiceOptions) {
     const id = callId.toLowerCase();
     const first = await loadFirst(id, view, trace);
     yield first;
-    let state = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
+    let state = first.nextLink
+      ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count)
+      : null;
     while (state) {
       const page = await loadPage(state, view, trace);
       yield page;
@@ -170,7 +241,10 @@ export function createCallService(options: CallServiceOptions) {
   }
 
   /** Every page of participants_v2. A chain that loops or runs away keeps what arrived and says so. */
-  async function allParticipants(callId: string, trace: RequestTrace): Promise<{ list: Participant[]; raw: unknown[]; incomplete: string | null }> {
+  async function allParticipants(
+    callId: string,
+    trace: RequestTrace,
+  ): Promise<{ list: Participant[]; raw: unknown[]; incomplete: string | null }> {
     const list: Participant[] = [];
     const raw: unknown[] = [];
     const followed = new Set<string>();
@@ -180,9 +254,19 @@ export function createCallService(options: CallServiceOptions) {
       list.push(...parseParticipantsPageBody(page.body).participants);
       raw.push(...page.raw);
       link = page.nextLink;
-      if (link && followed.has(link)) return { list, raw, incomplete: "Graph's participants_v2 pages looped, so the list may be incomplete" };
+      if (link && followed.has(link))
+        return {
+          list,
+          raw,
+          incomplete: "Graph's participants_v2 pages looped, so the list may be incomplete",
+        };
       if (link) followed.add(link);
-      if (list.length > maxSessions) return { list, raw, incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)` };
+      if (list.length > maxSessions)
+        return {
+          list,
+          raw,
+          incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)`,
+        };
     } while (link);
     return { list, raw, incomplete: null };
   }
@@ -206,12 +290,24 @@ export function createCallService(options: CallServiceOptions) {
           unavailable = result.incomplete;
         } catch (error) {
           // The call stays readable without its list of people; throttling is worth waiting for instead.
-          if (!(error instanceof GraphFailure) || ["throttled", "timeout", "unavailable", "credentials", "unauthorized"].includes(error.kind)) throw error;
+          if (
+            !(error instanceof GraphFailure) ||
+            ["throttled", "timeout", "unavailable", "credentials", "unauthorized"].includes(error.kind)
+          )
+            throw error;
           unavailable = `Graph did not return participants_v2 (${error.message.replace(/\.$/, "")})`;
         }
       }
       const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(unavailable)}}`;
-      return { version: first.version, sessionsJson: "[]", ids: [], count: 0, nextLink: null, participantsJson, rawParticipants: raw };
+      return {
+        version: first.version,
+        sessionsJson: "[]",
+        ids: [],
+        count: 0,
+        nextLink: null,
+        participantsJson,
+        rawParticipants: raw,
+      };
     });
     return inView(key, pageTtl, trace, view, full);
   }
@@ -226,14 +322,29 @@ export function createCallService(options: CallServiceOptions) {
     async openCall(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
       const id = callId.toLowerCase();
       const first = await loadFirst(id, view, trace);
-      const next = first.nextLink ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count) : null;
-      return respond(next, `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`, first.count);
+      const next = first.nextLink
+        ? follow(null, { callId: id, version: first.version }, first.nextLink, first.count)
+        : null;
+      return respond(
+        next,
+        `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`,
+        first.count,
+      );
     },
 
-    async sessionsPage(callId: string, cursor: string, view: View, trace: RequestTrace): Promise<PageResponse> {
+    async sessionsPage(
+      callId: string,
+      cursor: string,
+      view: View,
+      trace: RequestTrace,
+    ): Promise<PageResponse> {
       const state = await cursors.open(cursor);
       if (!state || state.tenantId !== tenantId || state.callId !== callId.toLowerCase()) {
-        throw new ApiError(400, "invalid_cursor", "This page link is invalid, expired or belongs to another call. Reload the call to start again.");
+        throw new ApiError(
+          400,
+          "invalid_cursor",
+          "This page link is invalid, expired or belongs to another call. Reload the call to start again.",
+        );
       }
       const page = await loadPage(state, view, trace);
       const loaded = state.loaded + page.count;

@@ -26,7 +26,9 @@ export function createCursorCodec(secret: string | undefined) {
 
   return {
     async seal(state: CursorState): Promise<string> {
-      return new EncryptJWT({ s: [state.tenantId, state.callId, state.version, state.link, state.page, state.loaded, state.history] })
+      return new EncryptJWT({
+        s: [state.tenantId, state.callId, state.version, state.link, state.page, state.loaded, state.history],
+      })
         .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
         .setIssuedAt()
         .setExpirationTime(LIFETIME)
@@ -37,12 +39,24 @@ export function createCursorCodec(secret: string | undefined) {
     async open(cursor: string): Promise<CursorState | undefined> {
       if (cursor.length > 8192) return undefined;
       try {
-        const { payload } = await jwtDecrypt(cursor, key, { keyManagementAlgorithms: ["dir"], contentEncryptionAlgorithms: ["A256GCM"] });
+        const { payload } = await jwtDecrypt(cursor, key, {
+          keyManagementAlgorithms: ["dir"],
+          contentEncryptionAlgorithms: ["A256GCM"],
+        });
         const [tenantId, callId, version, link, page, loaded, history] = payload.s as unknown[];
-        if (typeof tenantId !== "string" || typeof callId !== "string" || typeof link !== "string") return undefined;
+        if (typeof tenantId !== "string" || typeof callId !== "string" || typeof link !== "string")
+          return undefined;
         if (![version, page, loaded].every((n) => Number.isInteger(n))) return undefined;
         if (!Array.isArray(history) || !history.every((h) => typeof h === "string")) return undefined;
-        return { tenantId, callId, version: version as number, link, page: page as number, loaded: loaded as number, history: history as string[] };
+        return {
+          tenantId,
+          callId,
+          version: version as number,
+          link,
+          page: page as number,
+          loaded: loaded as number,
+          history: history as string[],
+        };
       } catch {
         return undefined;
       }

@@ -16,28 +16,66 @@ export class ApiError extends Error {
 }
 
 export function fromGraphFailure(failure: GraphFailure, callId: string | undefined): ApiError {
-  const extra = { graphRequestId: failure.details.requestId, retryAfterSeconds: failure.details.retryAfterSeconds };
+  const extra = {
+    graphRequestId: failure.details.requestId,
+    retryAfterSeconds: failure.details.retryAfterSeconds,
+  };
   switch (failure.kind) {
     case "not-found":
-      return new ApiError(404, "call_not_found", `Graph has no call record ${callId ? `${callId} ` : ""}in this tenant. Records appear within 30 minutes of the call's end (sometimes up to 150 minutes) and are deleted 30 days after it: if the call ended recently, try again later; if it is older than 30 days, the record is gone (a saved snapshot keeps a copy).`, extra);
+      return new ApiError(
+        404,
+        "call_not_found",
+        `Graph has no call record ${callId ? `${callId} ` : ""}in this tenant. Records appear within 30 minutes of the call's end (sometimes up to 150 minutes) and are deleted 30 days after it: if the call ended recently, try again later; if it is older than 30 days, the record is gone (a saved snapshot keeps a copy).`,
+        extra,
+      );
     case "forbidden":
-      return new ApiError(403, "graph_forbidden", "Graph refused callscope's app. It needs the CallRecords.Read.All application permission with admin consent: ask a Global Administrator to grant it under Entra ID → App registrations → callscope → API permissions.", extra);
+      return new ApiError(
+        403,
+        "graph_forbidden",
+        "Graph refused callscope's app. It needs the CallRecords.Read.All application permission with admin consent: ask a Global Administrator to grant it under Entra ID → App registrations → callscope → API permissions.",
+        extra,
+      );
     case "unauthorized":
-      return new ApiError(502, "graph_unauthorized", "Graph did not accept callscope's app token. Check that the app registration and tenant in the server settings match, then try again.", extra);
+      return new ApiError(
+        502,
+        "graph_unauthorized",
+        "Graph did not accept callscope's app token. Check that the app registration and tenant in the server settings match, then try again.",
+        extra,
+      );
     case "credentials":
       return new ApiError(502, "app_credentials", failure.message, extra);
     case "throttled":
-      return new ApiError(429, "graph_throttled", `Graph is limiting requests for this call record. Try again in ${extra.retryAfterSeconds ?? 30} seconds; what already loaded stays on screen.`, extra);
+      return new ApiError(
+        429,
+        "graph_throttled",
+        `Graph is limiting requests for this call record. Try again in ${extra.retryAfterSeconds ?? 30} seconds; what already loaded stays on screen.`,
+        extra,
+      );
     case "timeout":
-      return new ApiError(504, "graph_timeout", `${failure.message} Try again; if it keeps happening, Graph may be having trouble (check the Microsoft 365 service health page).`, extra);
+      return new ApiError(
+        504,
+        "graph_timeout",
+        `${failure.message} Try again; if it keeps happening, Graph may be having trouble (check the Microsoft 365 service health page).`,
+        extra,
+      );
     case "unavailable":
       return new ApiError(502, "graph_unavailable", `${failure.message} Try again in a minute.`, extra);
     case "malformed":
-      return new ApiError(502, "graph_malformed", `${failure.message} Try again; if it repeats, send the request ID to support.`, extra);
+      return new ApiError(
+        502,
+        "graph_malformed",
+        `${failure.message} Try again; if it repeats, send the request ID to support.`,
+        extra,
+      );
     case "refused-link":
       return new ApiError(502, "graph_link_refused", failure.message, extra);
     case "too-many-sessions":
-      return new ApiError(422, "too_many_sessions", `${failure.message} Raise it on the server to load this call.`, extra);
+      return new ApiError(
+        422,
+        "too_many_sessions",
+        `${failure.message} Raise it on the server to load this call.`,
+        extra,
+      );
     case "bad-request":
       return new ApiError(400, "graph_bad_request", failure.message, extra);
   }
@@ -45,7 +83,14 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
 
 export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof AuthError || error instanceof ReportError) return new ApiError(error.status, error.code, error.message, { retryAfterSeconds: error.retryAfterSeconds });
+  if (error instanceof AuthError || error instanceof ReportError)
+    return new ApiError(error.status, error.code, error.message, {
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
   if (error instanceof GraphFailure) return fromGraphFailure(error, callId);
-  return new ApiError(500, "internal_error", "callscope hit an unexpected error. Try again; if it repeats, send the request ID to your administrator.");
+  return new ApiError(
+    500,
+    "internal_error",
+    "callscope hit an unexpected error. Try again; if it repeats, send the request ID to your administrator.",
+  );
 }

@@ -20,7 +20,10 @@ export interface ApiContext<P> {
   setCallId(callId: string): void;
 }
 
-const BASE_HEADERS = { "Cache-Control": "private, no-cache", "Content-Type": "application/json; charset=utf-8" };
+const BASE_HEADERS = {
+  "Cache-Control": "private, no-cache",
+  "Content-Type": "application/json; charset=utf-8",
+};
 
 export function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { ...BASE_HEADERS, ...headers } });
@@ -28,15 +31,20 @@ export function jsonResponse(body: string, status = 200, headers: Record<string,
 
 function errorResponse(error: ApiError, requestId: string): Response {
   const headers: Record<string, string> = { "x-request-id": requestId };
-  if (error.status === 401) headers["WWW-Authenticate"] = `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
-  if (error.extra.retryAfterSeconds !== undefined && (error.status === 429 || error.status === 503)) headers["Retry-After"] = String(error.extra.retryAfterSeconds);
+  if (error.status === 401)
+    headers["WWW-Authenticate"] =
+      `Bearer error="invalid_token", error_description="${error.message.replace(/"/g, "'")}"`;
+  if (error.extra.retryAfterSeconds !== undefined && (error.status === 429 || error.status === 503))
+    headers["Retry-After"] = String(error.extra.retryAfterSeconds);
   const body = {
     error: {
       code: error.code,
       message: error.message,
       requestId,
       ...(error.extra.graphRequestId ? { graphRequestId: error.extra.graphRequestId } : {}),
-      ...(error.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.extra.retryAfterSeconds } : {}),
+      ...(error.extra.retryAfterSeconds !== undefined
+        ? { retryAfterSeconds: error.extra.retryAfterSeconds }
+        : {}),
     },
   };
   return jsonResponse(JSON.stringify(body), error.status, headers);
@@ -60,13 +68,27 @@ export function apiRoute<P>(route: string, handler: (context: ApiContext<P>) => 
       try {
         runtime = apiRuntime();
       } catch (error) {
-        if (error instanceof ConfigError) throw new ApiError(500, "server_misconfigured", `callscope's server is not configured correctly (${error.variable}). An administrator needs to fix its settings.`);
+        if (error instanceof ConfigError)
+          throw new ApiError(
+            500,
+            "server_misconfigured",
+            `callscope's server is not configured correctly (${error.variable}). An administrator needs to fix its settings.`,
+          );
         throw error;
       }
       principal = await runtime.verify(request.headers.get("authorization"));
-      const client = principal.kind === "demo" ? `demo:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}` : `user:${principal.oid}`;
+      const client =
+        principal.kind === "demo"
+          ? `demo:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}`
+          : `user:${principal.oid}`;
       const wait = runtime.limiter.take(client);
-      if (wait > 0) throw new ApiError(429, "rate_limited", `You are sending requests faster than callscope allows. Wait ${wait} seconds and try again.`, { retryAfterSeconds: wait });
+      if (wait > 0)
+        throw new ApiError(
+          429,
+          "rate_limited",
+          `You are sending requests faster than callscope allows. Wait ${wait} seconds and try again.`,
+          { retryAfterSeconds: wait },
+        );
       response = await handler({
         request,
         params: await segment.params,
@@ -80,7 +102,10 @@ export function apiRoute<P>(route: string, handler: (context: ApiContext<P>) => 
       response.headers.set("x-request-id", requestId);
     } catch (error) {
       const apiError = toApiError(error, callId);
-      failure = apiError.status >= 500 && !(error instanceof ApiError) && error instanceof Error ? `${apiError.code}: ${error.message}` : apiError.code;
+      failure =
+        apiError.status >= 500 && !(error instanceof ApiError) && error instanceof Error
+          ? `${apiError.code}: ${error.message}`
+          : apiError.code;
       response = errorResponse(apiError, requestId);
     }
     logRequest({

@@ -6,7 +6,11 @@ export function requireCallId(value: string): string {
   const decoded = value.trim();
   if (!isCallId(decoded)) {
     const shown = decoded.length > 60 ? `${decoded.slice(0, 60)}…` : decoded;
-    throw new ApiError(400, "invalid_call_id", `"${shown}" is not a call ID. A call ID is a GUID such as 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01: copy it from Teams admin center (Users → a user → Meetings & calls) or from a callRecords change notification.`);
+    throw new ApiError(
+      400,
+      "invalid_call_id",
+      `"${shown}" is not a call ID. A call ID is a GUID such as 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01: copy it from Teams admin center (Users → a user → Meetings & calls) or from a callRecords change notification.`,
+    );
   }
   return decoded.toLowerCase();
 }

@@ -3,7 +3,15 @@ import { createMemoryCache, type CachedPage } from "./cache";
 import { createCursorCodec } from "./cursor";
 import { createSingleFlight } from "./single-flight";
 
-const state = { tenantId: "t", callId: "c", version: 2, link: "https://graph.microsoft.com/v1.0/x?$skiptoken=a", page: 3, loaded: 180, history: ["abc"] };
+const state = {
+  tenantId: "t",
+  callId: "c",
+  version: 2,
+  link: "https://graph.microsoft.com/v1.0/x?$skiptoken=a",
+  page: 3,
+  loaded: 180,
+  history: ["abc"],
+};
 
 describe("cursors", () => {
   it("round-trip, and hide the Graph link from whoever holds them", async () => {
@@ -49,7 +57,13 @@ describe("single flight", () => {
 });
 
 describe("memory cache", () => {
-  const page = (bytes: number): CachedPage => ({ version: 1, sessionsJson: "x".repeat(bytes), ids: [], count: 0, nextLink: null });
+  const page = (bytes: number): CachedPage => ({
+    version: 1,
+    sessionsJson: "x".repeat(bytes),
+    ids: [],
+    count: 0,
+    nextLink: null,
+  });
 
   it("stays within its byte budget, evicting the least recently used", async () => {
     const cache = createMemoryCache(10_000);

@@ -42,7 +42,12 @@ function build() {
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
   const pseudonym: Pseudonym = (identity) => {
     const source = identity.id ?? identity.userPrincipalName ?? identity.displayName ?? "unknown";
-    const tag = createHmac("sha256", pseudonymKey).update(source).digest("base64url").replace(/[^A-Za-z0-9]/g, "").slice(0, 4).toUpperCase();
+    const tag = createHmac("sha256", pseudonymKey)
+      .update(source)
+      .digest("base64url")
+      .replace(/[^A-Za-z0-9]/g, "")
+      .slice(0, 4)
+      .toUpperCase();
     return identity.kind === "phone" ? `Phone ${tag}` : `Participant ${tag}`;
   };
   const maskedView: View = {
@@ -52,11 +57,23 @@ function build() {
     participants: (participants) => maskParticipants(participants, pseudonym),
   };
   const demoPrincipal: Principal = {
-    kind: "demo", oid: "demo", name: "Demo visitor", username: null, tenantId: config.tenantId, roles: [INVESTIGATOR_ROLE], seesPersonalData: true,
+    kind: "demo",
+    oid: "demo",
+    name: "Demo visitor",
+    username: null,
+    tenantId: config.tenantId,
+    roles: [INVESTIGATOR_ROLE],
+    seesPersonalData: true,
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
   const reports = createReportService({
-    store: config.databaseUrl ? openPostgresStore(config.databaseUrl) : openSqliteStore(join(config.dataDir, "callscope.db")), appVersion: packageJson.version, viewFor, quotas: config.reportQuotas });
+    store: config.databaseUrl
+      ? openPostgresStore(config.databaseUrl)
+      : openSqliteStore(join(config.dataDir, "callscope.db")),
+    appVersion: packageJson.version,
+    viewFor,
+    quotas: config.reportQuotas,
+  });
   return {
     config,
     service,

@@ -7,12 +7,30 @@ import { streamRows } from "./streams";
 /** A finding's text as a screen reads it: the isolates render as <bdi>, not as characters. */
 const plain = (text: string | undefined) => text?.replace(/[\u2068\u2069]/g, "");
 
-const good = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, packetUtilization: 9000, averageJitterMs: 8, averagePacketLossRate: 0.002, averageRoundTripTimeMs: 40 });
-const jittery = (direction: "callerToCallee" | "calleeToCaller", jitter = 61) => stream({ direction, packetUtilization: 9000, averageJitterMs: jitter, averagePacketLossRate: 0.01, averageRoundTripTimeMs: 90 });
+const good = (direction: "callerToCallee" | "calleeToCaller") =>
+  stream({
+    direction,
+    packetUtilization: 9000,
+    averageJitterMs: 8,
+    averagePacketLossRate: 0.002,
+    averageRoundTripTimeMs: 40,
+  });
+const jittery = (direction: "callerToCallee" | "calleeToCaller", jitter = 61) =>
+  stream({
+    direction,
+    packetUtilization: 9000,
+    averageJitterMs: jitter,
+    averagePacketLossRate: 0.01,
+    averageRoundTripTimeMs: 90,
+  });
 
 describe("a 1:1 call with the callee on weak Wi-Fi", () => {
   const wifi = network({ connectionType: "wifi", wifiBand: "frequency24GHz", wifiSignalStrength: 38 });
-  const call = [session("s1", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee"), jittery("calleeToCaller")], { calleeNetwork: wifi })])];
+  const call = [
+    session("s1", person("Ada"), person("Bo"), [
+      media("audio", [good("callerToCallee"), jittery("calleeToCaller")], { calleeNetwork: wifi }),
+    ]),
+  ];
   const rows = streamRows(call);
 
   it("judges the call poor, names the worst metric and the side", () => {
@@ -26,8 +44,12 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
 
   it("writes the finding in plain language with its evidence", () => {
     const [top] = findings(call, rows);
-    expect(plain(top?.text)).toBe("Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.");
-    expect(top?.evidence).toEqual([{ sessionId: "s1", segmentId: "s1-seg", detail: "audio callee→caller: jitter 61 ms > 30 ms" }]);
+    expect(plain(top?.text)).toBe(
+      "Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.",
+    );
+    expect(top?.evidence).toEqual([
+      { sessionId: "s1", segmentId: "s1-seg", detail: "audio callee→caller: jitter 61 ms > 30 ms" },
+    ]);
   });
 
   it("marks the sender impacting and the receiver impacted", () => {
@@ -39,36 +61,62 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
 
 describe("a meeting", () => {
   const server = conferencingServer();
-  const vpn = network({ connectionType: "tunnel", networkTransportProtocol: "tcp", relayIPAddress: "52.1.1.1" });
+  const vpn = network({
+    connectionType: "tunnel",
+    networkTransportProtocol: "tcp",
+    relayIPAddress: "52.1.1.1",
+  });
   const sessions = [
-    session("p", person("Presenter"), server, [media("audio", [jittery("callerToCallee", 90), good("calleeToCaller")], { callerNetwork: vpn })]),
-    session("a", person("Ann"), server, [media("audio", [good("callerToCallee"), jittery("calleeToCaller", 45)])]),
+    session("p", person("Presenter"), server, [
+      media("audio", [jittery("callerToCallee", 90), good("calleeToCaller")], { callerNetwork: vpn }),
+    ]),
+    session("a", person("Ann"), server, [
+      media("audio", [good("callerToCallee"), jittery("calleeToCaller", 45)]),
+    ]),
     session("b", person("Ben"), server, [media("audio", [good("callerToCallee"), good("calleeToCaller")])]),
   ];
   const rows = streamRows(sessions);
 
   it("blames the presenter's uplink and attributes poor downlinks to their receivers", () => {
     const list = findings(sessions, rows);
-    expect(plain(list[0]?.text)).toBe("Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.");
-    expect(plain(list[1]?.text)).toContain("Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms");
+    expect(plain(list[0]?.text)).toBe(
+      "Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.",
+    );
+    expect(plain(list[1]?.text)).toContain(
+      "Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms",
+    );
   });
 
   it("links the presenter's poor video uplink to the participants it hurt", () => {
-    const poorVideo = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, averageVideoFrameRate: 3 });
-    const okVideo = (direction: "callerToCallee" | "calleeToCaller") => stream({ direction, averageVideoFrameRate: 25 });
+    const poorVideo = (direction: "callerToCallee" | "calleeToCaller") =>
+      stream({ direction, averageVideoFrameRate: 3 });
+    const okVideo = (direction: "callerToCallee" | "calleeToCaller") =>
+      stream({ direction, averageVideoFrameRate: 25 });
     const meeting = [
-      session("p", person("Presenter"), server, [media("video", [poorVideo("callerToCallee"), okVideo("calleeToCaller")], { callerNetwork: vpn })]),
-      session("a", person("Ann"), server, [media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")])]),
-      session("b", person("Ben"), server, [media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")])]),
+      session("p", person("Presenter"), server, [
+        media("video", [poorVideo("callerToCallee"), okVideo("calleeToCaller")], { callerNetwork: vpn }),
+      ]),
+      session("a", person("Ann"), server, [
+        media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")]),
+      ]),
+      session("b", person("Ben"), server, [
+        media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")]),
+      ]),
     ];
     const list = findings(meeting, streamRows(meeting));
     expect(list[0]?.kind).toBe("cascade");
-    expect(plain(list[0]?.text)).toBe("Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.");
+    expect(plain(list[0]?.text)).toBe(
+      "Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.",
+    );
     expect(list[0]?.evidence.map((e) => e.sessionId)).toEqual(["p", "a", "b"]);
     // One hurt participant is not a pattern, nor are a few among many who received it fine.
     const single = meeting.slice(0, 2);
     expect(findings(single, streamRows(single)).some((f) => f.kind === "cascade")).toBe(false);
-    const fine = ["c", "d", "e"].map((id) => session(id, person(id.toUpperCase()), server, [media("video", [okVideo("callerToCallee"), okVideo("calleeToCaller")])]));
+    const fine = ["c", "d", "e"].map((id) =>
+      session(id, person(id.toUpperCase()), server, [
+        media("video", [okVideo("callerToCallee"), okVideo("calleeToCaller")]),
+      ]),
+    );
     const crowd = [...meeting, ...fine];
     expect(findings(crowd, streamRows(crowd)).some((f) => f.kind === "cascade")).toBe(false);
   });
@@ -82,33 +130,64 @@ describe("a meeting", () => {
 
 describe("sessions", () => {
   it("are poor when a device stops working, even with good streams", () => {
-    const s = session("d", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee")], { calleeDevice: { renderNotFunctioningEventRatio: 0.005 } as never })]);
+    const s = session("d", person("Ada"), person("Bo"), [
+      media("audio", [good("callerToCallee")], {
+        calleeDevice: { renderNotFunctioningEventRatio: 0.005 } as never,
+      }),
+    ]);
     const summary = summarizeSession(s);
     expect(summary.quality).toBe("poor");
     expect(summary.deviceProblems).toEqual(["speaker not working 0.5% of the time"]);
-    expect(summarizeSession(session("e", person("Ada"), person("Bo"), [media("audio", [good("callerToCallee")], { calleeDevice: { renderNotFunctioningEventRatio: 0.0049 } as never })])).quality).toBe("good");
+    expect(
+      summarizeSession(
+        session("e", person("Ada"), person("Bo"), [
+          media("audio", [good("callerToCallee")], {
+            calleeDevice: { renderNotFunctioningEventRatio: 0.0049 } as never,
+          }),
+        ]),
+      ).quality,
+    ).toBe("good");
   });
 
   it("report failures, feedback and missing telemetry as findings", () => {
-    const rater = { ...person("Cy"), feedback: { rating: "bad", text: "Could not hear", tokens: { NoSound: true, Echo: false } } };
+    const rater = {
+      ...person("Cy"),
+      feedback: { rating: "bad", text: "Could not hear", tokens: { NoSound: true, Echo: false } },
+    };
     const sessions = [
-      session("f", person("Ada"), conferencingServer(), [], { failureInfo: { stage: "callSetup", reason: "SIP 503" } }),
+      session("f", person("Ada"), conferencingServer(), [], {
+        failureInfo: { stage: "callSetup", reason: "SIP 503" },
+      }),
       session("g", rater, person("Di"), [media("audio", [stream({ packetUtilization: 900 })])]),
     ];
     const kinds = findings(sessions, streamRows(sessions)).map((f) => [f.kind, plain(f.text)]);
-    expect(kinds).toContainEqual(["failure", "Session between Ada and Teams conferencing server failed while setting up the call: SIP 503."]);
+    expect(kinds).toContainEqual([
+      "failure",
+      "Session between Ada and Teams conferencing server failed while setting up the call: SIP 503.",
+    ]);
     expect(kinds).toContainEqual(["feedback", "Cy rated the call bad, reporting NoSound: “Could not hear”"]);
-    expect(kinds).toContainEqual(["no-telemetry", "1 stream had no network metrics: those clients sent no telemetry, so their quality is unknown."]);
+    expect(kinds).toContainEqual([
+      "no-telemetry",
+      "1 stream had no network metrics: those clients sent no telemetry, so their quality is unknown.",
+    ]);
   });
 
   it("isolates every Graph string it writes into a sentence, so a bidi override reverses only itself", () => {
-    const spoofer = { ...person("Clara \u202Eevil"), feedback: { rating: "bad", text: "\u202Eecho", tokens: { "\u202ENoSound": true } } };
-    const sessions = [session("h", spoofer, person("Di"), [], { failureInfo: { stage: "midcall", reason: "\u202Edropped" } })];
+    const spoofer = {
+      ...person("Clara \u202Eevil"),
+      feedback: { rating: "bad", text: "\u202Eecho", tokens: { "\u202ENoSound": true } },
+    };
+    const sessions = [
+      session("h", spoofer, person("Di"), [], { failureInfo: { stage: "midcall", reason: "\u202Edropped" } }),
+    ];
     const texts = findings(sessions, streamRows(sessions)).map((f) => f.text);
     expect(texts.length).toBeGreaterThanOrEqual(2);
     for (const text of texts) {
       // Outside the isolates, no override is left to leak into the rest of the sentence.
-      const outside = isolatedRuns(text).filter((run) => !run.isolated).map((run) => run.text).join("");
+      const outside = isolatedRuns(text)
+        .filter((run) => !run.isolated)
+        .map((run) => run.text)
+        .join("");
       expect(outside).not.toMatch(/[\u202A-\u202E]/);
       expect(text).toContain("\u2068Clara \u202Eevil\u2069");
     }
@@ -121,7 +200,11 @@ describe("sessions", () => {
     ]);
     expect(summarizeSession(s).poorBecause).toBe("jitter 61 ms > 30 ms");
     expect(callVerdict(streamRows([s])).worst?.breach.text).toBe("jitter 61 ms > 30 ms");
-    expect(summarizeSession(session("w", person("Ada"), person("Bo"), [media("video", [stream({ averageVideoFrameRate: 2.9 })])])).poorBecause).toBe("frame rate 2.9 fps < 7.0 fps");
+    expect(
+      summarizeSession(
+        session("w", person("Ada"), person("Bo"), [media("video", [stream({ averageVideoFrameRate: 2.9 })])]),
+      ).poorBecause,
+    ).toBe("frame rate 2.9 fps < 7.0 fps");
   });
 
   it("an empty call has an unclassified verdict and no findings", () => {

@@ -1,4 +1,11 @@
-import { DIRECTION_LABELS, MEDIA_LABELS, describeNetwork, endpointKey, endpointLabel, isolate } from "./describe";
+import {
+  DIRECTION_LABELS,
+  MEDIA_LABELS,
+  describeNetwork,
+  endpointKey,
+  endpointLabel,
+  isolate,
+} from "./describe";
 import type { Device, Endpoint, Session, StreamDirection } from "./model";
 import { streamRows, type StreamRow } from "./streams";
 import { DEFAULT_THRESHOLDS, formatMetric, type ThresholdTable } from "./thresholds";
@@ -15,7 +22,8 @@ export interface CallVerdict {
 }
 
 /** Audio outranks video when choosing the worst problem: broken audio is what breaks a call. */
-const rank = (row: StreamRow, breach: Breach | undefined) => (breach?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
+const rank = (row: StreamRow, breach: Breach | undefined) =>
+  (breach?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
 
 export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
   const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
@@ -29,9 +37,14 @@ export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
     if (top && (!worst || rank(row, top) > rank(worst.row, worst.breach))) worst = { breach: top, row };
   }
   const classified = counts.good + counts.poor;
-  const side = counts.poor === 0 ? null
-    : byDirection.callerToCallee === byDirection.calleeToCaller ? "both"
-    : byDirection.callerToCallee > byDirection.calleeToCaller ? "callerToCallee" : "calleeToCaller";
+  const side =
+    counts.poor === 0
+      ? null
+      : byDirection.callerToCallee === byDirection.calleeToCaller
+        ? "both"
+        : byDirection.callerToCallee > byDirection.calleeToCaller
+          ? "callerToCallee"
+          : "calleeToCaller";
   return {
     quality: counts.poor > 0 ? "poor" : counts.good > 0 ? "good" : "unclassified",
     streams: counts,
@@ -44,8 +57,14 @@ export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
 function deviceFailures(device: Device | null, table: ThresholdTable): string[] {
   if (!device) return [];
   const out: string[] = [];
-  if ((device.captureNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio) out.push(`microphone not working ${formatMetric(device.captureNotFunctioningEventRatio ?? 0, "ratio")} of the time`);
-  if ((device.renderNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio) out.push(`speaker not working ${formatMetric(device.renderNotFunctioningEventRatio ?? 0, "ratio")} of the time`);
+  if ((device.captureNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio)
+    out.push(
+      `microphone not working ${formatMetric(device.captureNotFunctioningEventRatio ?? 0, "ratio")} of the time`,
+    );
+  if ((device.renderNotFunctioningEventRatio ?? 0) >= table.deviceNotFunctioningRatio)
+    out.push(
+      `speaker not working ${formatMetric(device.renderNotFunctioningEventRatio ?? 0, "ratio")} of the time`,
+    );
   return out;
 }
 
@@ -62,13 +81,21 @@ export interface SessionSummary {
   rows: StreamRow[];
 }
 
-export function summarizeSession(session: Session, table: ThresholdTable = DEFAULT_THRESHOLDS): SessionSummary {
+export function summarizeSession(
+  session: Session,
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): SessionSummary {
   const rows = streamRows([session], table);
   const deviceProblems = session.segments.flatMap((segment) =>
-    segment.media.flatMap((media) => [...deviceFailures(media.callerDevice, table), ...deviceFailures(media.calleeDevice, table)]),
+    segment.media.flatMap((media) => [
+      ...deviceFailures(media.callerDevice, table),
+      ...deviceFailures(media.calleeDevice, table),
+    ]),
   );
   const streamQuality = worstQuality(rows.map((row) => row.verdict.quality));
-  const worstRow = rows.filter((row) => row.verdict.causes.length > 0).sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
+  const worstRow = rows
+    .filter((row) => row.verdict.causes.length > 0)
+    .sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
   const worst = worstRow?.verdict.causes[0];
   return {
     session,
@@ -104,7 +131,18 @@ export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact
   const entry = (key: string, endpoint: Endpoint | null) => {
     let found = people.get(key);
     if (!found) {
-      found = { key, label: endpointLabel(endpoint), endpoint, sent: 0, sentPoor: 0, received: 0, receivedPoor: 0, impacting: false, impacted: false, networks: [] };
+      found = {
+        key,
+        label: endpointLabel(endpoint),
+        endpoint,
+        sent: 0,
+        sentPoor: 0,
+        received: 0,
+        receivedPoor: 0,
+        impacting: false,
+        impacted: false,
+        networks: [],
+      };
       people.set(key, found);
     }
     return found;
@@ -128,7 +166,9 @@ export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact
     person.impacting = person.sentPoor > 0;
     person.impacted = person.receivedPoor > 0;
   }
-  return list.sort((a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || a.label.localeCompare(b.label));
+  return list.sort(
+    (a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || a.label.localeCompare(b.label),
+  );
 }
 
 export interface Evidence {
@@ -156,9 +196,17 @@ export const FINDING_KIND_LABELS: Record<Finding["kind"], string> = {
 };
 
 const overlaps = (a: StreamRow, b: StreamRow) => {
-  const [as, ae, bs, be] = [a.stream.startDateTime, a.stream.endDateTime, b.stream.startDateTime, b.stream.endDateTime].map((t) => (t ? Date.parse(t) : NaN));
+  const [as, ae, bs, be] = [
+    a.stream.startDateTime,
+    a.stream.endDateTime,
+    b.stream.startDateTime,
+    b.stream.endDateTime,
+  ].map((t) => (t ? Date.parse(t) : NaN));
   // Without stream times, both are somewhere in the same call: count them together.
-  return [as, ae, bs, be].some((t) => Number.isNaN(t)) || ((as as number) <= (be as number) && (bs as number) <= (ae as number));
+  return (
+    [as, ae, bs, be].some((t) => Number.isNaN(t)) ||
+    ((as as number) <= (be as number) && (bs as number) <= (ae as number))
+  );
 };
 
 /**
@@ -168,20 +216,53 @@ const overlaps = (a: StreamRow, b: StreamRow) => {
  */
 function cascades(rows: readonly StreamRow[]): Finding[] {
   const forwarded = (row: StreamRow) => row.kind === "video" || row.kind === "screenSharing";
-  const poorUplinks = rows.filter((row) => forwarded(row) && row.verdict.quality === "poor" && row.sender?.kind === "participant" && row.receiver?.kind === "service");
+  const poorUplinks = rows.filter(
+    (row) =>
+      forwarded(row) &&
+      row.verdict.quality === "poor" &&
+      row.sender?.kind === "participant" &&
+      row.receiver?.kind === "service",
+  );
   // A receiver whose own uplink is poor has a bad network of their own: not evidence of a cascade.
-  const impacting = new Set(rows.filter((row) => row.verdict.quality === "poor" && row.sender?.kind === "participant").map((row) => row.senderKey));
-  const poorDownlinks = rows.filter((row) => forwarded(row) && row.verdict.quality === "poor" && row.sender?.kind === "service" && row.receiver?.kind === "participant" && !impacting.has(row.receiverKey));
+  const impacting = new Set(
+    rows
+      .filter((row) => row.verdict.quality === "poor" && row.sender?.kind === "participant")
+      .map((row) => row.senderKey),
+  );
+  const poorDownlinks = rows.filter(
+    (row) =>
+      forwarded(row) &&
+      row.verdict.quality === "poor" &&
+      row.sender?.kind === "service" &&
+      row.receiver?.kind === "participant" &&
+      !impacting.has(row.receiverKey),
+  );
   const bySender = new Map<string, StreamRow[]>();
-  for (const row of poorUplinks) bySender.set(`${row.senderKey}|${row.kind}`, [...(bySender.get(`${row.senderKey}|${row.kind}`) ?? []), row]);
+  for (const row of poorUplinks)
+    bySender.set(`${row.senderKey}|${row.kind}`, [
+      ...(bySender.get(`${row.senderKey}|${row.kind}`) ?? []),
+      row,
+    ]);
   const out: Finding[] = [];
   for (const uplinks of bySender.values()) {
     const first = uplinks[0];
     if (!first) continue;
-    const hurt = poorDownlinks.filter((down) => down.kind === first.kind && down.receiverKey !== first.senderKey && uplinks.some((up) => overlaps(up, down)));
+    const hurt = poorDownlinks.filter(
+      (down) =>
+        down.kind === first.kind &&
+        down.receiverKey !== first.senderKey &&
+        uplinks.some((up) => overlaps(up, down)),
+    );
     const people = new Set(hurt.map((row) => row.receiverKey));
     // A cascade hurts most of the audience; a few poor downlinks in a big meeting are their own networks.
-    const audience = new Set(rows.filter((row) => row.kind === first.kind && row.sender?.kind === "service" && row.receiverKey !== first.senderKey).map((row) => row.receiverKey));
+    const audience = new Set(
+      rows
+        .filter(
+          (row) =>
+            row.kind === first.kind && row.sender?.kind === "service" && row.receiverKey !== first.senderKey,
+        )
+        .map((row) => row.receiverKey),
+    );
     if (people.size < 2 || people.size < audience.size / 2) continue;
     const media = MEDIA_LABELS[first.kind];
     out.push({
@@ -189,16 +270,25 @@ function cascades(rows: readonly StreamRow[]): Finding[] {
       kind: "cascade",
       severity: rank(first, first.verdict.causes[0]) * (1 + Math.log10(people.size + 1)) + 1,
       text: `${isolate(first.senderLabel)}'s poor ${media} uplink (${first.verdict.causes[0]?.text ?? "poor"}, on ${describeNetwork(first.senderNetwork)}) is the likely cause for ${people.size} participants who received poor ${media} at the same time.`,
-      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${isolate(row.senderLabel)} → ${isolate(row.receiverLabel)}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
+      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({
+        sessionId: row.sessionId,
+        segmentId: row.segmentId,
+        detail: `${isolate(row.senderLabel)} → ${isolate(row.receiverLabel)}: ${row.verdict.causes.map((c) => c.text).join("; ")}`,
+      })),
     });
   }
   return out;
 }
 
-const times = (severity: number) => (severity >= 1.95 ? `${severity.toFixed(1).replace(/\.0$/, "")}× the` : "over the");
+const times = (severity: number) =>
+  severity >= 1.95 ? `${severity.toFixed(1).replace(/\.0$/, "")}× the` : "over the";
 
 /** The top findings, in plain language, each with the streams or sessions it rests on. */
-export function findings(sessions: readonly Session[], rows: readonly StreamRow[], table: ThresholdTable = DEFAULT_THRESHOLDS): Finding[] {
+export function findings(
+  sessions: readonly Session[],
+  rows: readonly StreamRow[],
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): Finding[] {
   const out: Finding[] = [];
   const multiParty = new Set(rows.map((row) => row.senderKey)).size > 2;
 
@@ -213,7 +303,9 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     bySender.set(key, list);
   }
   for (const [key, poorRows] of bySender) {
-    const worst = [...poorRows].sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
+    const worst = [...poorRows].sort(
+      (a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]),
+    )[0];
     const cause = worst?.verdict.causes[0];
     if (!worst || !cause) continue;
     const received = worst.sender?.kind === "service";
@@ -221,7 +313,9 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     const personIsCaller = (worst.stream.direction === "callerToCallee") !== received;
     const who = multiParty || received ? person : `${personIsCaller ? "Caller" : "Callee"} (${person})`;
     const where = ` on ${describeNetwork(received ? worst.receiverNetwork : worst.senderNetwork)}`;
-    const what = received ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${isolate(worst.senderLabel)}` : "";
+    const what = received
+      ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${isolate(worst.senderLabel)}`
+      : "";
     const limit = formatMetric(cause.threshold.limit, cause.threshold.unit);
     const value = formatMetric(cause.value, cause.threshold.unit);
     const more = poorRows.length > 1 ? ` (${poorRows.length} poor streams in all)` : "";
@@ -230,7 +324,11 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
       kind: received ? "poor-receiver" : "poor-sender",
       severity: rank(worst, cause) * (1 + Math.log10(poorRows.length)),
       text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${DIRECTION_LABELS[worst.stream.direction]} ${MEDIA_LABELS[worst.kind]}, ${times(cause.severity)} ${limit} threshold${more}.`,
-      evidence: poorRows.slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}: ${row.verdict.causes.map((c) => c.text).join("; ")}` })),
+      evidence: poorRows.slice(0, 20).map((row) => ({
+        sessionId: row.sessionId,
+        segmentId: row.segmentId,
+        detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}: ${row.verdict.causes.map((c) => c.text).join("; ")}`,
+      })),
     });
   }
 
@@ -239,28 +337,53 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
   for (const session of sessions) {
     for (const segment of session.segments) {
       for (const media of segment.media) {
-        for (const [side, device, endpoint] of [["caller", media.callerDevice, segment.caller], ["callee", media.calleeDevice, segment.callee]] as const) {
+        for (const [side, device, endpoint] of [
+          ["caller", media.callerDevice, segment.caller],
+          ["callee", media.calleeDevice, segment.callee],
+        ] as const) {
           for (const problem of deviceFailures(device, table)) {
-            out.push({ id: `device:${session.id}:${segment.id}:${side}:${problem}`, kind: "device", severity: 2.5, text: `${isolate(endpointLabel(endpoint))}: ${problem} (${side} side).`, evidence: [{ sessionId: session.id, segmentId: segment.id, detail: problem }] });
+            out.push({
+              id: `device:${session.id}:${segment.id}:${side}:${problem}`,
+              kind: "device",
+              severity: 2.5,
+              text: `${isolate(endpointLabel(endpoint))}: ${problem} (${side} side).`,
+              evidence: [{ sessionId: session.id, segmentId: segment.id, detail: problem }],
+            });
           }
         }
       }
     }
-    const failure = session.failureInfo ?? session.segments.find((segment) => segment.failureInfo)?.failureInfo ?? null;
+    const failure =
+      session.failureInfo ?? session.segments.find((segment) => segment.failureInfo)?.failureInfo ?? null;
     if (failure) {
-      const stage = failure.stage === "callSetup" ? "while setting up the call" : failure.stage === "midcall" ? "during the call" : "";
+      const stage =
+        failure.stage === "callSetup"
+          ? "while setting up the call"
+          : failure.stage === "midcall"
+            ? "during the call"
+            : "";
       out.push({
         id: `failure:${session.id}`,
         kind: "failure",
         severity: 3,
-        text: `Session between ${isolate(endpointLabel(session.caller))} and ${isolate(endpointLabel(session.callee))} failed ${stage}: ${failure.reason ? isolate(failure.reason) : "no reason given"}.`.replace(" failed :", " failed:"),
-        evidence: [{ sessionId: session.id, detail: `${failure.stage ?? "unknown stage"}: ${failure.reason ?? "no reason"}` }],
+        text: `Session between ${isolate(endpointLabel(session.caller))} and ${isolate(endpointLabel(session.callee))} failed ${stage}: ${failure.reason ? isolate(failure.reason) : "no reason given"}.`.replace(
+          " failed :",
+          " failed:",
+        ),
+        evidence: [
+          {
+            sessionId: session.id,
+            detail: `${failure.stage ?? "unknown stage"}: ${failure.reason ?? "no reason"}`,
+          },
+        ],
       });
     }
     for (const endpoint of [session.caller, session.callee]) {
       const feedback = endpoint?.feedback;
       if (!feedback || !["bad", "poor"].includes(feedback.rating)) continue;
-      const flagged = Object.entries(feedback.tokens).filter(([, on]) => on).map(([name]) => name);
+      const flagged = Object.entries(feedback.tokens)
+        .filter(([, on]) => on)
+        .map(([name]) => name);
       out.push({
         id: `feedback:${session.id}:${endpointKey(endpoint)}`,
         kind: "feedback",
@@ -271,14 +394,20 @@ export function findings(sessions: readonly Session[], rows: readonly StreamRow[
     }
   }
 
-  const silent = rows.filter((row) => row.verdict.quality === "unclassified" && row.verdict.reason === "no network metrics reported");
+  const silent = rows.filter(
+    (row) => row.verdict.quality === "unclassified" && row.verdict.reason === "no network metrics reported",
+  );
   if (silent.length > 0) {
     out.push({
       id: "no-telemetry",
       kind: "no-telemetry",
       severity: 0.5,
       text: `${silent.length} stream${silent.length === 1 ? "" : "s"} had no network metrics: those clients sent no telemetry, so their quality is unknown.`,
-      evidence: silent.slice(0, 20).map((row) => ({ sessionId: row.sessionId, segmentId: row.segmentId, detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}` })),
+      evidence: silent.slice(0, 20).map((row) => ({
+        sessionId: row.sessionId,
+        segmentId: row.segmentId,
+        detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}`,
+      })),
     });
   }
   return out.sort((a, b) => b.severity - a.severity);

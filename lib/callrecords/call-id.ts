@@ -11,7 +11,9 @@ export function isCallId(value: string): boolean {
 export function extractCallId(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed) return null;
-  const matches = [...new Set([...trimmed.matchAll(new RegExp(GUID.source, "gi"))].map((m) => m[0].toLowerCase()))];
+  const matches = [
+    ...new Set([...trimmed.matchAll(new RegExp(GUID.source, "gi"))].map((m) => m[0].toLowerCase())),
+  ];
   if (matches.length === 0) return null;
   // Graph URLs name the call right after callRecords/; prefer that when a URL holds several GUIDs.
   const fromPath = /callRecords(?:\/|\(')([0-9a-f-]{36})/i.exec(trimmed)?.[1]?.toLowerCase();

@@ -34,31 +34,122 @@ interface MetricSpec {
 
 const pct = 100;
 const AUDIO: MetricSpec[] = [
-  { key: "jitter", title: "Jitter", unit: "ms", scale: 1, average: (s) => s.averageJitterMs, max: (s) => s.maxJitterMs, thresholdMetric: "averageJitterMs" },
-  { key: "loss", title: "Packet loss", unit: "%", scale: pct, average: (s) => s.averagePacketLossRate, max: (s) => s.maxPacketLossRate, thresholdMetric: "averagePacketLossRate" },
-  { key: "rtt", title: "Round trip", unit: "ms", scale: 1, average: (s) => s.averageRoundTripTimeMs, max: (s) => s.maxRoundTripTimeMs, thresholdMetric: "averageRoundTripTimeMs" },
+  {
+    key: "jitter",
+    title: "Jitter",
+    unit: "ms",
+    scale: 1,
+    average: (s) => s.averageJitterMs,
+    max: (s) => s.maxJitterMs,
+    thresholdMetric: "averageJitterMs",
+  },
+  {
+    key: "loss",
+    title: "Packet loss",
+    unit: "%",
+    scale: pct,
+    average: (s) => s.averagePacketLossRate,
+    max: (s) => s.maxPacketLossRate,
+    thresholdMetric: "averagePacketLossRate",
+  },
+  {
+    key: "rtt",
+    title: "Round trip",
+    unit: "ms",
+    scale: 1,
+    average: (s) => s.averageRoundTripTimeMs,
+    max: (s) => s.maxRoundTripTimeMs,
+    thresholdMetric: "averageRoundTripTimeMs",
+  },
   // Jitter measured on the network before the jitter buffer: high here with low jitter above means the buffer coped.
-  { key: "networkJitter", title: "Network jitter", unit: "ms", scale: 1, average: (s) => s.averageAudioNetworkJitterMs, max: (s) => s.maxAudioNetworkJitterMs },
-  { key: "concealed", title: "Concealed samples", unit: "%", scale: pct, average: (s) => s.averageRatioOfConcealedSamples, max: (s) => s.maxRatioOfConcealedSamples, thresholdMetric: "averageRatioOfConcealedSamples" },
-  { key: "degradation", title: "Network MOS degradation", unit: "MOS", scale: 1, average: (s) => s.averageAudioDegradation, max: () => null, thresholdMetric: "averageAudioDegradation" },
+  {
+    key: "networkJitter",
+    title: "Network jitter",
+    unit: "ms",
+    scale: 1,
+    average: (s) => s.averageAudioNetworkJitterMs,
+    max: (s) => s.maxAudioNetworkJitterMs,
+  },
+  {
+    key: "concealed",
+    title: "Concealed samples",
+    unit: "%",
+    scale: pct,
+    average: (s) => s.averageRatioOfConcealedSamples,
+    max: (s) => s.maxRatioOfConcealedSamples,
+    thresholdMetric: "averageRatioOfConcealedSamples",
+  },
+  {
+    key: "degradation",
+    title: "Network MOS degradation",
+    unit: "MOS",
+    scale: 1,
+    average: (s) => s.averageAudioDegradation,
+    max: () => null,
+    thresholdMetric: "averageAudioDegradation",
+  },
 ];
 const VIDEO: MetricSpec[] = [
-  { key: "frameRate", title: "Frame rate", unit: "fps", scale: 1, average: (s) => s.averageVideoFrameRate, max: () => null, thresholdMetric: "averageVideoFrameRate" },
-  { key: "frameLoss", title: "Frame loss", unit: "%", scale: 1, average: (s) => s.averageVideoFrameLossPercentage, max: () => null, thresholdMetric: "averageVideoFrameLossPercentage" },
-  { key: "postFec", title: "Post-FEC packet loss", unit: "%", scale: pct, average: (s) => s.postForwardErrorCorrectionPacketLossRate, max: () => null, thresholdMetric: "postForwardErrorCorrectionPacketLossRate" },
-  { key: "freeze", title: "Freeze duration", unit: "ms", scale: 1, average: (s) => s.averageFreezeDurationMs, max: (s) => s.rmsFreezeDurationMs, secondLabel: "RMS" },
-  { key: "rtt", title: "Round trip", unit: "ms", scale: 1, average: (s) => s.averageRoundTripTimeMs, max: (s) => s.maxRoundTripTimeMs },
+  {
+    key: "frameRate",
+    title: "Frame rate",
+    unit: "fps",
+    scale: 1,
+    average: (s) => s.averageVideoFrameRate,
+    max: () => null,
+    thresholdMetric: "averageVideoFrameRate",
+  },
+  {
+    key: "frameLoss",
+    title: "Frame loss",
+    unit: "%",
+    scale: 1,
+    average: (s) => s.averageVideoFrameLossPercentage,
+    max: () => null,
+    thresholdMetric: "averageVideoFrameLossPercentage",
+  },
+  {
+    key: "postFec",
+    title: "Post-FEC packet loss",
+    unit: "%",
+    scale: pct,
+    average: (s) => s.postForwardErrorCorrectionPacketLossRate,
+    max: () => null,
+    thresholdMetric: "postForwardErrorCorrectionPacketLossRate",
+  },
+  {
+    key: "freeze",
+    title: "Freeze duration",
+    unit: "ms",
+    scale: 1,
+    average: (s) => s.averageFreezeDurationMs,
+    max: (s) => s.rmsFreezeDurationMs,
+    secondLabel: "RMS",
+  },
+  {
+    key: "rtt",
+    title: "Round trip",
+    unit: "ms",
+    scale: 1,
+    average: (s) => s.averageRoundTripTimeMs,
+    max: (s) => s.maxRoundTripTimeMs,
+  },
 ];
 
-const scaled = (value: number | null, scale: number) => (value === null ? null : Math.round(value * scale * 1000) / 1000);
+const scaled = (value: number | null, scale: number) =>
+  value === null ? null : Math.round(value * scale * 1000) / 1000;
 
 /** One chart per metric, with both directions, average and max, and the threshold line. */
 export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESHOLDS): MetricChart[] {
-  const specs = media.kind === "audio" ? AUDIO : media.kind === "video" || media.kind === "screenSharing" ? VIDEO : [];
-  const thresholds = media.kind === "audio" ? table.audio : media.kind === "screenSharing" ? table.screenSharing : table.video;
+  const specs =
+    media.kind === "audio" ? AUDIO : media.kind === "video" || media.kind === "screenSharing" ? VIDEO : [];
+  const thresholds =
+    media.kind === "audio" ? table.audio : media.kind === "screenSharing" ? table.screenSharing : table.video;
   return specs.map((spec) => {
     const threshold = thresholds.find((t) => t.metric === spec.thresholdMetric);
-    const limit = threshold ? +(threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit).toFixed(6) : 0;
+    const limit = threshold
+      ? +(threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit).toFixed(6)
+      : 0;
     const points = media.streams.map((stream) => ({
       direction: DIRECTION_LABELS[stream.direction],
       average: scaled(spec.average(stream), spec.scale),
@@ -69,7 +160,12 @@ export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESH
       title: spec.title,
       unit: spec.unit,
       secondLabel: spec.secondLabel ?? "max",
-      threshold: threshold ? { value: limit, label: `${threshold.compare === "gt" ? "poor above" : "poor below"} ${limit} ${spec.unit}` } : null,
+      threshold: threshold
+        ? {
+            value: limit,
+            label: `${threshold.compare === "gt" ? "poor above" : "poor below"} ${limit} ${spec.unit}`,
+          }
+        : null,
       points,
       empty: points.every((p) => p.average === null && p.max === null),
     };

@@ -32,32 +32,83 @@ interface Line<T> {
 const percent = (value: Value) => `${(Number(value) * 100).toFixed(1)}%`;
 const decibels = (value: Value) => `${value} dB`;
 const CONNECTION_RANK: Record<string, number> = { wired: 0, wifi: 1, mobile: 2, tunnel: 2 };
-const NOT_FUNCTIONING = { value: DEFAULT_THRESHOLDS.deviceNotFunctioningRatio, text: `≥ ${percent(DEFAULT_THRESHOLDS.deviceNotFunctioningRatio)} of the call marks the device not functioning (Call Analytics)` };
-const joined = (...parts: (string | number | null)[]) => parts.filter((part) => part !== null && part !== "").join(" ") || null;
+const NOT_FUNCTIONING = {
+  value: DEFAULT_THRESHOLDS.deviceNotFunctioningRatio,
+  text: `≥ ${percent(DEFAULT_THRESHOLDS.deviceNotFunctioningRatio)} of the call marks the device not functioning (Call Analytics)`,
+};
+const joined = (...parts: (string | number | null)[]) =>
+  parts.filter((part) => part !== null && part !== "").join(" ") || null;
 
 const NETWORK: Line<Network>[] = [
-  { label: "Connection", value: (n) => n.connectionType, rank: (v) => CONNECTION_RANK[String(v)] ?? 1, judge: "higherWorse" },
-  { label: "Transport", value: (n) => n.networkTransportProtocol, rank: (v) => (v === "tcp" ? 1 : 0), judge: "higherWorse" },
-  { label: "Path", value: (n) => (n.relayIPAddress ? "relayed" : "direct"), rank: (v) => (v === "relayed" ? 1 : 0), judge: "higherWorse" },
-  { label: "Link speed", value: (n) => n.linkSpeed, format: (v) => formatLinkSpeed(Number(v)), judge: "lowerWorse" },
-  { label: "Wi-Fi band", value: (n) => n.wifiBand, format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v), rank: (v) => (v === "frequency24GHz" ? 1 : 0), judge: "higherWorse" },
+  {
+    label: "Connection",
+    value: (n) => n.connectionType,
+    rank: (v) => CONNECTION_RANK[String(v)] ?? 1,
+    judge: "higherWorse",
+  },
+  {
+    label: "Transport",
+    value: (n) => n.networkTransportProtocol,
+    rank: (v) => (v === "tcp" ? 1 : 0),
+    judge: "higherWorse",
+  },
+  {
+    label: "Path",
+    value: (n) => (n.relayIPAddress ? "relayed" : "direct"),
+    rank: (v) => (v === "relayed" ? 1 : 0),
+    judge: "higherWorse",
+  },
+  {
+    label: "Link speed",
+    value: (n) => n.linkSpeed,
+    format: (v) => formatLinkSpeed(Number(v)),
+    judge: "lowerWorse",
+  },
+  {
+    label: "Wi-Fi band",
+    value: (n) => n.wifiBand,
+    format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v),
+    rank: (v) => (v === "frequency24GHz" ? 1 : 0),
+    judge: "higherWorse",
+  },
   { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%`, judge: "lowerWorse" },
   { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
   { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },
   { label: "Wi-Fi access point (BSSID)", value: (n) => n.basicServiceSetIdentifier },
   { label: "Wi-Fi driver (vendor)", value: (n) => joined(n.wifiVendorDriver, n.wifiVendorDriverVersion) },
-  { label: "Wi-Fi driver (Microsoft)", value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion) },
+  {
+    label: "Wi-Fi driver (Microsoft)",
+    value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion),
+  },
   { label: "Battery", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
   { label: "IP address", value: (n) => (n.ipAddress ? `${n.ipAddress}${n.port ? `:${n.port}` : ""}` : null) },
   { label: "Subnet", value: (n) => n.subnet },
   { label: "Reflexive (public) address", value: (n) => n.reflexiveIPAddress },
-  { label: "Relay address", value: (n) => (n.relayIPAddress ? `${n.relayIPAddress}${n.relayPort ? `:${n.relayPort}` : ""}` : null) },
+  {
+    label: "Relay address",
+    value: (n) => (n.relayIPAddress ? `${n.relayIPAddress}${n.relayPort ? `:${n.relayPort}` : ""}` : null),
+  },
   { label: "MAC address", value: (n) => n.macAddress },
   { label: "DNS suffix", value: (n) => n.dnsSuffix },
-  { label: "Sent quality events", value: (n) => n.sentQualityEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Received quality events", value: (n) => n.receivedQualityEventRatio, format: percent, judge: "higherWorse" },
+  {
+    label: "Sent quality events",
+    value: (n) => n.sentQualityEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
+  {
+    label: "Received quality events",
+    value: (n) => n.receivedQualityEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
   { label: "Delay events", value: (n) => n.delayEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Low bandwidth events", value: (n) => n.bandwidthLowEventRatio, format: percent, judge: "higherWorse" },
+  {
+    label: "Low bandwidth events",
+    value: (n) => n.bandwidthLowEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
   { label: "Traceroute hops", value: (n) => (n.traceRouteHops.length > 0 ? n.traceRouteHops.length : null) },
 ];
 
@@ -66,36 +117,85 @@ const DEVICE: Line<Device>[] = [
   { label: "Microphone driver", value: (d) => d.captureDeviceDriver },
   { label: "Speaker", value: (d) => d.renderDeviceName },
   { label: "Speaker driver", value: (d) => d.renderDeviceDriver },
-  { label: "Mic not functioning", value: (d) => d.captureNotFunctioningEventRatio, format: percent, judge: "higherWorse", atLeast: NOT_FUNCTIONING },
-  { label: "Speaker not functioning", value: (d) => d.renderNotFunctioningEventRatio, format: percent, judge: "higherWorse", atLeast: NOT_FUNCTIONING },
+  {
+    label: "Mic not functioning",
+    value: (d) => d.captureNotFunctioningEventRatio,
+    format: percent,
+    judge: "higherWorse",
+    atLeast: NOT_FUNCTIONING,
+  },
+  {
+    label: "Speaker not functioning",
+    value: (d) => d.renderNotFunctioningEventRatio,
+    format: percent,
+    judge: "higherWorse",
+    atLeast: NOT_FUNCTIONING,
+  },
   { label: "Sent signal level", value: (d) => d.sentSignalLevel, format: decibels },
   { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: decibels, judge: "higherWorse" },
   { label: "Received signal level", value: (d) => d.receivedSignalLevel, format: decibels },
-  { label: "Received noise level", value: (d) => d.receivedNoiseLevel, format: decibels, judge: "higherWorse" },
+  {
+    label: "Received noise level",
+    value: (d) => d.receivedNoiseLevel,
+    format: decibels,
+    judge: "higherWorse",
+  },
   { label: "Initial signal level (RMS)", value: (d) => d.initialSignalLevelRootMeanSquare },
   { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate, judge: "higherWorse" },
   { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate, judge: "higherWorse" },
   { label: "Device glitches", value: (d) => d.deviceGlitchEventRatio, format: percent, judge: "higherWorse" },
   { label: "Clipping", value: (d) => d.deviceClippingEventRatio, format: percent, judge: "higherWorse" },
   { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount, judge: "higherWorse" },
-  { label: "Low speech level", value: (d) => d.lowSpeechLevelEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Low speech-to-noise", value: (d) => d.lowSpeechToNoiseEventRatio, format: percent, judge: "higherWorse" },
+  {
+    label: "Low speech level",
+    value: (d) => d.lowSpeechLevelEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
+  {
+    label: "Low speech-to-noise",
+    value: (d) => d.lowSpeechToNoiseEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
   { label: "Speaker muted", value: (d) => d.renderMuteEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Speaker at zero volume", value: (d) => d.renderZeroVolumeEventRatio, format: percent, judge: "higherWorse" },
-  { label: "CPU insufficient", value: (d) => d.cpuInsufficentEventRatio, format: percent, judge: "higherWorse" },
+  {
+    label: "Speaker at zero volume",
+    value: (d) => d.renderZeroVolumeEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
+  {
+    label: "CPU insufficient",
+    value: (d) => d.cpuInsufficentEventRatio,
+    format: percent,
+    judge: "higherWorse",
+  },
 ];
 
 const CLIENT: Line<Endpoint>[] = [
   { label: "Who", value: (e) => endpointLabel(e) },
   { label: "Sign-in name", value: (e) => e.identity?.userPrincipalName ?? null },
-  { label: "Identity", value: (e) => (e.kind === "service" ? "Microsoft service" : e.identity ? IDENTITY_KIND_LABELS[e.identity.kind] : null) },
+  {
+    label: "Identity",
+    value: (e) =>
+      e.kind === "service" ? "Microsoft service" : e.identity ? IDENTITY_KIND_LABELS[e.identity.kind] : null,
+  },
   { label: "Endpoint type", value: (e) => e.identity?.endpointType ?? null },
-  { label: "Presented as", value: (e) => e.identity?.assertedIdentity?.displayName ?? e.identity?.assertedIdentity?.id ?? null },
+  {
+    label: "Presented as",
+    value: (e) => e.identity?.assertedIdentity?.displayName ?? e.identity?.assertedIdentity?.id ?? null,
+  },
   { label: "Tenant", value: (e) => e.identity?.tenantId ?? null },
   { label: "Machine name", value: (e) => e.name },
   { label: "CPU", value: (e) => e.cpuName },
   { label: "CPU cores", value: (e) => e.cpuCoresCount, judge: "lowerWorse" },
-  { label: "CPU speed", value: (e) => e.cpuProcessorSpeedInMhz, format: (v) => `${v} MHz`, judge: "lowerWorse" },
+  {
+    label: "CPU speed",
+    value: (e) => e.cpuProcessorSpeedInMhz,
+    format: (v) => `${v} MHz`,
+    judge: "lowerWorse",
+  },
   { label: "Platform", value: (e) => e.userAgent?.platform ?? null },
   { label: "Product", value: (e) => e.userAgent?.productFamily ?? null },
   { label: "App version", value: (e) => e.userAgent?.applicationVersion ?? null },
@@ -111,15 +211,30 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
     const a = caller ? line.value(caller) : null;
     const b = callee ? line.value(callee) : null;
     if (a === null && b === null) return [];
-    const show = (v: Value | null) => (v === null ? "not reported" : line.format ? line.format(v) : String(v));
+    const show = (v: Value | null) =>
+      v === null ? "not reported" : line.format ? line.format(v) : String(v);
     let worse: ComparisonRow["worse"] = null;
     if (line.judge && a !== null && b !== null && a !== b) {
       const ra = line.rank ? line.rank(a) : Number(a);
       const rb = line.rank ? line.rank(b) : Number(b);
       if (ra !== rb) worse = (line.judge === "higherWorse") === ra > rb ? "caller" : "callee";
     }
-    const breach = line.atLeast ? (["caller", "callee"] as const).filter((side) => Number((side === "caller" ? a : b) ?? -Infinity) >= (line.atLeast?.value ?? Infinity)) : [];
-    return [{ label: line.label, caller: show(a), callee: show(b), differs: a !== b, worse, breach, limit: line.atLeast?.text ?? null }];
+    const breach = line.atLeast
+      ? (["caller", "callee"] as const).filter(
+          (side) => Number((side === "caller" ? a : b) ?? -Infinity) >= (line.atLeast?.value ?? Infinity),
+        )
+      : [];
+    return [
+      {
+        label: line.label,
+        caller: show(a),
+        callee: show(b),
+        differs: a !== b,
+        worse,
+        breach,
+        limit: line.atLeast?.text ?? null,
+      },
+    ];
   });
 }
 

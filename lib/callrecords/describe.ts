@@ -61,19 +61,26 @@ export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
 };
 
 const ENDPOINT_TYPE_LABELS: Record<string, string> = {
-  default: "", voicemail: "voicemail", skypeForBusiness: "Skype for Business client", skypeForBusinessVoipPhone: "Skype for Business IP phone",
+  default: "",
+  voicemail: "voicemail",
+  skypeForBusiness: "Skype for Business client",
+  skypeForBusinessVoipPhone: "Skype for Business IP phone",
 };
 
 /** "Phone number", "Guest · Skype for Business IP phone", "Microsoft 365 user, presented as Reception". */
 export function identityKindLabel(identity: Identity): string {
-  const type = identity.endpointType === null ? "" : lookup(ENDPOINT_TYPE_LABELS, identity.endpointType) ?? identity.endpointType;
+  const type =
+    identity.endpointType === null
+      ? ""
+      : (lookup(ENDPOINT_TYPE_LABELS, identity.endpointType) ?? identity.endpointType);
   const asserted = identity.assertedIdentity?.displayName ?? identity.assertedIdentity?.id;
   return `${IDENTITY_KIND_LABELS[identity.kind]}${type ? ` · ${type}` : ""}${asserted ? `, presented as ${asserted}` : ""}`;
 }
 
 export function identityLabel(identity: Identity | null): string | null {
   if (!identity) return null;
-  if (identity.kind === "phone") return identity.displayName ?? (identity.id ? `phone ${identity.id}` : "a phone number");
+  if (identity.kind === "phone")
+    return identity.displayName ?? (identity.id ? `phone ${identity.id}` : "a phone number");
   return identity.displayName ?? identity.userPrincipalName ?? identity.id;
 }
 
@@ -99,9 +106,17 @@ export function callDurationMs(call: { startDateTime: string; endDateTime: strin
   return Date.parse(call.endDateTime) - Date.parse(call.startDateTime);
 }
 
-export const CALL_TYPE_LABELS: Record<string, string> = { peerToPeer: "Peer-to-peer call", groupCall: "Group call (meeting)", unknown: "Call" };
+export const CALL_TYPE_LABELS: Record<string, string> = {
+  peerToPeer: "Peer-to-peer call",
+  groupCall: "Group call (meeting)",
+  unknown: "Call",
+};
 
-export const WIFI_BAND_LABELS: Record<string, string> = { frequency24GHz: "2.4 GHz", frequency50GHz: "5 GHz", frequency60GHz: "60 GHz" };
+export const WIFI_BAND_LABELS: Record<string, string> = {
+  frequency24GHz: "2.4 GHz",
+  frequency50GHz: "5 GHz",
+  frequency60GHz: "60 GHz",
+};
 
 export function describeNetwork(network: Network | null): string {
   if (!network) return "an unreported network";
@@ -109,25 +124,44 @@ export function describeNetwork(network: Network | null): string {
   switch (network.connectionType) {
     case "wifi": {
       const band = lookup(WIFI_BAND_LABELS, network.wifiBand);
-      parts.push(`Wi-Fi${band ? ` ${band}` : ""}${network.wifiSignalStrength !== null ? ` with ${network.wifiSignalStrength}% signal` : ""}`);
+      parts.push(
+        `Wi-Fi${band ? ` ${band}` : ""}${network.wifiSignalStrength !== null ? ` with ${network.wifiSignalStrength}% signal` : ""}`,
+      );
       break;
     }
-    case "wired": parts.push("a wired network"); break;
-    case "mobile": parts.push("a mobile network"); break;
-    case "tunnel": parts.push("a VPN tunnel"); break;
-    default: parts.push("an unknown connection type");
+    case "wired":
+      parts.push("a wired network");
+      break;
+    case "mobile":
+      parts.push("a mobile network");
+      break;
+    case "tunnel":
+      parts.push("a VPN tunnel");
+      break;
+    default:
+      parts.push("an unknown connection type");
   }
   if (network.networkTransportProtocol === "tcp") parts.push("over TCP");
   if (network.relayIPAddress) parts.push("through a media relay");
   return parts.join(" ");
 }
 
-export const DIRECTION_LABELS: Record<StreamDirection, string> = { callerToCallee: "caller→callee", calleeToCaller: "callee→caller" };
-export const MEDIA_LABELS: Record<MediaKind, string> = { audio: "audio", video: "video", screenSharing: "screen sharing", data: "data", other: "media" };
+export const DIRECTION_LABELS: Record<StreamDirection, string> = {
+  callerToCallee: "caller→callee",
+  calleeToCaller: "callee→caller",
+};
+export const MEDIA_LABELS: Record<MediaKind, string> = {
+  audio: "audio",
+  video: "video",
+  screenSharing: "screen sharing",
+  data: "data",
+  other: "media",
+};
 
 export function formatLinkSpeed(bitsPerSecond: number | null): string {
   if (bitsPerSecond === null) return "not reported";
-  if (bitsPerSecond >= 1e9) return `${(bitsPerSecond / 1e9).toFixed(bitsPerSecond % 1e9 === 0 ? 0 : 1)} Gbit/s`;
+  if (bitsPerSecond >= 1e9)
+    return `${(bitsPerSecond / 1e9).toFixed(bitsPerSecond % 1e9 === 0 ? 0 : 1)} Gbit/s`;
   return `${Math.round(bitsPerSecond / 1e6)} Mbit/s`;
 }
 
@@ -138,4 +172,3 @@ export function formatDuration(ms: number): string {
   const s = seconds % 60;
   return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${s} s` : `${s} s`;
 }
-

@@ -24,7 +24,13 @@ function present<T>(value: T | null | undefined): T {
 describe("Get callRecord examples", () => {
   it("example 1: the organizer from organizer_v2, no sessions", () => {
     const parsed = parseCallRecordBody(getBasic);
-    expect(parsed.call).toMatchObject({ id: "e523d2ed-2966-4b6b-925b-754a88034cc5", type: "peerToPeer", version: 1, modalities: ["audio"], organizerSource: "organizer_v2" });
+    expect(parsed.call).toMatchObject({
+      id: "e523d2ed-2966-4b6b-925b-754a88034cc5",
+      type: "peerToPeer",
+      version: 1,
+      modalities: ["audio"],
+      organizerSource: "organizer_v2",
+    });
     expect(identityLabel(parsed.call.organizer)).toBe("Abbie Wilkins");
     expect(parsed.sessions).toEqual([]);
     expect(parsed.participants).toBeNull();
@@ -33,13 +39,24 @@ describe("Get callRecord examples", () => {
   it("example 2: the sign-in names only on associatedIdentity are shown, 'poor' feedback with no tokens counts", () => {
     const parsed = parseCallRecordBody(getExpanded);
     const session = parsed.sessions[0];
-    expect(session?.caller?.identity).toMatchObject({ kind: "associated", displayName: "Abbie Wilkins", userPrincipalName: "abbie.wilkins@contoso.com" });
+    expect(session?.caller?.identity).toMatchObject({
+      kind: "associated",
+      displayName: "Abbie Wilkins",
+      userPrincipalName: "abbie.wilkins@contoso.com",
+    });
     expect(session?.callee?.identity?.userPrincipalName).toBe("owen.franklin@contoso.com");
     expect(session?.callee?.feedback).toEqual({ rating: "poor", text: null, tokens: {} });
-    expect(session?.callee?.userAgent).toMatchObject({ platform: "windows", productFamily: "skypeForBusiness" });
+    expect(session?.callee?.userAgent).toMatchObject({
+      platform: "windows",
+      productFamily: "skypeForBusiness",
+    });
     // The segment has no caller or callee of its own: it is between the session's.
     expect(endpointLabel(session?.segments[0]?.caller ?? null)).toBe("Abbie Wilkins");
-    expect(session?.segments[0]?.media[0]?.callerNetwork).toMatchObject({ ipAddress: "10.150.0.2", subnet: "10.150.0.0", linkSpeed: 54_000_000 });
+    expect(session?.segments[0]?.media[0]?.callerNetwork).toMatchObject({
+      ipAddress: "10.150.0.2",
+      subnet: "10.150.0.0",
+      linkSpeed: 54_000_000,
+    });
     expect(session?.segments[0]?.media[0]?.streams[0]?.averageJitterMs).toBe(16);
     expect(summarizeSession(present(session)).hasFeedback).toBe(true);
   });
@@ -47,8 +64,15 @@ describe("Get callRecord examples", () => {
   it("example 3: two people in participants_v2, told apart by identity although the example repeats one participant ID", () => {
     const parsed = parseCallRecordBody(getParticipants);
     expect(parsed.participants?.source).toBe("participants_v2");
-    const list = participantList({ v2: parsed.participants?.list ?? null, legacy: null, sessions: parsed.sessions });
-    expect(list.participants.map((p) => identityLabel(p.identity))).toEqual(["Abbie Wilkins", "Owen Franklin"]);
+    const list = participantList({
+      v2: parsed.participants?.list ?? null,
+      legacy: null,
+      sessions: parsed.sessions,
+    });
+    expect(list.participants.map((p) => identityLabel(p.identity))).toEqual([
+      "Abbie Wilkins",
+      "Owen Franklin",
+    ]);
     expect(list.participants[1]?.identity?.userPrincipalName).toBe("owen.franklin@contoso.com");
   });
 });
@@ -57,7 +81,13 @@ describe("List sessions examples", () => {
   it("example 1: CPU, machine names and the flagged Noisy token", () => {
     const page = parseSessionsPageBody(listSessions);
     const session = page.sessions[0];
-    expect(session?.caller).toMatchObject({ kind: "participant", name: "machineName_1", cpuName: "AMD EPYC 7452 32-Core Processor", cpuCoresCount: 8, cpuProcessorSpeedInMhz: 2346 });
+    expect(session?.caller).toMatchObject({
+      kind: "participant",
+      name: "machineName_1",
+      cpuName: "AMD EPYC 7452 32-Core Processor",
+      cpuCoresCount: 8,
+      cpuProcessorSpeedInMhz: 2346,
+    });
     expect(session?.callee?.feedback?.rating).toBe("poor");
     expect(session?.callee?.feedback?.tokens.Noisy).toBe(true);
   });
@@ -66,12 +96,37 @@ describe("List sessions examples", () => {
     const page = parseSessionsPageBody(listSessionsWithSegments);
     const media = page.sessions[0]?.segments[0]?.media[0];
     const back = media?.streams.find((s) => s.direction === "calleeToCaller");
-    expect(back).toMatchObject({ averageAudioNetworkJitterMs: 266, maxAudioNetworkJitterMs: 474, averagePacketLossRate: 0.01381693, packetUtilization: 709, averageBandwidthEstimate: 15644878, isAudioForwardErrorCorrectionUsed: false });
-    expect(media?.callerNetwork).toMatchObject({ connectionType: "wifi", linkSpeed: 54_000_000, relayIPAddress: "52.114.188.32", relayPort: 53889, receivedQualityEventRatio: 0.27, macAddress: null });
-    expect(media?.calleeNetwork).toMatchObject({ connectionType: "wired", linkSpeed: null, macAddress: null });
-    expect(media?.callerDevice).toMatchObject({ micGlitchRate: 23, speakerGlitchRate: 3830, renderMuteEventRatio: 1 });
+    expect(back).toMatchObject({
+      averageAudioNetworkJitterMs: 266,
+      maxAudioNetworkJitterMs: 474,
+      averagePacketLossRate: 0.01381693,
+      packetUtilization: 709,
+      averageBandwidthEstimate: 15644878,
+      isAudioForwardErrorCorrectionUsed: false,
+    });
+    expect(media?.callerNetwork).toMatchObject({
+      connectionType: "wifi",
+      linkSpeed: 54_000_000,
+      relayIPAddress: "52.114.188.32",
+      relayPort: 53889,
+      receivedQualityEventRatio: 0.27,
+      macAddress: null,
+    });
+    expect(media?.calleeNetwork).toMatchObject({
+      connectionType: "wired",
+      linkSpeed: null,
+      macAddress: null,
+    });
+    expect(media?.callerDevice).toMatchObject({
+      micGlitchRate: 23,
+      speakerGlitchRate: 3830,
+      renderMuteEventRatio: 1,
+    });
     const comparison = compareSides(present(media));
-    expect(comparison.network.find((row) => row.label === "Link speed")).toMatchObject({ caller: "54 Mbit/s", callee: "not reported" });
+    expect(comparison.network.find((row) => row.label === "Link speed")).toMatchObject({
+      caller: "54 Mbit/s",
+      callee: "not reported",
+    });
     // Judged good (jitter 7 ms, loss 1.4 %), but the 266 ms network jitter must still be visible.
     const rows = streamRows(page.sessions);
     expect(rows.find((row) => row.stream.direction === "calleeToCaller")?.verdict.quality).toBe("good");
@@ -81,11 +136,19 @@ describe("List sessions examples", () => {
 describe("List participants_v2 example", () => {
   it("reads both people; the nextLink that points at the first page again is kept for the loop guard to refuse", () => {
     const page = parseParticipantsPageBody(listParticipants);
-    expect(page.participants.map((p) => [identityLabel(p.identity), p.identity?.userPrincipalName, p.identity?.kind])).toEqual([
+    expect(
+      page.participants.map((p) => [
+        identityLabel(p.identity),
+        p.identity?.userPrincipalName,
+        p.identity?.kind,
+      ]),
+    ).toEqual([
       ["Anette Thomsen", "anette.thomsen@contoso.com", "user"],
       ["Daichi Maruyama", "daichi.maruyama@contoso.com", "user"],
     ]);
-    expect(page.nextLink).toBe("https://graph.microsoft.com/v1.0/communications/callRecords/614e3ff0-4728-4394-8c03-52fb3b967fde/participants_v2");
+    expect(page.nextLink).toBe(
+      "https://graph.microsoft.com/v1.0/communications/callRecords/614e3ff0-4728-4394-8c03-52fb3b967fde/participants_v2",
+    );
   });
 });
 
@@ -100,12 +163,18 @@ describe("a record as a real tenant sends it (odata.metadata=none)", () => {
   });
 
   it("counts people from participants_v2, including one who joined without media", () => {
-    const list = participantList({ v2: parsed.participants?.list ?? null, legacy: null, sessions: parsed.sessions });
+    const list = participantList({
+      v2: parsed.participants?.list ?? null,
+      legacy: null,
+      sessions: parsed.sessions,
+    });
     expect(list.participants).toHaveLength(4);
     const impacts = participantImpact(parsed.sessions.flatMap((session) => summarizeSession(session).rows));
     const rows = personRows(list, impacts);
     expect(rows).toHaveLength(4);
-    expect(rows.filter((row) => row.noMedia).map((row) => identityLabel(row.participant?.identity ?? null))).toEqual(["Ana Costa"]);
+    expect(
+      rows.filter((row) => row.noMedia).map((row) => identityLabel(row.participant?.identity ?? null)),
+    ).toEqual(["Ana Costa"]);
     expect(list.participants[0]?.administrativeUnitIds).toEqual(["5ab0c1d2-0000-4000-8000-00000000a0a0"]);
   });
 
@@ -118,14 +187,32 @@ describe("a record as a real tenant sends it (odata.metadata=none)", () => {
 
   it("turns empty strings, zeros and sentinels into 'not reported', and a direct path stays direct", () => {
     const network = parsed.sessions[0]?.segments[0]?.media[0]?.callerNetwork;
-    expect(network).toMatchObject({ linkSpeed: null, subnet: null, port: null, macAddress: null, reflexiveIPAddress: null, relayIPAddress: null, wifiBand: null, wifiChannel: null, dnsSuffix: null });
+    expect(network).toMatchObject({
+      linkSpeed: null,
+      subnet: null,
+      port: null,
+      macAddress: null,
+      reflexiveIPAddress: null,
+      relayIPAddress: null,
+      wifiBand: null,
+      wifiChannel: null,
+      dnsSuffix: null,
+    });
     expect(network?.traceRouteHops).toEqual([
       { hopCount: 1, ipAddress: "192.168.1.1", roundTripTimeMs: 2 },
       { hopCount: 2, ipAddress: null, roundTripTimeMs: 11 },
       { hopCount: 3, ipAddress: "52.114.188.40", roundTripTimeMs: 31 },
     ]);
-    expect(compareSides(present(parsed.sessions[0]?.segments[0]?.media[0])).network.find((row) => row.label === "Path")?.caller).toBe("direct");
-    expect(parsed.sessions[0]?.caller).toMatchObject({ cpuName: null, cpuCoresCount: null, cpuProcessorSpeedInMhz: null });
+    expect(
+      compareSides(present(parsed.sessions[0]?.segments[0]?.media[0])).network.find(
+        (row) => row.label === "Path",
+      )?.caller,
+    ).toBe("direct");
+    expect(parsed.sessions[0]?.caller).toMatchObject({
+      cpuName: null,
+      cpuCoresCount: null,
+      cpuProcessorSpeedInMhz: null,
+    });
     expect(parsed.sessions[0]?.caller?.identity?.userPrincipalName).toBe("rui.alves@contoso.com");
     expect(parsed.call.joinWebUrl).toBeNull();
   });
@@ -143,18 +230,34 @@ describe("a legacy-only record", () => {
     const parsed = parseCallRecordBody(legacyOnly);
     expect(parsed.call.organizerSource).toBe("legacy");
     expect(identityLabel(parsed.call.organizer)).toBe("Rui Alves");
-    const list = participantList({ v2: [], legacy: parsed.participants?.list ?? null, sessions: parsed.sessions });
+    const list = participantList({
+      v2: [],
+      legacy: parsed.participants?.list ?? null,
+      sessions: parsed.sessions,
+    });
     expect(list.source).toBe("legacy");
     expect(list.note).toMatch(/legacy participants property/);
-    expect(list.participants.map((p) => [p.identity?.kind, identityLabel(p.identity)])).toEqual([["user", "Rui Alves"], ["phone", "phone +351210000123"]]);
+    expect(list.participants.map((p) => [p.identity?.kind, identityLabel(p.identity)])).toEqual([
+      ["user", "Rui Alves"],
+      ["phone", "phone +351210000123"],
+    ]);
     expect(parsed.sessions[0]?.segments[0]?.media[0]?.callerNetwork?.linkSpeed).toBeNull();
   });
 
   it("falls back to the people seen in sessions when there is no list at all, leaving out services", () => {
     const parsed = parseCallRecordBody(realTenant);
-    const list = participantList({ v2: null, v2Unavailable: "participants_v2 is available only in Microsoft's global cloud", legacy: null, sessions: parsed.sessions });
+    const list = participantList({
+      v2: null,
+      v2Unavailable: "participants_v2 is available only in Microsoft's global cloud",
+      legacy: null,
+      sessions: parsed.sessions,
+    });
     expect(list.source).toBe("sessions");
     expect(list.note).toMatch(/global cloud.*joined without media is missing/);
-    expect(list.participants.map((p) => identityLabel(p.identity))).toEqual(["Rui Alves", "Mei Chen", "Jonas Berg"]);
+    expect(list.participants.map((p) => identityLabel(p.identity))).toEqual([
+      "Rui Alves",
+      "Mei Chen",
+      "Jonas Berg",
+    ]);
   });
 });

@@ -37,8 +37,7 @@ function csvCells(csv: string): string[] {
     else if (char === "," || char === "\n") {
       cells.push(cell);
       cell = "";
-    }
-    else cell += char;
+    } else cell += char;
   }
   cells.push(cell);
   return cells;
@@ -47,11 +46,27 @@ function csvCells(csv: string): string[] {
 /** Everything the views derive from the record, as one string to search. */
 function derived(): string {
   const out: unknown[] = [
-    parsed.call, callVerdict(rows), findings(parsed.sessions, rows), participantImpact(rows), parsed.sessions.map((s) => summarizeSession(s)),
-    everyMedia.map((media) => [mediaCharts(media), compareSides(media), streamDetails(media), describeNetwork(media.callerNetwork)]),
-    parsed.sessions.map((s) => [compareEndpoints(s.caller, s.callee), endpointLabel(s.caller), s.caller?.identity ? identityKindLabel(s.caller.identity) : null]),
+    parsed.call,
+    callVerdict(rows),
+    findings(parsed.sessions, rows),
+    participantImpact(rows),
+    parsed.sessions.map((s) => summarizeSession(s)),
+    everyMedia.map((media) => [
+      mediaCharts(media),
+      compareSides(media),
+      streamDetails(media),
+      describeNetwork(media.callerNetwork),
+    ]),
+    parsed.sessions.map((s) => [
+      compareEndpoints(s.caller, s.callee),
+      endpointLabel(s.caller),
+      s.caller?.identity ? identityKindLabel(s.caller.identity) : null,
+    ]),
     parsed.sessions.flatMap((s) => (s.caller?.feedback ? feedbackTokens(s.caller.feedback) : [])),
-    personRows(participantList({ v2: parsed.participants?.list ?? null, legacy: [], sessions: parsed.sessions }), participantImpact(rows)),
+    personRows(
+      participantList({ v2: parsed.participants?.list ?? null, legacy: [], sessions: parsed.sessions }),
+      participantImpact(rows),
+    ),
   ];
   return JSON.stringify(out);
 }
@@ -71,13 +86,26 @@ describe("a record of hostile strings", () => {
 
   it("keeps prototype-named feedback tokens as tokens", () => {
     const feedback = parsed.sessions[0]?.caller?.feedback;
-    const names = feedbackTokens(feedback ?? { rating: "poor", text: null, tokens: {} }).map((token) => token.name);
+    const names = feedbackTokens(feedback ?? { rating: "poor", text: null, tokens: {} }).map(
+      (token) => token.name,
+    );
     // "__proto__" is dropped by validation (zod never copies it); the rest are ordinary tokens.
-    expect(names).toEqual(expect.arrayContaining(["constructor", "toString", "hasOwnProperty", "NoSound", "<b>Echo</b>"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["constructor", "toString", "hasOwnProperty", "NoSound", "<b>Echo</b>"]),
+    );
   });
 
   it("clips runaway strings for display", () => {
-    const longest = Math.max(...parsed.sessions.flatMap((s) => [s.caller?.name, s.caller?.identity?.displayName, s.callee?.identity?.displayName, s.caller?.feedback?.text]).map((text) => text?.length ?? 0));
+    const longest = Math.max(
+      ...parsed.sessions
+        .flatMap((s) => [
+          s.caller?.name,
+          s.caller?.identity?.displayName,
+          s.callee?.identity?.displayName,
+          s.caller?.feedback?.text,
+        ])
+        .map((text) => text?.length ?? 0),
+    );
     expect(longest).toBeGreaterThan(100);
     expect(longest).toBeLessThanOrEqual(MAX_TEXT_LENGTH + 40);
     expect(derived()).not.toContain("W".repeat(MAX_TEXT_LENGTH + 1));
@@ -92,11 +120,20 @@ describe("a record of hostile strings", () => {
 
   it("masks the hostile names for a Reader like any other", () => {
     const masked = maskSessions(parsed.sessions, () => "Participant X");
-    const endpoints = masked.flatMap((s) => [s.caller, s.callee, ...s.segments.flatMap((segment) => [segment.caller, segment.callee])]);
+    const endpoints = masked.flatMap((s) => [
+      s.caller,
+      s.callee,
+      ...s.segments.flatMap((segment) => [segment.caller, segment.callee]),
+    ]);
     for (const endpoint of endpoints) {
-      if (endpoint?.identity) expect([endpoint.identity.displayName, endpoint.identity.userPrincipalName, endpoint.identity.id]).toEqual(["Participant X", null, null]);
+      if (endpoint?.identity)
+        expect([
+          endpoint.identity.displayName,
+          endpoint.identity.userPrincipalName,
+          endpoint.identity.id,
+        ]).toEqual(["Participant X", null, null]);
     }
     expect(JSON.stringify(masked)).not.toContain("I could barely hear Clara");
     expect(maskCall(parsed.call, () => "Participant X").organizer?.displayName).toBe("Participant X");
-});
+  });
 });

@@ -4,7 +4,8 @@ import type { CallSummary, Device, Endpoint, Identity, Network, Participant, Ses
 export type Pseudonym = (identity: Identity) => string;
 
 const MASK = "••••";
-export const FEEDBACK_TEXT_HIDDEN = "(text hidden: your role does not see personal data, and free text can name people)";
+export const FEEDBACK_TEXT_HIDDEN =
+  "(text hidden: your role does not see personal data, and free text can name people)";
 
 function maskIdentity(identity: Identity | null, pseudonym: Pseudonym): Identity | null {
   if (!identity) return null;
@@ -14,7 +15,9 @@ function maskIdentity(identity: Identity | null, pseudonym: Pseudonym): Identity
     id: null,
     displayName: pseudonym(identity),
     userPrincipalName: null,
-    assertedIdentity: asserted ? { id: asserted.id === null ? null : MASK, displayName: asserted.displayName === null ? null : MASK } : null,
+    assertedIdentity: asserted
+      ? { id: asserted.id === null ? null : MASK, displayName: asserted.displayName === null ? null : MASK }
+      : null,
   };
 }
 
@@ -77,11 +80,19 @@ export function maskSessions(sessions: Session[], pseudonym: Pseudonym): Session
 }
 
 export function maskParticipants(participants: Participant[], pseudonym: Pseudonym): Participant[] {
-  return participants.map((participant) => ({ ...participant, id: null, identity: maskIdentity(participant.identity, pseudonym) }));
+  return participants.map((participant) => ({
+    ...participant,
+    id: null,
+    identity: maskIdentity(participant.identity, pseudonym),
+  }));
 }
 
 export function maskCall(call: CallSummary, pseudonym: Pseudonym): CallSummary {
-  return { ...call, organizer: maskIdentity(call.organizer, pseudonym), joinWebUrl: call.joinWebUrl === null ? null : MASK };
+  return {
+    ...call,
+    organizer: maskIdentity(call.organizer, pseudonym),
+    joinWebUrl: call.joinWebUrl === null ? null : MASK,
+  };
 }
 
 export const MASKED = MASK;

@@ -18,7 +18,10 @@ export interface MediaSummary {
 
 /** Everything one media panel shows, derived once from the media. */
 export function summarizeMedia(media: Media, table: ThresholdTable = DEFAULT_THRESHOLDS): MediaSummary {
-  const verdicts = media.streams.map((stream) => ({ stream, verdict: streamVerdict(stream, media.kind, table) }));
+  const verdicts = media.streams.map((stream) => ({
+    stream,
+    verdict: streamVerdict(stream, media.kind, table),
+  }));
   const comparison = compareSides(media);
   const quality = worstQuality(verdicts.map(({ verdict }) => verdict.quality));
   return {

@@ -3,8 +3,19 @@
 
 /** The member of Graph's communicationsIdentitySet an identity came from ("associated": only `associatedIdentity` was sent). */
 export type IdentityKind =
-  | "user" | "guest" | "phone" | "application" | "applicationInstance" | "device" | "acsUser" | "spoolUser"
-  | "azureCommunicationServicesUser" | "acsApplicationInstance" | "spoolApplicationInstance" | "encrypted" | "onPremises"
+  | "user"
+  | "guest"
+  | "phone"
+  | "application"
+  | "applicationInstance"
+  | "device"
+  | "acsUser"
+  | "spoolUser"
+  | "azureCommunicationServicesUser"
+  | "acsApplicationInstance"
+  | "spoolApplicationInstance"
+  | "encrypted"
+  | "onPremises"
   | "associated";
 
 export interface Identity {

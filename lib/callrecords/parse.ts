@@ -1,30 +1,66 @@
 import type { ZodError, ZodType } from "zod";
 import { GraphFailure } from "@/lib/graph/errors";
 import {
-  callRecordSchema, participantsPageSchema, sessionsPageSchema, type WireDevice, type WireEndpoint, type WireIdentitySet,
-  type WireMedia, type WireNetwork, type WireParticipant, type WireSegment, type WireSession, type WireStream,
+  callRecordSchema,
+  participantsPageSchema,
+  sessionsPageSchema,
+  type WireDevice,
+  type WireEndpoint,
+  type WireIdentitySet,
+  type WireMedia,
+  type WireNetwork,
+  type WireParticipant,
+  type WireSegment,
+  type WireSession,
+  type WireStream,
 } from "@/lib/graph/schema";
 import { durationToMs } from "./duration";
 import type {
-  CallSummary, Device, Endpoint, Feedback, Identity, IdentityKind, Media, MediaKind, Network, Participant, Segment, Session, Stream,
-  StreamDirection, Unreadable,
+  CallSummary,
+  Device,
+  Endpoint,
+  Feedback,
+  Identity,
+  IdentityKind,
+  Media,
+  MediaKind,
+  Network,
+  Participant,
+  Segment,
+  Session,
+  Stream,
+  StreamDirection,
+  Unreadable,
 } from "./model";
 import {
-  reportedAddress, reportedEnum, reportedLinkSpeed, reportedMac, reportedNumber, reportedPositive, reportedText,
+  reportedAddress,
+  reportedEnum,
+  reportedLinkSpeed,
+  reportedMac,
+  reportedNumber,
+  reportedPositive,
+  reportedText,
 } from "./reported";
 
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 function validate<T>(schema: ZodType<T>, body: unknown, what: string): T {
   const result = schema.safeParse(body);
-  if (!result.success) throw new GraphFailure("malformed", `Graph sent ${what} that callscope cannot read: ${describe(result.error)}.`);
+  if (!result.success)
+    throw new GraphFailure(
+      "malformed",
+      `Graph sent ${what} that callscope cannot read: ${describe(result.error)}.`,
+    );
   return result.data;
 }
 
 function describe(error: ZodError): string {
   const issue = error.issues[0];
   if (!issue) return "unknown problem";
-  const path = issue.path.map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`)).join("").replace(/^\./, "");
+  const path = issue.path
+    .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+    .join("")
+    .replace(/^\./, "");
   return `${path || "body"}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : ""}`;
 }
 
@@ -44,8 +80,19 @@ class Unreadables {
 // The primary identity is the first member present, in this order: a person before the application
 // or device they used, a phone number before a bot that bridged it.
 const IDENTITY_KINDS = [
-  "user", "guest", "onPremises", "acsUser", "azureCommunicationServicesUser", "spoolUser", "phone", "encrypted",
-  "applicationInstance", "acsApplicationInstance", "spoolApplicationInstance", "application", "device",
+  "user",
+  "guest",
+  "onPremises",
+  "acsUser",
+  "azureCommunicationServicesUser",
+  "spoolUser",
+  "phone",
+  "encrypted",
+  "applicationInstance",
+  "acsApplicationInstance",
+  "spoolApplicationInstance",
+  "application",
+  "device",
 ] as const satisfies readonly (keyof NonNullable<WireIdentitySet> & IdentityKind)[];
 
 type WireIdentity = NonNullable<NonNullable<WireIdentitySet>["user"]>;
@@ -81,12 +128,18 @@ export function parseIdentity(set: WireIdentitySet, associated?: WireIdentity | 
   }
   const extra = associated ? identityFrom("associated", associated) : null;
   const usableExtra = extra && !isEmpty(extra) ? extra : null;
-  const asserted = set?.assertedIdentity ? { id: reportedText(set.assertedIdentity.id), displayName: reportedText(set.assertedIdentity.displayName) } : null;
+  const asserted = set?.assertedIdentity
+    ? {
+        id: reportedText(set.assertedIdentity.id),
+        displayName: reportedText(set.assertedIdentity.displayName),
+      }
+    : null;
   const endpointType = reportedEnum(set?.endpointType);
   const base = primary ?? usableExtra;
   if (!base) return null;
   // The associated identity fills gaps only when it is not visibly someone else.
-  const samePerson = !primary?.id || !usableExtra?.id || primary.id.toLowerCase() === usableExtra.id.toLowerCase();
+  const samePerson =
+    !primary?.id || !usableExtra?.id || primary.id.toLowerCase() === usableExtra.id.toLowerCase();
   const fill = samePerson ? usableExtra : null;
   return {
     ...base,
@@ -108,8 +161,19 @@ export function endpointKind(endpoint: NonNullable<WireEndpoint>): Endpoint["kin
   const agentType = agent?.["@odata.type"] ?? "";
   if (agentType.endsWith("serviceUserAgent") || reportedText(agent?.role)) return "service";
   if (agentType.endsWith("clientUserAgent")) return "participant";
-  const personal = endpoint.identity || endpoint.associatedIdentity || endpoint.feedback || reportedText(endpoint.name) || reportedText(endpoint.cpuName);
-  if (personal || reportedText(agent?.platform) || reportedText(agent?.productFamily) || reportedText(agent?.azureADAppId)) return "participant";
+  const personal =
+    endpoint.identity ||
+    endpoint.associatedIdentity ||
+    endpoint.feedback ||
+    reportedText(endpoint.name) ||
+    reportedText(endpoint.cpuName);
+  if (
+    personal ||
+    reportedText(agent?.platform) ||
+    reportedText(agent?.productFamily) ||
+    reportedText(agent?.azureADAppId)
+  )
+    return "participant";
   return "unknown";
 }
 
@@ -153,7 +217,11 @@ function parseEndpoint(endpoint: WireEndpoint): Endpoint | null {
   };
 }
 
-function readDuration(value: string | null | undefined, unreadable: Unreadables, what: string): number | null {
+function readDuration(
+  value: string | null | undefined,
+  unreadable: Unreadables,
+  what: string,
+): number | null {
   try {
     return durationToMs(reportedText(value));
   } catch {
@@ -201,20 +269,52 @@ function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | 
     wifiVendorDriverVersion: reportedText(network.wifiVendorDriverVersion),
     basicServiceSetIdentifier: reportedMac(network.basicServiceSetIdentifier),
     traceRouteHops: (network.traceRouteHops ?? []).flatMap((hop) =>
-      hop ? [{ hopCount: reportedNumber(hop.hopCount), ipAddress: reportedAddress(hop.ipAddress), roundTripTimeMs: readDuration(hop.roundTripTime, unreadable, "traceroute hops had unreadable round-trip times") }] : [],
+      hop
+        ? [
+            {
+              hopCount: reportedNumber(hop.hopCount),
+              ipAddress: reportedAddress(hop.ipAddress),
+              roundTripTimeMs: readDuration(
+                hop.roundTripTime,
+                unreadable,
+                "traceroute hops had unreadable round-trip times",
+              ),
+            },
+          ]
+        : [],
     ),
   };
   // An object of nothing but "not reported" is what Graph sends for a service's side: no network at all.
-  const anything = Object.entries(parsed).some(([key, value]) => (key === "traceRouteHops" ? parsed.traceRouteHops.length > 0 : value !== null));
+  const anything = Object.entries(parsed).some(([key, value]) =>
+    key === "traceRouteHops" ? parsed.traceRouteHops.length > 0 : value !== null,
+  );
   return anything ? parsed : null;
 }
 
-const DEVICE_TEXT = ["captureDeviceName", "captureDeviceDriver", "renderDeviceName", "renderDeviceDriver"] as const satisfies readonly (keyof Device)[];
+const DEVICE_TEXT = [
+  "captureDeviceName",
+  "captureDeviceDriver",
+  "renderDeviceName",
+  "renderDeviceDriver",
+] as const satisfies readonly (keyof Device)[];
 const DEVICE_NUMBERS = [
-  "receivedSignalLevel", "receivedNoiseLevel", "sentSignalLevel", "sentNoiseLevel", "initialSignalLevelRootMeanSquare", "micGlitchRate",
-  "speakerGlitchRate", "lowSpeechLevelEventRatio", "lowSpeechToNoiseEventRatio", "captureNotFunctioningEventRatio",
-  "renderNotFunctioningEventRatio", "renderMuteEventRatio", "renderZeroVolumeEventRatio", "deviceClippingEventRatio",
-  "deviceGlitchEventRatio", "howlingEventCount", "cpuInsufficentEventRatio",
+  "receivedSignalLevel",
+  "receivedNoiseLevel",
+  "sentSignalLevel",
+  "sentNoiseLevel",
+  "initialSignalLevelRootMeanSquare",
+  "micGlitchRate",
+  "speakerGlitchRate",
+  "lowSpeechLevelEventRatio",
+  "lowSpeechToNoiseEventRatio",
+  "captureNotFunctioningEventRatio",
+  "renderNotFunctioningEventRatio",
+  "renderMuteEventRatio",
+  "renderZeroVolumeEventRatio",
+  "deviceClippingEventRatio",
+  "deviceGlitchEventRatio",
+  "howlingEventCount",
+  "cpuInsufficentEventRatio",
 ] as const satisfies readonly (keyof Device)[];
 
 function parseDevice(device: WireDevice): Device | null {
@@ -280,7 +380,14 @@ export function mediaKind(label: string | null | undefined, streams: readonly Wi
   if (value.includes("audio")) return "audio";
   if (value.includes("video")) return "video";
   if (value.includes("data")) return "data";
-  if (streams.some((s) => reportedEnum(s.videoCodec) || (s.averageVideoFrameRate !== null && s.averageVideoFrameRate !== undefined))) return "video";
+  if (
+    streams.some(
+      (s) =>
+        reportedEnum(s.videoCodec) ||
+        (s.averageVideoFrameRate !== null && s.averageVideoFrameRate !== undefined),
+    )
+  )
+    return "video";
   if (streams.some((s) => reportedEnum(s.audioCodec))) return "audio";
   return "other";
 }
@@ -306,7 +413,11 @@ function parseFailure(failure: WireSession["failureInfo"]) {
 }
 
 /** A segment without its own caller or callee is between the session's. */
-function parseSegment(segment: WireSegment, session: { caller: Endpoint | null; callee: Endpoint | null }, unreadable: Unreadables): Segment {
+function parseSegment(
+  segment: WireSegment,
+  session: { caller: Endpoint | null; callee: Endpoint | null },
+  unreadable: Unreadables,
+): Segment {
   return {
     id: segment.id,
     startDateTime: segment.startDateTime,
@@ -331,7 +442,9 @@ function parseSession(session: WireSession): Session {
     caller,
     callee,
     failureInfo: parseFailure(session.failureInfo),
-    segments: (session.segments ?? []).map((segment) => parseSegment(segment, { caller, callee }, unreadable)),
+    segments: (session.segments ?? []).map((segment) =>
+      parseSegment(segment, { caller, callee }, unreadable),
+    ),
     unreadable: unreadable.list(),
   };
 }
@@ -340,7 +453,9 @@ export function parseParticipant(participant: WireParticipant): Participant {
   return {
     id: reportedText(participant.id),
     identity: parseIdentity(participant.identity),
-    administrativeUnitIds: (participant.administrativeUnitInfos ?? []).flatMap((unit) => reportedText(unit?.id) ?? []),
+    administrativeUnitIds: (participant.administrativeUnitInfos ?? []).flatMap(
+      (unit) => reportedText(unit?.id) ?? [],
+    ),
   };
 }
 
@@ -388,16 +503,24 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
     nextLink: orNull(record["sessions@odata.nextLink"]),
     participants: record.participants_v2?.length
       ? { list: record.participants_v2.map(parseParticipant), source: "participants_v2" }
-      : legacy.length > 0 ? { list: legacy, source: "legacy" } : null,
+      : legacy.length > 0
+        ? { list: legacy, source: "legacy" }
+        : null,
   };
 }
 
 export function parseSessionsPageBody(body: unknown): { sessions: Session[]; nextLink: string | null } {
   const page = validate(sessionsPageSchema, body, "a page of sessions");
-  return { sessions: dedupeSessions(page.value.map(parseSession)), nextLink: orNull(page["@odata.nextLink"]) };
+  return {
+    sessions: dedupeSessions(page.value.map(parseSession)),
+    nextLink: orNull(page["@odata.nextLink"]),
+  };
 }
 
-export function parseParticipantsPageBody(body: unknown): { participants: Participant[]; nextLink: string | null } {
+export function parseParticipantsPageBody(body: unknown): {
+  participants: Participant[];
+  nextLink: string | null;
+} {
   const page = validate(participantsPageSchema, body, "a page of participants");
   return { participants: page.value.map(parseParticipant), nextLink: orNull(page["@odata.nextLink"]) };
 }

@@ -32,7 +32,8 @@ export function peopleFromSessions(sessions: readonly Session[]): Participant[] 
   const people: Participant[] = [];
   for (const session of sessions) {
     for (const endpoint of [session.caller, session.callee]) {
-      if (endpoint && endpoint.kind !== "service" && endpoint.identity) people.push({ id: endpoint.identity.id, identity: endpoint.identity, administrativeUnitIds: [] });
+      if (endpoint && endpoint.kind !== "service" && endpoint.identity)
+        people.push({ id: endpoint.identity.id, identity: endpoint.identity, administrativeUnitIds: [] });
     }
   }
   return dedupe(people);
@@ -54,9 +55,17 @@ export function participantList(sources: ParticipantSources): ParticipantList {
   const why = sources.v2Unavailable ?? "Graph listed no participants_v2 for this record";
   const legacy = dedupe(sources.legacy ?? []);
   if (legacy.length > 0) {
-    return { participants: legacy, source: "legacy", note: `${why}; people come from the legacy participants property (records written before 30 June 2026).` };
+    return {
+      participants: legacy,
+      source: "legacy",
+      note: `${why}; people come from the legacy participants property (records written before 30 June 2026).`,
+    };
   }
-  return { participants: peopleFromSessions(sources.sessions), source: "sessions", note: `${why}; people come from the sessions' endpoints, so anyone who joined without media is missing.` };
+  return {
+    participants: peopleFromSessions(sources.sessions),
+    source: "sessions",
+    note: `${why}; people come from the sessions' endpoints, so anyone who joined without media is missing.`,
+  };
 }
 
 export interface PersonRow {
@@ -86,7 +95,8 @@ export function personRows(list: ParticipantList, impacts: readonly ParticipantI
     const impact = byKey.get(key) ?? null;
     rows.push({ key, participant, impact, noMedia: impact === null });
   }
-  for (const [key, impact] of byKey) if (!listed.has(key)) rows.push({ key, participant: null, impact, noMedia: false });
+  for (const [key, impact] of byKey)
+    if (!listed.has(key)) rows.push({ key, participant: null, impact, noMedia: false });
   const weight = (row: PersonRow) => (row.impact?.sentPoor ?? 0) * 1000 + (row.impact?.receivedPoor ?? 0);
   return rows.sort((a, b) => weight(b) - weight(a));
 }

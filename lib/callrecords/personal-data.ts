@@ -2,7 +2,19 @@
 // exactly these wire properties; masking for Readers (./mask.ts) hides the same ones in the domain
 // model, and its tests check it against this list; the UI tells a Reader what was hidden from it.
 
-export type PersonalDataKind = "name" | "signIn" | "userId" | "phone" | "address" | "mac" | "accessPoint" | "dnsSuffix" | "machine" | "device" | "meetingLink" | "freeText";
+export type PersonalDataKind =
+  | "name"
+  | "signIn"
+  | "userId"
+  | "phone"
+  | "address"
+  | "mac"
+  | "accessPoint"
+  | "dnsSuffix"
+  | "machine"
+  | "device"
+  | "meetingLink"
+  | "freeText";
 
 /** What a Reader is told was hidden, in this order. */
 export const HIDDEN_FROM_READERS: readonly string[] = [
@@ -18,9 +30,25 @@ export const HIDDEN_FROM_READERS: readonly string[] = [
 
 /** Objects whose `id` identifies a person, a phone or an app instance rather than a record. */
 const IDENTITY_PARENTS = new Set([
-  "user", "guest", "phone", "application", "applicationInstance", "device", "acsUser", "spoolUser", "encrypted", "onPremises",
-  "azureCommunicationServicesUser", "acsApplicationInstance", "spoolApplicationInstance", "assertedIdentity",
-  "associatedIdentity", "organizer_v2", "participants_v2", "organizer", "participants",
+  "user",
+  "guest",
+  "phone",
+  "application",
+  "applicationInstance",
+  "device",
+  "acsUser",
+  "spoolUser",
+  "encrypted",
+  "onPremises",
+  "azureCommunicationServicesUser",
+  "acsApplicationInstance",
+  "spoolApplicationInstance",
+  "assertedIdentity",
+  "associatedIdentity",
+  "organizer_v2",
+  "participants_v2",
+  "organizer",
+  "participants",
 ]);
 
 const BY_KEY: Readonly<Record<string, PersonalDataKind>> = {

@@ -11,7 +11,15 @@ export interface SessionFilters {
   text: string;
 }
 
-export const NO_FILTERS: SessionFilters = { modality: null, quality: null, platform: null, connectionType: null, feedbackOnly: false, poorOnly: false, text: "" };
+export const NO_FILTERS: SessionFilters = {
+  modality: null,
+  quality: null,
+  platform: null,
+  connectionType: null,
+  feedbackOnly: false,
+  poorOnly: false,
+  text: "",
+};
 
 export type SessionSortKey = "start" | "duration" | "quality" | "caller" | "callee";
 
@@ -24,7 +32,8 @@ export function facetsOf(summary: SessionSummary): SessionFacets {
   const platforms = new Set<string>();
   const connectionTypes = new Set<string>();
   for (const endpoint of [summary.session.caller, summary.session.callee]) {
-    if (endpoint?.userAgent?.platform && endpoint.kind !== "service") platforms.add(endpoint.userAgent.platform);
+    if (endpoint?.userAgent?.platform && endpoint.kind !== "service")
+      platforms.add(endpoint.userAgent.platform);
   }
   for (const segment of summary.session.segments) {
     for (const media of segment.media) {
@@ -36,7 +45,10 @@ export function facetsOf(summary: SessionSummary): SessionFacets {
   return { platforms: [...platforms], connectionTypes: [...connectionTypes] };
 }
 
-export function filterSessions(summaries: readonly SessionSummary[], filters: SessionFilters): SessionSummary[] {
+export function filterSessions(
+  summaries: readonly SessionSummary[],
+  filters: SessionFilters,
+): SessionSummary[] {
   const text = filters.text.trim().toLowerCase();
   return summaries.filter((summary) => {
     if (filters.poorOnly && summary.quality !== "poor") return false;
@@ -49,8 +61,14 @@ export function filterSessions(summaries: readonly SessionSummary[], filters: Se
       if (filters.connectionType && !facets.connectionTypes.includes(filters.connectionType)) return false;
     }
     if (text) {
-      const haystack = [summary.session.id, summary.session.caller?.identity?.displayName, summary.session.callee?.identity?.displayName]
-        .filter(Boolean).join(" ").toLowerCase();
+      const haystack = [
+        summary.session.id,
+        summary.session.caller?.identity?.displayName,
+        summary.session.callee?.identity?.displayName,
+      ]
+        .filter(Boolean)
+        .join(" ")
+        .toLowerCase();
       if (!haystack.includes(text)) return false;
     }
     return true;
@@ -58,9 +76,14 @@ export function filterSessions(summaries: readonly SessionSummary[], filters: Se
 }
 
 const QUALITY_ORDER: Record<Quality, number> = { poor: 0, unclassified: 1, good: 2 };
-const nameOf = (summary: SessionSummary, side: "caller" | "callee") => summary.session[side]?.identity?.displayName ?? summary.session[side]?.userAgent?.role ?? "";
+const nameOf = (summary: SessionSummary, side: "caller" | "callee") =>
+  summary.session[side]?.identity?.displayName ?? summary.session[side]?.userAgent?.role ?? "";
 
-export function sortSessions(summaries: readonly SessionSummary[], key: SessionSortKey, descending: boolean): SessionSummary[] {
+export function sortSessions(
+  summaries: readonly SessionSummary[],
+  key: SessionSortKey,
+  descending: boolean,
+): SessionSummary[] {
   const compare: Record<SessionSortKey, (a: SessionSummary, b: SessionSummary) => number> = {
     start: (a, b) => a.startMs - b.startMs,
     duration: (a, b) => a.endMs - a.startMs - (b.endMs - b.startMs),
@@ -72,7 +95,9 @@ export function sortSessions(summaries: readonly SessionSummary[], key: SessionS
   return descending ? sorted.reverse() : sorted;
 }
 
-export function collectFacets(summaries: readonly SessionSummary[]): SessionFacets & { modalities: string[] } {
+export function collectFacets(
+  summaries: readonly SessionSummary[],
+): SessionFacets & { modalities: string[] } {
   const platforms = new Set<string>();
   const connectionTypes = new Set<string>();
   const modalities = new Set<string>();
@@ -82,5 +107,9 @@ export function collectFacets(summaries: readonly SessionSummary[]): SessionFace
     facets.connectionTypes.forEach((c) => connectionTypes.add(c));
     summary.session.modalities.forEach((m) => modalities.add(m));
   }
-  return { platforms: [...platforms].sort(), connectionTypes: [...connectionTypes].sort(), modalities: [...modalities].sort() };
+  return {
+    platforms: [...platforms].sort(),
+    connectionTypes: [...connectionTypes].sort(),
+    modalities: [...modalities].sort(),
+  };
 }

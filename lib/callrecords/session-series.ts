@@ -2,7 +2,8 @@ import type { SessionSummary } from "./analysis";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 
 /** The audio jitter limit the sessions chart draws its line at. */
-export const JITTER_LIMIT_MS = DEFAULT_THRESHOLDS.audio.find((threshold) => threshold.metric === "averageJitterMs")?.limit ?? 30;
+export const JITTER_LIMIT_MS =
+  DEFAULT_THRESHOLDS.audio.find((threshold) => threshold.metric === "averageJitterMs")?.limit ?? 30;
 
 export interface JitterBucket {
   /** Start of the bucket (ms since epoch). */
@@ -37,7 +38,12 @@ export function jitterByStartTime(summaries: readonly SessionSummary[], buckets 
   }
   const width = Math.max(1000, Math.ceil((last - first + 1) / buckets));
   const count = Math.min(buckets, Math.floor((last - first) / width) + 1);
-  const groups = Array.from({ length: count }, (_, i) => ({ startMs: first + i * width, sessions: 0, poorSessions: 0, jitters: [] as number[] }));
+  const groups = Array.from({ length: count }, (_, i) => ({
+    startMs: first + i * width,
+    sessions: 0,
+    poorSessions: 0,
+    jitters: [] as number[],
+  }));
   for (const s of summaries) {
     const group = groups[Math.min(count - 1, Math.floor((s.startMs - first) / width))];
     if (!group) continue;

@@ -18,19 +18,46 @@ interface Spec {
   format?: (value: number | string | boolean) => string;
 }
 
-const ms = (value: number | string | boolean) => `${Number(value).toLocaleString("en-US", { maximumFractionDigits: 1 })} ms`;
-const pct = (value: number | string | boolean) => `${(Number(value) * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+const ms = (value: number | string | boolean) =>
+  `${Number(value).toLocaleString("en-US", { maximumFractionDigits: 1 })} ms`;
+const pct = (value: number | string | boolean) =>
+  `${(Number(value) * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
 const yesNo = (value: number | string | boolean) => (value ? "yes" : "no");
-const bits = (value: number | string | boolean) => `${(Number(value) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} Mbit/s`;
+const bits = (value: number | string | boolean) =>
+  `${(Number(value) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} Mbit/s`;
 
 const SPECS: Spec[] = [
   { label: "Codec", read: (s) => s.audioCodec ?? s.videoCodec },
   { label: "Jitter (avg / max)", read: (s) => s.averageJitterMs, second: (s) => s.maxJitterMs, format: ms },
-  { label: "Network jitter (avg / max)", read: (s) => s.averageAudioNetworkJitterMs, second: (s) => s.maxAudioNetworkJitterMs, format: ms },
-  { label: "Packet loss (avg / max)", read: (s) => s.averagePacketLossRate, second: (s) => s.maxPacketLossRate, format: pct },
-  { label: "Round trip (avg / max)", read: (s) => s.averageRoundTripTimeMs, second: (s) => s.maxRoundTripTimeMs, format: ms },
-  { label: "Concealed samples (avg / max)", read: (s) => s.averageRatioOfConcealedSamples, second: (s) => s.maxRatioOfConcealedSamples, format: pct },
-  { label: "Network MOS degradation", read: (s) => s.averageAudioDegradation, format: (v) => Number(v).toFixed(2) },
+  {
+    label: "Network jitter (avg / max)",
+    read: (s) => s.averageAudioNetworkJitterMs,
+    second: (s) => s.maxAudioNetworkJitterMs,
+    format: ms,
+  },
+  {
+    label: "Packet loss (avg / max)",
+    read: (s) => s.averagePacketLossRate,
+    second: (s) => s.maxPacketLossRate,
+    format: pct,
+  },
+  {
+    label: "Round trip (avg / max)",
+    read: (s) => s.averageRoundTripTimeMs,
+    second: (s) => s.maxRoundTripTimeMs,
+    format: ms,
+  },
+  {
+    label: "Concealed samples (avg / max)",
+    read: (s) => s.averageRatioOfConcealedSamples,
+    second: (s) => s.maxRatioOfConcealedSamples,
+    format: pct,
+  },
+  {
+    label: "Network MOS degradation",
+    read: (s) => s.averageAudioDegradation,
+    format: (v) => Number(v).toFixed(2),
+  },
   { label: "Bandwidth estimate", read: (s) => s.averageBandwidthEstimate, format: bits },
   { label: "Packets", read: (s) => s.packetUtilization, format: (v) => Number(v).toLocaleString("en-US") },
   { label: "Forward error correction used", read: (s) => s.isAudioForwardErrorCorrectionUsed, format: yesNo },
@@ -41,24 +68,42 @@ const SPECS: Spec[] = [
   { label: "Video packet loss", read: (s) => s.averageVideoPacketLossRate, format: pct },
   { label: "Packet loss after FEC", read: (s) => s.postForwardErrorCorrectionPacketLossRate, format: pct },
   { label: "Low frame rate (share of time)", read: (s) => s.lowFrameRateRatio, format: pct },
-  { label: "Low processing capability (share of time)", read: (s) => s.lowVideoProcessingCapabilityRatio, format: pct },
-  { label: "Freeze duration (avg / RMS)", read: (s) => s.averageFreezeDurationMs, second: (s) => s.rmsFreezeDurationMs, format: ms },
+  {
+    label: "Low processing capability (share of time)",
+    read: (s) => s.lowVideoProcessingCapabilityRatio,
+    format: pct,
+  },
+  {
+    label: "Freeze duration (avg / RMS)",
+    read: (s) => s.averageFreezeDurationMs,
+    second: (s) => s.rmsFreezeDurationMs,
+    format: ms,
+  },
   { label: "Stream ID", read: (s) => s.streamId },
-  { label: "Time (UTC)", read: (s) => (s.startDateTime ? `${formatClock(s.startDateTime)}–${s.endDateTime ? formatClock(s.endDateTime) : "?"}` : null) },
+  {
+    label: "Time (UTC)",
+    read: (s) =>
+      s.startDateTime
+        ? `${formatClock(s.startDateTime)}–${s.endDateTime ? formatClock(s.endDateTime) : "?"}`
+        : null,
+  },
 ];
 
 /** Every metric any stream of a media reported, one row each, one column per stream. */
 export function streamDetails(media: Media): { columns: string[]; rows: StreamDetailRow[] } {
   const columns = media.streams.map((stream) => DIRECTION_LABELS[stream.direction]);
   const rows = SPECS.flatMap((spec) => {
-    const show = (value: number | string | boolean | null) => (value === null ? "—" : spec.format ? spec.format(value) : String(value));
+    const show = (value: number | string | boolean | null) =>
+      value === null ? "—" : spec.format ? spec.format(value) : String(value);
     const values = media.streams.map((stream) => {
       const first = spec.read(stream);
       const second = spec.second?.(stream) ?? null;
       if (first === null && second === null) return null;
       return spec.second ? `${show(first)} / ${show(second)}` : show(first);
     });
-    return values.every((value) => value === null) ? [] : [{ label: spec.label, values: values.map((value) => value ?? "—") }];
+    return values.every((value) => value === null)
+      ? []
+      : [{ label: spec.label, values: values.map((value) => value ?? "—") }];
   });
   return { columns, rows };
 }

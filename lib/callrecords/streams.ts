@@ -24,7 +24,11 @@ export interface StreamRow {
   receiverNetwork: Network | null;
 }
 
-export function streamRowsOfSegment(sessionId: string, segment: Segment, table: ThresholdTable = DEFAULT_THRESHOLDS): StreamRow[] {
+export function streamRowsOfSegment(
+  sessionId: string,
+  segment: Segment,
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): StreamRow[] {
   return segment.media.flatMap((media: Media, mediaIndex) =>
     media.streams.map((stream, streamIndex) => {
       const forward = stream.direction === "callerToCallee";
@@ -52,6 +56,11 @@ export function streamRowsOfSegment(sessionId: string, segment: Segment, table: 
   );
 }
 
-export function streamRows(sessions: readonly Session[], table: ThresholdTable = DEFAULT_THRESHOLDS): StreamRow[] {
-  return sessions.flatMap((session) => session.segments.flatMap((segment) => streamRowsOfSegment(session.id, segment, table)));
+export function streamRows(
+  sessions: readonly Session[],
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): StreamRow[] {
+  return sessions.flatMap((session) =>
+    session.segments.flatMap((segment) => streamRowsOfSegment(session.id, segment, table)),
+  );
 }

@@ -37,22 +37,94 @@ export const DEFAULT_THRESHOLDS: ThresholdTable = {
   // CQD: an audio stream needs more than 500 packets to be classified at all.
   audioMinPackets: 500,
   audio: [
-    { metric: "averageRoundTripTimeMs", label: "round trip", compare: "gt", limit: 500, unit: "ms", source: "CQD" },
-    { metric: "averagePacketLossRate", label: "packet loss", compare: "gt", limit: 0.1, unit: "ratio", source: "CQD" },
+    {
+      metric: "averageRoundTripTimeMs",
+      label: "round trip",
+      compare: "gt",
+      limit: 500,
+      unit: "ms",
+      source: "CQD",
+    },
+    {
+      metric: "averagePacketLossRate",
+      label: "packet loss",
+      compare: "gt",
+      limit: 0.1,
+      unit: "ratio",
+      source: "CQD",
+    },
     { metric: "averageJitterMs", label: "jitter", compare: "gt", limit: 30, unit: "ms", source: "CQD" },
-    { metric: "averageAudioDegradation", label: "network MOS degradation", compare: "gt", limit: 1.0, unit: "score", source: "SfB", secondary: true },
-    { metric: "averageRatioOfConcealedSamples", label: "concealed samples", compare: "gt", limit: 0.07, unit: "ratio", source: "SfB", secondary: true },
+    {
+      metric: "averageAudioDegradation",
+      label: "network MOS degradation",
+      compare: "gt",
+      limit: 1.0,
+      unit: "score",
+      source: "SfB",
+      secondary: true,
+    },
+    {
+      metric: "averageRatioOfConcealedSamples",
+      label: "concealed samples",
+      compare: "gt",
+      limit: 0.07,
+      unit: "ratio",
+      source: "SfB",
+      secondary: true,
+    },
   ],
   // CQD video: the first metric that is available decides.
   video: [
-    { metric: "averageVideoFrameLossPercentage", label: "frame loss", compare: "gt", limit: 50, unit: "percent", source: "CQD" },
-    { metric: "averageVideoFrameRate", label: "frame rate", compare: "lt", limit: 7, unit: "fps", source: "CQD" },
-    { metric: "postForwardErrorCorrectionPacketLossRate", label: "post-FEC packet loss", compare: "gt", limit: 0.15, unit: "ratio", source: "CQD" },
+    {
+      metric: "averageVideoFrameLossPercentage",
+      label: "frame loss",
+      compare: "gt",
+      limit: 50,
+      unit: "percent",
+      source: "CQD",
+    },
+    {
+      metric: "averageVideoFrameRate",
+      label: "frame rate",
+      compare: "lt",
+      limit: 7,
+      unit: "fps",
+      source: "CQD",
+    },
+    {
+      metric: "postForwardErrorCorrectionPacketLossRate",
+      label: "post-FEC packet loss",
+      compare: "gt",
+      limit: 0.15,
+      unit: "ratio",
+      source: "CQD",
+    },
   ],
   screenSharing: [
-    { metric: "averageVideoFrameLossPercentage", label: "frame loss", compare: "gt", limit: 50, unit: "percent", source: "CQD" },
-    { metric: "averageVideoFrameRate", label: "frame rate", compare: "lt", limit: 2, unit: "fps", source: "CQD" },
-    { metric: "postForwardErrorCorrectionPacketLossRate", label: "post-FEC packet loss", compare: "gt", limit: 0.15, unit: "ratio", source: "CQD" },
+    {
+      metric: "averageVideoFrameLossPercentage",
+      label: "frame loss",
+      compare: "gt",
+      limit: 50,
+      unit: "percent",
+      source: "CQD",
+    },
+    {
+      metric: "averageVideoFrameRate",
+      label: "frame rate",
+      compare: "lt",
+      limit: 2,
+      unit: "fps",
+      source: "CQD",
+    },
+    {
+      metric: "postForwardErrorCorrectionPacketLossRate",
+      label: "post-FEC packet loss",
+      compare: "gt",
+      limit: 0.15,
+      unit: "ratio",
+      source: "CQD",
+    },
   ],
   // CA: capture or render "not functioning" at or above this ratio marks the session poor.
   deviceNotFunctioningRatio: 0.005,
@@ -60,11 +132,16 @@ export const DEFAULT_THRESHOLDS: ThresholdTable = {
 
 export function formatMetric(value: number, unit: Threshold["unit"]): string {
   switch (unit) {
-    case "ms": return `${Math.round(value)} ms`;
-    case "ratio": return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
-    case "percent": return `${value.toFixed(value < 10 ? 1 : 0)}%`;
-    case "fps": return `${value.toFixed(1)} fps`;
-    case "score": return value.toFixed(2);
+    case "ms":
+      return `${Math.round(value)} ms`;
+    case "ratio":
+      return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)}%`;
+    case "percent":
+      return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+    case "fps":
+      return `${value.toFixed(1)} fps`;
+    case "score":
+      return value.toFixed(2);
   }
 }
 

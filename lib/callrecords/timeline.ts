@@ -49,7 +49,11 @@ export function zoomWindow(full: TimeWindow, fraction: number, offset: number): 
 
 function bar(id: string, start: number, end: number, window: TimeWindow): TimelineBar {
   const span = window.end - window.start;
-  return { id, left: ((start - window.start) / span) * 100, width: Math.max(0.2, ((end - start) / span) * 100) };
+  return {
+    id,
+    left: ((start - window.start) / span) * 100,
+    width: Math.max(0.2, ((end - start) / span) * 100),
+  };
 }
 
 export function timelineRows(summaries: readonly SessionSummary[], window: TimeWindow): TimelineRow[] {
@@ -58,7 +62,9 @@ export function timelineRows(summaries: readonly SessionSummary[], window: TimeW
     modality: primaryModality(summary.session.modalities),
     quality: summary.quality,
     bar: bar(summary.session.id, summary.startMs, summary.endMs, window),
-    segments: summary.session.segments.map((segment) => bar(segment.id, Date.parse(segment.startDateTime), Date.parse(segment.endDateTime), window)),
+    segments: summary.session.segments.map((segment) =>
+      bar(segment.id, Date.parse(segment.startDateTime), Date.parse(segment.endDateTime), window),
+    ),
     visible: summary.endMs >= window.start && summary.startMs <= window.end,
   }));
 }

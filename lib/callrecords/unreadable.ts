@@ -3,7 +3,8 @@ import type { Session, Unreadable } from "./model";
 /** What could not be read across the loaded sessions, summed: "3 streams had unreadable durations or times". */
 export function unreadableTotals(sessions: readonly Session[]): Unreadable[] {
   const totals = new Map<string, number>();
-  for (const session of sessions) for (const { what, count } of session.unreadable ?? []) totals.set(what, (totals.get(what) ?? 0) + count);
+  for (const session of sessions)
+    for (const { what, count } of session.unreadable ?? []) totals.set(what, (totals.get(what) ?? 0) + count);
   return [...totals].map(([what, count]) => ({ what, count }));
 }
 

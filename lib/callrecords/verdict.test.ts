@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { stream } from "./fixtures";
 import { audioVerdict, streamVerdict, videoVerdict, worstQuality } from "./verdict";
 
-const audio = (o: Parameters<typeof stream>[0]) => audioVerdict(stream({ packetUtilization: 5000, averageJitterMs: 10, averagePacketLossRate: 0.01, averageRoundTripTimeMs: 100, ...o }));
+const audio = (o: Parameters<typeof stream>[0]) =>
+  audioVerdict(
+    stream({
+      packetUtilization: 5000,
+      averageJitterMs: 10,
+      averagePacketLossRate: 0.01,
+      averageRoundTripTimeMs: 100,
+      ...o,
+    }),
+  );
 
 describe("audio verdict (CQD)", () => {
   it("is good when every metric is within its limit", () => {
@@ -36,28 +45,47 @@ describe("audio verdict (CQD)", () => {
     const none = audioVerdict(stream({ packetUtilization: 4000 }));
     expect(none.quality).toBe("unclassified");
     expect(none.reason).toBe("no network metrics reported");
-    expect(audio({ averageJitterMs: null, averagePacketLossRate: null, averageRoundTripTimeMs: 20 }).quality).toBe("good");
+    expect(
+      audio({ averageJitterMs: null, averagePacketLossRate: null, averageRoundTripTimeMs: 20 }).quality,
+    ).toBe("good");
   });
 
   it("reports degradation and concealment as secondary indicators only", () => {
     const verdict = audio({ averageAudioDegradation: 1.2, averageRatioOfConcealedSamples: 0.08 });
     expect(verdict.quality).toBe("good");
-    expect(verdict.secondary.map((s) => s.threshold.label)).toEqual(["network MOS degradation", "concealed samples"]);
-    expect(audio({ averageAudioDegradation: 1.0, averageRatioOfConcealedSamples: 0.07 }).secondary).toEqual([]);
+    expect(verdict.secondary.map((s) => s.threshold.label)).toEqual([
+      "network MOS degradation",
+      "concealed samples",
+    ]);
+    expect(audio({ averageAudioDegradation: 1.0, averageRatioOfConcealedSamples: 0.07 }).secondary).toEqual(
+      [],
+    );
   });
 });
 
 describe("video verdict (first available metric decides)", () => {
   it("frame loss decides when present", () => {
-    expect(videoVerdict(stream({ averageVideoFrameLossPercentage: 50.5, averageVideoFrameRate: 30 }), "video").quality).toBe("poor");
-    expect(videoVerdict(stream({ averageVideoFrameLossPercentage: 50, averageVideoFrameRate: 2 }), "video").quality).toBe("good");
+    expect(
+      videoVerdict(stream({ averageVideoFrameLossPercentage: 50.5, averageVideoFrameRate: 30 }), "video")
+        .quality,
+    ).toBe("poor");
+    expect(
+      videoVerdict(stream({ averageVideoFrameLossPercentage: 50, averageVideoFrameRate: 2 }), "video")
+        .quality,
+    ).toBe("good");
   });
 
   it("falls through to frame rate, then post-FEC loss", () => {
-    expect(videoVerdict(stream({ averageVideoFrameRate: 6.9 }), "video").causes[0]?.text).toBe("frame rate 6.9 fps < 7.0 fps");
+    expect(videoVerdict(stream({ averageVideoFrameRate: 6.9 }), "video").causes[0]?.text).toBe(
+      "frame rate 6.9 fps < 7.0 fps",
+    );
     expect(videoVerdict(stream({ averageVideoFrameRate: 7 }), "video").quality).toBe("good");
-    expect(videoVerdict(stream({ postForwardErrorCorrectionPacketLossRate: 0.16 }), "video").quality).toBe("poor");
-    expect(videoVerdict(stream({ postForwardErrorCorrectionPacketLossRate: 0.15 }), "video").quality).toBe("good");
+    expect(videoVerdict(stream({ postForwardErrorCorrectionPacketLossRate: 0.16 }), "video").quality).toBe(
+      "poor",
+    );
+    expect(videoVerdict(stream({ postForwardErrorCorrectionPacketLossRate: 0.15 }), "video").quality).toBe(
+      "good",
+    );
     expect(videoVerdict(stream({}), "video").quality).toBe("unclassified");
   });
 
@@ -67,7 +95,9 @@ describe("video verdict (first available metric decides)", () => {
   });
 
   it("does not classify data streams", () => {
-    expect(streamVerdict(stream({ averageJitterMs: 90, packetUtilization: 9000 }), "data").quality).toBe("unclassified");
+    expect(streamVerdict(stream({ averageJitterMs: 90, packetUtilization: 9000 }), "data").quality).toBe(
+      "unclassified",
+    );
   });
 });
 

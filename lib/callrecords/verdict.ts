@@ -1,5 +1,11 @@
 import type { MediaKind, Stream } from "./model";
-import { DEFAULT_THRESHOLDS, formatMetric, isBeyond, type Threshold, type ThresholdTable } from "./thresholds";
+import {
+  DEFAULT_THRESHOLDS,
+  formatMetric,
+  isBeyond,
+  type Threshold,
+  type ThresholdTable,
+} from "./thresholds";
 
 export type Quality = "good" | "poor" | "unclassified";
 
@@ -24,8 +30,14 @@ export interface StreamVerdict {
 
 function breach(threshold: Threshold, value: number): Breach {
   const symbol = threshold.compare === "gt" ? ">" : "<";
-  const severity = threshold.compare === "gt" ? value / threshold.limit : threshold.limit / Math.max(value, 0.001);
-  return { threshold, value, severity, text: `${threshold.label} ${formatMetric(value, threshold.unit)} ${symbol} ${formatMetric(threshold.limit, threshold.unit)}` };
+  const severity =
+    threshold.compare === "gt" ? value / threshold.limit : threshold.limit / Math.max(value, 0.001);
+  return {
+    threshold,
+    value,
+    severity,
+    text: `${threshold.label} ${formatMetric(value, threshold.unit)} ${symbol} ${formatMetric(threshold.limit, threshold.unit)}`,
+  };
 }
 
 const valueOf = (stream: Stream, threshold: Threshold) => stream[threshold.metric];
@@ -39,11 +51,20 @@ export function audioVerdict(stream: Stream, table: ThresholdTable = DEFAULT_THR
     });
   const packets = stream.packetUtilization;
   if (packets === null || packets <= table.audioMinPackets) {
-    return { quality: "unclassified", causes: [], secondary, reason: packets === null ? "no packet count reported" : `only ${packets} packets (needs more than ${table.audioMinPackets})` };
+    return {
+      quality: "unclassified",
+      causes: [],
+      secondary,
+      reason:
+        packets === null
+          ? "no packet count reported"
+          : `only ${packets} packets (needs more than ${table.audioMinPackets})`,
+    };
   }
   const primary = table.audio.filter((t) => !t.secondary);
   const measured = primary.filter((t) => valueOf(stream, t) !== null);
-  if (measured.length === 0) return { quality: "unclassified", causes: [], secondary, reason: "no network metrics reported" };
+  if (measured.length === 0)
+    return { quality: "unclassified", causes: [], secondary, reason: "no network metrics reported" };
   const causes = measured
     .flatMap((t) => {
       const value = valueOf(stream, t) as number;
@@ -54,18 +75,27 @@ export function audioVerdict(stream: Stream, table: ThresholdTable = DEFAULT_THR
 }
 
 /** CQD video rule: the first metric that is available decides the verdict. */
-export function videoVerdict(stream: Stream, kind: "video" | "screenSharing", table: ThresholdTable = DEFAULT_THRESHOLDS): StreamVerdict {
+export function videoVerdict(
+  stream: Stream,
+  kind: "video" | "screenSharing",
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): StreamVerdict {
   const rules = kind === "video" ? table.video : table.screenSharing;
   for (const threshold of rules) {
     const value = valueOf(stream, threshold);
     if (value === null) continue;
-    if (isBeyond(value, threshold)) return { quality: "poor", causes: [breach(threshold, value)], secondary: [], reason: null };
+    if (isBeyond(value, threshold))
+      return { quality: "poor", causes: [breach(threshold, value)], secondary: [], reason: null };
     return { quality: "good", causes: [], secondary: [], reason: null };
   }
   return { quality: "unclassified", causes: [], secondary: [], reason: "no video metrics reported" };
 }
 
-export function streamVerdict(stream: Stream, kind: MediaKind, table: ThresholdTable = DEFAULT_THRESHOLDS): StreamVerdict {
+export function streamVerdict(
+  stream: Stream,
+  kind: MediaKind,
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): StreamVerdict {
   if (kind === "audio") return audioVerdict(stream, table);
   if (kind === "video" || kind === "screenSharing") return videoVerdict(stream, kind, table);
   return { quality: "unclassified", causes: [], secondary: [], reason: `${kind} streams are not classified` };

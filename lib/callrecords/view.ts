@@ -8,4 +8,9 @@ export interface View {
   participants(participants: Participant[]): Participant[];
 }
 
-export const FULL_VIEW: View = { name: "full", call: (call) => call, sessions: (sessions) => sessions, participants: (participants) => participants };
+export const FULL_VIEW: View = {
+  name: "full",
+  call: (call) => call,
+  sessions: (sessions) => sessions,
+  participants: (participants) => participants,
+};

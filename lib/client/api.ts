@@ -32,15 +32,30 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
-async function send(path: string, { method = "GET", body, signal }: RequestOptions, forceRefresh: boolean): Promise<Response> {
+async function send(
+  path: string,
+  { method = "GET", body, signal }: RequestOptions,
+  forceRefresh: boolean,
+): Promise<Response> {
   const token = await tokenSource.token({ forceRefresh });
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
   try {
-    return await fetch(path, { method, signal, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return await fetch(path, {
+      method,
+      signal,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiProblem(0, "network_error", "callscope's server could not be reached. Check your connection and try again.", undefined, undefined);
+    throw new ApiProblem(
+      0,
+      "network_error",
+      "callscope's server could not be reached. Check your connection and try again.",
+      undefined,
+      undefined,
+    );
   }
 }
 
@@ -82,7 +97,8 @@ export function saveBlob(blob: Blob, filename: string): void {
 }
 
 async function problemOf(response: Response): Promise<ApiProblem> {
-  let body: { error?: { code?: string; message?: string; requestId?: string; retryAfterSeconds?: number } } = {};
+  let body: { error?: { code?: string; message?: string; requestId?: string; retryAfterSeconds?: number } } =
+    {};
   try {
     body = await response.json();
   } catch {

@@ -6,7 +6,9 @@ import { apiDownload } from "./api";
 export function useExportJson(target: { callId: string; reportId?: string }) {
   return useMutation({
     mutationFn: (redact: boolean) => {
-      const path = target.reportId ? `/api/reports/${encodeURIComponent(target.reportId)}/export` : `/api/calls/${target.callId}/export${redact ? "?redact=1" : ""}`;
+      const path = target.reportId
+        ? `/api/reports/${encodeURIComponent(target.reportId)}/export`
+        : `/api/calls/${target.callId}/export${redact ? "?redact=1" : ""}`;
       return apiDownload(path, `callscope-${target.callId}${redact ? "-redacted" : ""}.json`);
     },
   });

@@ -6,16 +6,25 @@ export function problemTitle(error: unknown): string {
   if (error.code === "report_not_found") return "Report not found";
   if (error.code === "report_expired") return "This report has expired";
   switch (error.status) {
-    case 400: return "That is not a call ID";
-    case 401: return "Please sign in again";
-    case 403: return "Access denied";
-    case 404: return "Call record not found";
-    case 429: return "Graph is busy with this call";
-    case 504: return "Graph took too long";
-    default: return error.status >= 500 ? "Graph could not be read" : "The request failed";
+    case 400:
+      return "That is not a call ID";
+    case 401:
+      return "Please sign in again";
+    case 403:
+      return "Access denied";
+    case 404:
+      return "Call record not found";
+    case 429:
+      return "Graph is busy with this call";
+    case 504:
+      return "Graph took too long";
+    default:
+      return error.status >= 500 ? "Graph could not be read" : "The request failed";
   }
 }
 
 export function problemMessage(error: unknown): string {
-  return error instanceof Error ? error.message : "An unexpected error occurred. Reload the page to try again.";
+  return error instanceof Error
+    ? error.message
+    : "An unexpected error occurred. Reload the page to try again.";
 }

@@ -4,7 +4,9 @@ const LIMIT = 10;
 export function readLookups(): string[] {
   try {
     const parsed: unknown = JSON.parse(window.localStorage.getItem(KEY) ?? "[]");
-    return Array.isArray(parsed) ? parsed.filter((id): id is string => typeof id === "string").slice(0, LIMIT) : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((id): id is string => typeof id === "string").slice(0, LIMIT)
+      : [];
   } catch {
     return [];
   }

@@ -18,7 +18,11 @@ export interface CreateReportInput {
 
 export const reportQueries = {
   /** The reports this person may list (an Investigator: the tenant's). */
-  list: () => queryOptions({ queryKey: ["reports"], queryFn: ({ signal }) => apiGet<{ reports: ReportMeta[] }>("/api/reports", signal) }),
+  list: () =>
+    queryOptions({
+      queryKey: ["reports"],
+      queryFn: ({ signal }) => apiGet<{ reports: ReportMeta[] }>("/api/reports", signal),
+    }),
   /** A saved snapshot: one response, no Graph involved. */
   one: (reportId: string) =>
     queryOptions({
@@ -37,7 +41,8 @@ export const useReport = (reportId: string) => useQuery(reportQueries.one(report
 export function useCreateReport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: CreateReportInput) => (await apiPost<{ report: ReportMeta }>("/api/reports", input)).report,
+    mutationFn: async (input: CreateReportInput) =>
+      (await apiPost<{ report: ReportMeta }>("/api/reports", input)).report,
     onSuccess: () => client.invalidateQueries({ queryKey: reportQueries.list().queryKey }),
   });
 }

@@ -23,13 +23,25 @@ export interface SignInState {
   signOut: (() => void) | null;
 }
 
-export const SignInContext = createContext<SignInState>({ status: "checking", me: null, error: null, signIn: null, signOut: null });
+export const SignInContext = createContext<SignInState>({
+  status: "checking",
+  me: null,
+  error: null,
+  signIn: null,
+  signOut: null,
+});
 
 export function useSignIn(): SignInState {
   return useContext(SignInContext);
 }
 
 /** Who the server says is signed in (`GET /api/me`), asked once the browser holds a token. */
-export const meQuery = () => queryOptions({ queryKey: ["me"], queryFn: ({ signal }) => apiGet<Me>("/api/me", signal), retry: false, staleTime: Infinity });
+export const meQuery = () =>
+  queryOptions({
+    queryKey: ["me"],
+    queryFn: ({ signal }) => apiGet<Me>("/api/me", signal),
+    retry: false,
+    staleTime: Infinity,
+  });
 
 export const useMe = (enabled: boolean) => useQuery({ ...meQuery(), enabled });

@@ -6,8 +6,10 @@ import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 
-
-export function useCallAnalysis(pages: readonly CallPage[] | undefined, listed: ParticipantsResponse | undefined) {
+export function useCallAnalysis(
+  pages: readonly CallPage[] | undefined,
+  listed: ParticipantsResponse | undefined,
+) {
   const analysis = useMemo(() => {
     const seen = new Set<string>();
     const summaries: SessionSummary[] = [];
@@ -33,8 +35,18 @@ export function useCallAnalysis(pages: readonly CallPage[] | undefined, listed: 
   }, [pages]);
   const people = useMemo(() => {
     const list = listed
-      ? participantList({ v2: listed.v2, v2Unavailable: listed.unavailable, legacy: listed.legacy, sessions: analysis.sessions })
-      : participantList({ v2: null, v2Unavailable: "Graph's participants_v2 list loads after the sessions", legacy: null, sessions: analysis.sessions });
+      ? participantList({
+          v2: listed.v2,
+          v2Unavailable: listed.unavailable,
+          legacy: listed.legacy,
+          sessions: analysis.sessions,
+        })
+      : participantList({
+          v2: null,
+          v2Unavailable: "Graph's participants_v2 list loads after the sessions",
+          legacy: null,
+          sessions: analysis.sessions,
+        });
     return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
   }, [listed, analysis]);
   return { ...analysis, people };

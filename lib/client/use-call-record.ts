@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { ApiProblem, apiGet } from "./api";
 import { summariesOf, type CallPage } from "./call-page";
 
-const retryable = (error: unknown) => error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
+const retryable = (error: unknown) =>
+  error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
 
 /** The call and every page of its sessions: the first page renders at once, the rest stream in. */
 export function useCallRecord(callId: string) {
@@ -13,7 +14,9 @@ export function useCallRecord(callId: string) {
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) => {
       const page = await apiGet<CallPage>(
-        pageParam ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}` : `/api/calls/${callId}`,
+        pageParam
+          ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}`
+          : `/api/calls/${callId}`,
         signal,
       );
       // Judge this page's sessions now, in a task of their own, not later in one long batch.
@@ -36,7 +39,10 @@ export function useCallRecord(callId: string) {
 
   // Graph throttles per call record (50 later pages per 5 minutes): when it says when, carry on then.
   const [resumeAt, setResumeAt] = useState<number | null>(null);
-  const throttledFor = isFetchNextPageError && query.error instanceof ApiProblem && query.error.status === 429 ? query.error.retryAfterSeconds ?? 30 : null;
+  const throttledFor =
+    isFetchNextPageError && query.error instanceof ApiProblem && query.error.status === 429
+      ? (query.error.retryAfterSeconds ?? 30)
+      : null;
   useEffect(() => {
     if (throttledFor === null) return;
     const at = Date.now() + throttledFor * 1000;

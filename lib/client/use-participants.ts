@@ -16,8 +16,12 @@ export function useParticipants(callId: string, enabled = true) {
     queryKey: ["participants", callId],
     queryFn: ({ signal }) => apiGet<ParticipantsResponse>(`/api/calls/${callId}/participants`, signal),
     enabled,
-    retry: (count, error) => count < 3 && error instanceof ApiProblem && [0, 429, 502, 503, 504].includes(error.status),
-    retryDelay: (count, error) => (error instanceof ApiProblem && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 2000 * 2 ** count),
+    retry: (count, error) =>
+      count < 3 && error instanceof ApiProblem && [0, 429, 502, 503, 504].includes(error.status),
+    retryDelay: (count, error) =>
+      error instanceof ApiProblem && error.retryAfterSeconds
+        ? error.retryAfterSeconds * 1000
+        : 2000 * 2 ** count,
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
   });

@@ -8,7 +8,10 @@ export function useViewState() {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const { state, invalid } = useMemo(() => parseViewState(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const { state, invalid } = useMemo(
+    () => parseViewState(new URLSearchParams(searchParams.toString())),
+    [searchParams],
+  );
   const update = useCallback(
     (change: (current: ViewState) => ViewState) => {
       const query = serializeViewState(change(state)).toString();

@@ -4,9 +4,20 @@ import { DEFAULT_VIEW, parseViewState, serializeViewState, type ViewState } from
 describe("view state in the URL", () => {
   it("round-trips every part of a view", () => {
     const view: ViewState = {
-      session: "8b6d2e13-4a9f-4c3b-8e2d-5f7a9c1b3d02", segment: 1,
-      filters: { poorOnly: true, feedbackOnly: true, text: "ada", modality: "video", quality: "poor", platform: "windows", connectionType: "wifi" },
-      sort: { key: "quality", descending: true }, zoom: 2, pan: 0.3125,
+      session: "8b6d2e13-4a9f-4c3b-8e2d-5f7a9c1b3d02",
+      segment: 1,
+      filters: {
+        poorOnly: true,
+        feedbackOnly: true,
+        text: "ada",
+        modality: "video",
+        quality: "poor",
+        platform: "windows",
+        connectionType: "wifi",
+      },
+      sort: { key: "quality", descending: true },
+      zoom: 2,
+      pan: 0.3125,
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual({ state: view, invalid: [] });
@@ -17,7 +28,9 @@ describe("view state in the URL", () => {
   });
 
   it("falls back to defaults for invalid parameters and names them", () => {
-    const { state, invalid } = parseViewState(new URLSearchParams("sort=sideways&zoom=99&poor=yes&quality=meh&session=<script>&pan=2&q=ok"));
+    const { state, invalid } = parseViewState(
+      new URLSearchParams("sort=sideways&zoom=99&poor=yes&quality=meh&session=<script>&pan=2&q=ok"),
+    );
     expect(invalid.sort()).toEqual(["pan", "poor", "quality", "session", "sort", "zoom"]);
     expect(state).toEqual({ ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, text: "ok" } });
   });

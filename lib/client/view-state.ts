@@ -13,7 +13,14 @@ export interface ViewState {
   pan: number;
 }
 
-export const DEFAULT_VIEW: ViewState = { session: null, segment: 0, filters: NO_FILTERS, sort: { key: "start", descending: false }, zoom: 0, pan: 0 };
+export const DEFAULT_VIEW: ViewState = {
+  session: null,
+  segment: 0,
+  filters: NO_FILTERS,
+  sort: { key: "start", descending: false },
+  zoom: 0,
+  pan: 0,
+};
 
 const SORT_KEYS: readonly SessionSortKey[] = ["start", "duration", "quality", "caller", "callee"];
 const QUALITIES: readonly Quality[] = ["good", "poor", "unclassified"];
@@ -34,7 +41,8 @@ export function parseViewState(params: URLSearchParams): { state: ViewState; inv
     }
     return value;
   };
-  const int = (min: number, max: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined);
+  const int = (min: number, max: number) => (raw: string) =>
+    /^\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? Number(raw) : undefined;
   const flag = (raw: string) => (raw === "1" ? true : raw === "0" ? false : undefined);
   const token = (raw: string) => (/^[A-Za-z]{1,40}$/.test(raw) ? raw : undefined);
   const state: ViewState = {
@@ -45,12 +53,16 @@ export function parseViewState(params: URLSearchParams): { state: ViewState; inv
       feedbackOnly: read("feedback", false, flag),
       text: read("q", "", (raw) => (TEXT.test(raw) ? raw : undefined)),
       modality: read("modality", null, token),
-      quality: read("quality", null, (raw) => (QUALITIES as readonly string[]).includes(raw) ? (raw as Quality) : undefined),
+      quality: read("quality", null, (raw) =>
+        (QUALITIES as readonly string[]).includes(raw) ? (raw as Quality) : undefined,
+      ),
       platform: read("platform", null, token),
       connectionType: read("conn", null, token),
     },
     sort: {
-      key: read("sort", "start" as SessionSortKey, (raw) => ((SORT_KEYS as readonly string[]).includes(raw) ? (raw as SessionSortKey) : undefined)),
+      key: read("sort", "start" as SessionSortKey, (raw) =>
+        (SORT_KEYS as readonly string[]).includes(raw) ? (raw as SessionSortKey) : undefined,
+      ),
       descending: read("desc", false, flag),
     },
     zoom: read("zoom", 0, int(0, MAX_ZOOM)),

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseServerConfig } from "./schema";
 
-const base = { AZURE_TENANT_ID: "5f1c6a0e-3b8d-4c2a-9e71-0c7d2f4b8a10", AZURE_CLIENT_ID: "c5a1f0e2-6b3d-4e8a-9f1c-2d4b6a8c0e31", AZURE_CLIENT_SECRET: "s" };
+const base = {
+  AZURE_TENANT_ID: "5f1c6a0e-3b8d-4c2a-9e71-0c7d2f4b8a10",
+  AZURE_CLIENT_ID: "c5a1f0e2-6b3d-4e8a-9f1c-2d4b6a8c0e31",
+  AZURE_CLIENT_SECRET: "s",
+};
 
 const failure = (env: Record<string, string>) => {
   try {
@@ -16,7 +20,14 @@ const failure = (env: Record<string, string>) => {
 describe("server configuration", () => {
   it("defaults to the global cloud", () => {
     const config = parseServerConfig(base);
-    expect(config).toMatchObject({ cloud: "global", graphBaseUrl: "https://graph.microsoft.com", authorityHost: "https://login.microsoftonline.com", graphScope: "https://graph.microsoft.com/.default", demo: false, maxSessions: 20_000 });
+    expect(config).toMatchObject({
+      cloud: "global",
+      graphBaseUrl: "https://graph.microsoft.com",
+      authorityHost: "https://login.microsoftonline.com",
+      graphScope: "https://graph.microsoft.com/.default",
+      demo: false,
+      maxSessions: 20_000,
+    });
     expect(config.apiAudience).toBe(base.AZURE_CLIENT_ID);
   });
 
@@ -53,12 +64,21 @@ describe("server configuration", () => {
   });
 
   it("allows demo mode only against a non-Microsoft Graph (the emulator)", () => {
-    expect(parseServerConfig({ ...base, CALLSCOPE_DEMO: "true", GRAPH_BASE_URL: "https://localhost:4010", AUTHORITY_HOST: "https://localhost:4010" }).demo).toBe(true);
+    expect(
+      parseServerConfig({
+        ...base,
+        CALLSCOPE_DEMO: "true",
+        GRAPH_BASE_URL: "https://localhost:4010",
+        AUTHORITY_HOST: "https://localhost:4010",
+      }).demo,
+    ).toBe(true);
   });
 
   it("takes a certificate instead of a secret", () => {
     const { AZURE_CLIENT_SECRET: _, ...rest } = base;
-    expect(parseServerConfig({ ...rest, AZURE_CLIENT_CERTIFICATE_PATH: "/etc/callscope/cert.pem" }).credential).toEqual({ kind: "certificate", path: "/etc/callscope/cert.pem" });
+    expect(
+      parseServerConfig({ ...rest, AZURE_CLIENT_CERTIFICATE_PATH: "/etc/callscope/cert.pem" }).credential,
+    ).toEqual({ kind: "certificate", path: "/etc/callscope/cert.pem" });
   });
 });
 

@@ -1,7 +1,6 @@
 import { isGuid } from "@/lib/format/guid";
 import { CLOUDS, MICROSOFT_GRAPH_HOSTS, type CloudName } from "./clouds";
 
-
 export interface ServerConfig {
   cloud: CloudName;
   tenantId: string;
@@ -37,7 +36,10 @@ export interface ReportQuotas {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, readonly problem: string) {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
     super(`${variable}: ${problem}`);
     this.name = "ConfigError";
   }
@@ -48,13 +50,23 @@ const httpsUrl = (variable: string, value: string): string => {
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError(variable, `"${value}" is not a URL. Use an https:// base URL such as https://graph.microsoft.com.`);
+    throw new ConfigError(
+      variable,
+      `"${value}" is not a URL. Use an https:// base URL such as https://graph.microsoft.com.`,
+    );
   }
-  if (url.protocol !== "https:") throw new ConfigError(variable, `must use https:// (MSAL and Graph refuse plain http), got "${value}".`);
+  if (url.protocol !== "https:")
+    throw new ConfigError(variable, `must use https:// (MSAL and Graph refuse plain http), got "${value}".`);
   return url.origin + url.pathname.replace(/\/+$/, "");
 };
 
-const integer = (env: Record<string, string | undefined>, variable: string, fallback: number, min: number, max: number) => {
+const integer = (
+  env: Record<string, string | undefined>,
+  variable: string,
+  fallback: number,
+  min: number,
+  max: number,
+) => {
   const raw = env[variable];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -73,7 +85,11 @@ const required = (env: Record<string, string | undefined>, variable: string, hin
 function databaseUrl(value: string | undefined): string | undefined {
   const url = value?.trim();
   if (!url) return undefined;
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError("DATABASE_URL", "must be a PostgreSQL URL (postgres://user:password@host:5432/database); unset it to use the embedded SQLite store.");
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new ConfigError(
+      "DATABASE_URL",
+      "must be a PostgreSQL URL (postgres://user:password@host:5432/database); unset it to use the embedded SQLite store.",
+    );
   return url;
 }
 
@@ -81,21 +97,44 @@ function databaseUrl(value: string | undefined): string | undefined {
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const cloudName = (env.CALLSCOPE_CLOUD ?? "global").trim().toLowerCase();
   if (cloudName === "china") {
-    throw new ConfigError("CALLSCOPE_CLOUD", "the callRecords API is not available in Microsoft Graph China (21Vianet), so callscope cannot run there. Use global, usgov or dod.");
+    throw new ConfigError(
+      "CALLSCOPE_CLOUD",
+      "the callRecords API is not available in Microsoft Graph China (21Vianet), so callscope cannot run there. Use global, usgov or dod.",
+    );
   }
-  if (!Object.hasOwn(CLOUDS, cloudName)) throw new ConfigError("CALLSCOPE_CLOUD", `must be one of global, usgov, dod; got "${cloudName}".`);
+  if (!Object.hasOwn(CLOUDS, cloudName))
+    throw new ConfigError("CALLSCOPE_CLOUD", `must be one of global, usgov, dod; got "${cloudName}".`);
   const cloud = CLOUDS[cloudName as CloudName];
 
-  const tenantId = required(env, "AZURE_TENANT_ID", "Set it to your Directory (tenant) ID from the app registration's Overview page.");
-  if (!isGuid(tenantId)) throw new ConfigError("AZURE_TENANT_ID", `must be the tenant's GUID (not a domain name or "common"), got "${tenantId}".`);
-  const clientId = required(env, "AZURE_CLIENT_ID", "Set it to the Application (client) ID of callscope's app registration.");
+  const tenantId = required(
+    env,
+    "AZURE_TENANT_ID",
+    "Set it to your Directory (tenant) ID from the app registration's Overview page.",
+  );
+  if (!isGuid(tenantId))
+    throw new ConfigError(
+      "AZURE_TENANT_ID",
+      `must be the tenant's GUID (not a domain name or "common"), got "${tenantId}".`,
+    );
+  const clientId = required(
+    env,
+    "AZURE_CLIENT_ID",
+    "Set it to the Application (client) ID of callscope's app registration.",
+  );
   if (!isGuid(clientId)) throw new ConfigError("AZURE_CLIENT_ID", `must be a GUID, got "${clientId}".`);
 
   const secret = env.AZURE_CLIENT_SECRET?.trim();
   const certificate = env.AZURE_CLIENT_CERTIFICATE_PATH?.trim();
-  if (secret && certificate) throw new ConfigError("AZURE_CLIENT_SECRET", "and AZURE_CLIENT_CERTIFICATE_PATH are both set; set exactly one.");
+  if (secret && certificate)
+    throw new ConfigError(
+      "AZURE_CLIENT_SECRET",
+      "and AZURE_CLIENT_CERTIFICATE_PATH are both set; set exactly one.",
+    );
   if (!secret && !certificate) {
-    throw new ConfigError("AZURE_CLIENT_SECRET", "is not set. Set it to a client secret of the app registration, or set AZURE_CLIENT_CERTIFICATE_PATH to a PEM file holding the certificate and its private key.");
+    throw new ConfigError(
+      "AZURE_CLIENT_SECRET",
+      "is not set. Set it to a client secret of the app registration, or set AZURE_CLIENT_CERTIFICATE_PATH to a PEM file holding the certificate and its private key.",
+    );
   }
 
   const graphBaseUrl = httpsUrl("GRAPH_BASE_URL", env.GRAPH_BASE_URL?.trim() || cloud.graphBaseUrl);
@@ -104,12 +143,18 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
 
   const demo = ["1", "true", "yes"].includes((env.CALLSCOPE_DEMO ?? "").trim().toLowerCase());
   if (demo && MICROSOFT_GRAPH_HOSTS.includes(new URL(graphBaseUrl).hostname)) {
-    throw new ConfigError("CALLSCOPE_DEMO", "is on while GRAPH_BASE_URL points at Microsoft Graph. Demo mode skips sign-in, so it only runs against the local emulator; unset CALLSCOPE_DEMO for a real tenant.");
+    throw new ConfigError(
+      "CALLSCOPE_DEMO",
+      "is on while GRAPH_BASE_URL points at Microsoft Graph. Demo mode skips sign-in, so it only runs against the local emulator; unset CALLSCOPE_DEMO for a real tenant.",
+    );
   }
 
   const cursorSecret = env.CALLSCOPE_CURSOR_SECRET?.trim() || undefined;
   if (cursorSecret !== undefined && cursorSecret.length < 32) {
-    throw new ConfigError("CALLSCOPE_CURSOR_SECRET", "must be at least 32 characters (e.g. `openssl rand -base64 32`).");
+    throw new ConfigError(
+      "CALLSCOPE_CURSOR_SECRET",
+      "must be at least 32 characters (e.g. `openssl rand -base64 32`).",
+    );
   }
 
   return {
@@ -132,10 +177,15 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
     databaseUrl: databaseUrl(env.DATABASE_URL),
     reportQuotas: {
-      perUser: { count: integer(env, "CALLSCOPE_REPORTS_PER_USER", 200, 1, 1_000_000), bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_USER", 1024, 1, 1_000_000) * 1024 * 1024 },
-      perTenant: { count: integer(env, "CALLSCOPE_REPORTS_PER_TENANT", 20_000, 1, 10_000_000), bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_TENANT", 50_000, 1, 10_000_000) * 1024 * 1024 },
+      perUser: {
+        count: integer(env, "CALLSCOPE_REPORTS_PER_USER", 200, 1, 1_000_000),
+        bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_USER", 1024, 1, 1_000_000) * 1024 * 1024,
+      },
+      perTenant: {
+        count: integer(env, "CALLSCOPE_REPORTS_PER_TENANT", 20_000, 1, 10_000_000),
+        bytes: integer(env, "CALLSCOPE_REPORT_MB_PER_TENANT", 50_000, 1, 10_000_000) * 1024 * 1024,
+      },
       concurrent: integer(env, "CALLSCOPE_REPORT_BUILDS", 2, 1, 64),
     },
   };
 }
-

@@ -4,6 +4,8 @@ try {
   parseServerConfig(process.env);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
-  console.error(`\ncallscope cannot start: ${error.message}\nSee .env.example and the README's configuration table.\n`);
+  console.error(
+    `\ncallscope cannot start: ${error.message}\nSee .env.example and the README's configuration table.\n`,
+  );
   process.exit(1);
 }

@@ -42,7 +42,8 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "c3e5a7b9-1d2f-4e6a-8b0c-9d1e3f5a7b03",
     title: "Town hall, 3,000 sessions",
-    description: "A company meeting: 3,000 participant sessions over 51 pages of Graph results, a poor minority on Wi-Fi, VPN and mobile.",
+    description:
+      "A company meeting: 3,000 participant sessions over 51 pages of Graph results, a poor minority on Wi-Fi, VPN and mobile.",
     scenario: "town-hall",
     sessions: 3000,
     featured: true,
@@ -74,7 +75,8 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "7a1c0e52-5f1d-4c3e-9b7a-2d4e6f8a0b1c",
     title: "Weekly sync, as a real tenant sends it",
-    description: "Fetched without metadata: no @odata.type, notRated feedback everywhere, empty strings, zero link speeds, a segment without caller or callee, one person who never joined media.",
+    description:
+      "Fetched without metadata: no @odata.type, notRated feedback everywhere, empty strings, zero link speeds, a segment without caller or callee, one person who never joined media.",
     scenario: "real-tenant",
     sessions: 3,
     featured: true,
@@ -82,7 +84,8 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "3c9e1a7b-2d4f-4e6a-8b0c-1d2e3f4a5b6c",
     title: "Legacy record (before participants_v2)",
-    description: "Exported before June 2026: only the old organizer and participants properties; a call to a phone number.",
+    description:
+      "Exported before June 2026: only the old organizer and participants properties; a call to a phone number.",
     scenario: "legacy-only",
     sessions: 1,
     featured: false,
@@ -90,7 +93,8 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "e523d2ed-2966-4b6b-925b-754a88034cc5",
     title: "Microsoft's documentation example",
-    description: "The record from Graph's Get callRecord, List sessions and participants_v2 examples, as published.",
+    description:
+      "The record from Graph's Get callRecord, List sessions and participants_v2 examples, as published.",
     scenario: "docs-example",
     sessions: 1,
     featured: false,
@@ -98,7 +102,8 @@ export const demoCalls: readonly DemoCall[] = [
   {
     id: "0bad5eed-6a1e-4c0d-9e5f-7a8b9c0d1e2f",
     title: "Hostile strings (security test)",
-    description: "Every free-form string carries script, spreadsheet formulas, bidi overrides, control characters, prototype names or 100 KB: the page must stay inert and readable.",
+    description:
+      "Every free-form string carries script, spreadsheet formulas, bidi overrides, control characters, prototype names or 100 KB: the page must stay inert and readable.",
     scenario: "hostile",
     sessions: 3,
     featured: false,

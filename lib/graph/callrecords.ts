@@ -15,7 +15,12 @@ export interface UpstreamTrace {
   onNextLink?: (link: string) => void;
 }
 
-function announceNextLink(body: unknown, key: string, trace: UpstreamTrace, check: (link: unknown) => string): void {
+function announceNextLink(
+  body: unknown,
+  key: string,
+  trace: UpstreamTrace,
+  check: (link: unknown) => string,
+): void {
   if (!trace.onNextLink || !body || typeof body !== "object") return;
   const link = (body as Record<string, unknown>)[key];
   if (typeof link !== "string") return;
@@ -52,13 +57,19 @@ export interface ParticipantsPage {
  * A record as Graph sent it, in parts: each page's sessions (one JSON string per session), then the
  * record and its participants_v2 (one string per person, null when Graph did not give them).
  */
-export type RawPart = { rawSessions: string[]; count: number } | { record: Record<string, unknown>; rawParticipants: string[] | null };
+export type RawPart =
+  | { rawSessions: string[]; count: number }
+  | { record: Record<string, unknown>; rawParticipants: string[] | null };
 
-const field = (body: unknown, key: string): unknown => (body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined);
+const field = (body: unknown, key: string): unknown =>
+  body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The Graph reads callscope makes; it knows URLs, paging and the wire format, nothing about the domain or caching. */
-export function createCallRecordsReader(graphGet: (url: string, options?: { maxPageSize?: number }) => Promise<GraphResult>, graphBaseUrl: string) {
+export function createCallRecordsReader(
+  graphGet: (url: string, options?: { maxPageSize?: number }) => Promise<GraphResult>,
+  graphBaseUrl: string,
+) {
   async function get(url: string, trace: UpstreamTrace, maxPageSize?: number) {
     const result = await graphGet(url, { maxPageSize });
     trace.onResponse?.({ requestId: result.requestId, retries: result.retries });
@@ -79,8 +90,13 @@ export function createCallRecordsReader(graphGet: (url: string, options?: { maxP
       announceNextLink(body, "sessions@odata.nextLink", trace, check);
       const record = body && typeof body === "object" ? { ...(body as Record<string, unknown>) } : {};
       delete record.sessions;
-      for (const key of Object.keys(record)) if (key.startsWith("sessions@") || key === "@odata.context") delete record[key];
-      return { body, nextLink: nextOf(body, "sessions@odata.nextLink", check), raw: { record, sessions: list(field(body, "sessions")) } };
+      for (const key of Object.keys(record))
+        if (key.startsWith("sessions@") || key === "@odata.context") delete record[key];
+      return {
+        body,
+        nextLink: nextOf(body, "sessions@odata.nextLink", check),
+        raw: { record, sessions: list(field(body, "sessions")) },
+      };
     },
 
     /** A later page, from a nextLink that is checked again before it is followed. */
@@ -88,13 +104,25 @@ export function createCallRecordsReader(graphGet: (url: string, options?: { maxP
       const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId);
       const body = await get(check(nextLink), trace);
       announceNextLink(body, "@odata.nextLink", trace, check);
-      return { body, nextLink: nextOf(body, "@odata.nextLink", check), raw: { sessions: list(field(body, "value")) } };
+      return {
+        body,
+        nextLink: nextOf(body, "@odata.nextLink", check),
+        raw: { sessions: list(field(body, "value")) },
+      };
     },
 
     /** A page of participants_v2: the first without a link, later ones from a checked nextLink. */
-    async participants(callId: string, nextLink: string | null, trace: UpstreamTrace = {}): Promise<ParticipantsPage> {
+    async participants(
+      callId: string,
+      nextLink: string | null,
+      trace: UpstreamTrace = {},
+    ): Promise<ParticipantsPage> {
       const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId, "participants_v2");
-      const body = await get(nextLink === null ? participantsUrl(graphBaseUrl, callId) : check(nextLink), trace, PARTICIPANTS_PAGE);
+      const body = await get(
+        nextLink === null ? participantsUrl(graphBaseUrl, callId) : check(nextLink),
+        trace,
+        PARTICIPANTS_PAGE,
+      );
       return { body, nextLink: nextOf(body, "@odata.nextLink", check), raw: list(field(body, "value")) };
     },
   };

@@ -34,7 +34,10 @@ export function createGraphClient(options: GraphClientOptions) {
   const baseDelay = options.baseDelayMs ?? 500;
 
   /** `maxPageSize`: Graph's maximum for the collection asked for (60 for sessions, 130 for participants). */
-  return async function graphGet(url: string, { maxPageSize = 60 }: { maxPageSize?: number } = {}): Promise<GraphResult> {
+  return async function graphGet(
+    url: string,
+    { maxPageSize = 60 }: { maxPageSize?: number } = {},
+  ): Promise<GraphResult> {
     const token = await options.getToken();
     const deadline = Date.now() + options.maxWaitMs;
     let retries = 0;
@@ -73,9 +76,13 @@ export function createGraphClient(options: GraphClientOptions) {
       try {
         body = JSON.parse(text);
       } catch {
-        throw new GraphFailure("malformed", `Graph sent a response that is not valid JSON (${text.length} bytes, cut short or corrupted).`, {
-          requestId: response.headers.get("request-id") ?? undefined,
-        });
+        throw new GraphFailure(
+          "malformed",
+          `Graph sent a response that is not valid JSON (${text.length} bytes, cut short or corrupted).`,
+          {
+            requestId: response.headers.get("request-id") ?? undefined,
+          },
+        );
       }
       return { body, requestId: response.headers.get("request-id") ?? undefined, retries };
     } catch (error) {
@@ -87,7 +94,10 @@ export function createGraphClient(options: GraphClientOptions) {
 async function toFailure(error: unknown, retries: number): Promise<GraphFailure> {
   if (error instanceof GraphFailure) return error;
   if (error instanceof TimeoutError) {
-    return new GraphFailure("timeout", `Graph did not answer in time${retries ? ` (after ${retries} retries)` : ""}.`);
+    return new GraphFailure(
+      "timeout",
+      `Graph did not answer in time${retries ? ` (after ${retries} retries)` : ""}.`,
+    );
   }
   if (error instanceof HTTPError) {
     const { response } = error;
@@ -103,19 +113,39 @@ async function toFailure(error: unknown, retries: number): Promise<GraphFailure>
     }
     const details = { status: response.status, graphCode, requestId };
     switch (response.status) {
-      case 400: return new GraphFailure("bad-request", `Graph rejected the request: ${graphMessage || "bad request"}.`, details);
-      case 401: return new GraphFailure("unauthorized", `Graph did not accept callscope's app token: ${graphMessage || "unauthorized"}.`, details);
-      case 403: return new GraphFailure("forbidden", `Graph refused access: ${graphMessage || "forbidden"}`, details);
-      case 404: return new GraphFailure("not-found", graphMessage || "Graph has no such call record.", details);
+      case 400:
+        return new GraphFailure(
+          "bad-request",
+          `Graph rejected the request: ${graphMessage || "bad request"}.`,
+          details,
+        );
+      case 401:
+        return new GraphFailure(
+          "unauthorized",
+          `Graph did not accept callscope's app token: ${graphMessage || "unauthorized"}.`,
+          details,
+        );
+      case 403:
+        return new GraphFailure("forbidden", `Graph refused access: ${graphMessage || "forbidden"}`, details);
+      case 404:
+        return new GraphFailure("not-found", graphMessage || "Graph has no such call record.", details);
       case 429: {
         const wait = retryAfterMs(response);
-        return new GraphFailure("throttled", `Graph is throttling requests for this call${retries ? ` (still after ${retries} retries)` : ""}.`, {
-          ...details,
-          retryAfterSeconds: wait === undefined ? 30 : Math.max(1, Math.ceil(wait / 1000)),
-        });
+        return new GraphFailure(
+          "throttled",
+          `Graph is throttling requests for this call${retries ? ` (still after ${retries} retries)` : ""}.`,
+          {
+            ...details,
+            retryAfterSeconds: wait === undefined ? 30 : Math.max(1, Math.ceil(wait / 1000)),
+          },
+        );
       }
       default:
-        return new GraphFailure(response.status === 504 ? "timeout" : "unavailable", `Graph answered ${response.status}${retries ? ` after ${retries} retries` : ""}: ${graphMessage || response.statusText || "server error"}.`, details);
+        return new GraphFailure(
+          response.status === 504 ? "timeout" : "unavailable",
+          `Graph answered ${response.status}${retries ? ` after ${retries} retries` : ""}: ${graphMessage || response.statusText || "server error"}.`,
+          details,
+        );
     }
   }
   const message = error instanceof Error ? error.message : String(error);

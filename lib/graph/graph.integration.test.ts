@@ -21,12 +21,22 @@ beforeEach(() => {
   emulator.throttle.reset();
 });
 
-async function loadSessions(stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW): Promise<Session[]> {
-  const first = JSON.parse((await stack.service.openCall(callId, view, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+async function loadSessions(
+  stack: ReturnType<typeof graphStack>,
+  callId: string,
+  view: View = FULL_VIEW,
+): Promise<Session[]> {
+  const first = JSON.parse((await stack.service.openCall(callId, view, newTrace())).json) as {
+    sessions: Session[];
+    nextCursor: string | null;
+  };
   const sessions = [...first.sessions];
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, view, newTrace())).json) as { sessions: Session[]; nextCursor: string | null };
+    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, view, newTrace())).json) as {
+      sessions: Session[];
+      nextCursor: string | null;
+    };
     sessions.push(...page.sessions);
     cursor = page.nextCursor;
   }
@@ -34,13 +44,19 @@ async function loadSessions(stack: ReturnType<typeof graphStack>, callId: string
 }
 
 /** Every session of a call as Graph sent them, through the service's whole-record read (snapshots, exports). */
-async function readWhole(stack: ReturnType<typeof graphStack>, callId: string, trace = newTrace()): Promise<unknown[]> {
+async function readWhole(
+  stack: ReturnType<typeof graphStack>,
+  callId: string,
+  trace = newTrace(),
+): Promise<unknown[]> {
   const sessions: unknown[] = [];
-  for await (const part of stack.service.rawCall(callId, trace)) if ("rawSessions" in part) sessions.push(...part.rawSessions.map((text) => JSON.parse(text) as unknown));
+  for await (const part of stack.service.rawCall(callId, trace))
+    if ("rawSessions" in part) sessions.push(...part.rawSessions.map((text) => JSON.parse(text) as unknown));
   return sessions;
 }
 
-const loadAll = async (stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW) => (await loadSessions(stack, callId, view)).map((s) => s.id);
+const loadAll = async (stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW) =>
+  (await loadSessions(stack, callId, view)).map((s) => s.id);
 
 const MASKED: View = {
   name: "masked",
@@ -70,21 +86,53 @@ describe("paging through the API service against the emulator over HTTPS", () =>
   it("refuses a cursor that was tampered with, or made for another call", async () => {
     const stack = graphStack(emulator);
     const id = sizedCallId(61);
-    const first = JSON.parse((await stack.service.openCall(id, FULL_VIEW, newTrace())).json) as { nextCursor: string };
-    const tampered = first.nextCursor.slice(0, -6) + (first.nextCursor.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-    await expect(stack.service.sessionsPage(id, tampered, FULL_VIEW, newTrace())).rejects.toMatchObject({ status: 400, code: "invalid_cursor" });
-    await expect(stack.service.sessionsPage(sizedCallId(62), first.nextCursor, FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
-    await expect(stack.service.sessionsPage(id, "not-a-cursor", FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
+    const first = JSON.parse((await stack.service.openCall(id, FULL_VIEW, newTrace())).json) as {
+      nextCursor: string;
+    };
+    const tampered =
+      first.nextCursor.slice(0, -6) + (first.nextCursor.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+    await expect(stack.service.sessionsPage(id, tampered, FULL_VIEW, newTrace())).rejects.toMatchObject({
+      status: 400,
+      code: "invalid_cursor",
+    });
+    await expect(
+      stack.service.sessionsPage(sizedCallId(62), first.nextCursor, FULL_VIEW, newTrace()),
+    ).rejects.toMatchObject({ code: "invalid_cursor" });
+    await expect(stack.service.sessionsPage(id, "not-a-cursor", FULL_VIEW, newTrace())).rejects.toMatchObject(
+      { code: "invalid_cursor" },
+    );
     const otherServer = graphStack(emulator);
-    const foreign = await import("@/lib/api/cursor").then((m) => m.createCursorCodec("y".repeat(32)).seal({ tenantId: stack.config.tenantId, callId: id, version: 1, link: "https://evil.example/steal", page: 1, loaded: 60, history: [] }));
-    await expect(otherServer.service.sessionsPage(id, foreign, FULL_VIEW, newTrace())).rejects.toMatchObject({ code: "invalid_cursor" });
+    const foreign = await import("@/lib/api/cursor").then((m) =>
+      m.createCursorCodec("y".repeat(32)).seal({
+        tenantId: stack.config.tenantId,
+        callId: id,
+        version: 1,
+        link: "https://evil.example/steal",
+        page: 1,
+        loaded: 60,
+        history: [],
+      }),
+    );
+    await expect(otherServer.service.sessionsPage(id, foreign, FULL_VIEW, newTrace())).rejects.toMatchObject({
+      code: "invalid_cursor",
+    });
   });
 
   it("never follows a link to another host, even inside a valid cursor", async () => {
     const stack = graphStack(emulator);
     const id = sizedCallId(61);
-    const forged = await stack.cursors.seal({ tenantId: stack.config.tenantId, callId: id, version: 1, link: `https://127.0.0.1:1/v1.0/communications/callRecords/${id}/sessions?$skiptoken=x`, page: 1, loaded: 60, history: [] });
-    await expect(stack.service.sessionsPage(id, forged, FULL_VIEW, newTrace())).rejects.toMatchObject({ kind: "refused-link" });
+    const forged = await stack.cursors.seal({
+      tenantId: stack.config.tenantId,
+      callId: id,
+      version: 1,
+      link: `https://127.0.0.1:1/v1.0/communications/callRecords/${id}/sessions?$skiptoken=x`,
+      page: 1,
+      loaded: 60,
+      history: [],
+    });
+    await expect(stack.service.sessionsPage(id, forged, FULL_VIEW, newTrace())).rejects.toMatchObject({
+      kind: "refused-link",
+    });
   });
 
   it("refuses a nextLink chain that loops back to a page it already followed", async () => {
@@ -98,7 +146,9 @@ describe("paging through the API service against the emulator over HTTPS", () =>
   it("refuses a nextLink that Graph points at another host", async () => {
     emulator.faults.set({ nextLink: "foreign" });
     const stack = graphStack(emulator);
-    const failure = (await stack.service.openCall(sizedCallId(302), FULL_VIEW, newTrace()).catch((e: unknown) => e)) as GraphFailure;
+    const failure = (await stack.service
+      .openCall(sizedCallId(302), FULL_VIEW, newTrace())
+      .catch((e: unknown) => e)) as GraphFailure;
     expect(failure.kind).toBe("refused-link");
     expect(failure.message).toContain("graph.evil.example");
   });
@@ -164,7 +214,9 @@ describe("resilience", () => {
 
   it("maps 403 and 404 to their kinds with Graph's request ID", async () => {
     const stack = graphStack(emulator);
-    const missing = (await stack.reader.record("00000000-0000-4000-8000-000000000000").catch((e: unknown) => e)) as GraphFailure;
+    const missing = (await stack.reader
+      .record("00000000-0000-4000-8000-000000000000")
+      .catch((e: unknown) => e)) as GraphFailure;
     expect(missing.kind).toBe("not-found");
     expect(missing.details.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -182,7 +234,9 @@ describe("doing less work under load", () => {
   it("serves 200 Investigators and 200 Readers of one uncached call with one upstream sequence, masked for the Readers", async () => {
     const stack = graphStack(emulator, { readAhead: true });
     const id = sizedCallId(240);
-    const crowd = await Promise.all(Array.from({ length: 400 }, (_, i) => loadSessions(stack, id, i % 2 ? MASKED : FULL_VIEW)));
+    const crowd = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => loadSessions(stack, id, i % 2 ? MASKED : FULL_VIEW)),
+    );
     expect(emulator.stats.get(id)).toEqual({ firstPage: 1, laterPage: 3 });
     const [investigator, reader] = crowd;
     const name = investigator?.[0]?.caller?.identity?.displayName;
@@ -191,7 +245,9 @@ describe("doing less work under load", () => {
     expect(JSON.stringify(reader)).not.toContain(name);
     expect(reader?.[0]?.caller?.identity?.displayName).toBe("Participant X");
     // Participants too: one read of participants_v2, derived for the Readers.
-    const people = await Promise.all([FULL_VIEW, MASKED].map((view) => stack.service.participants(id, view, newTrace())));
+    const people = await Promise.all(
+      [FULL_VIEW, MASKED].map((view) => stack.service.participants(id, view, newTrace())),
+    );
     expect(people[1]?.json).not.toContain(name);
     expect(emulator.stats.get(`${id}/participants_v2`)?.firstPage).toBe(1);
   });
@@ -211,14 +267,22 @@ describe("doing less work under load", () => {
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { tmpdir } = await import("node:os");
-    const pems = await generate([{ name: "commonName", value: "callscope test" }], { keySize: 2048, algorithm: "sha256" });
+    const pems = await generate([{ name: "commonName", value: "callscope test" }], {
+      keySize: 2048,
+      algorithm: "sha256",
+    });
     const path = join(mkdtempSync(join(tmpdir(), "callscope-cert-")), "app.pem");
     writeFileSync(path, `${pems.cert}\n${pems.private}`);
     const unregistered = graphStack(emulator, { certificatePath: path });
-    const refused = (await unregistered.reader.record(sizedCallId(12)).catch((e: unknown) => e)) as GraphFailure;
+    const refused = (await unregistered.reader
+      .record(sizedCallId(12))
+      .catch((e: unknown) => e)) as GraphFailure;
     expect(refused.kind).toBe("credentials");
     expect(refused.message).toContain("AADSTS700027");
-    const upload = await emulator.app.request(`${emulator.url}/_emulator/apps/${unregistered.config.clientId}/certificates`, { method: "PUT", body: pems.cert });
+    const upload = await emulator.app.request(
+      `${emulator.url}/_emulator/apps/${unregistered.config.clientId}/certificates`,
+      { method: "PUT", body: pems.cert },
+    );
     expect(upload.status).toBe(200);
     const stack = graphStack(emulator, { certificatePath: path });
     expect((await stack.reader.record(sizedCallId(12))).raw.sessions).toHaveLength(12);
@@ -237,7 +301,11 @@ describe("doing less work under load", () => {
 describe("participants through the API service", () => {
   const realTenant = "7a1c0e52-5f1d-4c3e-9b7a-2d4e6f8a0b1c";
   const legacy = "3c9e1a7b-2d4f-4e6a-8b0c-1d2e3f4a5b6c";
-  type People = { v2: { identity: { displayName: string } | null }[] | null; legacy: { identity: { displayName: string | null; kind: string } }[]; unavailable: string | null };
+  type People = {
+    v2: { identity: { displayName: string } | null }[] | null;
+    legacy: { identity: { displayName: string | null; kind: string } }[];
+    unavailable: string | null;
+  };
 
   it("reads every page of participants_v2 once, then from the cache", async () => {
     const stack = graphStack(emulator);
@@ -253,14 +321,21 @@ describe("participants through the API service", () => {
 
   it("falls back to the legacy list a record carries, and says why participants_v2 is missing", async () => {
     const stack = graphStack(emulator);
-    const people = JSON.parse((await stack.service.participants(legacy, FULL_VIEW, newTrace())).json) as People;
+    const people = JSON.parse(
+      (await stack.service.participants(legacy, FULL_VIEW, newTrace())).json,
+    ) as People;
     expect(people.v2).toEqual([]);
-    expect(people.legacy.map((p) => [p.identity.kind, p.identity.displayName])).toEqual([["user", "Rui Alves"], ["phone", null]]);
+    expect(people.legacy.map((p) => [p.identity.kind, p.identity.displayName])).toEqual([
+      ["user", "Rui Alves"],
+      ["phone", null],
+    ]);
   });
 
   it("does not ask for participants_v2 in national clouds, where Graph does not serve it", async () => {
     const stack = graphStack(emulator, { participantsV2: false });
-    const people = JSON.parse((await stack.service.participants(realTenant, FULL_VIEW, newTrace())).json) as People;
+    const people = JSON.parse(
+      (await stack.service.participants(realTenant, FULL_VIEW, newTrace())).json,
+    ) as People;
     expect(people.v2).toBeNull();
     expect(people.unavailable).toMatch(/global cloud/);
     expect(emulator.stats.get(realTenant)).toEqual({ firstPage: 1, laterPage: 0 });
@@ -270,7 +345,9 @@ describe("participants through the API service", () => {
   it("keeps what arrived when Graph's participant pages loop", async () => {
     emulator.faults.set({ nextLink: "loop" });
     const stack = graphStack(emulator);
-    const people = JSON.parse((await stack.service.participants(sizedCallId(400), FULL_VIEW, newTrace())).json) as People;
+    const people = JSON.parse(
+      (await stack.service.participants(sizedCallId(400), FULL_VIEW, newTrace())).json,
+    ) as People;
     expect(people.v2?.length).toBeGreaterThanOrEqual(260);
     expect(people.unavailable).toMatch(/looped/);
   });
@@ -278,7 +355,8 @@ describe("participants through the API service", () => {
   it("stores participants_v2 with a snapshot, as $expand would send them", async () => {
     const stack = graphStack(emulator);
     let people: string[] | null = null;
-    for await (const part of stack.service.rawCall(realTenant, newTrace())) if ("record" in part) people = part.rawParticipants;
+    for await (const part of stack.service.rawCall(realTenant, newTrace()))
+      if ("record" in part) people = part.rawParticipants;
     expect(people?.map((person) => JSON.parse(person) as unknown)).toHaveLength(4);
   });
 });

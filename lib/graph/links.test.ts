@@ -22,13 +22,18 @@ describe("checkNextLink", () => {
     ["another collection", `${base}/v1.0/users?$skiptoken=abc`],
     ["a path escape", `${base}/v1.0/communications/callRecords/${id}/sessions/../../../../users`],
     ["not a URL", "sessions?$skiptoken=abc"],
-    ["a path that cannot be decoded", `${base}/v1.0/communications/callRecords/${id}/sessions%E0%A4%A?$skiptoken=x`],
+    [
+      "a path that cannot be decoded",
+      `${base}/v1.0/communications/callRecords/${id}/sessions%E0%A4%A?$skiptoken=x`,
+    ],
     ["not a string", 42],
   ])("refuses %s", (_, link) => {
     expect(() => checkNextLink(link, base, id)).toThrow(GraphFailure);
   });
 
   it("builds the record URL with sessions and segments expanded", () => {
-    expect(recordUrl(base, id)).toBe(`${base}/v1.0/communications/callRecords/${id}?$expand=sessions($expand=segments)`);
+    expect(recordUrl(base, id)).toBe(
+      `${base}/v1.0/communications/callRecords/${id}?$expand=sessions($expand=segments)`,
+    );
   });
 });

@@ -18,8 +18,14 @@ export type PagedCollection = "sessions" | "participants_v2";
  * collection it pages: a link Graph (or anything pretending to be Graph) hands back is not
  * trusted to point anywhere else. Returned verbatim, because editing a nextLink breaks it.
  */
-export function checkNextLink(link: unknown, graphBaseUrl: string, callId: string, collection: PagedCollection = "sessions"): string {
-  if (typeof link !== "string") throw new GraphFailure("refused-link", "Graph returned a nextLink that is not a string.");
+export function checkNextLink(
+  link: unknown,
+  graphBaseUrl: string,
+  callId: string,
+  collection: PagedCollection = "sessions",
+): string {
+  if (typeof link !== "string")
+    throw new GraphFailure("refused-link", "Graph returned a nextLink that is not a string.");
   let url: URL;
   try {
     url = new URL(link);
@@ -29,12 +35,21 @@ export function checkNextLink(link: unknown, graphBaseUrl: string, callId: strin
   const base = new URL(graphBaseUrl);
   const id = callId.toLowerCase();
   const path = safeDecode(url.pathname)?.toLowerCase();
-  const allowedPaths = [`/v1.0/communications/callrecords/${id}/${collection}`, `/v1.0/communications/callrecords('${id}')/${collection}`];
+  const allowedPaths = [
+    `/v1.0/communications/callrecords/${id}/${collection}`,
+    `/v1.0/communications/callrecords('${id}')/${collection}`,
+  ];
   if (url.protocol !== "https:" || url.host !== base.host || url.username || url.password) {
-    throw new GraphFailure("refused-link", `Refused a nextLink to ${url.protocol}//${url.host}: only ${base.host} is trusted.`);
+    throw new GraphFailure(
+      "refused-link",
+      `Refused a nextLink to ${url.protocol}//${url.host}: only ${base.host} is trusted.`,
+    );
   }
   if (path === undefined || !allowedPaths.includes(path)) {
-    throw new GraphFailure("refused-link", `Refused a nextLink outside this call's ${collection} (${url.pathname}).`);
+    throw new GraphFailure(
+      "refused-link",
+      `Refused a nextLink outside this call's ${collection} (${url.pathname}).`,
+    );
   }
   return link;
 }

@@ -13,7 +13,9 @@ const isoDate = z.iso.datetime({ offset: true, local: false, precision: undefine
 /** ISO-8601 durations such as "PT0.016S"; parsed to milliseconds later, once (unreadable ones become null there). */
 const duration = text;
 
-export const identitySchema = z.object({ id: text, displayName: text, tenantId: text, userPrincipalName: text }).nullish();
+export const identitySchema = z
+  .object({ id: text, displayName: text, tenantId: text, userPrincipalName: text })
+  .nullish();
 
 export const identitySetSchema = z
   .object({
@@ -106,7 +108,9 @@ export const networkSchema = z
     wifiVendorDriver: text,
     wifiVendorDriverVersion: text,
     basicServiceSetIdentifier: text,
-    traceRouteHops: z.array(z.object({ hopCount: num, ipAddress: text, roundTripTime: duration }).nullish()).nullish(),
+    traceRouteHops: z
+      .array(z.object({ hopCount: num, ipAddress: text, roundTripTime: duration }).nullish())
+      .nullish(),
   })
   .nullish();
 

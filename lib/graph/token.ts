@@ -6,13 +6,20 @@ import { knownAuthoritiesFor } from "@/lib/config/clouds";
 import type { ServerConfig } from "@/lib/config/schema";
 import { GraphFailure } from "./errors";
 
-function credentialOptions(config: ServerConfig): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+function credentialOptions(
+  config: ServerConfig,
+): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   if (config.credential.kind === "secret") return { clientSecret: config.credential.secret };
   const pem = readFileSync(config.credential.path, "utf8");
   const certificate = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)?.[0];
-  const privateKey = pem.match(/-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/)?.[0];
+  const privateKey = pem.match(
+    /-----BEGIN (?:RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC )?PRIVATE KEY-----/,
+  )?.[0];
   if (!certificate || !privateKey) {
-    throw new GraphFailure("credentials", "AZURE_CLIENT_CERTIFICATE_PATH must be a PEM file holding both the certificate and its unencrypted private key.");
+    throw new GraphFailure(
+      "credentials",
+      "AZURE_CLIENT_CERTIFICATE_PATH must be a PEM file holding both the certificate and its unencrypted private key.",
+    );
   }
   const x509 = new X509Certificate(certificate);
   return {
@@ -40,7 +47,8 @@ export function createAppTokenSource(config: ServerConfig): () => Promise<string
         loggerOptions: {
           logLevel: LogLevel.Warning,
           piiLoggingEnabled: false,
-          loggerCallback: (_level, message) => console.warn(JSON.stringify({ level: "warn", source: "msal-node", message })),
+          loggerCallback: (_level, message) =>
+            console.warn(JSON.stringify({ level: "warn", source: "msal-node", message })),
         },
       },
     });
@@ -49,7 +57,8 @@ export function createAppTokenSource(config: ServerConfig): () => Promise<string
     client ??= build();
     try {
       const result = await client.acquireTokenByClientCredential({ scopes: [config.graphScope] });
-      if (!result?.accessToken) throw new GraphFailure("credentials", "Entra ID returned no access token for Graph.");
+      if (!result?.accessToken)
+        throw new GraphFailure("credentials", "Entra ID returned no access token for Graph.");
       return result.accessToken;
     } catch (error) {
       if (error instanceof GraphFailure) throw error;
@@ -65,10 +74,15 @@ function credentialFailure(error: unknown): GraphFailure {
   const hints: Record<string, string> = {
     AADSTS7000215: "the client secret is wrong or expired: create a new one and update AZURE_CLIENT_SECRET",
     AADSTS7000222: "the client secret has expired: create a new one and update AZURE_CLIENT_SECRET",
-    AADSTS700016: "the app registration was not found in this tenant: check AZURE_CLIENT_ID and AZURE_TENANT_ID",
+    AADSTS700016:
+      "the app registration was not found in this tenant: check AZURE_CLIENT_ID and AZURE_TENANT_ID",
     AADSTS90002: "the tenant was not found: check AZURE_TENANT_ID",
-    AADSTS700027: "the certificate was not accepted: upload it to the app registration and check AZURE_CLIENT_CERTIFICATE_PATH",
+    AADSTS700027:
+      "the certificate was not accepted: upload it to the app registration and check AZURE_CLIENT_CERTIFICATE_PATH",
   };
   const hint = (aadsts && hints[aadsts]) ?? "check the app registration and the AZURE_* settings";
-  return new GraphFailure("credentials", `callscope could not get a Graph token for its app (${aadsts ?? code}): ${hint}.`);
+  return new GraphFailure(
+    "credentials",
+    `callscope could not get a Graph token for its app (${aadsts ?? code}): ${hint}.`,
+  );
 }

@@ -19,5 +19,7 @@ export interface RequestLogLine {
 /** One JSON line per API request: what it cost upstream and how it ended. No tokens, no secrets. */
 export function logRequest(line: RequestLogLine): void {
   if (process.env.CALLSCOPE_LOG === "off") return;
-  console.log(JSON.stringify({ level: line.status >= 500 ? "error" : "info", time: new Date().toISOString(), ...line }));
+  console.log(
+    JSON.stringify({ level: line.status >= 500 ? "error" : "info", time: new Date().toISOString(), ...line }),
+  );
 }

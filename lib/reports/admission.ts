@@ -18,18 +18,32 @@ export function createReportAdmission(store: ReportStore, quotas: ReportQuotas) 
   const building = new Set<string>();
 
   async function checkQuota(tenantId: string, creator: string, now: number): Promise<void> {
-    const [mine, tenant] = await Promise.all([store.usage(tenantId, now, creator), store.usage(tenantId, now)]);
+    const [mine, tenant] = await Promise.all([
+      store.usage(tenantId, now, creator),
+      store.usage(tenantId, now),
+    ]);
     if (mine.count >= quotas.perUser.count || mine.bytes >= quotas.perUser.bytes) {
-      throw new ReportError(429, "report_quota", `You have ${mine.count.toLocaleString("en-US")} saved reports using ${mb(mine.bytes)}; callscope keeps at most ${quotas.perUser.count.toLocaleString("en-US")} reports or ${mb(quotas.perUser.bytes)} per person. Delete reports you no longer need on the Reports page, then try again.`);
+      throw new ReportError(
+        429,
+        "report_quota",
+        `You have ${mine.count.toLocaleString("en-US")} saved reports using ${mb(mine.bytes)}; callscope keeps at most ${quotas.perUser.count.toLocaleString("en-US")} reports or ${mb(quotas.perUser.bytes)} per person. Delete reports you no longer need on the Reports page, then try again.`,
+      );
     }
     if (tenant.count >= quotas.perTenant.count || tenant.bytes >= quotas.perTenant.bytes) {
-      throw new ReportError(429, "report_quota", `Your organisation's saved reports have reached callscope's limit (${quotas.perTenant.count.toLocaleString("en-US")} reports or ${mb(quotas.perTenant.bytes)}). Ask an investigator to delete old reports, or an administrator to raise CALLSCOPE_REPORTS_PER_TENANT / CALLSCOPE_REPORT_MB_PER_TENANT.`);
+      throw new ReportError(
+        429,
+        "report_quota",
+        `Your organisation's saved reports have reached callscope's limit (${quotas.perTenant.count.toLocaleString("en-US")} reports or ${mb(quotas.perTenant.bytes)}). Ask an investigator to delete old reports, or an administrator to raise CALLSCOPE_REPORTS_PER_TENANT / CALLSCOPE_REPORT_MB_PER_TENANT.`,
+      );
     }
   }
 
   /** The largest payload this person may still store, for the 413 that stops an oversized build early. */
   async function room(tenantId: string, creator: string, now: number): Promise<number> {
-    const [mine, tenant] = await Promise.all([store.usage(tenantId, now, creator), store.usage(tenantId, now)]);
+    const [mine, tenant] = await Promise.all([
+      store.usage(tenantId, now, creator),
+      store.usage(tenantId, now),
+    ]);
     return Math.max(0, Math.min(quotas.perUser.bytes - mine.bytes, quotas.perTenant.bytes - tenant.bytes));
   }
 
@@ -39,7 +53,12 @@ export function createReportAdmission(store: ReportStore, quotas: ReportQuotas) 
       return;
     }
     if (queue.length >= maxQueued) {
-      throw new ReportError(429, "reports_busy", "callscope is building several reports right now. Try again in a few seconds.", 5);
+      throw new ReportError(
+        429,
+        "reports_busy",
+        "callscope is building several reports right now. Try again in a few seconds.",
+        5,
+      );
     }
     // The finishing build hands its slot straight over, so `running` stays counted.
     await new Promise<void>((resolve) => queue.push(resolve));
@@ -56,7 +75,12 @@ export function createReportAdmission(store: ReportStore, quotas: ReportQuotas) 
     async run<T>(tenantId: string, creator: string, build: (room: number) => Promise<T>): Promise<T> {
       const who = `${tenantId}:${creator}`;
       if (building.has(who)) {
-        throw new ReportError(429, "report_in_progress", "Your previous report is still being built. Wait for it to finish, then create the next one.", 5);
+        throw new ReportError(
+          429,
+          "report_in_progress",
+          "Your previous report is still being built. Wait for it to finish, then create the next one.",
+          5,
+        );
       }
       await checkQuota(tenantId, creator, Date.now());
       building.add(who);
@@ -75,4 +99,8 @@ export function createReportAdmission(store: ReportStore, quotas: ReportQuotas) 
 }
 
 export const reportTooLarge = (maxBytes: number) =>
-  new ReportError(413, "report_too_large", `This report would take your saved reports past callscope's storage quota (${mb(maxBytes)} left). Delete reports you no longer need on the Reports page, or ask an administrator to raise CALLSCOPE_REPORT_MB_PER_USER.`);
+  new ReportError(
+    413,
+    "report_too_large",
+    `This report would take your saved reports past callscope's storage quota (${mb(maxBytes)} left). Delete reports you no longer need on the Reports page, or ask an administrator to raise CALLSCOPE_REPORT_MB_PER_USER.`,
+  );

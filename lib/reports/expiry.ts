@@ -12,6 +12,8 @@ export const DEFAULT_EXPIRY: ExpiryLabel = "90 days";
 
 /** The `expiresInDays` to send for a choice: "Never" is null, which must not fall back to the default. */
 export function expiryDays(label: string): number | null {
-  const choice = EXPIRY_CHOICES.find((entry) => entry.label === label) ?? EXPIRY_CHOICES.find((entry) => entry.label === DEFAULT_EXPIRY);
+  const choice =
+    EXPIRY_CHOICES.find((entry) => entry.label === label) ??
+    EXPIRY_CHOICES.find((entry) => entry.label === DEFAULT_EXPIRY);
   return choice ? choice.days : 90;
 }

@@ -8,7 +8,13 @@ import { personalValues } from "@/lib/testing/personal-values";
 import { gzipStream, payloadJson } from "./payload";
 import { createRedactor } from "./redact";
 
-const built = buildCallRecord({ id: "9a1b3c5d-7e8f-4a0b-8c1d-2e3f4a5b6c05", scenario: "team-meeting", seed: "p", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t" });
+const built = buildCallRecord({
+  id: "9a1b3c5d-7e8f-4a0b-8c1d-2e3f4a5b6c05",
+  scenario: "team-meeting",
+  seed: "p",
+  end: Date.parse("2026-11-20T12:00:00Z"),
+  tenantId: "t",
+});
 const { sessions, ...bare } = built;
 // As a snapshot stores it: participants_v2 inline, the way `$expand=participants_v2` sends it.
 const record: Record<string, unknown> = { ...bare, participants_v2: participantsOf(built) };
@@ -52,13 +58,22 @@ describe("payloads written a slice at a time", () => {
       yield { rawSessions: [], count: 0 };
       yield { record: {}, rawParticipants: null };
     }
-    expect(JSON.parse(await text(payloadJson(empty(), "snapshot", null)))).toEqual({ sessions: [], record: {} });
+    expect(JSON.parse(await text(payloadJson(empty(), "snapshot", null)))).toEqual({
+      sessions: [],
+      record: {},
+    });
     expect(JSON.parse(await text(payloadJson(empty(), "export", null)))).toEqual({ sessions: [] });
   });
 
   it("gzip the stream, and stop with the caller's error past the size limit", async () => {
-    const zipped = await gzipStream(payloadJson(parts(), "snapshot", null), 10 * 1024 * 1024, () => new ApiError(413, "x", "x"));
+    const zipped = await gzipStream(
+      payloadJson(parts(), "snapshot", null),
+      10 * 1024 * 1024,
+      () => new ApiError(413, "x", "x"),
+    );
     expect(JSON.parse(gunzipSync(zipped).toString())).toEqual({ sessions, record });
-    await expect(gzipStream(payloadJson(parts(), "snapshot", null), 512, () => new ApiError(413, "too_big", "too big"))).rejects.toMatchObject({ status: 413, code: "too_big" });
+    await expect(
+      gzipStream(payloadJson(parts(), "snapshot", null), 512, () => new ApiError(413, "too_big", "too big")),
+    ).rejects.toMatchObject({ status: 413, code: "too_big" });
   });
 });

@@ -12,7 +12,11 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediat
 const SLICE = 5;
 
 /** The items a slice at a time, redacted if asked, yielding between slices; `key` is the property holding them. */
-export async function* slices(list: readonly unknown[], redactor: Redactor | null, key: string): AsyncGenerator<unknown[]> {
+export async function* slices(
+  list: readonly unknown[],
+  redactor: Redactor | null,
+  key: string,
+): AsyncGenerator<unknown[]> {
   for (let start = 0; start < list.length; start += SLICE) {
     const slice = list.slice(start, start + SLICE);
     yield redactor ? redactor.redact(slice, key) : slice;
@@ -21,15 +25,30 @@ export async function* slices(list: readonly unknown[], redactor: Redactor | nul
 }
 
 /** Items given as one JSON string each: passed through as they are, or parsed and redacted a slice at a time. */
-async function* jsonItems(texts: readonly string[], redactor: Redactor | null, key: string): AsyncGenerator<string> {
+async function* jsonItems(
+  texts: readonly string[],
+  redactor: Redactor | null,
+  key: string,
+): AsyncGenerator<string> {
   for (let start = 0; start < texts.length; start += SLICE) {
     const slice = texts.slice(start, start + SLICE);
-    yield redactor ? JSON.stringify(redactor.redact(slice.map((text) => JSON.parse(text) as unknown), key)).slice(1, -1) : slice.join(",");
+    yield redactor
+      ? JSON.stringify(
+          redactor.redact(
+            slice.map((text) => JSON.parse(text) as unknown),
+            key,
+          ),
+        ).slice(1, -1)
+      : slice.join(",");
     await yieldToEventLoop();
   }
 }
 
-async function* objectItems(list: readonly unknown[], redactor: Redactor | null, key: string): AsyncGenerator<string> {
+async function* objectItems(
+  list: readonly unknown[],
+  redactor: Redactor | null,
+  key: string,
+): AsyncGenerator<string> {
   for await (const slice of slices(list, redactor, key)) yield JSON.stringify(slice).slice(1, -1);
 }
 
@@ -52,16 +71,24 @@ async function* commaSeparated(chunks: AsyncIterable<string>): AsyncGenerator<st
  * everything, so a person keeps one stand-in; the loop yields between slices, so writing a 3,000-session
  * snapshot never holds the thread for more than a slice's work.
  */
-export async function* payloadJson(parts: AsyncIterable<PayloadPart>, shape: "snapshot" | "export", redactor: Redactor | null): AsyncGenerator<string> {
+export async function* payloadJson(
+  parts: AsyncIterable<PayloadPart>,
+  shape: "snapshot" | "export",
+  redactor: Redactor | null,
+): AsyncGenerator<string> {
   yield '{"sessions":[';
   // Filled in when the record arrives, after the last page of sessions.
-  const tail: { record: Record<string, unknown>; people: AsyncIterable<string> | null } = { record: {}, people: null };
+  const tail: { record: Record<string, unknown>; people: AsyncIterable<string> | null } = {
+    record: {},
+    people: null,
+  };
   async function* sessions(): AsyncGenerator<string> {
     for await (const part of parts) {
       if ("record" in part) {
         const { participants_v2: inline, ...rest } = part.record;
         tail.record = rest;
-        if ("rawParticipants" in part && part.rawParticipants) tail.people = jsonItems(part.rawParticipants, redactor, "participants_v2");
+        if ("rawParticipants" in part && part.rawParticipants)
+          tail.people = jsonItems(part.rawParticipants, redactor, "participants_v2");
         else if (Array.isArray(inline)) tail.people = objectItems(inline, redactor, "participants_v2");
       } else if ("rawSessions" in part) yield* jsonItems(part.rawSessions, redactor, "sessions");
       else yield* objectItems(part.sessions, redactor, "sessions");
@@ -79,7 +106,11 @@ export async function* payloadJson(parts: AsyncIterable<PayloadPart>, shape: "sn
 }
 
 /** Gzips streamed text on libuv's thread pool; more than `maxBytes` of output stops it with the caller's error. */
-export async function gzipStream(chunks: AsyncIterable<string>, maxBytes: number, tooLarge: (maxBytes: number) => Error): Promise<Buffer> {
+export async function gzipStream(
+  chunks: AsyncIterable<string>,
+  maxBytes: number,
+  tooLarge: (maxBytes: number) => Error,
+): Promise<Buffer> {
   const gzip = createGzip();
   const out: Buffer[] = [];
   let size = 0;

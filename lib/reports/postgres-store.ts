@@ -23,17 +23,18 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
-
-
-
 async function migrate(pool: Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
     // One migrator at a time when several instances start together.
     await client.query("SELECT pg_advisory_xact_lock(727274)");
-    await client.query("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-    const { rows } = await client.query<{ version: number }>("SELECT coalesce(max(version), 0) AS version FROM schema_migrations");
+    await client.query(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    );
+    const { rows } = await client.query<{ version: number }>(
+      "SELECT coalesce(max(version), 0) AS version FROM schema_migrations",
+    );
     for (let version = rows[0]?.version ?? 0; version < POSTGRES_MIGRATIONS.length; version++) {
       await client.query(POSTGRES_MIGRATIONS[version] ?? "");
       await client.query("INSERT INTO schema_migrations (version) VALUES ($1)", [version + 1]);
@@ -58,27 +59,56 @@ export function openPostgresStore(connectionString: string): ReportStore {
   const live = "(expires_at IS NULL OR expires_at >= $2)";
   return {
     async create(meta, payload) {
-      await query(`INSERT INTO reports (${META_COLUMNS}, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
-        meta.id, meta.tenantId, meta.callId, meta.title, meta.note, meta.redacted, meta.createdAt, meta.createdBy, meta.createdByName,
-        meta.expiresAt, meta.appVersion, meta.sessionCount, payload,
-      ]);
+      await query(
+        `INSERT INTO reports (${META_COLUMNS}, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          meta.id,
+          meta.tenantId,
+          meta.callId,
+          meta.title,
+          meta.note,
+          meta.redacted,
+          meta.createdAt,
+          meta.createdBy,
+          meta.createdByName,
+          meta.expiresAt,
+          meta.appVersion,
+          meta.sessionCount,
+          payload,
+        ],
+      );
     },
     async get(id) {
-      const { rows } = await query<ReportRow>(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = $1`, [id]);
+      const { rows } = await query<ReportRow>(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = $1`, [
+        id,
+      ]);
       const row = rows[0];
       return row ? { meta: rowToMeta(row), payload: row.payload ?? null } : undefined;
     },
     async list(tenantId, now, createdBy) {
       const { rows } = createdBy
-        ? await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} AND created_by = $3 ORDER BY created_at DESC LIMIT 1000`, [tenantId, now, createdBy])
-        : await query<ReportRow>(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} ORDER BY created_at DESC LIMIT 1000`, [tenantId, now]);
+        ? await query<ReportRow>(
+            `SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} AND created_by = $3 ORDER BY created_at DESC LIMIT 1000`,
+            [tenantId, now, createdBy],
+          )
+        : await query<ReportRow>(
+            `SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = $1 AND ${live} ORDER BY created_at DESC LIMIT 1000`,
+            [tenantId, now],
+          );
       return rows.map(rowToMeta);
     },
     async usage(tenantId, now, createdBy) {
-      const select = "SELECT count(*) AS count, coalesce(sum(octet_length(payload)), 0) AS bytes FROM reports";
+      const select =
+        "SELECT count(*) AS count, coalesce(sum(octet_length(payload)), 0) AS bytes FROM reports";
       const { rows } = createdBy
-        ? await query<{ count: string; bytes: string }>(`${select} WHERE tenant_id = $1 AND ${live} AND created_by = $3`, [tenantId, now, createdBy])
-        : await query<{ count: string; bytes: string }>(`${select} WHERE tenant_id = $1 AND ${live}`, [tenantId, now]);
+        ? await query<{ count: string; bytes: string }>(
+            `${select} WHERE tenant_id = $1 AND ${live} AND created_by = $3`,
+            [tenantId, now, createdBy],
+          )
+        : await query<{ count: string; bytes: string }>(`${select} WHERE tenant_id = $1 AND ${live}`, [
+            tenantId,
+            now,
+          ]);
       return { count: Number(rows[0]?.count ?? 0), bytes: Number(rows[0]?.bytes ?? 0) };
     },
     async delete(id) {

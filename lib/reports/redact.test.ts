@@ -17,7 +17,13 @@ import { demoCalls } from "@/lib/demo/calls";
 describe("report redaction", () => {
   for (const scenario of ["team-meeting", "poor-wifi", "failed-pstn"] as const) {
     it(`leaves no personal value of the ${scenario} call behind`, () => {
-      const wire = buildCallRecord({ id: "9a1b3c5d-7e8f-4a0b-8c1d-2e3f4a5b6c05", scenario, seed: "r", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t" });
+      const wire = buildCallRecord({
+        id: "9a1b3c5d-7e8f-4a0b-8c1d-2e3f4a5b6c05",
+        scenario,
+        seed: "r",
+        end: Date.parse("2026-11-20T12:00:00Z"),
+        tenantId: "t",
+      });
       const secrets = personalValues(wire);
       expect(secrets.length).toBeGreaterThan(8);
       const redacted = JSON.stringify(createRedactor().redact(wire));
@@ -30,8 +36,14 @@ describe("report redaction", () => {
 
   it("replaces the same value the same way everywhere, and keeps session IDs", () => {
     const redactor = createRedactor();
-    const a = redactor.redact({ id: "session-1", caller: { identity: { user: { id: "u1", displayName: "Ada Lovelace" } } } });
-    const b = redactor.redact({ callee: { identity: { user: { id: "u1", displayName: "Ada Lovelace" } } }, other: { identity: { user: { id: "u2", displayName: "Bo" } } } });
+    const a = redactor.redact({
+      id: "session-1",
+      caller: { identity: { user: { id: "u1", displayName: "Ada Lovelace" } } },
+    });
+    const b = redactor.redact({
+      callee: { identity: { user: { id: "u1", displayName: "Ada Lovelace" } } },
+      other: { identity: { user: { id: "u2", displayName: "Bo" } } },
+    });
     expect(a.id).toBe("session-1");
     expect(a.caller.identity.user.displayName).toBe("Participant A");
     expect(b.callee.identity.user).toEqual(a.caller.identity.user);
@@ -42,7 +54,10 @@ describe("report redaction", () => {
 describe("redaction never invents or drops facts", () => {
   const end = Date.parse("2026-11-20T12:00:00Z");
   const records: [string, unknown][] = [
-    ...demoCalls.map((call): [string, unknown] => [call.title, buildCallRecord({ id: call.id, scenario: call.scenario, seed: "r", end, tenantId: "t" })]),
+    ...demoCalls.map((call): [string, unknown] => [
+      call.title,
+      buildCallRecord({ id: call.id, scenario: call.scenario, seed: "r", end, tenantId: "t" }),
+    ]),
     ["Get callRecord example 2", getExpanded],
     ["List sessions example 2 as a record", { ...getBasic, sessions: listSessionsWithSegments.value }],
     ["real-tenant shape", realTenant],
@@ -62,10 +77,21 @@ describe("redaction never invents or drops facts", () => {
       worst: verdict.worst?.breach.text ?? null,
       paths: media.map((m) => [describeNetwork(m.callerNetwork), describeNetwork(m.calleeNetwork)]),
       linkSpeeds: media.map((m) => [m.callerNetwork?.linkSpeed ?? null, m.calleeNetwork?.linkSpeed ?? null]),
-      unreported: media.map((m) => [m.callerNetwork?.relayIPAddress === null, m.calleeNetwork?.macAddress === null, m.callerNetwork?.subnet === null]),
+      unreported: media.map((m) => [
+        m.callerNetwork?.relayIPAddress === null,
+        m.calleeNetwork?.macAddress === null,
+        m.callerNetwork?.subnet === null,
+      ]),
       findings: findings(parsed.sessions, rows).map((f) => [f.kind, f.severity.toFixed(3)]),
-      people: participantList({ v2: parsed.participants?.source === "participants_v2" ? parsed.participants.list : null, legacy: parsed.participants?.source === "legacy" ? parsed.participants.list : null, sessions: parsed.sessions }).participants.length,
-      feedback: parsed.sessions.map((s) => [s.caller?.feedback?.rating ?? null, s.callee?.feedback?.rating ?? null]),
+      people: participantList({
+        v2: parsed.participants?.source === "participants_v2" ? parsed.participants.list : null,
+        legacy: parsed.participants?.source === "legacy" ? parsed.participants.list : null,
+        sessions: parsed.sessions,
+      }).participants.length,
+      feedback: parsed.sessions.map((s) => [
+        s.caller?.feedback?.rating ?? null,
+        s.callee?.feedback?.rating ?? null,
+      ]),
     };
   }
 
@@ -76,8 +102,18 @@ describe("redaction never invents or drops facts", () => {
   }
 
   it("keeps empty strings and placeholder MACs as they were", () => {
-    const out = createRedactor().redact({ relayIPAddress: "", ipAddress: "10.1.2.3", macAddress: "00-00-00-00-00-00", subnet: "  " });
-    expect(out).toEqual({ relayIPAddress: "", ipAddress: "192.0.2.1", macAddress: "00-00-00-00-00-00", subnet: "  " });
+    const out = createRedactor().redact({
+      relayIPAddress: "",
+      ipAddress: "10.1.2.3",
+      macAddress: "00-00-00-00-00-00",
+      subnet: "  ",
+    });
+    expect(out).toEqual({
+      relayIPAddress: "",
+      ipAddress: "192.0.2.1",
+      macAddress: "00-00-00-00-00-00",
+      subnet: "  ",
+    });
   });
 
   it("removes feedback free text, which can name people", () => {

@@ -28,19 +28,42 @@ export function createRedactor() {
     const kind = personalDataKind(key, parent);
     if (kind === null || isUnreportedWireValue(key, value)) return value;
     switch (kind) {
-      case "name": return stable("name", value, (n) => `Participant ${letters(n)}`);
-      case "signIn": return stable("upn", value, (n) => `participant-${letters(n).toLowerCase()}@redacted.invalid`);
-      case "userId": return stable("userId", value, (n) => `00000000-0000-4000-8000-${String(n + 1).padStart(12, "0")}`);
-      case "phone": return key === "id" ? stable("phone", value, (n) => `+1 555 01${String(n % 100).padStart(2, "0")}`) : stable("phoneName", value, (n) => `Phone ${letters(n)}`);
-      case "address": return stable("ip", value, (n) => (n < 254 ? `192.0.2.${n + 1}` : `2001:db8::${(n + 1).toString(16)}`));
-      case "mac": return stable("mac", value, (n) => `00-00-5E-00-53-${(n % 256).toString(16).padStart(2, "0").toUpperCase()}`);
-      case "accessPoint": return stable("bssid", value, (n) => `00-00-5E-00-54-${(n % 256).toString(16).padStart(2, "0").toUpperCase()}`);
-      case "dnsSuffix": return "redacted.invalid";
+      case "name":
+        return stable("name", value, (n) => `Participant ${letters(n)}`);
+      case "signIn":
+        return stable("upn", value, (n) => `participant-${letters(n).toLowerCase()}@redacted.invalid`);
+      case "userId":
+        return stable("userId", value, (n) => `00000000-0000-4000-8000-${String(n + 1).padStart(12, "0")}`);
+      case "phone":
+        return key === "id"
+          ? stable("phone", value, (n) => `+1 555 01${String(n % 100).padStart(2, "0")}`)
+          : stable("phoneName", value, (n) => `Phone ${letters(n)}`);
+      case "address":
+        return stable("ip", value, (n) =>
+          n < 254 ? `192.0.2.${n + 1}` : `2001:db8::${(n + 1).toString(16)}`,
+        );
+      case "mac":
+        return stable(
+          "mac",
+          value,
+          (n) => `00-00-5E-00-53-${(n % 256).toString(16).padStart(2, "0").toUpperCase()}`,
+        );
+      case "accessPoint":
+        return stable(
+          "bssid",
+          value,
+          (n) => `00-00-5E-00-54-${(n % 256).toString(16).padStart(2, "0").toUpperCase()}`,
+        );
+      case "dnsSuffix":
+        return "redacted.invalid";
       case "machine":
-      case "device": return stable("device", value, (n) => `Device ${n + 1}`);
-      case "meetingLink": return null;
+      case "device":
+        return stable("device", value, (n) => `Device ${n + 1}`);
+      case "meetingLink":
+        return null;
       // Feedback text is free text: it names people as often as it describes sound.
-      case "freeText": return "[feedback text removed]";
+      case "freeText":
+        return "[feedback text removed]";
     }
   };
 
@@ -49,7 +72,8 @@ export function createRedactor() {
     if (Array.isArray(value)) return value.map((item) => walk(item, key, parent));
     if (value && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [childKey, child] of Object.entries(value)) out[childKey] = walk(child, childKey, Array.isArray(value) ? parent : key);
+      for (const [childKey, child] of Object.entries(value))
+        out[childKey] = walk(child, childKey, Array.isArray(value) ? parent : key);
       return out;
     }
     return value;

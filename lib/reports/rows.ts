@@ -1,7 +1,8 @@
 import type { ReportMeta } from "./model";
 
 /** The report columns both stores share; payload is read apart. */
-export const META_COLUMNS = "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
+export const META_COLUMNS =
+  "id, tenant_id, call_id, title, note, redacted, created_at, created_by, created_by_name, expires_at, app_version, session_count";
 
 /** A report row as either database returns it (SQLite: 0/1 flags; PostgreSQL: BIGINT as strings). */
 export interface ReportRow {
@@ -21,9 +22,18 @@ export interface ReportRow {
 }
 
 export const rowToMeta = (row: ReportRow): ReportMeta => ({
-  id: row.id, tenantId: row.tenant_id, callId: row.call_id, title: row.title, note: row.note, redacted: Boolean(row.redacted),
-  createdAt: Number(row.created_at), createdBy: row.created_by, createdByName: row.created_by_name,
-  expiresAt: row.expires_at === null ? null : Number(row.expires_at), appVersion: row.app_version, sessionCount: row.session_count,
+  id: row.id,
+  tenantId: row.tenant_id,
+  callId: row.call_id,
+  title: row.title,
+  note: row.note,
+  redacted: Boolean(row.redacted),
+  createdAt: Number(row.created_at),
+  createdBy: row.created_by,
+  createdByName: row.created_by_name,
+  expiresAt: row.expires_at === null ? null : Number(row.expires_at),
+  appVersion: row.app_version,
+  sessionCount: row.session_count,
 });
 
 /**

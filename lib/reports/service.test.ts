@@ -12,10 +12,21 @@ import { createReportService } from "./service";
 import { openSqliteStore } from "./sqlite-store";
 
 const principal = (overrides: Partial<Principal> = {}): Principal => ({
-  kind: "user", oid: "ada", name: "Ada", username: null, tenantId: "t1", roles: [INVESTIGATOR_ROLE], seesPersonalData: true, ...overrides,
+  kind: "user",
+  oid: "ada",
+  name: "Ada",
+  username: null,
+  tenantId: "t1",
+  roles: [INVESTIGATOR_ROLE],
+  seesPersonalData: true,
+  ...overrides,
 });
 
-const QUOTAS: ReportQuotas = { perUser: { count: 3, bytes: 50 * 1024 * 1024 }, perTenant: { count: 100, bytes: 500 * 1024 * 1024 }, concurrent: 2 };
+const QUOTAS: ReportQuotas = {
+  perUser: { count: 3, bytes: 50 * 1024 * 1024 },
+  perTenant: { count: 100, bytes: 500 * 1024 * 1024 },
+  concurrent: 2,
+};
 const opened: { close(): void }[] = [];
 afterAll(() => opened.forEach((store) => store.close()));
 
@@ -23,10 +34,37 @@ async function setup() {
   const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-svc-")), "r.db"));
   opened.push(store);
   // Opening, listing and deleting reports never touch Graph: the call service is not used here.
-  const service = createReportService({ store, appVersion: "test", viewFor: () => FULL_VIEW, quotas: QUOTAS });
-  const { sessions, ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
+  const service = createReportService({
+    store,
+    appVersion: "test",
+    viewFor: () => FULL_VIEW,
+    quotas: QUOTAS,
+  });
+  const { sessions, ...record } = buildCallRecord({
+    id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01",
+    scenario: "poor-wifi",
+    seed: "s",
+    end: Date.parse("2026-11-20T12:00:00Z"),
+    tenantId: "t1",
+  });
   const add = (id: string, expiresAt: number | null, createdBy = "ada") =>
-    store.create({ id, tenantId: "t1", callId: record.id, title: id, note: null, redacted: false, createdAt: Date.now(), createdBy, createdByName: createdBy, expiresAt, appVersion: "test", sessionCount: sessions.length }, gzipSync(JSON.stringify({ record, sessions })));
+    store.create(
+      {
+        id,
+        tenantId: "t1",
+        callId: record.id,
+        title: id,
+        note: null,
+        redacted: false,
+        createdAt: Date.now(),
+        createdBy,
+        createdByName: createdBy,
+        expiresAt,
+        appVersion: "test",
+        sessionCount: sessions.length,
+      },
+      gzipSync(JSON.stringify({ record, sessions })),
+    );
   return { store, service, add };
 }
 
@@ -47,7 +85,10 @@ describe("report access", () => {
   it("answers 410 once a report has expired", async () => {
     const { service, add } = await setup();
     await add(ID("b"), Date.now() - 1000);
-    await expect(service.open(principal(), ID("b"))).rejects.toMatchObject({ status: 410, code: "report_expired" });
+    await expect(service.open(principal(), ID("b"))).rejects.toMatchObject({
+      status: 410,
+      code: "report_expired",
+    });
     expect(await service.list(principal())).toEqual([]);
   });
 
@@ -55,7 +96,10 @@ describe("report access", () => {
     const { service, add } = await setup();
     await add(ID("c"), null);
     const full = await service.open(principal(), ID("c"));
-    const masked = await service.open(principal({ oid: "rui", roles: [READER_ROLE], seesPersonalData: false }), ID("c"));
+    const masked = await service.open(
+      principal({ oid: "rui", roles: [READER_ROLE], seesPersonalData: false }),
+      ID("c"),
+    );
     const name = JSON.parse(full).sessions[0].caller.identity.displayName as string;
     expect(full).toContain(name);
     expect(masked).not.toContain(name);
@@ -77,7 +121,16 @@ describe("report access", () => {
 });
 
 describe("report creation", () => {
-  const { sessions: [session], ...record } = buildCallRecord({ id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01", scenario: "poor-wifi", seed: "s", end: Date.parse("2026-11-20T12:00:00Z"), tenantId: "t1" });
+  const {
+    sessions: [session],
+    ...record
+  } = buildCallRecord({
+    id: "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01",
+    scenario: "poor-wifi",
+    seed: "s",
+    end: Date.parse("2026-11-20T12:00:00Z"),
+    tenantId: "t1",
+  });
   /** A call of `pages` pages of 60 sessions, as the call service hands it over. */
   const bigCall = (pages: number, pause?: Promise<void>) =>
     async function* rawCall(): AsyncGenerator<RawPart> {
@@ -93,7 +146,13 @@ describe("report creation", () => {
     const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-create-")), "r.db"));
     opened.push(store);
     const service = createReportService({ store, appVersion: "test", viewFor: () => FULL_VIEW, quotas });
-    return { store, service: { ...service, create: (principal: Principal, body: unknown) => service.create(principal, body, calls) } };
+    return {
+      store,
+      service: {
+        ...service,
+        create: (principal: Principal, body: unknown) => service.create(principal, body, calls),
+      },
+    };
   }
 
   it("builds a 3,000-session snapshot a page at a time, letting other work run between pages", async () => {
@@ -110,38 +169,71 @@ describe("report creation", () => {
     expect(meta.sessionCount).toBe(3000);
     // A synchronous build would let the probe run a handful of times at most.
     expect(turns).toBeGreaterThanOrEqual(50);
-    const opened = JSON.parse(await service.open(principal(), meta.id)) as { sessions: { id: string; caller: unknown }[] };
+    const opened = JSON.parse(await service.open(principal(), meta.id)) as {
+      sessions: { id: string; caller: unknown }[];
+    };
     expect(opened.sessions).toHaveLength(3000);
     expect(JSON.stringify(opened.sessions[0]?.caller)).toContain("Participant A");
   });
 
   it("stops a person at their report quota with 429 and says what to do", async () => {
-    const { service } = await creator(bigCall(1), { ...QUOTAS, perUser: { count: 2, bytes: QUOTAS.perUser.bytes } });
+    const { service } = await creator(bigCall(1), {
+      ...QUOTAS,
+      perUser: { count: 2, bytes: QUOTAS.perUser.bytes },
+    });
     await service.create(principal(), { callId: record.id });
     await service.create(principal(), { callId: record.id });
-    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "report_quota", message: expect.stringContaining("Delete reports") });
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({
+      status: 429,
+      code: "report_quota",
+      message: expect.stringContaining("Delete reports"),
+    });
     // Another person of the tenant is not held back by Ada's quota.
-    await expect(service.create(principal({ oid: "rui" }), { callId: record.id })).resolves.toMatchObject({ createdBy: "rui" });
+    await expect(service.create(principal({ oid: "rui" }), { callId: record.id })).resolves.toMatchObject({
+      createdBy: "rui",
+    });
   });
 
   it("refuses a report larger than the storage left with 413, storing nothing", async () => {
-    const { service, store } = await creator(bigCall(50), { ...QUOTAS, perUser: { count: 10, bytes: 20 * 1024 } });
-    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 413, code: "report_too_large" });
+    const { service, store } = await creator(bigCall(50), {
+      ...QUOTAS,
+      perUser: { count: 10, bytes: 20 * 1024 },
+    });
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({
+      status: 413,
+      code: "report_too_large",
+    });
     expect(await store.list("t1", Date.now())).toEqual([]);
   });
 
   it("builds one report per person at a time, and queues a crowd instead of building it all at once", async () => {
     let release = () => undefined as void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { service } = await creator(bigCall(1, gate), { ...QUOTAS, perUser: { count: 100, bytes: QUOTAS.perUser.bytes }, concurrent: 1 });
+    const { service } = await creator(bigCall(1, gate), {
+      ...QUOTAS,
+      perUser: { count: 100, bytes: QUOTAS.perUser.bytes },
+      concurrent: 1,
+    });
     const first = service.create(principal(), { callId: record.id });
     await new Promise((resolve) => setImmediate(resolve));
-    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "report_in_progress" });
-    const others = Array.from({ length: 4 }, (_, i) => service.create(principal({ oid: `user-${i}` }), { callId: record.id }));
+    await expect(service.create(principal(), { callId: record.id })).rejects.toMatchObject({
+      status: 429,
+      code: "report_in_progress",
+    });
+    const others = Array.from({ length: 4 }, (_, i) =>
+      service.create(principal({ oid: `user-${i}` }), { callId: record.id }),
+    );
     // Four may wait for the one slot; the fifth is told to come back.
-    await expect(service.create(principal({ oid: "user-late" }), { callId: record.id })).rejects.toMatchObject({ status: 429, code: "reports_busy" });
+    await expect(
+      service.create(principal({ oid: "user-late" }), { callId: record.id }),
+    ).rejects.toMatchObject({ status: 429, code: "reports_busy" });
     release();
     await expect(first).resolves.toMatchObject({ sessionCount: 60 });
-    expect((await Promise.all(others)).map((meta) => meta.createdBy)).toEqual(["user-0", "user-1", "user-2", "user-3"]);
+    expect((await Promise.all(others)).map((meta) => meta.createdBy)).toEqual([
+      "user-0",
+      "user-1",
+      "user-2",
+      "user-3",
+    ]);
   });
 });

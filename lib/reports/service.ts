@@ -53,8 +53,14 @@ async function* partsOf(payload: Payload): AsyncGenerator<PayloadPart> {
   yield { record: payload.record, rawParticipants: null };
 }
 
-const notFound = () => new ReportError(404, "report_not_found", "There is no such report, or it was deleted. Ask whoever sent the link for a new one.");
-const isAdmin = (principal: Principal) => principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
+const notFound = () =>
+  new ReportError(
+    404,
+    "report_not_found",
+    "There is no such report, or it was deleted. Ask whoever sent the link for a new one.",
+  );
+const isAdmin = (principal: Principal) =>
+  principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
 /** Sessions parsed per slice, with a yield between slices: one big snapshot must not hold the thread. */
 const PARSE_SLICE = 10;
@@ -62,7 +68,12 @@ const PARSE_SLICE = 10;
 /** A call's Graph payload in parts, as the caller's call service reads it (through its cache). */
 export type RawCallSource = (callId: string) => AsyncIterable<RawPart>;
 
-export function createReportService(options: { store: ReportStore; appVersion: string; viewFor: (principal: Principal) => View; quotas: ReportQuotas }) {
+export function createReportService(options: {
+  store: ReportStore;
+  appVersion: string;
+  viewFor: (principal: Principal) => View;
+  quotas: ReportQuotas;
+}) {
   const { store } = options;
   const admission = createReportAdmission(store, options.quotas);
   let lastPurge = 0;
@@ -77,25 +88,38 @@ export function createReportService(options: { store: ReportStore; appVersion: s
     const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
     if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
     if (report.meta.expiresAt !== null && report.meta.expiresAt < Date.now()) {
-      throw new ReportError(410, "report_expired", `This report expired on ${formatDay(report.meta.expiresAt)} and its data was deleted.`);
+      throw new ReportError(
+        410,
+        "report_expired",
+        `This report expired on ${formatDay(report.meta.expiresAt)} and its data was deleted.`,
+      );
     }
     if (!report.payload) throw new ReportError(410, "report_expired", "This report's data was deleted.");
-    return { meta: report.meta, payload: JSON.parse((await gunzipAsync(report.payload)).toString()) as Payload };
+    return {
+      meta: report.meta,
+      payload: JSON.parse((await gunzipAsync(report.payload)).toString()) as Payload,
+    };
   }
 
   /** The same parse as live data, a slice of sessions at a time. */
   async function parseSnapshot(payload: Payload) {
-    const parsed = parseCallRecordBody({ ...payload.record, sessions: payload.sessions.slice(0, PARSE_SLICE) });
+    const parsed = parseCallRecordBody({
+      ...payload.record,
+      sessions: payload.sessions.slice(0, PARSE_SLICE),
+    });
     const sessions: Session[] = [...parsed.sessions];
     for (let start = PARSE_SLICE; start < payload.sessions.length; start += PARSE_SLICE) {
       await yieldToEventLoop();
-      sessions.push(...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions);
+      sessions.push(
+        ...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions,
+      );
     }
     return { ...parsed, sessions };
   }
 
   /** Readers never receive personal data: an unredacted report is redacted for them. */
-  const mustRedactFor = (principal: Principal, meta: ReportMeta) => !meta.redacted && !principal.seesPersonalData;
+  const mustRedactFor = (principal: Principal, meta: ReportMeta) =>
+    !meta.redacted && !principal.seesPersonalData;
   const forViewer = async (principal: Principal, meta: ReportMeta, payload: Payload): Promise<Payload> =>
     mustRedactFor(principal, meta) ? redactPayload(payload) : payload;
 
@@ -104,7 +128,11 @@ export function createReportService(options: { store: ReportStore; appVersion: s
       const parsed = createReportInput.safeParse(body);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new ReportError(400, "invalid_report", `The report request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}.`);
+        throw new ReportError(
+          400,
+          "invalid_report",
+          `The report request is not valid: ${issue?.path.join(".") || "body"} ${issue?.message ?? ""}.`,
+        );
       }
       const input = parsed.data;
       // Readers may only share what they may see: their reports are always redacted.
@@ -112,7 +140,11 @@ export function createReportService(options: { store: ReportStore; appVersion: s
       return admission.run(principal.tenantId, principal.oid, async (room) => {
         let sessionCount = 0;
         const parts = counted(rawCall(input.callId), (count) => (sessionCount += count));
-        const payload = await gzipStream(payloadJson(parts, "snapshot", redact ? createRedactor() : null), room, reportTooLarge);
+        const payload = await gzipStream(
+          payloadJson(parts, "snapshot", redact ? createRedactor() : null),
+          room,
+          reportTooLarge,
+        );
         const now = Date.now();
         const meta: ReportMeta = {
           id: randomBytes(16).toString("base64url"),
@@ -144,15 +176,29 @@ export function createReportService(options: { store: ReportStore; appVersion: s
       const participants = {
         v2: people?.source === "participants_v2" ? view.participants(people.list) : null,
         legacy: people?.source === "legacy" ? view.participants(people.list) : [],
-        unavailable: people?.source === "participants_v2" ? null : "this report was saved without participants_v2",
+        unavailable:
+          people?.source === "participants_v2" ? null : "this report was saved without participants_v2",
       };
-      return JSON.stringify({ report: meta, call: view.call(parsed.call), sessions, participants, page: 0, loaded: sessions.length, nextCursor: null });
+      return JSON.stringify({
+        report: meta,
+        call: view.call(parsed.call),
+        sessions,
+        participants,
+        page: 0,
+        loaded: sessions.length,
+        nextCursor: null,
+      });
     },
 
     async exportJson(principal: Principal, id: string): Promise<{ meta: ReportMeta; json: string }> {
       const { meta, payload } = await readable(principal, id);
       const chunks: string[] = [];
-      for await (const chunk of payloadJson(partsOf(payload), "export", mustRedactFor(principal, meta) ? createRedactor() : null)) chunks.push(chunk);
+      for await (const chunk of payloadJson(
+        partsOf(payload),
+        "export",
+        mustRedactFor(principal, meta) ? createRedactor() : null,
+      ))
+        chunks.push(chunk);
       return { meta, json: chunks.join("") };
     },
 
@@ -165,7 +211,13 @@ export function createReportService(options: { store: ReportStore; appVersion: s
       const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
       if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
       if (report.meta.createdBy !== principal.oid && !isAdmin(principal)) {
-        throw new ReportError(403, "not_report_owner", report.meta.createdByName ? `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.` : "Only whoever created this report, or an investigator, can delete it.");
+        throw new ReportError(
+          403,
+          "not_report_owner",
+          report.meta.createdByName
+            ? `Only ${report.meta.createdByName}, who created this report, or an investigator can delete it.`
+            : "Only whoever created this report, or an investigator, can delete it.",
+        );
       }
       await store.delete(id);
     },

@@ -28,7 +28,11 @@ describe("SQLite report store", () => {
     for (let round = 0; round < 3; round++) {
       const acknowledged: string[] = [];
       // One process (node with the tsx loader), so SIGKILL hits the writer itself.
-      const child = spawn(process.execPath, ["--import", "tsx", resolve("lib/reports/testing/create-loop.ts"), path], { stdio: ["ignore", "pipe", "inherit"] });
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", resolve("lib/reports/testing/create-loop.ts"), path],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
       let buffer = "";
       child.stdout.on("data", (chunk: Buffer) => {
         buffer += chunk.toString();
@@ -53,7 +57,9 @@ describe("SQLite report store", () => {
       for (const id of acknowledged) {
         const report = await store.get(id);
         expect(report, id).toBeDefined();
-        expect(JSON.parse(gunzipSync(report?.payload ?? Buffer.alloc(0)).toString()).sessions).toHaveLength(200);
+        expect(JSON.parse(gunzipSync(report?.payload ?? Buffer.alloc(0)).toString()).sessions).toHaveLength(
+          200,
+        );
       }
       store.close();
     }

@@ -26,9 +26,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
 ];
 
-
-
-
 export function migrate(db: Database.Database): void {
   const current = db.pragma("user_version", { simple: true }) as number;
   db.transaction(() => {
@@ -51,31 +48,59 @@ export function openSqliteStore(path: string): ReportStore {
   const writer = createSqliteWriter(path);
   const byId = db.prepare(`SELECT ${META_COLUMNS}, payload FROM reports WHERE id = ?`);
   const live = "(expires_at IS NULL OR expires_at >= @now)";
-  const byTenant = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND ${live} ORDER BY created_at DESC LIMIT 1000`);
-  const byCreator = db.prepare(`SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live} ORDER BY created_at DESC LIMIT 1000`);
-  const tenantUsage = db.prepare(`SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND ${live}`);
-  const creatorUsage = db.prepare(`SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live}`);
+  const byTenant = db.prepare(
+    `SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND ${live} ORDER BY created_at DESC LIMIT 1000`,
+  );
+  const byCreator = db.prepare(
+    `SELECT ${META_COLUMNS} FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live} ORDER BY created_at DESC LIMIT 1000`,
+  );
+  const tenantUsage = db.prepare(
+    `SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND ${live}`,
+  );
+  const creatorUsage = db.prepare(
+    `SELECT count(*) AS count, coalesce(sum(length(payload)), 0) AS bytes FROM reports WHERE tenant_id = @tenant AND created_by = @creator AND ${live}`,
+  );
   const remove = db.prepare("DELETE FROM reports WHERE id = ?");
   const purge = db.prepare(purgeExpiredSql("?"));
 
   return {
     async create(meta, payload) {
       await writer.insert({
-        id: meta.id, tenant_id: meta.tenantId, call_id: meta.callId, title: meta.title, note: meta.note, redacted: meta.redacted ? 1 : 0,
-        created_at: meta.createdAt, created_by: meta.createdBy, created_by_name: meta.createdByName, expires_at: meta.expiresAt,
-        app_version: meta.appVersion, session_count: meta.sessionCount, payload,
+        id: meta.id,
+        tenant_id: meta.tenantId,
+        call_id: meta.callId,
+        title: meta.title,
+        note: meta.note,
+        redacted: meta.redacted ? 1 : 0,
+        created_at: meta.createdAt,
+        created_by: meta.createdBy,
+        created_by_name: meta.createdByName,
+        expires_at: meta.expiresAt,
+        app_version: meta.appVersion,
+        session_count: meta.sessionCount,
+        payload,
       });
     },
     async get(id) {
       const row = byId.get(id) as ReportRow | undefined;
-      return row ? ({ meta: rowToMeta(row), payload: row.payload ?? null } satisfies StoredReport) : undefined;
+      return row
+        ? ({ meta: rowToMeta(row), payload: row.payload ?? null } satisfies StoredReport)
+        : undefined;
     },
     async list(tenantId, now, createdBy) {
-      const rows = (createdBy ? byCreator.all({ tenant: tenantId, creator: createdBy, now }) : byTenant.all({ tenant: tenantId, now })) as ReportRow[];
+      const rows = (
+        createdBy
+          ? byCreator.all({ tenant: tenantId, creator: createdBy, now })
+          : byTenant.all({ tenant: tenantId, now })
+      ) as ReportRow[];
       return rows.map(rowToMeta);
     },
     async usage(tenantId, now, createdBy) {
-      const row = (createdBy ? creatorUsage.get({ tenant: tenantId, creator: createdBy, now }) : tenantUsage.get({ tenant: tenantId, now })) as { count: number; bytes: number };
+      const row = (
+        createdBy
+          ? creatorUsage.get({ tenant: tenantId, creator: createdBy, now })
+          : tenantUsage.get({ tenant: tenantId, now })
+      ) as { count: number; bytes: number };
       return { count: row.count, bytes: row.bytes };
     },
     async delete(id) {

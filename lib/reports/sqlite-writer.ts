@@ -35,7 +35,10 @@ type Pending = { resolve: () => void; reject: (error: Error) => void };
 export function createSqliteWriter(path: string) {
   // Resolved from the app's root: the one place better-sqlite3 is installed, bundled server or not.
   const driver = createRequire(join(process.cwd(), "package.json")).resolve("better-sqlite3");
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, insertSql: INSERT_SQL } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { path, driver, insertSql: INSERT_SQL },
+  });
   // The writer must not keep a finished process (a test, a script) alive.
   worker.unref();
   const pending = new Map<number, Pending>();

@@ -4,7 +4,12 @@ import { securityHeaders } from "./headers";
 
 describe("security headers", () => {
   it("allow scripts only with the nonce, connections only to self and the authority, and no framing", () => {
-    const headers = securityHeaders({ nonce: "abc", authorityOrigin: "https://login.microsoftonline.com", https: true, development: false });
+    const headers = securityHeaders({
+      nonce: "abc",
+      authorityOrigin: "https://login.microsoftonline.com",
+      https: true,
+      development: false,
+    });
     const csp = headers["Content-Security-Policy"] ?? "";
     expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
     expect(csp).not.toContain("unsafe-eval");
@@ -16,7 +21,11 @@ describe("security headers", () => {
   });
 
   it("sends HSTS only over HTTPS", () => {
-    expect(securityHeaders({ nonce: "n", authorityOrigin: null, https: false, development: true })["Strict-Transport-Security"]).toBeUndefined();
+    expect(
+      securityHeaders({ nonce: "n", authorityOrigin: null, https: false, development: true })[
+        "Strict-Transport-Security"
+      ],
+    ).toBeUndefined();
   });
 });
 

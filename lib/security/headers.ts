@@ -7,7 +7,12 @@ export interface SecurityHeaderOptions {
 }
 
 /** Headers for every response: a CSP allowing only what callscope needs, and the usual hardening. */
-export function securityHeaders({ nonce, authorityOrigin, https, development }: SecurityHeaderOptions): Record<string, string> {
+export function securityHeaders({
+  nonce,
+  authorityOrigin,
+  https,
+  development,
+}: SecurityHeaderOptions): Record<string, string> {
   const authority = authorityOrigin ? ` ${authorityOrigin}` : "";
   const csp = [
     "default-src 'self'",

@@ -15,13 +15,25 @@ export interface RunningEmulator extends Emulator {
 export async function startEmulator(options: Omit<EmulatorOptions, "key"> = {}): Promise<RunningEmulator> {
   const dir = process.env.CALLSCOPE_TEST_TLS_DIR ?? resolve(__dirname, "../../.emulator/test");
   const key = await loadSigningKey(resolve(dir, "signing-key.json"));
-  const emulator = await createEmulator({ key, seed: "test", now: Date.parse("2026-11-20T12:00:00Z"), ...options });
-  const server: Server = createServer({ key: readFileSync(resolve(dir, "tls-key.pem")), cert: readFileSync(resolve(dir, "tls-cert.pem")) }, getRequestListener(emulator.app.fetch));
+  const emulator = await createEmulator({
+    key,
+    seed: "test",
+    now: Date.parse("2026-11-20T12:00:00Z"),
+    ...options,
+  });
+  const server: Server = createServer(
+    { key: readFileSync(resolve(dir, "tls-key.pem")), cert: readFileSync(resolve(dir, "tls-cert.pem")) },
+    getRequestListener(emulator.app.fetch),
+  );
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const { port } = server.address() as AddressInfo;
   return {
     ...emulator,
     url: `https://localhost:${port}`,
-    close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

@@ -9,11 +9,25 @@ import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { RunningEmulator } from "./emulator";
 
-export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: number; maxRetries?: number; maxWaitMs?: number; maxSessions?: number; readAhead?: boolean; participantsV2?: boolean; graphBaseUrl?: string; certificatePath?: string } = {}) {
+export function graphStack(
+  emulator: RunningEmulator,
+  overrides: {
+    timeoutMs?: number;
+    maxRetries?: number;
+    maxWaitMs?: number;
+    maxSessions?: number;
+    readAhead?: boolean;
+    participantsV2?: boolean;
+    graphBaseUrl?: string;
+    certificatePath?: string;
+  } = {},
+) {
   const config = parseServerConfig({
     AZURE_TENANT_ID: DEMO_TENANT_ID,
     AZURE_CLIENT_ID: DEMO_APP.clientId,
-    ...(overrides.certificatePath ? { AZURE_CLIENT_CERTIFICATE_PATH: overrides.certificatePath } : { AZURE_CLIENT_SECRET: DEMO_APP.secret }),
+    ...(overrides.certificatePath
+      ? { AZURE_CLIENT_CERTIFICATE_PATH: overrides.certificatePath }
+      : { AZURE_CLIENT_SECRET: DEMO_APP.secret }),
     GRAPH_BASE_URL: overrides.graphBaseUrl ?? emulator.url,
     AUTHORITY_HOST: emulator.url,
   });
@@ -26,6 +40,14 @@ export function graphStack(emulator: RunningEmulator, overrides: { timeoutMs?: n
   });
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
   const cursors = createCursorCodec("x".repeat(32));
-  const service = createCallService({ reader, cache: createMemoryCache(256 * 1024 * 1024), cursors, tenantId: config.tenantId, maxSessions: overrides.maxSessions ?? 20_000, readAhead: overrides.readAhead ?? false, participantsV2: overrides.participantsV2 });
+  const service = createCallService({
+    reader,
+    cache: createMemoryCache(256 * 1024 * 1024),
+    cursors,
+    tenantId: config.tenantId,
+    maxSessions: overrides.maxSessions ?? 20_000,
+    readAhead: overrides.readAhead ?? false,
+    participantsV2: overrides.participantsV2,
+  });
   return { config, graphGet, reader, cursors, service };
 }

@@ -7,7 +7,13 @@ export function personalValues(payload: unknown): string[] {
   const found = new Set<string>();
   const walk = (value: unknown, key: string, parent: string) => {
     // Very short values ("Ada") could appear by chance elsewhere; generated names are longer.
-    if (typeof value === "string" && value.length > 3 && personalDataKind(key, parent) !== null && !isUnreportedWireValue(key, value)) found.add(value);
+    if (
+      typeof value === "string" &&
+      value.length > 3 &&
+      personalDataKind(key, parent) !== null &&
+      !isUnreportedWireValue(key, value)
+    )
+      found.add(value);
     // Array items are read as the property that holds them, as the redactor reads them.
     if (Array.isArray(value)) for (const item of value) walk(item, key, parent);
     else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k, key);

@@ -15,9 +15,11 @@ export function CallIdForm() {
     event.preventDefault();
     const callId = extractCallId(value);
     if (!callId) {
-      setError(value.trim()
-        ? "That does not contain a call ID. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01), or a Graph or Teams admin center link that holds one."
-        : "Paste a call ID first.");
+      setError(
+        value.trim()
+          ? "That does not contain a call ID. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01), or a Graph or Teams admin center link that holds one."
+          : "Paste a call ID first.",
+      );
       return;
     }
     setError(null);
@@ -27,7 +29,9 @@ export function CallIdForm() {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-2">
-      <label htmlFor={inputId} className="block text-sm font-medium">Call ID, or a link or text containing one</label>
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        Call ID, or a link or text containing one
+      </label>
       <div className="flex gap-2">
         <input
           id={inputId}
@@ -41,9 +45,18 @@ export function CallIdForm() {
           spellCheck={false}
           className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
         />
-        <button type="submit" className="whitespace-nowrap rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">Open call</button>
+        <button
+          type="submit"
+          className="whitespace-nowrap rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
+        >
+          Open call
+        </button>
       </div>
-      {error && <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+      {error && (
+        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -12,7 +12,13 @@ export function RedirectBridge() {
   return (
     <main className="mx-auto max-w-md p-8 text-center">
       {failed ? (
-        <p role="alert">Sign-in could not be completed. <Link className="underline" href="/">Return to callscope</Link> and sign in again.</p>
+        <p role="alert">
+          Sign-in could not be completed.{" "}
+          <Link className="underline" href="/">
+            Return to callscope
+          </Link>{" "}
+          and sign in again.
+        </p>
       ) : (
         <p role="status">Completing sign-in…</p>
       )}

@@ -4,12 +4,33 @@ import { gzipSync } from "node:zlib";
 import { openSqliteStore } from "../sqlite-store";
 
 const store = openSqliteStore(process.argv[2] ?? "");
-const payload = gzipSync(JSON.stringify({ record: { id: "x" }, sessions: Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, pad: "x".repeat(200) })) }));
+const payload = gzipSync(
+  JSON.stringify({
+    record: { id: "x" },
+    sessions: Array.from({ length: 200 }, (_, i) => ({ id: `s${i}`, pad: "x".repeat(200) })),
+  }),
+);
 
 async function loop() {
   for (;;) {
     const id = randomBytes(16).toString("base64url");
-    await store.create({ id, tenantId: "t", callId: "c", title: "loop", note: null, redacted: false, createdAt: Date.now(), createdBy: "u", createdByName: "U", expiresAt: null, appVersion: "test", sessionCount: 200 }, payload);
+    await store.create(
+      {
+        id,
+        tenantId: "t",
+        callId: "c",
+        title: "loop",
+        note: null,
+        redacted: false,
+        createdAt: Date.now(),
+        createdBy: "u",
+        createdByName: "U",
+        expiresAt: null,
+        appVersion: "test",
+        sessionCount: 200,
+      },
+      payload,
+    );
     process.stdout.write(`${id}\n`);
   }
 }

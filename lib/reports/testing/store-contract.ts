@@ -12,8 +12,19 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
     // Unique tenants and IDs per test, so the suite runs against a shared database.
     const tenant = () => `t-${randomBytes(6).toString("hex")}`;
     const meta = (tenantId: string, overrides: Partial<ReportMeta> = {}): ReportMeta => ({
-      id: randomBytes(16).toString("base64url"), tenantId, callId: "c1", title: "Bad call", note: "for the network team", redacted: false,
-      createdAt: 1000, createdBy: "u1", createdByName: "Ada", expiresAt: null, appVersion: "0.1.0", sessionCount: 2, ...overrides,
+      id: randomBytes(16).toString("base64url"),
+      tenantId,
+      callId: "c1",
+      title: "Bad call",
+      note: "for the network team",
+      redacted: false,
+      createdAt: 1000,
+      createdBy: "u1",
+      createdByName: "Ada",
+      expiresAt: null,
+      appVersion: "0.1.0",
+      sessionCount: 2,
+      ...overrides,
     });
 
     it("stores a report and reads it back whole", async () => {
@@ -22,7 +33,10 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
       await store.create(report, payload);
       const got = await store.get(report.id);
       expect(got?.meta).toEqual(report);
-      expect(JSON.parse(gunzipSync(got?.payload ?? Buffer.alloc(0)).toString())).toEqual({ record: { id: "c1" }, sessions: [{ id: "s" }] });
+      expect(JSON.parse(gunzipSync(got?.payload ?? Buffer.alloc(0)).toString())).toEqual({
+        record: { id: "c1" },
+        sessions: [{ id: "s" }],
+      });
       expect(await store.get("missing")).toBeUndefined();
     });
 
@@ -47,14 +61,27 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
 
     it("purges expired payloads and the names and free text with them, keeping only what answers 'gone'", async () => {
       const t = tenant();
-      const old = meta(t, { expiresAt: 5000, title: "Call with Clara Oswald", note: "clara@contoso.com could not hear", createdByName: "Ada Lovelace" });
+      const old = meta(t, {
+        expiresAt: 5000,
+        title: "Call with Clara Oswald",
+        note: "clara@contoso.com could not hear",
+        createdByName: "Ada Lovelace",
+      });
       const keep = meta(t, { expiresAt: null });
       await store.create(old, gzipSync("{}"));
       await store.create(keep, gzipSync("{}"));
       expect(await store.purgeExpired(6000)).toBeGreaterThanOrEqual(1);
       const purged = await store.get(old.id);
       expect(purged?.payload).toBeNull();
-      expect(purged?.meta).toMatchObject({ id: old.id, tenantId: t, expiresAt: 5000, title: "", note: null, createdBy: "", createdByName: "" });
+      expect(purged?.meta).toMatchObject({
+        id: old.id,
+        tenantId: t,
+        expiresAt: 5000,
+        title: "",
+        note: null,
+        createdBy: "",
+        createdByName: "",
+      });
       expect(JSON.stringify(purged)).not.toMatch(/Clara|contoso|Lovelace/);
       expect((await store.get(keep.id))?.payload).not.toBeNull();
       expect(await store.purgeExpired(6000)).toBe(0);

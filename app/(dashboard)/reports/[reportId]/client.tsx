@@ -3,18 +3,24 @@ import { useReport } from "@/lib/client/reports";
 import { CallView } from "@/components/call/call-view";
 import { formatDateTime } from "@/lib/format/dates";
 
-
 export function ReportView({ reportId }: { reportId: string }) {
   const query = useReport(reportId);
   const report = query.data?.report;
   const banner = report && (
-    <div role="note" className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100" data-testid="report-banner">
+    <div
+      role="note"
+      className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100"
+      data-testid="report-banner"
+    >
       <p className="font-semibold">{report.title}</p>
       <p>
-        Snapshot of call <span className="font-mono">{report.callId}</span> taken {formatDateTime(report.createdAt, false)} by {report.createdByName}
+        Snapshot of call <span className="font-mono">{report.callId}</span> taken{" "}
+        {formatDateTime(report.createdAt, false)} by {report.createdByName}
         {report.redacted ? " · personal data redacted" : ""}
-        {report.expiresAt ? ` · kept until ${formatDateTime(report.expiresAt, false)}` : " · kept until deleted"}.
-        It does not change when Graph does, and outlives Graph&apos;s 30 days.
+        {report.expiresAt
+          ? ` · kept until ${formatDateTime(report.expiresAt, false)}`
+          : " · kept until deleted"}
+        . It does not change when Graph does, and outlives Graph&apos;s 30 days.
       </p>
       {report.note && <p className="mt-1 italic">{report.note}</p>}
     </div>

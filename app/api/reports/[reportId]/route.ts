@@ -1,10 +1,15 @@
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
 
-export const GET = apiRoute<{ reportId: string }>("GET /api/reports/{reportId}", async ({ params, principal, runtime }) =>
-  jsonResponse(await runtime.reports.open(principal, params.reportId)),
+export const GET = apiRoute<{ reportId: string }>(
+  "GET /api/reports/{reportId}",
+  async ({ params, principal, runtime }) =>
+    jsonResponse(await runtime.reports.open(principal, params.reportId)),
 );
 
-export const DELETE = apiRoute<{ reportId: string }>("DELETE /api/reports/{reportId}", async ({ params, principal, runtime }) => {
-  await runtime.reports.remove(principal, params.reportId);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = apiRoute<{ reportId: string }>(
+  "DELETE /api/reports/{reportId}",
+  async ({ params, principal, runtime }) => {
+    await runtime.reports.remove(principal, params.reportId);
+    return new Response(null, { status: 204 });
+  },
+);
