@@ -2,18 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { DEMO_APP, DEMO_TENANT_ID, GRAPH_RESOURCE } from "../emulator/entra/registry";
 import { AUTH_APP_URL, AUTH_EMULATOR_URL } from "../playwright.config";
 import { personalValues as valuesIn } from "../lib/testing/personal-values";
+import { signedIn, signInAs } from "./sign-in";
 import { demoCall, screenshot } from "./support";
 
 test.use({ baseURL: AUTH_APP_URL });
-
-async function signInAs(page: Page, name: string) {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
-  await expect(page.getByRole("heading", { name: "Pick an account" })).toBeVisible();
-  await page.getByRole("link", { name: new RegExp(name) }).click();
-  // Back in callscope, signed in: either the account shows, or the page says which role is missing.
-  await expect(page.getByTestId("account").or(page.getByRole("main").getByRole("alert"))).toBeVisible();
-}
 
 /** Every personal value in the emulator's copy of a call: names, UPNs, user IDs, IPs, MACs, device names. */
 async function personalValues(page: Page, callId: string): Promise<string[]> {
@@ -53,13 +45,13 @@ test("an investigator signs in, opens a call and signs out", async ({ page }) =>
 });
 
 test("a reader sees call quality with every personal value masked, in the page and the API", async ({
-  page,
+  browser,
 }) => {
+  const { context, page } = await signedIn(browser, "reader");
   const apiBodies: string[] = [];
   page.on("response", async (response) => {
     if (response.url().includes("/api/")) apiBodies.push(await response.text().catch(() => ""));
   });
-  await signInAs(page, "Rui Reader");
   await expect(page.getByTestId("account")).toContainText("personal data masked");
   const meeting = demoCall("team-meeting");
   await page.goto(`/calls/${meeting.id}`);
@@ -76,6 +68,7 @@ test("a reader sees call quality with every personal value masked, in the page a
   for (const value of values) expect(seen, `leaked ${value}`).not.toContain(value);
   await expect(page.getByTestId("participants")).toContainText("Participant ");
   await screenshot(page, "signed-in-reader");
+  await context.close();
 });
 
 test("the ID token a sign-in leaves in the browser is refused by the API; the access token is accepted", async ({
@@ -141,12 +134,10 @@ test("the API refuses requests without a valid token, and pages carry security h
 });
 
 test("a redacted report keeps no personal value, and only its creator or an investigator may delete it", async ({
-  page,
   browser,
 }) => {
+  const { context, page } = await signedIn(browser, "investigator");
   const meeting = demoCall("team-meeting");
-  await signInAs(page, "Ada Investigator");
-  await expect(page.getByTestId("account")).toContainText("Ada Investigator");
   await page.goto(`/calls/${meeting.id}`);
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
   await page.getByRole("button", { name: "Create report" }).click();
@@ -180,14 +171,12 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   for (const value of values) expect(seen, `leaked ${value}`).not.toContain(value);
 
   // A reader does not see Ada's report in their list, and may not delete it.
-  const readerContext = await browser.newContext();
-  const reader = await readerContext.newPage();
+  const { context: readerContext, page: reader } = await signedIn(browser, "reader");
   let readerToken = "";
   reader.on("request", (request) => {
     const header = request.headers().authorization;
     if (header) readerToken = header;
   });
-  await signInAs(reader, "Rui Reader");
   await reader.goto("/reports");
   await expect(reader.getByRole("heading", { name: "Saved reports" })).toBeVisible();
   await expect(reader.getByRole("main")).not.toContainText(title);
@@ -204,4 +193,5 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   const anonymous = await reader.request.get(`/api/reports/${reportPath.split("/").pop()}`);
   expect(anonymous.status()).toBe(401);
   await readerContext.close();
+  await context.close();
 });
