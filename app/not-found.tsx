@@ -6,7 +6,7 @@ export const metadata: Metadata = { title: "Page not found" };
 export default function NotFound() {
   return (
     <main className="mx-auto max-w-xl px-4 py-16">
-      <div role="alert" className="rounded-lg border border-slate-300 p-6 dark:border-slate-700">
+      <div role="alert" className="rounded-lg border border-line-strong p-6">
         <h1 className="text-lg font-semibold">There is no page at this address</h1>
         <p className="mt-2 text-sm">
           The link may be mistyped or from an older version of callscope. A call lives at{" "}

@@ -10,11 +10,11 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
   const config = clientConfig();
   return (
     <Providers config={config}>
-      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <header className="border-b border-line bg-surface">
         {config.demo && <DemoBanner />}
         <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
           <Link href="/" className="text-lg font-semibold tracking-tight">
-            call<span className="text-blue-600 dark:text-blue-400">scope</span>
+            call<span className="text-accent-fg">scope</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-4 text-sm">
             <Link href="/reports" className="underline-offset-2 hover:underline">

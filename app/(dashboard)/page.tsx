@@ -11,7 +11,7 @@ export default function HomePage() {
       <div className="space-y-8">
         <section className="space-y-3">
           <h1 className="text-2xl font-semibold">Diagnose one call</h1>
-          <p className="text-slate-700 dark:text-slate-300">
+          <p className="text-muted">
             Paste a Teams call ID to see every session, segment and media stream, what went wrong, on which
             leg, and why.
           </p>
@@ -29,15 +29,11 @@ export default function HomePage() {
                   <li key={call.id}>
                     <Link
                       href={`/calls/${call.id}`}
-                      className="block h-full rounded-lg border border-slate-200 bg-white p-4 hover:border-blue-500 dark:border-slate-800 dark:bg-slate-900"
+                      className="block h-full rounded-lg border border-line bg-surface p-4 hover:border-accent"
                     >
                       <span className="font-medium">{call.title}</span>
-                      <span className="mt-1 block text-sm text-slate-600 dark:text-slate-400">
-                        {call.description}
-                      </span>
-                      <span className="mt-2 block font-mono text-xs text-slate-500 dark:text-slate-400">
-                        {call.id}
-                      </span>
+                      <span className="mt-1 block text-sm text-muted">{call.description}</span>
+                      <span className="mt-2 block font-mono text-xs text-muted">{call.id}</span>
                     </Link>
                   </li>
                 ))}

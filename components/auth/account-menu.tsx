@@ -8,15 +8,9 @@ export function AccountMenu() {
     <div className="flex items-center gap-3 text-sm" data-testid="account">
       <span>
         <span className="font-medium">{me.name}</span>
-        {me.kind === "user" && (
-          <span className="ml-2 hidden text-slate-600 sm:inline dark:text-slate-400">
-            tenant {me.tenantId}
-          </span>
-        )}
+        {me.kind === "user" && <span className="ml-2 hidden text-muted sm:inline">tenant {me.tenantId}</span>}
         {!me.seesPersonalData && (
-          <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
-            personal data masked
-          </span>
+          <span className="ml-2 rounded bg-subtle px-1.5 text-xs">personal data masked</span>
         )}
       </span>
       {signOut && me.kind === "user" && (

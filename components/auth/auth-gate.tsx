@@ -15,13 +15,13 @@ export function AuthGate({ children }: { children: ReactNode }) {
       return <SignInScreen onSignIn={() => session.signIn?.()} />;
     case "signing-in":
       return (
-        <p role="status" className="text-slate-600 dark:text-slate-400">
+        <p role="status" className="text-muted">
           Signing you in…
         </p>
       );
     case "checking":
       return (
-        <p role="status" className="text-slate-600 dark:text-slate-400">
+        <p role="status" className="text-muted">
           Checking your access…
         </p>
       );

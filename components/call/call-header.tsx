@@ -39,9 +39,7 @@ export function CallHeader({
   return (
     <section aria-labelledby="call-heading" className="space-y-3">
       <div>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          {lookup(CALL_TYPE_LABELS, call.type ?? "unknown") ?? call.type}
-        </p>
+        <p className="text-sm text-muted">{lookup(CALL_TYPE_LABELS, call.type ?? "unknown") ?? call.type}</p>
         <h1 id="call-heading" className="font-mono text-xl font-semibold break-all">
           {call.id}
         </h1>
@@ -49,7 +47,7 @@ export function CallHeader({
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
         {facts.map(([label, value]) => (
           <div key={label}>
-            <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+            <dt className="text-muted">{label}</dt>
             <dd className="font-medium" data-testid={`fact-${label.toLowerCase().replace(/\s+/g, "-")}`}>
               {value}
             </dd>

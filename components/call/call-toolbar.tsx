@@ -7,9 +7,7 @@ import type { StreamRow } from "@/lib/callrecords/streams";
 import { saveBlob } from "@/lib/client/api";
 import { useExportJson } from "@/lib/client/exports";
 import { problemMessage } from "@/lib/client/problem-text";
-
-const BUTTON =
-  "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:border-blue-500 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900";
+import { Button } from "@/components/ui/button";
 
 export function CallToolbar({
   callId,
@@ -41,42 +39,28 @@ export function CallToolbar({
 
   return (
     <div className="flex flex-wrap gap-2" role="toolbar" aria-label="Share and export">
-      <button type="button" className={BUTTON} onClick={() => void copyLink()}>
-        Copy link
-      </button>
+      <Button onClick={() => void copyLink()}>Copy link</Button>
       {!reportId && (
-        <button type="button" className={BUTTON} onClick={() => setCreating(true)} disabled={!complete}>
+        <Button onClick={() => setCreating(true)} disabled={!complete}>
           Create report
-        </button>
+        </Button>
       )}
-      <button
-        type="button"
-        className={BUTTON}
-        disabled={exporting.isPending}
-        onClick={() => exportJson(false)}
-      >
+      <Button disabled={exporting.isPending} onClick={() => exportJson(false)}>
         Export JSON
-      </button>
+      </Button>
       {!reportId && (
-        <button
-          type="button"
-          className={BUTTON}
-          disabled={exporting.isPending}
-          onClick={() => exportJson(true)}
-        >
+        <Button disabled={exporting.isPending} onClick={() => exportJson(true)}>
           Export JSON (redacted)
-        </button>
+        </Button>
       )}
-      <button
-        type="button"
-        className={BUTTON}
+      <Button
         disabled={!complete}
         onClick={() =>
           saveBlob(new Blob([streamsCsv(rows)], { type: "text/csv" }), `callscope-${callId}-streams.csv`)
         }
       >
         Export streams CSV
-      </button>
+      </Button>
       {creating && <CreateReportDialog callId={callId} onClose={() => setCreating(false)} />}
       <Toast message={toast} />
     </div>

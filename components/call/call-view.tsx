@@ -22,6 +22,7 @@ import { SessionsChart } from "./sessions-chart";
 import { SessionsTable } from "./sessions-table";
 import { SessionTimeline } from "./session-timeline";
 import { VerdictCard } from "./verdict-card";
+import { Button } from "@/components/ui/button";
 
 /** What the drill-down needs from its data source: live Graph pages or a saved report. */
 export interface CallData {
@@ -58,7 +59,7 @@ export function CallView({
 
   if (data.isPending) {
     return (
-      <p role="status" className="text-slate-600 dark:text-slate-400">
+      <p role="status" className="text-muted">
         Loading call {data.callId}…
       </p>
     );
@@ -73,13 +74,9 @@ export function CallView({
         action={
           <div className="flex gap-3 text-sm">
             {!reportId && (
-              <button
-                type="button"
-                onClick={data.refetch}
-                className="rounded bg-red-700 px-3 py-1 font-medium text-white"
-              >
+              <Button variant="danger" onClick={data.refetch}>
                 {retryAfter ? `Try again (after ${retryAfter} s)` : "Try again"}
-              </button>
+              </Button>
             )}
             <Link href="/" className="self-center underline">
               Look up another call
@@ -100,7 +97,7 @@ export function CallView({
       {invalid.length > 0 && (
         <p
           role="status"
-          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          className="rounded border border-warn-line bg-warn-soft p-2 text-sm text-warn-fg"
           data-testid="view-notice"
         >
           Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their
@@ -116,7 +113,7 @@ export function CallView({
       {analysis.unreadable.length > 0 && (
         <p
           role="status"
-          className="rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+          className="rounded border border-warn-line bg-warn-soft p-2 text-sm text-warn-fg"
           data-testid="unreadable-notice"
         >
           Part of this record could not be read: {analysis.unreadable.map(describeUnreadable).join("; ")}.

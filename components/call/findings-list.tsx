@@ -1,5 +1,6 @@
 import { FINDING_KIND_LABELS, type Finding } from "@/lib/callrecords/analysis";
 import { IsolatedText } from "@/components/ui/isolated-text";
+import { Card } from "@/components/ui/card";
 
 export function FindingsList({
   findings,
@@ -10,29 +11,26 @@ export function FindingsList({
 }) {
   const top = findings.slice(0, 6);
   return (
-    <section
-      aria-labelledby="findings-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <Card as="section" aria-labelledby="findings-heading">
       <h2 id="findings-heading" className="font-semibold">
         Top findings
       </h2>
       {top.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        <p className="mt-2 text-sm text-muted">
           Nothing stands out: no poor streams, failures, device problems or bad ratings.
         </p>
       ) : (
         <ol className="mt-2 space-y-3" data-testid="findings">
           {top.map((finding) => (
             <li key={finding.id} className="text-sm">
-              <span className="mr-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium dark:bg-slate-800">
+              <span className="mr-2 rounded bg-subtle px-1.5 py-0.5 text-xs font-medium">
                 {FINDING_KIND_LABELS[finding.kind]}
               </span>
               <span data-testid="finding-text">
                 <IsolatedText text={finding.text} />
               </span>
               <details className="mt-1">
-                <summary className="cursor-pointer text-xs text-blue-700 dark:text-blue-400">
+                <summary className="cursor-pointer text-xs text-accent-fg">
                   Evidence ({finding.evidence.length})
                 </summary>
                 <ul className="mt-1 space-y-1 text-xs">
@@ -55,10 +53,10 @@ export function FindingsList({
         </ol>
       )}
       {findings.length > top.length && (
-        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        <p className="mt-2 text-xs text-muted">
           {findings.length - top.length} more findings in the sessions below.
         </p>
       )}
-    </section>
+    </Card>
   );
 }

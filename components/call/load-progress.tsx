@@ -33,7 +33,7 @@ export function LoadProgress({
   if (!loading && !error) {
     const source = fromSnapshot ? "from the saved snapshot" : `(${pages} ${pages === 1 ? "page" : "pages"})`;
     return (
-      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="load-status">
+      <p className="text-sm text-muted" data-testid="load-status">
         All {loaded.toLocaleString("en-US")} sessions loaded {source}.
       </p>
     );
@@ -42,7 +42,7 @@ export function LoadProgress({
     return (
       <div
         role="alert"
-        className="rounded border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-100"
+        className="rounded border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg"
         data-testid="load-status"
       >
         Loading stopped after {loaded.toLocaleString("en-US")} sessions: {problemMessage(error)}{" "}
@@ -58,8 +58,8 @@ export function LoadProgress({
       <p className="text-sm">
         {loaded.toLocaleString("en-US")} sessions loaded · fetching page {pages + 1} from Graph…
       </p>
-      <div className="h-1 overflow-hidden rounded bg-slate-200 dark:bg-slate-800">
-        <div className="h-full w-1/3 animate-pulse bg-blue-600" />
+      <div className="h-1 overflow-hidden rounded bg-line">
+        <div className="h-full w-1/3 animate-pulse bg-accent" />
       </div>
     </div>
   );

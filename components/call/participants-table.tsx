@@ -4,6 +4,8 @@ import { endpointLabel, identityKindLabel, identityLabel } from "@/lib/callrecor
 import type { ParticipantList } from "@/lib/callrecords/model";
 import { PARTICIPANT_SOURCE_LABELS, type PersonRow } from "@/lib/callrecords/participants";
 import { problemMessage } from "@/lib/client/problem-text";
+import { Badge } from "@/components/ui/badge";
+import { Table, Td, Th } from "@/components/ui/table";
 
 const LIMIT = 25;
 
@@ -31,29 +33,29 @@ export function ParticipantsTable({
       <h2 id="participants-heading" className="text-lg font-semibold">
         Participants
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="participants-source">
+      <p className="text-sm text-muted" data-testid="participants-source">
         {rows.length} {rows.length === 1 ? "person" : "people"}, from {PARTICIPANT_SOURCE_LABELS[list.source]}
         {withoutMedia > 0 ? `; ${withoutMedia} joined without a media session` : ""}.
         {list.note ? ` ${list.note}` : ""}
       </p>
       {Boolean(error) && (
-        <p role="status" className="text-sm text-amber-900 dark:text-amber-200">
+        <p role="status" className="text-sm text-warn-text">
           Graph&apos;s list of participants could not be loaded: {problemMessage(error)}
         </p>
       )}
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         <strong>Impacting</strong>: sends streams that arrive poor. <strong>Impacted</strong>: receives poor
         streams. {affected.length} of {rows.length} are either.
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="participants">
-          <thead className="text-slate-600 dark:text-slate-400">
+        <Table data-testid="participants">
+          <thead className="text-muted">
             <tr>
-              <th className="py-1 pr-4">Participant</th>
-              <th className="pr-4">Identity</th>
-              <th className="pr-4">Role in quality</th>
-              <th className="pr-4">Poor sent</th>
-              <th className="pr-4">Poor received</th>
+              <Th>Participant</Th>
+              <Th>Identity</Th>
+              <Th>Role in quality</Th>
+              <Th>Poor sent</Th>
+              <Th>Poor received</Th>
               <th>Networks</th>
             </tr>
           </thead>
@@ -62,11 +64,11 @@ export function ParticipantsTable({
               const identity = row.participant?.identity ?? row.impact?.endpoint?.identity ?? null;
               const units = row.participant?.administrativeUnitIds.length ?? 0;
               return (
-                <tr key={row.key} className="border-t border-slate-200 dark:border-slate-800">
+                <tr key={row.key} className="border-t border-line">
                   <td className="py-1 pr-4 font-medium break-words">
                     <bdi>{who(row)}</bdi>
                     {identity?.userPrincipalName && (
-                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                      <span className="block text-xs font-normal text-muted">
                         <bdi>{identity.userPrincipalName}</bdi>
                       </span>
                     )}
@@ -75,34 +77,26 @@ export function ParticipantsTable({
                     {identity ? identityKindLabel(identity) : "—"}
                     {units > 0 ? ` · ${units} admin unit${units === 1 ? "" : "s"}` : ""}
                   </td>
-                  <td className="pr-4">
+                  <Td>
                     {row.impact?.impacting && (
-                      <span className="mr-1 rounded bg-red-100 px-1.5 text-xs font-medium text-red-900 dark:bg-red-950 dark:text-red-200">
+                      <Badge tone="poor" className="mr-1">
                         ▲ impacting
-                      </span>
+                      </Badge>
                     )}
-                    {row.impact?.impacted && (
-                      <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-                        ▼ impacted
-                      </span>
-                    )}
-                    {row.noMedia && (
-                      <span className="text-xs text-slate-600 dark:text-slate-400">no media session</span>
-                    )}
+                    {row.impact?.impacted && <Badge tone="warn">▼ impacted</Badge>}
+                    {row.noMedia && <span className="text-xs text-muted">no media session</span>}
                     {row.impact && !row.impact.impacting && !row.impact.impacted && (
-                      <span className="text-xs text-slate-600 dark:text-slate-400">unaffected</span>
+                      <span className="text-xs text-muted">unaffected</span>
                     )}
-                  </td>
-                  <td className="pr-4">{row.impact ? `${row.impact.sentPoor} / ${row.impact.sent}` : "—"}</td>
-                  <td className="pr-4">
-                    {row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}
-                  </td>
+                  </Td>
+                  <Td>{row.impact ? `${row.impact.sentPoor} / ${row.impact.sent}` : "—"}</Td>
+                  <Td>{row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}</Td>
                   <td className="text-xs">{row.impact?.networks.join("; ") || "—"}</td>
                 </tr>
               );
             })}
           </tbody>
-        </table>
+        </Table>
       </div>
       {rows.length > shown.length && (
         <button type="button" className="text-sm underline" onClick={() => setShowAll(true)}>

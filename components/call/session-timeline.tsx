@@ -85,7 +85,7 @@ export function SessionTimeline({
           </label>
         </div>
       </div>
-      <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400">
+      <div className="flex justify-between text-xs text-muted">
         <span>{clock(window.start)} UTC</span>
         <span>{clock(window.end)} UTC</span>
       </div>
@@ -97,13 +97,13 @@ export function SessionTimeline({
           </span>
         ))}
         <span className="flex items-center gap-1">
-          <span className="inline-block h-2 w-4 rounded border-2 border-red-600" />✕ poor
+          <span className="inline-block h-2 w-4 rounded border-2 border-poor" />✕ poor
         </span>
       </div>
       <div
         ref={scroller}
         style={{ height: Math.min(288, rows.length * ROW + 8) }}
-        className="relative overflow-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+        className="relative overflow-auto rounded border border-line bg-surface"
         data-testid="timeline"
       >
         <ul
@@ -128,7 +128,7 @@ export function SessionTimeline({
                   aria-label={title}
                   aria-pressed={selected === row.sessionId}
                   onClick={() => onSelect(row.sessionId)}
-                  className={`absolute top-1 h-3.5 overflow-hidden rounded-sm ${MODALITY_COLORS[row.modality] ?? "bg-slate-500"} ${row.quality === "poor" ? "ring-2 ring-red-600" : ""} ${selected === row.sessionId ? "outline outline-2 outline-offset-1 outline-slate-900 dark:outline-white" : ""}`}
+                  className={`absolute top-1 h-3.5 overflow-hidden rounded-sm ${MODALITY_COLORS[row.modality] ?? "bg-unclassified"} ${row.quality === "poor" ? "ring-2 ring-poor" : ""} ${selected === row.sessionId ? "outline outline-2 outline-offset-1 outline-fg" : ""}`}
                   style={{
                     left: `${Math.max(0, row.bar.left)}%`,
                     width: `${Math.min(100 - Math.max(0, row.bar.left), row.bar.width + Math.min(0, row.bar.left))}%`,

@@ -15,6 +15,7 @@ import {
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { formatClock } from "@/lib/format/dates";
 import { JITTER_LIMIT_MS as jitterLimit, jitterByStartTime } from "@/lib/callrecords/session-series";
+import { Td, Th } from "@/components/ui/table";
 
 const clock = (ms: number) => formatClock(ms, false);
 
@@ -28,12 +29,12 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
       <h2 id="sessions-chart-heading" className="text-lg font-semibold">
         Quality across sessions
       </h2>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         Sessions grouped by when they started. Bars: poor sessions. Lines: worst and median audio jitter,
         against the {jitterLimit} ms threshold.
       </p>
       <figure
-        className="h-64 rounded border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900"
+        className="h-64 rounded border border-line bg-surface p-2"
         aria-label={`Chart of poor sessions and audio jitter by session start time; the highest jitter is ${peak} ms. The same data is in the table below.`}
       >
         <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 240 }}>
@@ -48,14 +49,14 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
               yAxisId="count"
               dataKey="poorSessions"
               name="poor sessions"
-              fill="#fca5a5"
+              fill="var(--color-chart-poor)"
               isAnimationActive={false}
             />
             <Line
               yAxisId="jitter"
               dataKey="maxJitterMs"
               name="worst jitter"
-              stroke="#b91c1c"
+              stroke="var(--color-chart-threshold)"
               dot={false}
               isAnimationActive={false}
               connectNulls
@@ -64,7 +65,7 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
               yAxisId="jitter"
               dataKey="medianJitterMs"
               name="median jitter"
-              stroke="#2563eb"
+              stroke="var(--color-chart-primary)"
               dot={false}
               isAnimationActive={false}
               connectNulls
@@ -72,12 +73,12 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
             <ReferenceLine
               yAxisId="jitter"
               y={jitterLimit}
-              stroke="#b91c1c"
+              stroke="var(--color-chart-threshold)"
               strokeDasharray="4 2"
               label={{
                 value: `poor above ${jitterLimit} ms`,
                 fontSize: 11,
-                fill: "#b91c1c",
+                fill: "var(--color-chart-threshold)",
                 position: "insideTopLeft",
               }}
             />
@@ -89,22 +90,22 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
         <table className="mt-2 text-left text-xs">
           <thead>
             <tr>
-              <th className="pr-4">From (UTC)</th>
-              <th className="pr-4">Sessions</th>
-              <th className="pr-4">Poor</th>
-              <th className="pr-4">Worst jitter</th>
+              <Th>From (UTC)</Th>
+              <Th>Sessions</Th>
+              <Th>Poor</Th>
+              <Th>Worst jitter</Th>
               <th>Median jitter</th>
             </tr>
           </thead>
           <tbody>
             {buckets.map((b) => (
               <tr key={b.startMs}>
-                <td className="pr-4">{clock(b.startMs)}</td>
-                <td className="pr-4">{b.sessions}</td>
-                <td className="pr-4">{b.poorSessions}</td>
-                <td className="pr-4">
+                <Td>{clock(b.startMs)}</Td>
+                <Td>{b.sessions}</Td>
+                <Td>{b.poorSessions}</Td>
+                <Td>
                   {b.maxJitterMs ?? "—"} {b.maxJitterMs !== null ? "ms" : ""}
-                </td>
+                </Td>
                 <td>
                   {b.medianJitterMs ?? "—"} {b.medianJitterMs !== null ? "ms" : ""}
                 </td>

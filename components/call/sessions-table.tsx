@@ -12,6 +12,7 @@ import {
   type SessionSortKey,
 } from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
+import { Badge } from "@/components/ui/badge";
 
 const ROW = 40;
 const COLUMNS: { key: SessionSortKey; label: string }[] = [
@@ -40,7 +41,7 @@ function Select({
       <select
         value={value ?? ""}
         onChange={(e) => onChange(e.target.value || null)}
-        className="rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+        className="rounded border border-line-strong bg-surface px-1 py-1 text-sm"
       >
         <option value="">All</option>
         {options.map((o) => (
@@ -112,7 +113,7 @@ export function SessionsTable({
             value={text}
             onChange={(e) => setText(e.target.value)}
             placeholder="name or session ID"
-            className="rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="rounded border border-line-strong bg-surface px-2 py-1 text-sm"
           />
         </label>
         <Select
@@ -156,23 +157,16 @@ export function SessionsTable({
           Poor only
         </label>
       </div>
-      <p
-        className="text-sm text-slate-600 dark:text-slate-400"
-        aria-live="polite"
-        data-testid="sessions-count"
-      >
+      <p className="text-sm text-muted" aria-live="polite" data-testid="sessions-count">
         {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown
       </p>
       <div
         role="table"
         aria-label="Sessions"
         aria-rowcount={rows.length + 1}
-        className="rounded border border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900"
+        className="rounded border border-line bg-surface text-sm"
       >
-        <div
-          role="row"
-          className={`${GRID} border-b border-slate-200 py-2 font-medium dark:border-slate-800`}
-        >
+        <div role="row" className={`${GRID} border-b border-line py-2 font-medium`}>
           {COLUMNS.map((column) => (
             <div
               role="columnheader"
@@ -208,7 +202,7 @@ export function SessionsTable({
                   key={session.id}
                   aria-rowindex={item.index + 2}
                   aria-selected={selected === session.id}
-                  className={`${GRID} absolute left-0 right-0 items-center border-b border-slate-100 dark:border-slate-800 ${selected === session.id ? "bg-blue-50 dark:bg-blue-950" : ""}`}
+                  className={`${GRID} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
                   style={{ top: item.start, height: ROW }}
                 >
                   <div role="cell">
@@ -229,18 +223,10 @@ export function SessionsTable({
                   </div>
                   <div role="cell" className="flex items-center gap-2 truncate">
                     <QualityBadge quality={summary.quality} />
-                    {summary.failed && (
-                      <span className="text-xs font-medium text-red-700 dark:text-red-400">failed</span>
-                    )}
-                    {summary.hasFeedback && (
-                      <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">feedback</span>
-                    )}
-                    {summary.session.isTest && (
-                      <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">test call</span>
-                    )}
-                    <span className="truncate text-xs text-slate-600 dark:text-slate-400">
-                      {summary.poorBecause ?? ""}
-                    </span>
+                    {summary.failed && <span className="text-xs font-medium text-poor-text">failed</span>}
+                    {summary.hasFeedback && <Badge>feedback</Badge>}
+                    {summary.session.isTest && <Badge>test call</Badge>}
+                    <span className="truncate text-xs text-muted">{summary.poorBecause ?? ""}</span>
                   </div>
                 </div>
               );

@@ -1,6 +1,7 @@
 import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import type { CallVerdict } from "@/lib/callrecords/analysis";
 import { QualityBadge } from "@/components/ui/quality-badge";
+import { Card } from "@/components/ui/card";
 
 export function VerdictCard({
   verdict,
@@ -13,10 +14,7 @@ export function VerdictCard({
 }) {
   const { streams, worst } = verdict;
   return (
-    <section
-      aria-labelledby="verdict-heading"
-      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
-    >
+    <Card as="section" aria-labelledby="verdict-heading">
       <div className="flex items-center justify-between">
         <h2 id="verdict-heading" className="font-semibold">
           Verdict{partial ? " so far" : ""}
@@ -26,7 +24,7 @@ export function VerdictCard({
       <p className="mt-3 text-3xl font-semibold" data-testid="poor-share">
         {Math.round(verdict.poorShare * 100)}%
       </p>
-      <p className="text-sm text-slate-600 dark:text-slate-400">
+      <p className="text-sm text-muted">
         of classified streams were poor ({streams.poor} of {streams.good + streams.poor};{" "}
         {streams.unclassified} unclassified)
       </p>
@@ -41,18 +39,18 @@ export function VerdictCard({
         </p>
       )}
       {failedSessions > 0 && (
-        <p className="mt-3 text-sm font-medium text-red-800 dark:text-red-300">
+        <p className="mt-3 text-sm font-medium text-poor-text">
           <span aria-hidden="true">⚠ </span>
           {failedSessions} {failedSessions === 1 ? "session" : "sessions"} failed: see the findings.
         </p>
       )}
       {verdict.side && (
-        <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+        <p className="mt-1 text-sm text-muted">
           {verdict.side === "both"
             ? "Poor streams ran in both directions."
             : `Most poor streams ran ${DIRECTION_LABELS[verdict.side]}.`}
         </p>
       )}
-    </section>
+    </Card>
   );
 }

@@ -11,22 +11,15 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
     ...chart.points.flatMap((p) => [p.average ?? 0, p.max ?? 0]),
   );
   return (
-    <figure
-      className="rounded border border-slate-200 p-2 dark:border-slate-800"
-      data-testid={`chart-${chart.key}`}
-    >
+    <figure className="rounded border border-line p-2" data-testid={`chart-${chart.key}`}>
       <figcaption className="text-sm font-medium">
         {chart.title} ({chart.unit})
         {chart.threshold ? (
-          <span className="ml-1 text-xs font-normal text-red-700 dark:text-red-400">
-            — {chart.threshold.label}
-          </span>
+          <span className="ml-1 text-xs font-normal text-poor-text">— {chart.threshold.label}</span>
         ) : null}
       </figcaption>
       {chart.empty ? (
-        <p className="py-8 text-center text-sm text-slate-600 dark:text-slate-400">
-          Not reported by the client.
-        </p>
+        <p className="py-8 text-center text-sm text-muted">Not reported by the client.</p>
       ) : (
         <div
           role="img"
@@ -47,17 +40,22 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
               }
             />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Bar dataKey="average" name="average" fill="#2563eb" isAnimationActive={false} />
+            <Bar
+              dataKey="average"
+              name="average"
+              fill="var(--color-chart-primary)"
+              isAnimationActive={false}
+            />
             <Bar
               dataKey="max"
               name={chart.secondLabel === "RMS" ? "root mean square" : "max"}
-              fill="#93c5fd"
+              fill="var(--color-chart-secondary)"
               isAnimationActive={false}
             />
             {chart.threshold && (
               <ReferenceLine
                 y={chart.threshold.value}
-                stroke="#b91c1c"
+                stroke="var(--color-chart-threshold)"
                 strokeDasharray="4 2"
                 ifOverflow="extendDomain"
               />

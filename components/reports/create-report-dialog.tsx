@@ -5,6 +5,7 @@ import { problemMessage } from "@/lib/client/problem-text";
 import { useCreateReport } from "@/lib/client/reports";
 import { useSignIn } from "@/lib/client/sign-in";
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
+import { Button } from "@/components/ui/button";
 
 export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -31,7 +32,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
       ref={dialog}
       onClose={onClose}
       aria-labelledby="create-report-heading"
-      className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-full max-w-lg rounded-lg p-6 backdrop:bg-black/40 bg-surface text-fg"
     >
       <h2 id="create-report-heading" className="text-lg font-semibold">
         Create a report
@@ -46,13 +47,11 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
               data-testid="report-link"
             >{`/reports/${create.data.id}`}</Link>
           </p>
-          <button type="button" className="rounded border px-3 py-1" onClick={() => dialog.current?.close()}>
-            Close
-          </button>
+          <Button onClick={() => dialog.current?.close()}>Close</Button>
         </div>
       ) : (
         <form onSubmit={submit} className="mt-3 space-y-3 text-sm">
-          <p className="text-slate-600 dark:text-slate-400">
+          <p className="text-muted">
             The server fetches every session of this call and keeps Graph&apos;s data as it is now.
           </p>
           <label htmlFor={ids.title} className="block font-medium">
@@ -63,7 +62,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             maxLength={200}
-            className="w-full rounded border px-2 py-1 dark:bg-slate-800"
+            className="w-full rounded border border-line-strong bg-field px-2 py-1"
           />
           <label htmlFor={ids.note} className="block font-medium">
             Note
@@ -74,7 +73,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
             onChange={(e) => setNote(e.target.value)}
             maxLength={4000}
             rows={3}
-            className="w-full rounded border px-2 py-1 dark:bg-slate-800"
+            className="w-full rounded border border-line-strong bg-field px-2 py-1"
           />
           <label className="flex items-start gap-2">
             <input
@@ -95,32 +94,22 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
             id={ids.expiry}
             value={expiry}
             onChange={(e) => setExpiry(e.target.value)}
-            className="rounded border px-2 py-1 dark:bg-slate-800"
+            className="rounded border border-line-strong bg-field px-2 py-1"
           >
             {EXPIRY_CHOICES.map(({ label }) => (
               <option key={label}>{label}</option>
             ))}
           </select>
           {create.isError && (
-            <p role="alert" className="text-red-700 dark:text-red-400">
+            <p role="alert" className="text-poor-text">
               {problemMessage(create.error)}
             </p>
           )}
           <div className="flex gap-2">
-            <button
-              type="submit"
-              disabled={create.isPending}
-              className="rounded bg-blue-700 px-3 py-1 font-medium text-white disabled:opacity-60"
-            >
+            <Button type="submit" variant="primary" disabled={create.isPending}>
               {create.isPending ? "Saving…" : "Create report"}
-            </button>
-            <button
-              type="button"
-              className="rounded border px-3 py-1"
-              onClick={() => dialog.current?.close()}
-            >
-              Cancel
-            </button>
+            </Button>
+            <Button onClick={() => dialog.current?.close()}>Cancel</Button>
           </div>
         </form>
       )}

@@ -11,7 +11,7 @@ export function CompareTable({
 }) {
   if (rows.length === 0) return null;
   const cell = (row: ComparisonRow, side: "caller" | "callee") =>
-    `px-2 py-0.5 break-words ${row.breach.includes(side) || row.worse === side ? "bg-red-50 font-semibold text-red-900 dark:bg-red-950 dark:text-red-200" : row.differs ? "bg-amber-50 dark:bg-amber-950/40" : ""}`;
+    `px-2 py-0.5 break-words ${row.breach.includes(side) || row.worse === side ? "bg-danger-soft font-semibold text-poor-fg" : row.differs ? "bg-warn-soft" : ""}`;
   const mark = (row: ComparisonRow, side: "caller" | "callee") =>
     row.breach.includes(side) ? (
       <span className="ml-1 text-xs" title={row.limit ?? undefined}>
@@ -32,7 +32,7 @@ export function CompareTable({
         data-testid={testId ?? `compare-${title.toLowerCase()}`}
       >
         <caption className="text-left font-medium">{title}: caller vs callee</caption>
-        <thead className="text-slate-600 dark:text-slate-400">
+        <thead className="text-muted">
           <tr>
             <th className="w-1/3 py-1">Property</th>
             <th className="px-2">Caller</th>
@@ -41,7 +41,7 @@ export function CompareTable({
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.label} className="border-t border-slate-100 dark:border-slate-800">
+            <tr key={row.label} className="border-t border-line-faint">
               <th scope="row" className="py-0.5 font-normal">
                 {row.label}
               </th>
@@ -57,9 +57,7 @@ export function CompareTable({
           ))}
         </tbody>
       </table>
-      {limits.length > 0 && (
-        <p className="mt-1 text-xs text-red-800 dark:text-red-300">{limits.join(" · ")}</p>
-      )}
+      {limits.length > 0 && <p className="mt-1 text-xs text-poor-text">{limits.join(" · ")}</p>}
     </div>
   );
 }

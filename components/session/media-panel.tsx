@@ -12,18 +12,12 @@ import { TracerouteTable } from "./traceroute-table";
 export function MediaPanel({ media, title }: { media: Media; title: string }) {
   const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media);
   return (
-    <details
-      open={breached}
-      className="group rounded border border-slate-200 p-3 dark:border-slate-800"
-      data-testid="media-panel"
-    >
+    <details open={breached} className="group rounded border border-line p-3" data-testid="media-panel">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
         <span className="capitalize">{title}</span>
         <QualityBadge quality={quality} />
         {!breached && (
-          <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
-            nothing over a threshold: folded
-          </span>
+          <span className="text-xs font-normal text-muted">nothing over a threshold: folded</span>
         )}
       </summary>
       <div className="mt-3 space-y-3">
@@ -38,7 +32,7 @@ export function MediaPanel({ media, title }: { media: Media; title: string }) {
                   : (verdict.reason ?? "")}
               </span>
               {verdict.secondary.length > 0 && (
-                <span className="text-xs text-amber-800 dark:text-amber-300">
+                <span className="text-xs text-warn-text">
                   also: {verdict.secondary.map((c) => c.text).join("; ")}
                 </span>
               )}

@@ -25,7 +25,7 @@ export function SessionDetail({
   return (
     <section
       aria-labelledby="session-heading"
-      className="space-y-4 rounded-lg border-2 border-blue-600 bg-white p-4 dark:bg-slate-900"
+      className="space-y-4 rounded-lg border-2 border-accent bg-surface p-4"
       data-testid="session-detail"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -34,14 +34,14 @@ export function SessionDetail({
             <bdi>{endpointLabel(session.caller)}</bdi> → <bdi>{endpointLabel(session.callee)}</bdi>
             {session.isTest && (
               <span
-                className="ml-2 rounded bg-slate-200 px-2 py-0.5 align-middle text-xs font-medium text-slate-800 dark:bg-slate-700 dark:text-slate-100"
+                className="ml-2 rounded bg-subtle px-2 py-0.5 align-middle text-xs font-medium text-fg"
                 data-testid="test-session"
               >
                 test call
               </span>
             )}
           </h2>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-muted">
             Session <span className="font-mono">{session.id}</span> · {clock(session.startDateTime)}–
             {clock(session.endDateTime)} UTC ({formatDuration(summary.endMs - summary.startMs)}) ·{" "}
             {session.modalities.join(", ")}
@@ -60,10 +60,7 @@ export function SessionDetail({
         </p>
       )}
       {session.failureInfo && (
-        <p
-          role="alert"
-          className="rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100"
-        >
+        <p role="alert" className="rounded bg-danger-soft p-2 text-sm text-danger-fg">
           Failed at {session.failureInfo.stage ?? "unknown stage"}:{" "}
           {session.failureInfo.reason ?? "no reason given"}
         </p>
@@ -83,7 +80,7 @@ export function SessionDetail({
               type="button"
               aria-selected={index === segmentIndex}
               onClick={() => onSegment(index)}
-              className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-blue-600 bg-blue-50 dark:bg-blue-950" : ""}`}
+              className={`rounded border px-2 py-1 text-sm ${index === segmentIndex ? "border-accent bg-selected" : ""}`}
             >
               Segment {index + 1} · {clock(s.startDateTime)}–{clock(s.endDateTime)}
               {s.failureInfo ? " · failed" : ""}
@@ -94,14 +91,12 @@ export function SessionDetail({
       {segment && (
         <div className="space-y-4">
           {segment.failureInfo && (
-            <p className="text-sm text-red-800 dark:text-red-300">
+            <p className="text-sm text-poor-text">
               Segment failed at {segment.failureInfo.stage}: {segment.failureInfo.reason}
             </p>
           )}
           {segment.media.length === 0 && (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              No media was reported for this segment.
-            </p>
+            <p className="text-sm text-muted">No media was reported for this segment.</p>
           )}
           {segment.media.map((media, index) => (
             <MediaPanel

@@ -1,18 +1,18 @@
 import type { StreamDetailRow } from "@/lib/callrecords/stream-details";
+import { Table, Th } from "@/components/ui/table";
 
 /** Every metric the streams reported, a column per stream (the direction says who sent it). */
 export function StreamTable({ columns, rows }: { columns: string[]; rows: StreamDetailRow[] }) {
-  if (rows.length === 0)
-    return <p className="text-sm text-slate-600 dark:text-slate-400">The streams reported no metrics.</p>;
+  if (rows.length === 0) return <p className="text-sm text-muted">The streams reported no metrics.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="stream-details">
+      <Table data-testid="stream-details">
         <caption className="text-left font-medium">
           Streams (caller→callee is the media the caller sent to the callee)
         </caption>
-        <thead className="text-slate-600 dark:text-slate-400">
+        <thead className="text-muted">
           <tr>
-            <th className="py-1 pr-4">Metric</th>
+            <Th>Metric</Th>
             {columns.map((column, index) => (
               <th key={index} className="px-2">
                 {column}
@@ -22,7 +22,7 @@ export function StreamTable({ columns, rows }: { columns: string[]; rows: Stream
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.label} className="border-t border-slate-100 dark:border-slate-800">
+            <tr key={row.label} className="border-t border-line-faint">
               <th scope="row" className="py-0.5 pr-4 font-normal">
                 {row.label}
               </th>
@@ -34,7 +34,7 @@ export function StreamTable({ columns, rows }: { columns: string[]; rows: Stream
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

@@ -21,10 +21,7 @@ export class ChartBoundary extends Component<Props, { failed: boolean }> {
   render() {
     if (!this.state.failed) return this.props.children;
     return (
-      <div
-        role="alert"
-        className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
-      >
+      <div role="alert" className="rounded border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg">
         The {this.props.name} chart could not be drawn from this data. The same figures are in the tables on
         this page.{" "}
         <button type="button" className="underline" onClick={() => this.setState({ failed: false })}>

@@ -12,10 +12,7 @@ export function ErrorPanel({
   action?: ReactNode;
 }) {
   return (
-    <div
-      role="alert"
-      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-    >
+    <div role="alert" className="rounded-lg border border-danger-line bg-danger-soft p-4 text-danger-fg">
       <h2 className="font-semibold">{title}</h2>
       <p className="mt-1 text-sm">{message}</p>
       {requestId && <p className="mt-2 font-mono text-xs opacity-80">Request ID: {requestId}</p>}

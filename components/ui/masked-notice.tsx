@@ -9,7 +9,7 @@ export function MaskedNotice() {
   return (
     <p
       role="note"
-      className="rounded border border-slate-300 bg-slate-100 p-2 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="rounded border border-line-strong bg-subtle p-2 text-sm"
       data-testid="masked-notice"
     >
       <strong className="font-medium">Personal data is hidden for your role.</strong> Your role (Reader) does

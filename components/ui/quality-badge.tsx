@@ -1,9 +1,9 @@
 import type { Quality } from "@/lib/callrecords/verdict";
 
 const STYLES: Record<Quality, string> = {
-  good: "bg-green-100 text-green-900 ring-green-700/30 dark:bg-green-950 dark:text-green-200",
-  poor: "bg-red-100 text-red-900 ring-red-700/40 dark:bg-red-950 dark:text-red-200",
-  unclassified: "bg-slate-100 text-slate-800 ring-slate-500/30 dark:bg-slate-800 dark:text-slate-200",
+  good: "bg-good-soft text-good-fg ring-good/30",
+  poor: "bg-poor-soft text-poor-fg ring-poor/40",
+  unclassified: "bg-unclassified-soft text-unclassified-fg ring-unclassified/30",
 };
 const ICONS: Record<Quality, string> = { good: "✓", poor: "✕", unclassified: "–" };
 const LABELS: Record<Quality, string> = { good: "Good", poor: "Poor", unclassified: "Unclassified" };

@@ -15,11 +15,7 @@ export function useToast(): [string | null, (message: string) => void] {
 export function Toast({ message }: { message: string | null }) {
   return (
     <div role="status" aria-live="polite" className="fixed bottom-4 right-4 z-50" data-testid="toast">
-      {message && (
-        <p className="rounded-md bg-slate-900 px-4 py-2 text-sm text-white shadow-lg dark:bg-slate-100 dark:text-slate-900">
-          {message}
-        </p>
-      )}
+      {message && <p className="rounded-md bg-fg px-4 py-2 text-sm text-canvas shadow-lg">{message}</p>}
     </div>
   );
 }

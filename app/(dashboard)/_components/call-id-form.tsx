@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { extractCallId } from "@/lib/callrecords/call-id";
 import { rememberLookup } from "@/lib/client/recent-lookups";
+import { Button } from "@/components/ui/button";
 
 export function CallIdForm() {
   const router = useRouter();
@@ -43,17 +44,14 @@ export function CallIdForm() {
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
           spellCheck={false}
-          className="w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm dark:border-slate-700 dark:bg-slate-900"
+          className="w-full rounded-md border border-line-strong bg-surface px-3 py-2 font-mono text-sm"
         />
-        <button
-          type="submit"
-          className="whitespace-nowrap rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800"
-        >
+        <Button type="submit" variant="primary" className="whitespace-nowrap">
           Open call
-        </button>
+        </Button>
       </div>
       {error && (
-        <p id={errorId} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p id={errorId} role="alert" className="text-sm text-poor-text">
           {error}
         </p>
       )}

@@ -20,19 +20,13 @@ export function RecentLookups() {
   if (lookups.length === 0) return null;
   return (
     <section aria-labelledby="recent-heading" className="space-y-2">
-      <h2
-        id="recent-heading"
-        className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
-      >
+      <h2 id="recent-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
         Recent lookups
       </h2>
       <ul className="space-y-1">
         {lookups.map((id) => (
           <li key={id}>
-            <Link
-              href={`/calls/${id}`}
-              className="font-mono text-sm text-blue-700 underline dark:text-blue-400"
-            >
+            <Link href={`/calls/${id}`} className="font-mono text-sm text-accent-fg underline">
               {id}
             </Link>
           </li>

@@ -9,7 +9,7 @@ export function ReportView({ reportId }: { reportId: string }) {
   const banner = report && (
     <div
       role="note"
-      className="rounded-lg border border-blue-300 bg-blue-50 p-3 text-sm text-blue-950 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-100"
+      className="rounded-lg border border-info-line bg-selected p-3 text-sm text-info-fg"
       data-testid="report-banner"
     >
       <p className="font-semibold">{report.title}</p>

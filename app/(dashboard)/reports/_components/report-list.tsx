@@ -4,6 +4,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useDeleteReport, useReports } from "@/lib/client/reports";
 import { formatDay } from "@/lib/format/dates";
+import { Table } from "@/components/ui/table";
 
 export function ReportList() {
   const list = useReports();
@@ -12,20 +13,16 @@ export function ReportList() {
   if (list.isError)
     return <ErrorPanel title="Reports could not be loaded" message={problemMessage(list.error)} />;
   if (list.data.reports.length === 0)
-    return (
-      <p className="text-slate-600 dark:text-slate-400">
-        No reports yet. Open a call and choose “Create report”.
-      </p>
-    );
+    return <p className="text-muted">No reports yet. Open a call and choose “Create report”.</p>;
   return (
     <>
       {remove.isError && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p role="alert" className="text-sm text-poor-text">
           {problemMessage(remove.error)}
         </p>
       )}
-      <table className="w-full text-left text-sm" data-testid="reports">
-        <thead className="text-slate-600 dark:text-slate-400">
+      <Table data-testid="reports">
+        <thead className="text-muted">
           <tr>
             <th className="py-1">Title</th>
             <th>Call</th>
@@ -39,7 +36,7 @@ export function ReportList() {
         </thead>
         <tbody>
           {list.data.reports.map((report) => (
-            <tr key={report.id} className="border-t border-slate-200 dark:border-slate-800">
+            <tr key={report.id} className="border-t border-line">
               <td className="py-1">
                 <Link className="underline" href={`/reports/${report.id}`}>
                   {report.title}
@@ -53,7 +50,7 @@ export function ReportList() {
               <td>
                 <button
                   type="button"
-                  className="text-red-700 underline dark:text-red-400"
+                  className="text-poor-text underline"
                   onClick={() => remove.mutate(report.id)}
                   aria-label={`Delete report ${report.title}`}
                 >
@@ -63,7 +60,7 @@ export function ReportList() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </>
   );
 }

@@ -1,0 +1,14 @@
+import type { ComponentPropsWithoutRef } from "react";
+
+/** The dashboard's plain data table: full width, left-aligned, small text. */
+export function Table({ className = "", ...props }: ComponentPropsWithoutRef<"table">) {
+  return <table className={`w-full text-left text-sm ${className}`} {...props} />;
+}
+
+export function Th({ className = "", ...props }: ComponentPropsWithoutRef<"th">) {
+  return <th className={`py-1 pr-4 font-medium ${className}`} {...props} />;
+}
+
+export function Td({ className = "", ...props }: ComponentPropsWithoutRef<"td">) {
+  return <td className={`pr-4 ${className}`} {...props} />;
+}
