@@ -14,6 +14,47 @@ const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
+/** Debian's Chromium as CI runs it: no sandbox (containers), no GPU, nothing reaching the network by itself. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+] as const;
+
+/** One app + emulator pair, with its own state and data directories. */
+function stack({
+  appPort,
+  emulatorPort,
+  name,
+  env = {},
+}: {
+  appPort: number;
+  emulatorPort: number;
+  name: string;
+  env?: Record<string, string>;
+}) {
+  return {
+    command: "tsx scripts/serve.ts",
+    url: `http://localhost:${appPort}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: {
+      ...serverEnv,
+      APP_PORT: String(appPort),
+      EMULATOR_PORT: String(emulatorPort),
+      EMULATOR_STATE_DIR: `.emulator/${name}`,
+      CALLSCOPE_DATA_DIR: `.data/${name}`,
+      ...env,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -29,15 +70,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [
@@ -50,37 +83,8 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      // The built app and the emulator over real HTTP(S), exactly as `npm run demo` runs them.
-      command: "tsx scripts/serve.ts",
-      url: `http://localhost:${APP_PORT}/`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...serverEnv,
-        APP_PORT: String(APP_PORT),
-        EMULATOR_PORT: String(EMULATOR_PORT),
-        EMULATOR_STATE_DIR: ".emulator/e2e",
-        CALLSCOPE_DATA_DIR: ".data/e2e",
-      },
-    },
-    {
-      command: "tsx scripts/serve.ts",
-      url: `${AUTH_APP_URL}/`,
-      timeout: 120_000,
-      reuseExistingServer: false,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...serverEnv,
-        APP_PORT: "3101",
-        EMULATOR_PORT: "4111",
-        EMULATOR_STATE_DIR: ".emulator/e2e-auth",
-        CALLSCOPE_DATA_DIR: ".data/e2e-auth",
-        CALLSCOPE_DEMO: "false",
-      },
-    },
+    // The built app and the emulator over real HTTP(S), exactly as `npm run demo` runs them.
+    stack({ appPort: APP_PORT, emulatorPort: EMULATOR_PORT, name: "e2e" }),
+    stack({ appPort: 3101, emulatorPort: 4111, name: "e2e-auth", env: { CALLSCOPE_DEMO: "false" } }),
   ],
 });

@@ -1,5 +1,6 @@
 // Browser phase of `npm run bench`: loads a 5,000-session call in Chromium and records long tasks.
 import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../playwright.config";
 
 const APP = process.env.BENCH_APP ?? "http://localhost:3200";
 const CALL = "e7f9a1b3-c5d7-4e9f-8a1b-3c5d7e9f1a06";
@@ -7,15 +8,7 @@ const CALL = "e7f9a1b3-c5d7-4e9f-8a1b-3c5d7e9f1a06";
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
