@@ -10,6 +10,7 @@ import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
+import { NO_FILTERS } from "@/lib/callrecords/session-filter";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useViewState } from "@/lib/client/use-view-state";
@@ -19,6 +20,8 @@ import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
 import { ParticipantsTable } from "./participants-table";
 import { SessionsChart } from "./sessions-chart";
+import { MeetingCauses } from "./meeting-causes";
+import { SideBySide } from "./side-by-side";
 import { SessionsTable } from "./sessions-table";
 import { SessionTimeline } from "./session-timeline";
 import { VerdictCard } from "./verdict-card";
@@ -130,6 +133,17 @@ export function CallView({
         onResume={data.fetchNextPage}
         fromSnapshot={Boolean(reportId)}
       />
+      {analysis.sides && <SideBySide sides={analysis.sides} />}
+      {!analysis.sides && (
+        <MeetingCauses
+          causes={analysis.causes}
+          anyPoor={analysis.verdict.streams.poor > 0}
+          onShow={(filters) => {
+            update((current) => ({ ...current, filters: { ...NO_FILTERS, ...filters, poorOnly: true } }));
+            document.getElementById("sessions-heading")?.scrollIntoView({ block: "start" });
+          }}
+        />
+      )}
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
         <VerdictCard
           verdict={analysis.verdict}

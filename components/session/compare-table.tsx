@@ -4,10 +4,13 @@ export function CompareTable({
   title,
   rows,
   testId,
+  names = { caller: "Caller", callee: "Callee" },
 }: {
   title: string;
   rows: ComparisonRow[];
   testId?: string;
+  /** Column headings: "Caller"/"Callee", or the two people's names. */
+  names?: { caller: string; callee: string };
 }) {
   if (rows.length === 0) return null;
   const cell = (row: ComparisonRow, side: "caller" | "callee") =>
@@ -31,12 +34,18 @@ export function CompareTable({
         className="w-full table-fixed text-left text-sm"
         data-testid={testId ?? `compare-${title.toLowerCase()}`}
       >
-        <caption className="text-left font-medium">{title}: caller vs callee</caption>
+        <caption className="text-left font-medium">
+          {title}: <bdi>{names.caller}</bdi> vs <bdi>{names.callee}</bdi>
+        </caption>
         <thead className="text-muted">
           <tr>
             <th className="w-1/3 py-1">Property</th>
-            <th className="px-2">Caller</th>
-            <th className="px-2">Callee</th>
+            <th className="px-2">
+              <bdi>{names.caller}</bdi>
+            </th>
+            <th className="px-2">
+              <bdi>{names.callee}</bdi>
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -240,9 +240,20 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
 
 /** Caller and callee side by side for one media: networks, then devices. */
 export function compareSides(media: Media): { network: ComparisonRow[]; device: ComparisonRow[] } {
+  return compareParts(
+    { network: media.callerNetwork, device: media.callerDevice },
+    { network: media.calleeNetwork, device: media.calleeDevice },
+  );
+}
+
+/** Any two sides' networks and devices (two people in different sessions, say): the first is "caller". */
+export function compareParts(
+  a: { network: Network | null; device: Device | null },
+  b: { network: Network | null; device: Device | null },
+): { network: ComparisonRow[]; device: ComparisonRow[] } {
   return {
-    network: compareLines(NETWORK, media.callerNetwork, media.calleeNetwork),
-    device: compareLines(DEVICE, media.callerDevice, media.calleeDevice),
+    network: compareLines(NETWORK, a.network, b.network),
+    device: compareLines(DEVICE, a.device, b.device),
   };
 }
 

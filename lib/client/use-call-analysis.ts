@@ -2,6 +2,8 @@
 import { useMemo } from "react";
 import { callVerdict, findings, participantImpact, type SessionSummary } from "@/lib/callrecords/analysis";
 import { participantList, personRows } from "@/lib/callrecords/participants";
+import { meetingCauses } from "@/lib/callrecords/causes";
+import { sideBySide } from "@/lib/callrecords/two-sides";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
@@ -31,6 +33,10 @@ export function useCallAnalysis(
       findings: findings(sessions, rows),
       impacts: participantImpact(rows),
       unreadable: unreadableTotals(sessions),
+      sides: sideBySide(sessions, rows),
+      // A meeting's shared causes; a call of two people is explained by the side-by-side instead.
+      causes:
+        new Set(rows.flatMap((row) => [row.senderKey, row.receiverKey])).size > 3 ? meetingCauses(rows) : [],
     };
   }, [pages]);
   const people = useMemo(() => {

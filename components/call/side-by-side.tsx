@@ -1,0 +1,73 @@
+"use client";
+import { useState } from "react";
+import { CompareTable } from "@/components/session/compare-table";
+import { Card } from "@/components/ui/card";
+import { IsolatedText } from "@/components/ui/isolated-text";
+import { QualityBadge } from "@/components/ui/quality-badge";
+import { MEDIA_LABELS } from "@/lib/callrecords/describe";
+import type { Side, SideBySide as SideBySideData, SideQuality } from "@/lib/callrecords/two-sides";
+
+function Qualities({ title, list }: { title: string; list: SideQuality[] }) {
+  if (list.length === 0) return null;
+  return (
+    <div>
+      <h4 className="text-xs font-medium text-muted">{title}</h4>
+      <ul className="space-y-1 text-sm">
+        {list.map((q) => (
+          <li key={q.kind} className="flex flex-wrap items-center gap-2">
+            <span className="capitalize">{MEDIA_LABELS[q.kind]}</span>
+            <QualityBadge quality={q.quality} />
+            {q.detail && <span className="text-xs">{q.detail}</span>}
+            <span className="text-xs text-muted">
+              (measured by <bdi>{q.measuredBy}</bdi>)
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Person({ side, role }: { side: Side; role: string }) {
+  return (
+    <div className="space-y-2" data-testid={`side-${role}`}>
+      <h3 className="font-semibold">
+        <bdi>{side.label}</bdi> <span className="text-sm font-normal text-muted">({role})</span>
+      </h3>
+      <Qualities title="What they sent" list={side.sent} />
+      <Qualities title="What they received" list={side.received} />
+    </div>
+  );
+}
+
+/** A call between two people: both sides next to each other, the differences marked, the likely side named. */
+export function SideBySide({ sides }: { sides: SideBySideData }) {
+  const [all, setAll] = useState(false);
+  const names = { caller: sides.caller.label, callee: sides.callee.label };
+  const shown = (rows: SideBySideData["network"]) => (all ? rows : rows.filter((row) => row.differs));
+  return (
+    <Card as="section" aria-labelledby="sides-heading" className="space-y-3" data-testid="side-by-side">
+      <h2 id="sides-heading" className="font-semibold">
+        Caller vs callee{sides.through ? `, through the ${sides.through}` : ""}
+      </h2>
+      <p className="text-sm" data-testid="likely-side" role="status">
+        <IsolatedText text={sides.responsible.text} />
+      </p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Person side={sides.caller} role="caller" />
+        <Person side={sides.callee} role="callee" />
+      </div>
+      <p className="text-xs text-muted">
+        A stream is named by its sender; its jitter, loss and degradation are what the receiver&apos;s client
+        measured, so a poor stream means the path from one to the other, and the networks below say which end
+        it was.
+      </p>
+      <CompareTable title="Network" rows={shown(sides.network)} names={names} testId="sides-network" />
+      <CompareTable title="Devices" rows={shown(sides.device)} names={names} testId="sides-device" />
+      <CompareTable title="Clients" rows={shown(sides.client)} names={names} testId="sides-client" />
+      <button type="button" className="text-sm underline" onClick={() => setAll((value) => !value)}>
+        {all ? "Show only what differs" : "Show every line, not only what differs"}
+      </button>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { demoCall, screenshot, waitForAllSessions } from "./support";
+
+test("a 1:1 call opens with caller and callee side by side, naming the callee's weak Wi-Fi", async ({
+  page,
+}) => {
+  const call = demoCall("poor-wifi");
+  await page.goto(`/calls/${call.id}`);
+  const sides = page.getByTestId("side-by-side");
+  // No click: it is the first thing under the call's facts.
+  await expect(sides).toBeVisible();
+  await expect(page.getByTestId("likely-side")).toContainText(
+    "(the callee) is the likely cause: on Wi-Fi 2.4 GHz",
+  );
+  await expect(sides.getByTestId("side-caller")).toContainText("What they received");
+  await expect(sides.getByTestId("side-callee").getByText("What they sent").locator("..")).toContainText(
+    "Poor",
+  );
+  const network = sides.getByTestId("sides-network");
+  await expect(network.getByRole("row", { name: /Connection/ })).toContainText("wired");
+  await expect(network.getByRole("row", { name: /Connection/ })).toContainText("wifi▲ worse");
+  // Only what differs at first; every line on request.
+  const lines = await network.getByRole("row").count();
+  await sides.getByRole("button", { name: "Show every line, not only what differs" }).click();
+  expect(await network.getByRole("row").count()).toBeGreaterThan(lines);
+  await expect(page.getByTestId("meeting-causes")).toHaveCount(0);
+  await screenshot(page, "side-by-side-poor-wifi");
+});
+
+test("the town hall's top cause is the planted one, and it filters the sessions table", async ({ page }) => {
+  const call = demoCall("town-hall");
+  await page.goto(`/calls/${call.id}`);
+  await waitForAllSessions(page, 3000);
+  await expect(page.getByTestId("side-by-side")).toHaveCount(0);
+  const causes = page.getByTestId("cause");
+  await expect(causes.first()).toContainText("of streams on Wi-Fi 2.4 GHz were poor");
+  await expect(causes.nth(1)).toContainText("of streams on a VPN tunnel were poor");
+  await causes.first().getByRole("button", { name: "Show these sessions" }).click();
+  await expect(page).toHaveURL(/conn=wifi/);
+  await expect(page).toHaveURL(/poor=1/);
+  const shown = await page.getByTestId("sessions-count").innerText();
+  const [visible] = shown.replace(/,/g, "").match(/\d+/) ?? [];
+  expect(Number(visible)).toBeGreaterThan(0);
+  expect(Number(visible)).toBeLessThan(3000);
+  await expect(page.getByLabel("Connection")).toHaveValue("wifi");
+});

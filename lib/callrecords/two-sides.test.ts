@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { conferencingServer, media, network, person, session, stream } from "./fixtures";
+import { streamRows } from "./streams";
+import { sideBySide } from "./two-sides";
+
+const wifi24 = network({
+  connectionType: "wifi",
+  wifiBand: "frequency24GHz",
+  wifiSignalStrength: 38,
+  subnet: "192.168.1.0",
+});
+const audio = (
+  callerToCallee: number,
+  calleeToCaller: number,
+  callerNetwork = network(),
+  calleeNetwork = network(),
+) =>
+  media(
+    "audio",
+    [
+      stream({ direction: "callerToCallee", averageJitterMs: callerToCallee, packetUtilization: 900 }),
+      stream({ direction: "calleeToCaller", averageJitterMs: calleeToCaller, packetUtilization: 900 }),
+    ],
+    { callerNetwork, calleeNetwork },
+  );
+
+describe("caller vs callee", () => {
+  it("puts a 1:1 call's two sides next to each other and names the weak Wi-Fi as the likely cause", () => {
+    const sessions = [session("s", person("Ada"), person("Bo"), [audio(8, 61, network(), wifi24)])];
+    const sides = sideBySide(sessions, streamRows(sessions));
+    expect(sides?.caller.label).toBe("Ada");
+    expect(sides?.callee.label).toBe("Bo");
+    expect(sides?.through).toBeNull();
+    expect(sides?.responsible.side).toBe("callee");
+    expect(sides?.responsible.text.replace(/[\u2068\u2069]/g, "")).toContain(
+      "Bo's side (the callee) is the likely cause: on Wi-Fi 2.4 GHz with 38% signal",
+    );
+    expect(sides?.responsible.evidence.join("; ")).toMatch(/Connection: wifi vs wired/);
+    expect(sides?.network.find((row) => row.label === "Connection")).toMatchObject({
+      caller: "wired",
+      callee: "wifi",
+      worse: "callee",
+    });
+  });
+
+  it("reads stream direction as Graph defines it: callerToCallee is what the caller sent, measured by the callee", () => {
+    const sessions = [session("s", person("Ada"), person("Bo"), [audio(61, 8)])];
+    const sides = sideBySide(sessions, streamRows(sessions));
+    expect(sides?.caller.sent[0]).toMatchObject({
+      kind: "audio",
+      quality: "poor",
+      detail: "jitter 61 ms > 30 ms",
+      measuredBy: "Bo",
+    });
+    expect(sides?.caller.received[0]).toMatchObject({ quality: "good", measuredBy: "Ada" });
+    expect(sides?.callee.received[0]?.quality).toBe("poor");
+    // Nothing differs between two wired networks: no side is blamed.
+    expect(sides?.responsible.side).toBeNull();
+    expect(sides?.responsible.text).toContain("no difference between the two sides explains it");
+  });
+
+  it("says there is nothing to explain when no stream was poor", () => {
+    const sessions = [session("s", person("Ada"), person("Bo"), [audio(8, 9, network(), wifi24)])];
+    expect(sideBySide(sessions, streamRows(sessions))?.responsible).toMatchObject({
+      side: null,
+      evidence: [],
+    });
+  });
+
+  it("compares two people who met through a conferencing server, each by their own leg", () => {
+    const sessions = [
+      session("a", person("Ada"), conferencingServer(), [audio(6, 7)]),
+      session("b", person("Bo"), conferencingServer(), [audio(55, 70, wifi24)]),
+    ];
+    const sides = sideBySide(sessions, streamRows(sessions));
+    expect(sides?.through).toBe("Teams conferencing server");
+    expect([sides?.caller.label, sides?.callee.label]).toEqual(["Ada", "Bo"]);
+    expect(sides?.callee.network?.connectionType).toBe("wifi");
+    expect(sides?.callee.sent[0]?.quality).toBe("poor");
+    expect(sides?.responsible.side).toBe("callee");
+  });
+
+  it("stays out of meetings with more than two people", () => {
+    const sessions = ["Ada", "Bo", "Cy"].map((name) =>
+      session(name, person(name), conferencingServer(), [audio(6, 7)]),
+    );
+    expect(sideBySide(sessions, streamRows(sessions))).toBeNull();
+  });
+});

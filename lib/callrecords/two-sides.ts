@@ -1,0 +1,183 @@
+// Caller vs callee up front: for a call between two people, their networks, devices and clients side by
+// side with the quality each one sent and received, and which side (if either) the differences point at.
+//
+// Direction semantics (Graph, mediaStream.streamDirection): a `callerToCallee` stream is the media the
+// caller sent; its jitter, loss and degradation describe what arrived at the callee ("the quality of
+// received audio"), so the callee's client measured it. A poor stream therefore says the path from its
+// sender to its receiver was poor: either side's network can be the cause, which is what the comparison
+// of the two networks decides.
+import { compareEndpoints, compareParts, type ComparisonRow } from "./compare";
+import { describeNetwork, endpointLabel, isolate } from "./describe";
+import type { Device, Endpoint, MediaKind, Network, Session } from "./model";
+import type { StreamRow } from "./streams";
+import { worstQuality, type Quality } from "./verdict";
+
+export type SideName = "caller" | "callee";
+
+export interface SideQuality {
+  kind: MediaKind;
+  quality: Quality;
+  /** The worst breach ("jitter 61 ms > 30 ms"), or why it could not be judged. */
+  detail: string | null;
+  /** Whose client measured it: the receiver's. */
+  measuredBy: string;
+}
+
+export interface Side {
+  key: string;
+  label: string;
+  endpoint: Endpoint | null;
+  network: Network | null;
+  device: Device | null;
+  /** What this person sent and what they received, per media kind (audio first). */
+  sent: SideQuality[];
+  received: SideQuality[];
+}
+
+export interface SideBySide {
+  caller: Side;
+  callee: Side;
+  /** "Teams conferencing server" when both people reached each other through a service, else null. */
+  through: string | null;
+  network: ComparisonRow[];
+  device: ComparisonRow[];
+  client: ComparisonRow[];
+  responsible: { side: SideName | null; text: string; evidence: string[] };
+}
+
+const ORDER: MediaKind[] = ["audio", "video", "screenSharing", "data", "other"];
+
+function qualities(rows: readonly StreamRow[], measuredBy: (row: StreamRow) => string): SideQuality[] {
+  const byKind = new Map<MediaKind, StreamRow[]>();
+  for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row]);
+  return ORDER.flatMap((kind) => {
+    const list = byKind.get(kind);
+    if (!list) return [];
+    const quality = worstQuality(list.map((row) => row.verdict.quality));
+    const worst = list.find((row) => row.verdict.quality === quality) ?? list[0];
+    const detail = worst ? (worst.verdict.causes[0]?.text ?? worst.verdict.reason) : null;
+    return [{ kind, quality, detail, measuredBy: worst ? measuredBy(worst) : "" }];
+  });
+}
+
+/** The person's own network and device in a row's media, whichever end of the segment they were. */
+function partsOf(
+  sessions: readonly Session[],
+  row: StreamRow,
+  key: string,
+): { network: Network | null; device: Device | null } {
+  const media = sessions
+    .find((s) => s.id === row.sessionId)
+    ?.segments.find((segment) => segment.id === row.segmentId)?.media[row.mediaIndex];
+  const isSender = row.senderKey === key;
+  const network = isSender ? row.senderNetwork : row.receiverNetwork;
+  const callerSide = (row.stream.direction === "callerToCallee") === isSender;
+  return { network, device: media ? (callerSide ? media.callerDevice : media.calleeDevice) : null };
+}
+
+function side(sessions: readonly Session[], rows: readonly StreamRow[], key: string): Side {
+  const sentRows = rows.filter((row) => row.senderKey === key);
+  const receivedRows = rows.filter((row) => row.receiverKey === key);
+  const mine = [...sentRows, ...receivedRows];
+  const audio = mine.find((row) => row.kind === "audio") ?? mine[0];
+  const endpoint = audio ? (audio.senderKey === key ? audio.sender : audio.receiver) : null;
+  const parts = audio ? partsOf(sessions, audio, key) : { network: null, device: null };
+  return {
+    key,
+    label: endpointLabel(endpoint),
+    endpoint,
+    ...parts,
+    sent: qualities(sentRows, (row) => row.receiverLabel),
+    received: qualities(receivedRows, (row) => row.receiverLabel),
+  };
+}
+
+/** Points each side collects against it: worse on a line, or over a published limit. */
+function blame(rows: readonly ComparisonRow[], name: SideName): { score: number; evidence: string[] } {
+  let score = 0;
+  const evidence: string[] = [];
+  for (const row of rows) {
+    const over = row.breach.includes(name);
+    if (row.worse !== name && !over) continue;
+    score += over ? 2 : 1;
+    const mine = name === "caller" ? row.caller : row.callee;
+    const theirs = name === "caller" ? row.callee : row.caller;
+    evidence.push(
+      over
+        ? `${row.label}: ${mine} (${row.limit ?? "over the limit"})`
+        : `${row.label}: ${mine} vs ${theirs}`,
+    );
+  }
+  return { score, evidence };
+}
+
+function responsibility(
+  caller: Side,
+  callee: Side,
+  network: ComparisonRow[],
+  device: ComparisonRow[],
+): SideBySide["responsible"] {
+  const poor = [...caller.sent, ...caller.received, ...callee.sent, ...callee.received].some(
+    (q) => q.quality === "poor",
+  );
+  if (!poor)
+    return {
+      side: null,
+      text: "No stream was poor in either direction: there is nothing for the two sides to explain.",
+      evidence: [],
+    };
+  const lines = [...network, ...device];
+  const a = blame(lines, "caller");
+  const b = blame(lines, "callee");
+  if (a.score === b.score) {
+    return {
+      side: null,
+      text: "Streams were poor, but no difference between the two sides explains it: look at the path between them (relays, the internet in between) or at the time of the call.",
+      evidence: [],
+    };
+  }
+  const [name, who, points] =
+    a.score > b.score ? (["caller", caller, a] as const) : (["callee", callee, b] as const);
+  const where = who.network ? `on ${describeNetwork(who.network)}` : null;
+  const why = [where, ...points.evidence.slice(0, 3)].filter(Boolean).join("; ");
+  return {
+    side: name,
+    text: `${isolate(who.label)}'s side (the ${name}) is the likely cause: ${why}.`,
+    evidence: points.evidence,
+  };
+}
+
+/**
+ * The two people of a call side by side, or null when the call does not have exactly two (a meeting
+ * of many is compared per pair elsewhere). Works for a direct call and for two people meeting through
+ * a conferencing server, where each person's own leg carries their network.
+ */
+export function sideBySide(sessions: readonly Session[], rows: readonly StreamRow[]): SideBySide | null {
+  const people = new Set<string>();
+  for (const row of rows) {
+    if (row.sender && row.sender.kind !== "service") people.add(row.senderKey);
+    if (row.receiver && row.receiver.kind !== "service") people.add(row.receiverKey);
+  }
+  if (people.size !== 2) return null;
+  const direct = rows.find((row) => people.has(row.senderKey) && people.has(row.receiverKey));
+  // The caller is whoever placed the direct session; through a service, the one who joined first.
+  const first = direct
+    ? direct.stream.direction === "callerToCallee"
+      ? direct.senderKey
+      : direct.receiverKey
+    : [...people][0];
+  const keys = [...people].sort((x, y) => (x === first ? -1 : y === first ? 1 : 0));
+  const caller = side(sessions, rows, keys[0] ?? "");
+  const callee = side(sessions, rows, keys[1] ?? "");
+  const service = direct ? null : (rows.find((row) => row.sender?.kind === "service") ?? null);
+  const { network, device } = compareParts(caller, callee);
+  return {
+    caller,
+    callee,
+    through: service ? service.senderLabel : null,
+    network,
+    device,
+    client: compareEndpoints(caller.endpoint, callee.endpoint),
+    responsible: responsibility(caller, callee, network, device),
+  };
+}
