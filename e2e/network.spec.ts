@@ -44,3 +44,24 @@ test("the town hall's top cause is the planted one, and it filters the sessions 
   expect(Number(visible)).toBeLessThan(3000);
   await expect(page.getByLabel("Connection")).toHaveValue("wifi");
 });
+
+test("two people of a meeting are compared the same way, and the pair lives in the URL", async ({ page }) => {
+  const call = demoCall("team-meeting");
+  await page.goto(`/calls/${call.id}`);
+  await waitForAllSessions(page, 12);
+  const people = page.getByTestId("participants");
+  await people.getByRole("button", { name: "Compare" }).first().click();
+  await people.getByRole("button", { name: "Compare with this one" }).first().click();
+  const sides = page.getByTestId("side-by-side");
+  await expect(
+    sides.getByRole("heading", { name: /^Comparing .+ and .+, through the Teams conferencing server$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/cmp=.+&cmp=.+/);
+  await expect(sides.getByTestId("sides-network")).toBeVisible();
+  // A shared link reopens the same comparison.
+  await page.reload();
+  await expect(page.getByTestId("side-by-side").getByRole("heading", { name: /^Comparing / })).toBeVisible();
+  await page.getByRole("button", { name: "Close the comparison" }).click();
+  await expect(page.getByTestId("side-by-side")).toHaveCount(0);
+  await expect(page).not.toHaveURL(/cmp=/);
+});

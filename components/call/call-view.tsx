@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useDeferredValue, type ReactNode } from "react";
+import { useDeferredValue, useMemo, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -11,6 +11,7 @@ import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
 import { NO_FILTERS } from "@/lib/callrecords/session-filter";
+import { comparePair } from "@/lib/callrecords/two-sides";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useViewState } from "@/lib/client/use-view-state";
@@ -57,6 +58,11 @@ export function CallView({
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
   const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants);
   const { state: view, invalid, update } = useViewState();
+  const pair = useMemo(
+    () =>
+      view.compare && !analysis.sides ? comparePair(analysis.sessions, analysis.rows, view.compare) : null,
+    [view.compare, analysis],
+  );
   const selectSession = (session: string | null) =>
     update((current) => ({ ...current, session, segment: 0 }));
 
@@ -134,6 +140,13 @@ export function CallView({
         fromSnapshot={Boolean(reportId)}
       />
       {analysis.sides && <SideBySide sides={analysis.sides} />}
+      {pair && (
+        <SideBySide
+          sides={pair}
+          heading={`Comparing ${pair.caller.label} and ${pair.callee.label}`}
+          onClose={() => update((current) => ({ ...current, compare: null }))}
+        />
+      )}
       {!analysis.sides && (
         <MeetingCauses
           causes={analysis.causes}
@@ -175,7 +188,18 @@ export function CallView({
             }
           />
         ))}
-      <ParticipantsTable people={analysis.people} error={data.participantsError} />
+      <ParticipantsTable
+        people={analysis.people}
+        error={data.participantsError}
+        onCompare={
+          analysis.sides
+            ? undefined
+            : (compare) => {
+                update((current) => ({ ...current, compare }));
+                window.scrollTo({ top: 0 });
+              }
+        }
+      />
       <ChartBoundary name="session timeline">
         <SessionTimeline
           summaries={analysis.summaries}

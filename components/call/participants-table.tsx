@@ -5,6 +5,7 @@ import type { ParticipantList } from "@/lib/callrecords/model";
 import { PARTICIPANT_SOURCE_LABELS, type PersonRow } from "@/lib/callrecords/participants";
 import { problemMessage } from "@/lib/client/problem-text";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 
 const LIMIT = 25;
@@ -19,11 +20,22 @@ function who(row: PersonRow): string {
 export function ParticipantsTable({
   people,
   error,
+  onCompare,
 }: {
   people: { list: ParticipantList; rows: PersonRow[] };
   error: unknown;
+  /** Set when a meeting's people can be compared two at a time. */
+  onCompare?: (pair: [string, string]) => void;
 }) {
   const [showAll, setShowAll] = useState(false);
+  // The first person picked for a comparison, waiting for the second.
+  const [picked, setPicked] = useState<string | null>(null);
+  const pick = (key: string) => {
+    if (picked && picked !== key) {
+      onCompare?.([picked, key]);
+      setPicked(null);
+    } else setPicked(picked === key ? null : key);
+  };
   const { list, rows } = people;
   const affected = rows.filter((row) => row.impact?.impacting || row.impact?.impacted);
   const shown = showAll ? rows : (affected.length > 0 ? affected : rows).slice(0, LIMIT);
@@ -57,6 +69,11 @@ export function ParticipantsTable({
               <Th>Poor sent</Th>
               <Th>Poor received</Th>
               <th>Networks</th>
+              {onCompare && (
+                <th>
+                  <span className="sr-only">Compare</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -92,6 +109,24 @@ export function ParticipantsTable({
                   <Td>{row.impact ? `${row.impact.sentPoor} / ${row.impact.sent}` : "—"}</Td>
                   <Td>{row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}</Td>
                   <td className="text-xs">{row.impact?.networks.join("; ") || "—"}</td>
+                  {onCompare && (
+                    <td className="pl-2">
+                      {row.impact && (
+                        <Button
+                          variant="link"
+                          className="text-xs"
+                          aria-pressed={picked === row.impact.key}
+                          onClick={() => row.impact && pick(row.impact.key)}
+                        >
+                          {picked === row.impact.key
+                            ? "Pick another person"
+                            : picked
+                              ? "Compare with this one"
+                              : "Compare"}
+                        </Button>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { CompareTable } from "@/components/session/compare-table";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { IsolatedText } from "@/components/ui/isolated-text";
 import { QualityBadge } from "@/components/ui/quality-badge";
@@ -28,11 +29,11 @@ function Qualities({ title, list }: { title: string; list: SideQuality[] }) {
   );
 }
 
-function Person({ side, role }: { side: Side; role: string }) {
+function Person({ side, role, showRole }: { side: Side; role: string; showRole: boolean }) {
   return (
     <div className="space-y-2" data-testid={`side-${role}`}>
       <h3 className="font-semibold">
-        <bdi>{side.label}</bdi> <span className="text-sm font-normal text-muted">({role})</span>
+        <bdi>{side.label}</bdi> {showRole && <span className="text-sm font-normal text-muted">({role})</span>}
       </h3>
       <Qualities title="What they sent" list={side.sent} />
       <Qualities title="What they received" list={side.received} />
@@ -41,21 +42,38 @@ function Person({ side, role }: { side: Side; role: string }) {
 }
 
 /** A call between two people: both sides next to each other, the differences marked, the likely side named. */
-export function SideBySide({ sides }: { sides: SideBySideData }) {
+export function SideBySide({
+  sides,
+  heading,
+  onClose,
+}: {
+  sides: SideBySideData;
+  /** For a pair picked from a meeting; a two-person call says "Caller vs callee". */
+  heading?: string;
+  onClose?: () => void;
+}) {
   const [all, setAll] = useState(false);
   const names = { caller: sides.caller.label, callee: sides.callee.label };
   const shown = (rows: SideBySideData["network"]) => (all ? rows : rows.filter((row) => row.differs));
   return (
     <Card as="section" aria-labelledby="sides-heading" className="space-y-3" data-testid="side-by-side">
-      <h2 id="sides-heading" className="font-semibold">
-        Caller vs callee{sides.through ? `, through the ${sides.through}` : ""}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="sides-heading" className="font-semibold">
+          {heading ?? "Caller vs callee"}
+          {sides.through ? `, through the ${sides.through}` : ""}
+        </h2>
+        {onClose && (
+          <Button variant="link" className="text-sm" onClick={onClose}>
+            Close the comparison
+          </Button>
+        )}
+      </div>
       <p className="text-sm" data-testid="likely-side" role="status">
         <IsolatedText text={sides.responsible.text} />
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        <Person side={sides.caller} role="caller" />
-        <Person side={sides.callee} role="callee" />
+        <Person side={sides.caller} role="caller" showRole={!heading} />
+        <Person side={sides.callee} role="callee" showRole={!heading} />
       </div>
       <p className="text-xs text-muted">
         A stream is named by its sender; its jitter, loss and degradation are what the receiver&apos;s client

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
 import { streamRows } from "./streams";
-import { sideBySide } from "./two-sides";
+import { comparePair, sideBySide } from "./two-sides";
 
 const wifi24 = network({
   connectionType: "wifi",
@@ -78,6 +78,19 @@ describe("caller vs callee", () => {
     expect(sides?.callee.network?.connectionType).toBe("wifi");
     expect(sides?.callee.sent[0]?.quality).toBe("poor");
     expect(sides?.responsible.side).toBe("callee");
+  });
+
+  it("compares any two people of a meeting, in the order asked, leaving the others out", () => {
+    const sessions = [
+      session("a", person("Ada"), conferencingServer(), [audio(6, 7)]),
+      session("b", person("Bo"), conferencingServer(), [audio(55, 70, wifi24)]),
+      session("c", person("Cy"), conferencingServer(), [audio(5, 5)]),
+    ];
+    const rows = streamRows(sessions);
+    const sides = comparePair(sessions, rows, ["participant:bo", "participant:ada"]);
+    expect([sides?.caller.label, sides?.callee.label]).toEqual(["Bo", "Ada"]);
+    expect(sides?.responsible.side).toBe("caller");
+    expect(comparePair(sessions, rows, ["participant:ada", "participant:nobody"])).toBeNull();
   });
 
   it("stays out of meetings with more than two people", () => {

@@ -116,6 +116,7 @@ function responsibility(
   callee: Side,
   network: ComparisonRow[],
   device: ComparisonRow[],
+  roles = true,
 ): SideBySide["responsible"] {
   const poor = [...caller.sent, ...caller.received, ...callee.sent, ...callee.received].some(
     (q) => q.quality === "poor",
@@ -142,7 +143,7 @@ function responsibility(
   const why = [where, ...points.evidence.slice(0, 3)].filter(Boolean).join("; ");
   return {
     side: name,
-    text: `${isolate(who.label)}'s side (the ${name}) is the likely cause: ${why}.`,
+    text: `${isolate(who.label)}'s side${roles ? ` (the ${name})` : ""} is the likely cause: ${why}.`,
     evidence: points.evidence,
   };
 }
@@ -152,7 +153,12 @@ function responsibility(
  * of many is compared per pair elsewhere). Works for a direct call and for two people meeting through
  * a conferencing server, where each person's own leg carries their network.
  */
-export function sideBySide(sessions: readonly Session[], rows: readonly StreamRow[]): SideBySide | null {
+export function sideBySide(
+  sessions: readonly Session[],
+  rows: readonly StreamRow[],
+  /** Who is shown first (as "caller"), when the call does not say. */
+  order?: [string, string],
+): SideBySide | null {
   const people = new Set<string>();
   for (const row of rows) {
     if (row.sender && row.sender.kind !== "service") people.add(row.senderKey);
@@ -161,11 +167,13 @@ export function sideBySide(sessions: readonly Session[], rows: readonly StreamRo
   if (people.size !== 2) return null;
   const direct = rows.find((row) => people.has(row.senderKey) && people.has(row.receiverKey));
   // The caller is whoever placed the direct session; through a service, the one who joined first.
-  const first = direct
-    ? direct.stream.direction === "callerToCallee"
-      ? direct.senderKey
-      : direct.receiverKey
-    : [...people][0];
+  const first =
+    order?.[0] ??
+    (direct
+      ? direct.stream.direction === "callerToCallee"
+        ? direct.senderKey
+        : direct.receiverKey
+      : [...people][0]);
   const keys = [...people].sort((x, y) => (x === first ? -1 : y === first ? 1 : 0));
   const caller = side(sessions, rows, keys[0] ?? "");
   const callee = side(sessions, rows, keys[1] ?? "");
@@ -178,6 +186,30 @@ export function sideBySide(sessions: readonly Session[], rows: readonly StreamRo
     network,
     device,
     client: compareEndpoints(caller.endpoint, callee.endpoint),
-    responsible: responsibility(caller, callee, network, device),
+    // A pair picked from a meeting has no caller and callee, only two people.
+    responsible: responsibility(caller, callee, network, device, !order),
   };
+}
+
+/**
+ * Two people of a meeting compared the same way: their own legs to the conferencing server, and the
+ * streams between them if they had a direct one. Null unless both took part with media.
+ */
+export function comparePair(
+  sessions: readonly Session[],
+  rows: readonly StreamRow[],
+  pair: [string, string],
+): SideBySide | null {
+  const wanted = new Set(pair);
+  const theirs = rows.filter((row) => {
+    const ends = [
+      row.sender?.kind === "service" ? null : row.senderKey,
+      row.receiver?.kind === "service" ? null : row.receiverKey,
+    ];
+    return (
+      ends.some((key) => key !== null && wanted.has(key)) &&
+      ends.every((key) => key === null || wanted.has(key))
+    );
+  });
+  return sideBySide(sessions, theirs, pair);
 }

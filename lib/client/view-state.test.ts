@@ -18,6 +18,7 @@ describe("view state in the URL", () => {
       sort: { key: "quality", descending: true },
       zoom: 2,
       pan: 0.3125,
+      compare: ["participant:ada-id", "participant:bo@contoso.com"],
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual({ state: view, invalid: [] });
@@ -29,9 +30,11 @@ describe("view state in the URL", () => {
 
   it("falls back to defaults for invalid parameters and names them", () => {
     const { state, invalid } = parseViewState(
-      new URLSearchParams("sort=sideways&zoom=99&poor=yes&quality=meh&session=<script>&pan=2&q=ok"),
+      new URLSearchParams(
+        "sort=sideways&zoom=99&poor=yes&quality=meh&session=<script>&pan=2&q=ok&cmp=only-one",
+      ),
     );
-    expect(invalid.sort()).toEqual(["pan", "poor", "quality", "session", "sort", "zoom"]);
+    expect(invalid.sort()).toEqual(["cmp", "pan", "poor", "quality", "session", "sort", "zoom"]);
     expect(state).toEqual({ ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, text: "ok" } });
   });
 });

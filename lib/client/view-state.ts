@@ -11,6 +11,8 @@ export interface ViewState {
   /** Timeline zoom level (0 = whole call) and pan offset (0–1). */
   zoom: number;
   pan: number;
+  /** Two people of a meeting compared side by side (their participant keys), or null. */
+  compare: [string, string] | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -20,6 +22,7 @@ export const DEFAULT_VIEW: ViewState = {
   sort: { key: "start", descending: false },
   zoom: 0,
   pan: 0,
+  compare: null,
 };
 
 const SORT_KEYS: readonly SessionSortKey[] = ["start", "duration", "quality", "caller", "callee"];
@@ -27,6 +30,17 @@ const QUALITIES: readonly Quality[] = ["good", "poor", "unclassified"];
 const SESSION_ID = /^[A-Za-z0-9-]{1,100}$/;
 const TEXT = /^[^<>]{0,100}$/;
 export const MAX_ZOOM = 4;
+
+const PERSON_KEY = /^[^<>]{1,300}$/;
+
+/** Two different people to compare, given as two `cmp` parameters. */
+function readPair(raw: string[], invalid: string[]): [string, string] | null {
+  if (raw.length === 0) return null;
+  const [a, b] = raw;
+  if (raw.length === 2 && a && b && a !== b && PERSON_KEY.test(a) && PERSON_KEY.test(b)) return [a, b];
+  invalid.push("cmp");
+  return null;
+}
 
 /** Reads a view from URL parameters; anything invalid falls back to its default and is named in `invalid`. */
 export function parseViewState(params: URLSearchParams): { state: ViewState; invalid: string[] } {
@@ -67,6 +81,7 @@ export function parseViewState(params: URLSearchParams): { state: ViewState; inv
     },
     zoom: read("zoom", 0, int(0, MAX_ZOOM)),
     pan: read("pan", 0, (raw) => (/^(0(\.\d{1,4})?|1)$/.test(raw) ? Number(raw) : undefined)),
+    compare: readPair(params.getAll("cmp"), invalid),
   };
   return { state, invalid };
 }
@@ -88,5 +103,6 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   if (state.sort.descending) params.set("desc", "1");
   if (state.zoom > 0) params.set("zoom", String(state.zoom));
   if (state.zoom > 0 && state.pan > 0) params.set("pan", String(+state.pan.toFixed(4)));
+  for (const key of state.compare ?? []) params.append("cmp", key);
   return params;
 }
