@@ -8,24 +8,22 @@ const tooLarge = (limit: number) =>
   new ApiError(
     413,
     "body_too_large",
-    `The request body is larger than ${Math.round(limit / 1024)} KB, callscope's limit for this request. Shorten the title or note and try again.`,
+    `The request body is larger than ${Math.round(limit / 1024).toLocaleString("en-US")} KB, callscope's limit for this request. Send less (a shorter title or note, or fewer lines) and try again.`,
   );
 
-/**
- * The request's JSON body, read no further than `limit` bytes: a declared or streamed excess answers 413
- * before the rest is read, and anything but `application/json` answers 415 instead of being guessed at.
- */
-export async function readJsonBody(
+/** The request's body as text, read no further than `limit` bytes (413 past it), in one of `types` (else 415). */
+export async function readTextBody(
   request: Request,
+  types: readonly string[],
   usage: string,
-  limit = MAX_JSON_BODY_BYTES,
-): Promise<unknown> {
+  limit: number,
+): Promise<string> {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
+  if (!type || !types.includes(type)) {
     throw new ApiError(
       415,
       "unsupported_media_type",
-      `Send the request as JSON with Content-Type: application/json: ${usage}.`,
+      `Send the request with Content-Type: ${types.join(" or ")}: ${usage}.`,
     );
   }
   const declared = Number(request.headers.get("content-length") ?? "");
@@ -45,8 +43,21 @@ export async function readJsonBody(
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * The request's JSON body, read no further than `limit` bytes: a declared or streamed excess answers 413
+ * before the rest is read, and anything but `application/json` answers 415 instead of being guessed at.
+ */
+export async function readJsonBody(
+  request: Request,
+  usage: string,
+  limit = MAX_JSON_BODY_BYTES,
+): Promise<unknown> {
+  const text = await readTextBody(request, ["application/json"], usage, limit);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(400, "invalid_json", `The request body is not valid JSON: ${usage}.`);
   }

@@ -1,6 +1,7 @@
 import { AuthError } from "@/lib/auth/errors";
 import { GraphFailure } from "@/lib/graph/errors";
 import { ReportError } from "@/lib/reports/errors";
+import { SiteError } from "@/lib/sites/service";
 
 /** An error the API reports as `{ error: { code, message, requestId } }` with an honest status. */
 export class ApiError extends Error {
@@ -83,6 +84,7 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
 
 export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof SiteError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof AuthError || error instanceof ReportError)
     return new ApiError(error.status, error.code, error.message, {
       retryAfterSeconds: error.retryAfterSeconds,

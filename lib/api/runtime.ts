@@ -16,6 +16,7 @@ import { join } from "node:path";
 import { openSqliteStore } from "@/lib/reports/sqlite-store";
 import { openPostgresStore } from "@/lib/reports/postgres-store";
 import { createReportService } from "@/lib/reports/service";
+import { createSiteService } from "@/lib/sites/service";
 import packageJson from "@/package.json";
 
 /** Everything the API routes share, built once per server process from the configuration. */
@@ -66,10 +67,11 @@ function build() {
     seesPersonalData: true,
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
+  const store = config.databaseUrl
+    ? openPostgresStore(config.databaseUrl)
+    : openSqliteStore(join(config.dataDir, "callscope.db"));
   const reports = createReportService({
-    store: config.databaseUrl
-      ? openPostgresStore(config.databaseUrl)
-      : openSqliteStore(join(config.dataDir, "callscope.db")),
+    store,
     appVersion: packageJson.version,
     viewFor,
     quotas: config.reportQuotas,
@@ -78,6 +80,7 @@ function build() {
     config,
     service,
     reports,
+    sites: createSiteService(store),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
     limiter: createRateLimiter(config.rateLimitPerMinute, config.rateLimitPerMinute),
     verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),

@@ -1,6 +1,6 @@
 import { Pool } from "pg";
 import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
-import type { ReportStore } from "./store";
+import type { ReportStore, SiteList } from "./store";
 
 /** Schema migrations for PostgreSQL, applied in order once each and recorded in `schema_migrations`. */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -21,6 +21,12 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX reports_by_tenant ON reports (tenant_id, created_at DESC);
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
+  `CREATE TABLE sites (
+     tenant_id TEXT PRIMARY KEY,
+     sites TEXT NOT NULL,
+     uploaded_at BIGINT NOT NULL,
+     uploaded_by TEXT NOT NULL
+   );`,
 ];
 
 async function migrate(pool: Pool): Promise<void> {
@@ -116,6 +122,26 @@ export function openPostgresStore(connectionString: string): ReportStore {
     },
     async purgeExpired(now) {
       return (await query(purgeExpiredSql("$1"), [now])).rowCount ?? 0;
+    },
+    async replaceSites(tenantId, list) {
+      await query(
+        "INSERT INTO sites (tenant_id, sites, uploaded_at, uploaded_by) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO UPDATE SET sites = excluded.sites, uploaded_at = excluded.uploaded_at, uploaded_by = excluded.uploaded_by",
+        [tenantId, JSON.stringify(list.sites), list.uploadedAt, list.uploadedBy],
+      );
+    },
+    async getSites(tenantId) {
+      const { rows } = await query<{ sites: string; uploaded_at: string; uploaded_by: string }>(
+        "SELECT sites, uploaded_at, uploaded_by FROM sites WHERE tenant_id = $1",
+        [tenantId],
+      );
+      const row = rows[0];
+      return row
+        ? {
+            sites: JSON.parse(row.sites) as SiteList["sites"],
+            uploadedAt: Number(row.uploaded_at),
+            uploadedBy: row.uploaded_by,
+          }
+        : null;
     },
     close() {
       void pool.end();

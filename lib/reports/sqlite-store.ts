@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
 import { createSqliteWriter } from "./sqlite-writer";
-import type { ReportStore, StoredReport } from "./store";
+import type { ReportStore, SiteList, StoredReport } from "./store";
 
 /** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -24,6 +24,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX reports_by_tenant ON reports (tenant_id, created_at DESC);
    CREATE INDEX reports_by_expiry ON reports (expires_at) WHERE expires_at IS NOT NULL;`,
+  `CREATE TABLE sites (
+     tenant_id TEXT PRIMARY KEY,
+     sites TEXT NOT NULL,
+     uploaded_at INTEGER NOT NULL,
+     uploaded_by TEXT NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -62,6 +68,10 @@ export function openSqliteStore(path: string): ReportStore {
   );
   const remove = db.prepare("DELETE FROM reports WHERE id = ?");
   const purge = db.prepare(purgeExpiredSql("?"));
+  const putSites = db.prepare(
+    "INSERT INTO sites (tenant_id, sites, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET sites = excluded.sites, uploaded_at = excluded.uploaded_at, uploaded_by = excluded.uploaded_by",
+  );
+  const readSites = db.prepare("SELECT sites, uploaded_at, uploaded_by FROM sites WHERE tenant_id = ?");
 
   return {
     async create(meta, payload) {
@@ -108,6 +118,20 @@ export function openSqliteStore(path: string): ReportStore {
     },
     async purgeExpired(now) {
       return purge.run(now).changes;
+    },
+    async replaceSites(tenantId, list) {
+      putSites.run(tenantId, JSON.stringify(list.sites), list.uploadedAt, list.uploadedBy);
+    },
+    async getSites(tenantId) {
+      const row = readSites.get(tenantId) as
+        { sites: string; uploaded_at: number; uploaded_by: string } | undefined;
+      return row
+        ? {
+            sites: JSON.parse(row.sites) as SiteList["sites"],
+            uploadedAt: Number(row.uploaded_at),
+            uploadedBy: row.uploaded_by,
+          }
+        : null;
     },
     close() {
       void writer.close();

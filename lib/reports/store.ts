@@ -1,9 +1,17 @@
+import type { Site } from "@/lib/sites/building-file";
 import type { ReportMeta } from "./model";
 
 export interface StoredReport {
   meta: ReportMeta;
   /** Gzipped JSON of `{ record, sessions }` as Graph sent them; null once an expired report is purged. */
   payload: Buffer | null;
+}
+
+/** A tenant's building data (CQD's format), replaced whole on each upload. */
+export interface SiteList {
+  sites: Site[];
+  uploadedAt: number;
+  uploadedBy: string;
 }
 
 export interface StoreUsage {
@@ -26,5 +34,8 @@ export interface ReportStore {
    * (title, note, creator): the row keeps only what answers 410 for its link.
    */
   purgeExpired(now: number): Promise<number>;
+  /** The tenant's sites, replacing any earlier upload in one transaction. */
+  replaceSites(tenantId: string, list: SiteList): Promise<void>;
+  getSites(tenantId: string): Promise<SiteList | null>;
   close(): void;
 }

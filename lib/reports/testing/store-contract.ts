@@ -102,6 +102,49 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
       expect((await store.usage(t, 4000)).count).toBe(2);
     });
 
+    it("keeps each tenant's sites apart, and replaces them whole", async () => {
+      const [a, b] = [tenant(), tenant()];
+      const site = (networkIp: string, buildingName: string) => ({
+        networkIp,
+        networkName: "",
+        networkRange: 24,
+        buildingName,
+        ownershipType: "",
+        buildingType: "",
+        buildingOfficeType: "",
+        city: "Lisbon",
+        zipCode: "",
+        country: "Portugal",
+        state: "",
+        region: "",
+        insideCorp: true,
+        expressRoute: false,
+        vpn: false,
+      });
+      expect(await store.getSites(a)).toBeNull();
+      await store.replaceSites(a, {
+        sites: [site("10.1.1.0", "HQ"), site("10.1.2.0", "Annex")],
+        uploadedAt: 1000,
+        uploadedBy: "Ada",
+      });
+      await store.replaceSites(b, {
+        sites: [site("10.9.9.0", "Elsewhere")],
+        uploadedAt: 1000,
+        uploadedBy: "Oscar",
+      });
+      await store.replaceSites(a, {
+        sites: [site("10.1.3.0", "New HQ")],
+        uploadedAt: 2000,
+        uploadedBy: "Ada",
+      });
+      expect(await store.getSites(a)).toEqual({
+        sites: [site("10.1.3.0", "New HQ")],
+        uploadedAt: 2000,
+        uploadedBy: "Ada",
+      });
+      expect((await store.getSites(b))?.sites.map((s) => s.buildingName)).toEqual(["Elsewhere"]);
+    });
+
     it("refuses a second report with the same ID", async () => {
       const report = meta(tenant());
       await store.create(report, gzipSync("{}"));
