@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { demoCall, screenshot, waitForAllSessions } from "./support";
 
@@ -64,4 +65,29 @@ test("two people of a meeting are compared the same way, and the pair lives in t
   await page.getByRole("button", { name: "Close the comparison" }).click();
   await expect(page.getByTestId("side-by-side")).toHaveCount(0);
   await expect(page).not.toHaveURL(/cmp=/);
+});
+
+test("uploading the demo building file names the sites on a call; a bad file is refused with its line and column", async ({
+  page,
+}) => {
+  await page.goto("/sites");
+  await page
+    .getByLabel("…or paste its lines")
+    .fill("10.0.0.0\tLAN\t40\tHQ\t\t\t\tLisbon\t\tPortugal\t\t\t1\t0\t0");
+  await page.getByRole("button", { name: "Upload and replace" }).click();
+  await expect(page.getByTestId("sites-error")).toContainText(
+    "Line 1, column NetworkRange: must be a prefix length from 1 to 32",
+  );
+  await expect(page.getByTestId("sites-error")).toContainText("Nothing was stored");
+
+  await page
+    .getByLabel("Building data file")
+    .setInputFiles(join(__dirname, "..", "emulator", "data", "demo-sites.tsv"));
+  await page.getByRole("button", { name: "Upload and replace" }).click();
+  await expect(page.getByTestId("sites-saved")).toHaveText("Saved 4 networks.");
+  await expect(page.getByTestId("sites")).toContainText("Oslo office");
+
+  await page.goto(`/calls/${demoCall("poor-wifi").id}`);
+  const site = page.getByTestId("sides-network").getByRole("row", { name: /^Site/ });
+  await expect(site).toContainText(/(Lisbon HQ|Oslo office|Seattle office|Remote access \(VPN\))/);
 });

@@ -20,6 +20,9 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
             <Link href="/reports" className="underline-offset-2 hover:underline">
               Reports
             </Link>
+            <Link href="/sites" className="underline-offset-2 hover:underline">
+              Sites
+            </Link>
             <AccountMenu />
           </nav>
         </div>

@@ -13,6 +13,7 @@ import type { ParticipantsResponse } from "@/lib/client/use-participants";
 import { NO_FILTERS } from "@/lib/callrecords/session-filter";
 import { comparePair } from "@/lib/callrecords/two-sides";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
+import { useSiteOf } from "@/lib/client/sites";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useViewState } from "@/lib/client/use-view-state";
 import { CallHeader } from "./call-header";
@@ -56,12 +57,15 @@ export function CallView({
   const { pages } = data;
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
-  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants);
+  const siteOf = useSiteOf();
+  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants, siteOf);
   const { state: view, invalid, update } = useViewState();
   const pair = useMemo(
     () =>
-      view.compare && !analysis.sides ? comparePair(analysis.sessions, analysis.rows, view.compare) : null,
-    [view.compare, analysis],
+      view.compare && !analysis.sides
+        ? comparePair(analysis.sessions, analysis.rows, view.compare, siteOf)
+        : null,
+    [view.compare, analysis, siteOf],
   );
   const selectSession = (session: string | null) =>
     update((current) => ({ ...current, session, segment: 0 }));
@@ -168,6 +172,7 @@ export function CallView({
       {selected &&
         (selectedSummary ? (
           <SessionDetail
+            siteOf={siteOf}
             summary={selectedSummary}
             segmentIndex={view.segment}
             onSegment={(segment) => update((current) => ({ ...current, segment }))}

@@ -7,10 +7,11 @@ import { MetricChart } from "@/components/charts/metric-chart";
 import { CompareTable } from "./compare-table";
 import { StreamTable } from "./stream-table";
 import { TracerouteTable } from "./traceroute-table";
+import type { SiteOf } from "@/lib/callrecords/compare";
 
 /** One media of a segment; opens by itself when a stream is poor or a device crosses a limit, else stays folded. */
-export function MediaPanel({ media, title }: { media: Media; title: string }) {
-  const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media);
+export function MediaPanel({ media, title, siteOf }: { media: Media; title: string; siteOf?: SiteOf }) {
+  const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media, siteOf);
   return (
     <details open={breached} className="group rounded border border-line p-3" data-testid="media-panel">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">

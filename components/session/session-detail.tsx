@@ -7,17 +7,21 @@ import { compareEndpoints } from "@/lib/callrecords/compare";
 import { CompareTable } from "./compare-table";
 import { FeedbackCard } from "./feedback-card";
 import { MediaPanel } from "./media-panel";
+import type { SiteOf } from "@/lib/callrecords/compare";
 
 export function SessionDetail({
   summary,
   segmentIndex,
   onSegment,
   onClose,
+  siteOf,
 }: {
   summary: SessionSummary;
   segmentIndex: number;
   onSegment: (index: number) => void;
   onClose: () => void;
+  /** Names each network's site, once building data is uploaded. */
+  siteOf?: SiteOf;
 }) {
   const { session } = summary;
   const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
@@ -102,6 +106,7 @@ export function SessionDetail({
             <MediaPanel
               key={`${segment.id}-${index}`}
               media={media}
+              siteOf={siteOf}
               title={`${MEDIA_LABELS[media.kind]}${media.label ? ` (${media.label})` : ""}`}
             />
           ))}

@@ -1,6 +1,5 @@
-// App roles on callscope's registration, like Call Analytics' support tiers.
-export const READER_ROLE = "CallQuality.Reader";
-export const INVESTIGATOR_ROLE = "CallQuality.Investigator";
+// The role names live with the public configuration, so the browser can read them too.
+export { INVESTIGATOR_ROLE, READER_ROLE } from "@/lib/config/public";
 
 export interface Principal {
   kind: "user" | "demo";

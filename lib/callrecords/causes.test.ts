@@ -86,6 +86,26 @@ describe("causes that explain a meeting", () => {
     expect(causes.some((cause) => cause.value === "172.16.5.0")).toBe(false);
   });
 
+  it("names a site from the building data when the poor minority shares one", () => {
+    // Subnets differ person to person, but the 30 poor ones all sit in 10.200.0.0/16: the Oslo office.
+    const rows = meeting(240, (i) => {
+      const oslo = i < 30;
+      return {
+        network: network({ subnet: oslo ? `10.200.${i}.0` : `10.${i % 50}.${i}.0` }),
+        poor: oslo ? i % 6 !== 0 : i % 40 === 0,
+      };
+    });
+    const siteOf = (n: Network | null) =>
+      n?.subnet?.startsWith("10.200.") ? "Oslo office" : n?.subnet ? "Lisbon HQ" : null;
+    expect(meetingCauses(rows).some((cause) => cause.factor === "Site")).toBe(false);
+    expect(meetingCauses(rows, 5, siteOf)[0]).toMatchObject({
+      factor: "Site",
+      value: "Oslo office",
+      label: "streams from Oslo office",
+      streams: 60,
+    });
+  });
+
   it("has nothing to say about a call without classified or poor streams", () => {
     expect(meetingCauses([])).toEqual([]);
     expect(meetingCauses(meeting(50, () => ({ network: network(), poor: false })))).toEqual([]);

@@ -8,6 +8,7 @@
 // at least MIN_STREAMS streams and z ≥ MIN_Z (one-sided p ≈ 0.001) to be listed, so three unlucky
 // people never outrank a real pattern.
 import { lookup, WIFI_BAND_LABELS } from "./describe";
+import type { SiteOf } from "./compare";
 import type { Endpoint, Network } from "./model";
 import type { SessionFilters } from "./session-filter";
 import type { StreamRow } from "./streams";
@@ -100,14 +101,17 @@ function zScore(poorIn: number, nIn: number, poorOut: number, nOut: number): num
 }
 
 /** The factors whose poor share stands out most, strongest first (at most `limit`). */
-export function meetingCauses(rows: readonly StreamRow[], limit = 5): Cause[] {
+export function meetingCauses(rows: readonly StreamRow[], limit = 5, siteOf?: SiteOf): Cause[] {
+  const factors: Factor[] = siteOf
+    ? [{ name: "Site", value: (network) => siteOf(network), label: (v) => `streams from ${v}` }, ...FACTORS]
+    : FACTORS;
   const observations: { poor: boolean; values: (string | null)[] }[] = [];
   for (const row of rows) {
     if (row.verdict.quality === "unclassified") continue;
     for (const end of personEnds(row)) {
       observations.push({
         poor: row.verdict.quality === "poor",
-        values: FACTORS.map((factor) => factor.value(end.network, end.endpoint)),
+        values: factors.map((factor) => factor.value(end.network, end.endpoint)),
       });
     }
   }
@@ -115,7 +119,7 @@ export function meetingCauses(rows: readonly StreamRow[], limit = 5): Cause[] {
   const totalPoor = observations.filter((o) => o.poor).length;
   if (total === 0 || totalPoor === 0) return [];
   const causes: Cause[] = [];
-  FACTORS.forEach((factor, index) => {
+  factors.forEach((factor, index) => {
     const groups = new Map<string, { streams: number; poor: number }>();
     for (const observation of observations) {
       const value = observation.values[index];

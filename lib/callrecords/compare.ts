@@ -239,20 +239,29 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
 }
 
 /** Caller and callee side by side for one media: networks, then devices. */
-export function compareSides(media: Media): { network: ComparisonRow[]; device: ComparisonRow[] } {
+export function compareSides(
+  media: Media,
+  siteOf?: SiteOf,
+): { network: ComparisonRow[]; device: ComparisonRow[] } {
   return compareParts(
     { network: media.callerNetwork, device: media.callerDevice },
     { network: media.calleeNetwork, device: media.calleeDevice },
+    siteOf,
   );
 }
+
+/** The named site (CQD building data) a network belongs to, or null; see lib/sites. */
+export type SiteOf = (network: Network | null) => string | null;
 
 /** Any two sides' networks and devices (two people in different sessions, say): the first is "caller". */
 export function compareParts(
   a: { network: Network | null; device: Device | null },
   b: { network: Network | null; device: Device | null },
+  siteOf?: SiteOf,
 ): { network: ComparisonRow[]; device: ComparisonRow[] } {
+  const lines: Line<Network>[] = siteOf ? [{ label: "Site", value: (n) => siteOf(n) }, ...NETWORK] : NETWORK;
   return {
-    network: compareLines(NETWORK, a.network, b.network),
+    network: compareLines(lines, a.network, b.network),
     device: compareLines(DEVICE, a.device, b.device),
   };
 }

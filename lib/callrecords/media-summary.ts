@@ -1,5 +1,5 @@
 import { mediaCharts, type MetricChart } from "./chart-data";
-import { compareSides, type ComparisonRow } from "./compare";
+import { compareSides, type ComparisonRow, type SiteOf } from "./compare";
 import type { Media, Stream } from "./model";
 import { streamDetails } from "./stream-details";
 import { DEFAULT_THRESHOLDS, type ThresholdTable } from "./thresholds";
@@ -17,12 +17,16 @@ export interface MediaSummary {
 }
 
 /** Everything one media panel shows, derived once from the media. */
-export function summarizeMedia(media: Media, table: ThresholdTable = DEFAULT_THRESHOLDS): MediaSummary {
+export function summarizeMedia(
+  media: Media,
+  siteOf?: SiteOf,
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+): MediaSummary {
   const verdicts = media.streams.map((stream) => ({
     stream,
     verdict: streamVerdict(stream, media.kind, table),
   }));
-  const comparison = compareSides(media);
+  const comparison = compareSides(media, siteOf);
   const quality = worstQuality(verdicts.map(({ verdict }) => verdict.quality));
   return {
     verdicts,

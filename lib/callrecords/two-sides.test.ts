@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
+import type { Network } from "./model";
 import { streamRows } from "./streams";
 import { comparePair, sideBySide } from "./two-sides";
 
@@ -91,6 +92,15 @@ describe("caller vs callee", () => {
     expect([sides?.caller.label, sides?.callee.label]).toEqual(["Bo", "Ada"]);
     expect(sides?.responsible.side).toBe("caller");
     expect(comparePair(sessions, rows, ["participant:ada", "participant:nobody"])).toBeNull();
+  });
+
+  it("names each side's site when building data is known", () => {
+    const sessions = [
+      session("s", person("Ada"), person("Bo"), [audio(8, 61, network({ subnet: "10.1.0.0" }), wifi24)]),
+    ];
+    const siteOf = (n: Network | null) => (n?.subnet === "10.1.0.0" ? "Lisbon HQ" : null);
+    const sides = sideBySide(sessions, streamRows(sessions), undefined, siteOf);
+    expect(sides?.network[0]).toMatchObject({ label: "Site", caller: "Lisbon HQ", callee: "not reported" });
   });
 
   it("stays out of meetings with more than two people", () => {

@@ -6,7 +6,7 @@
 // received audio"), so the callee's client measured it. A poor stream therefore says the path from its
 // sender to its receiver was poor: either side's network can be the cause, which is what the comparison
 // of the two networks decides.
-import { compareEndpoints, compareParts, type ComparisonRow } from "./compare";
+import { compareEndpoints, compareParts, type ComparisonRow, type SiteOf } from "./compare";
 import { describeNetwork, endpointLabel, isolate } from "./describe";
 import type { Device, Endpoint, MediaKind, Network, Session } from "./model";
 import type { StreamRow } from "./streams";
@@ -158,6 +158,7 @@ export function sideBySide(
   rows: readonly StreamRow[],
   /** Who is shown first (as "caller"), when the call does not say. */
   order?: [string, string],
+  siteOf?: SiteOf,
 ): SideBySide | null {
   const people = new Set<string>();
   for (const row of rows) {
@@ -178,7 +179,7 @@ export function sideBySide(
   const caller = side(sessions, rows, keys[0] ?? "");
   const callee = side(sessions, rows, keys[1] ?? "");
   const service = direct ? null : (rows.find((row) => row.sender?.kind === "service") ?? null);
-  const { network, device } = compareParts(caller, callee);
+  const { network, device } = compareParts(caller, callee, siteOf);
   return {
     caller,
     callee,
@@ -199,6 +200,7 @@ export function comparePair(
   sessions: readonly Session[],
   rows: readonly StreamRow[],
   pair: [string, string],
+  siteOf?: SiteOf,
 ): SideBySide | null {
   const wanted = new Set(pair);
   const theirs = rows.filter((row) => {
@@ -211,5 +213,5 @@ export function comparePair(
       ends.every((key) => key === null || wanted.has(key))
     );
   });
-  return sideBySide(sessions, theirs, pair);
+  return sideBySide(sessions, theirs, pair, siteOf);
 }

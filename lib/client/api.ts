@@ -27,25 +27,28 @@ export function setTokenSource(source: TokenSource): void {
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
+  /** A text body sent as it is, with this content type (JSON bodies are serialised otherwise). */
+  text?: { body: string; type: string };
   signal?: AbortSignal;
 }
 
 async function send(
   path: string,
-  { method = "GET", body, signal }: RequestOptions,
+  { method = "GET", body, text, signal }: RequestOptions,
   forceRefresh: boolean,
 ): Promise<Response> {
   const token = await tokenSource.token({ forceRefresh });
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (text) headers["Content-Type"] = text.type;
   try {
     return await fetch(path, {
       method,
       signal,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text ? text.body : body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -76,6 +79,11 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
 
 export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, { method: "POST", body })).json()) as T;
+}
+
+/** PUTs a text body (a file's contents) with its content type; answers the JSON response. */
+export async function apiPutText<T>(path: string, body: string, type: string): Promise<T> {
+  return (await (await request(path, { method: "PUT", text: { body, type } })).json()) as T;
 }
 
 export async function apiDelete(path: string): Promise<void> {

@@ -3,6 +3,7 @@ import { useMemo } from "react";
 import { callVerdict, findings, participantImpact, type SessionSummary } from "@/lib/callrecords/analysis";
 import { participantList, personRows } from "@/lib/callrecords/participants";
 import { meetingCauses } from "@/lib/callrecords/causes";
+import type { SiteOf } from "@/lib/callrecords/compare";
 import { sideBySide } from "@/lib/callrecords/two-sides";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { ParticipantsResponse } from "./use-participants";
@@ -11,6 +12,7 @@ import { summariesOf, type CallPage } from "./call-page";
 export function useCallAnalysis(
   pages: readonly CallPage[] | undefined,
   listed: ParticipantsResponse | undefined,
+  siteOf?: SiteOf,
 ) {
   const analysis = useMemo(() => {
     const seen = new Set<string>();
@@ -33,12 +35,14 @@ export function useCallAnalysis(
       findings: findings(sessions, rows),
       impacts: participantImpact(rows),
       unreadable: unreadableTotals(sessions),
-      sides: sideBySide(sessions, rows),
+      sides: sideBySide(sessions, rows, undefined, siteOf),
       // A meeting's shared causes; a call of two people is explained by the side-by-side instead.
       causes:
-        new Set(rows.flatMap((row) => [row.senderKey, row.receiverKey])).size > 3 ? meetingCauses(rows) : [],
+        new Set(rows.flatMap((row) => [row.senderKey, row.receiverKey])).size > 3
+          ? meetingCauses(rows, 5, siteOf)
+          : [],
     };
-  }, [pages]);
+  }, [pages, siteOf]);
   const people = useMemo(() => {
     const list = listed
       ? participantList({

@@ -1,5 +1,9 @@
 // What the browser may know about a deployment: safe to import from client code.
 
+// App roles on callscope's registration, like Call Analytics' support tiers.
+export const READER_ROLE = "CallQuality.Reader";
+export const INVESTIGATOR_ROLE = "CallQuality.Investigator";
+
 /** The delegated scope callscope's app registration exposes (Expose an API → CallRecords.View). */
 export const API_SCOPE = "CallRecords.View";
 

@@ -1,0 +1,48 @@
+"use client";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { SiteOf } from "@/lib/callrecords/compare";
+import type { Network } from "@/lib/callrecords/model";
+import type { Site } from "@/lib/sites/building-file";
+import { indexSites, siteLabel } from "@/lib/sites/match";
+import { apiGet, apiPutText } from "./api";
+
+export interface SiteListResponse {
+  sites: Site[];
+  uploadedAt: number;
+  uploadedBy: string;
+}
+
+export const siteQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: ["sites"],
+      queryFn: ({ signal }) => apiGet<SiteListResponse>("/api/sites", signal),
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export const useSites = () => useQuery(siteQueries.list());
+
+/** Replaces the tenant's building data with a CQD building file. */
+export function useUploadSites() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) =>
+      apiPutText<{ count: number }>("/api/sites", text, "text/tab-separated-values"),
+    onSuccess: () => client.invalidateQueries({ queryKey: siteQueries.list().queryKey }),
+  });
+}
+
+/** The site a network belongs to, by its subnet (or address), as a label; undefined until sites are uploaded. */
+export function useSiteOf(): SiteOf | undefined {
+  const { data } = useSites();
+  return useMemo(() => {
+    if (!data || data.sites.length === 0) return undefined;
+    const index = indexSites(data.sites);
+    return (network: Network | null) => {
+      const site = network ? index.find(network.subnet ?? network.ipAddress) : null;
+      return site ? siteLabel(site) : null;
+    };
+  }, [data]);
+}
