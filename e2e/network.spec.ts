@@ -90,4 +90,11 @@ test("uploading the demo building file names the sites on a call; a bad file is 
   await page.goto(`/calls/${demoCall("poor-wifi").id}`);
   const site = page.getByTestId("sides-network").getByRole("row", { name: /^Site/ });
   await expect(site).toContainText(/(Lisbon HQ|Oslo office|Seattle office|Remote access \(VPN\))/);
+
+  // The branch meeting's poor minority sits in one office: with the building data, that office is the top cause.
+  await page.goto(`/calls/${demoCall("branch-meeting").id}`);
+  await waitForAllSessions(page, 120);
+  const top = page.getByTestId("cause").first();
+  await expect(top).toContainText("Site");
+  await expect(top).toContainText("of streams from Oslo office (Oslo, Norway) were poor");
 });

@@ -2,7 +2,10 @@ import type { CallRecords } from "@microsoft/microsoft-graph-types";
 import type { Random } from "./random";
 
 /** How a client reaches the service; decides network fields and how its streams degrade. */
-export type NetworkKind = "wired" | "wifi5" | "wifi24Weak" | "mobile" | "vpn" | "server";
+export type NetworkKind = "wired" | "wifi5" | "wifi24Weak" | "mobile" | "vpn" | "server" | "congestedOffice";
+
+/** The office behind "congestedOffice": a wired LAN inside the demo building file's Oslo network (10.70.0.0/16). */
+export const CONGESTED_OFFICE_PREFIX = "10.70";
 
 export const LINK_SPEED_UNKNOWN = 4294967295;
 
@@ -43,11 +46,14 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
       basicServiceSetIdentifier: null,
     };
   }
-  const ip = privateIp(rng);
+  const ip =
+    kind === "congestedOffice"
+      ? `${CONGESTED_OFFICE_PREFIX}.${rng.int(0, 15)}.${rng.int(2, 254)}`
+      : privateIp(rng);
   const isWifi = kind === "wifi5" || kind === "wifi24Weak";
   const poorNetwork = kind === "wifi24Weak" || kind === "vpn";
   const info: CallRecords.NetworkInfo = {
-    connectionType: isWifi ? "wifi" : kind === "vpn" ? "tunnel" : kind,
+    connectionType: isWifi ? "wifi" : kind === "vpn" ? "tunnel" : kind === "congestedOffice" ? "wired" : kind,
     ipAddress: ip,
     subnet: ip.replace(/\.\d+$/, ".0"),
     port: rng.int(49152, 65535),

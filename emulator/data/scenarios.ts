@@ -354,6 +354,8 @@ function qualityFor(rng: Random, network: NetworkKind, direction: "up" | "down")
       return rng.chance(0.7) ? rng.pick(["roundTrip", "mixed", "jitter"] as const) : "good";
     case "mobile":
       return rng.chance(0.35) ? rng.pick(["roundTrip", "loss"] as const) : "good";
+    case "congestedOffice":
+      return rng.chance(0.7) ? rng.pick(["loss", "jitter", "mixed"] as const) : "good";
     default:
       return rng.chance(0.015) ? rng.pick(["jitter", "loss"] as const) : "good";
   }
@@ -509,6 +511,20 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
         videoShare: 0.15,
         presenterImpactsOthers: false,
         duplicates: 2,
+      });
+    case "branch-meeting":
+      return groupCall(id, rng, end, tenantId, {
+        sessions: 120,
+        durationMinutes: 40,
+        presenterNetwork: "wired",
+        networkMix: [
+          ["congestedOffice", 0.15],
+          ["wired", 0.5],
+          ["wifi5", 0.35],
+        ],
+        videoShare: 0.2,
+        presenterImpactsOthers: false,
+        duplicates: 0,
       });
     case "huge-meeting":
       return groupCall(id, rng, end, tenantId, {

@@ -11,7 +11,8 @@ export type DemoScenario =
   | "real-tenant"
   | "legacy-only"
   | "docs-example"
-  | "hostile";
+  | "hostile"
+  | "branch-meeting";
 
 export interface DemoCall {
   id: string;
@@ -98,6 +99,15 @@ export const demoCalls: readonly DemoCall[] = [
     scenario: "docs-example",
     sessions: 1,
     featured: false,
+  },
+  {
+    id: "b7a2c4e6-1f3d-4a5b-9c8d-0e1f2a3b4c07",
+    title: "Branch office meeting",
+    description:
+      "120 people; the poor ones sit in one office behind a congested uplink. Upload the demo building file on Sites to see it named.",
+    scenario: "branch-meeting",
+    sessions: 120,
+    featured: true,
   },
   {
     id: "0bad5eed-6a1e-4c0d-9e5f-7a8b9c0d1e2f",
