@@ -97,4 +97,11 @@ test("uploading the demo building file names the sites on a call; a bad file is 
   const top = page.getByTestId("cause").first();
   await expect(top).toContainText("Site");
   await expect(top).toContainText("of streams from Oslo office (Oslo, Norway) were poor");
+
+  // The calls just read carried subnets the file does not cover: the sites page lists them, each with a call.
+  await page.goto("/sites");
+  const gaps = page.getByTestId("uncovered-subnets");
+  await expect(gaps.getByRole("row").nth(1)).toBeVisible();
+  await expect(gaps.getByRole("link").first()).toHaveAttribute("href", /^\/calls\/[0-9a-f-]{36}$/);
+  await expect(gaps).not.toContainText("10.70.");
 });

@@ -47,6 +47,19 @@ export interface CallServiceOptions {
   readAhead?: boolean;
   /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
   participantsV2?: boolean;
+  /** Told the subnets of each page read from Graph (for the sites page's "not covered by any site"). */
+  onSubnets?: (callId: string, subnets: string[]) => void;
+}
+
+/** Every subnet a page's streams were sent from or to. */
+function subnetsOf(sessions: readonly Session[]): string[] {
+  const found = new Set<string>();
+  for (const session of sessions)
+    for (const segment of session.segments)
+      for (const media of segment.media)
+        for (const network of [media.callerNetwork, media.calleeNetwork])
+          if (network?.subnet) found.add(network.subnet);
+  return [...found];
 }
 
 export interface PageResponse {
@@ -71,6 +84,13 @@ export function createCallService(options: CallServiceOptions) {
   const recordTtl = options.recordTtlMs ?? 120_000;
   const pageTtl = options.pageTtlMs ?? 3_600_000;
   const flights = createSingleFlight<CachedPage>();
+  const notifySubnets = (callId: string, sessions: readonly Session[]) => {
+    try {
+      options.onSubnets?.(callId, subnetsOf(sessions));
+    } catch {
+      // Remembering subnets is a convenience; it never fails a page.
+    }
+  };
 
   const upstream = (trace: RequestTrace, onNextLink?: (link: string) => void): UpstreamTrace => ({
     onResponse: ({ requestId, retries }) => {
@@ -150,6 +170,7 @@ export function createCallService(options: CallServiceOptions) {
     const full = await cached(key, recordTtl, trace, async () => {
       const record = await reader.record(callId, upstream(trace));
       const { call, sessions, participants } = parseCallRecordBody(record.body);
+      notifySubnets(callId, sessions);
       return {
         callJson: JSON.stringify(call),
         version: call.version,
@@ -171,9 +192,11 @@ export function createCallService(options: CallServiceOptions) {
         state.link,
         upstream(trace, (link) => readAhead(state, link)),
       );
+      const sessions = parseSessionsPageBody(page.body).sessions;
+      notifySubnets(state.callId, sessions);
       return {
         version: state.version,
-        ...serialize(parseSessionsPageBody(page.body).sessions),
+        ...serialize(sessions),
         nextLink: page.nextLink,
         rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)),
       };

@@ -30,6 +30,9 @@ function build() {
     baseDelayMs: Number(process.env.GRAPH_RETRY_BASE_MS ?? 500),
   });
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
+  const store = config.databaseUrl
+    ? openPostgresStore(config.databaseUrl)
+    : openSqliteStore(join(config.dataDir, "callscope.db"));
   const service = createCallService({
     reader,
     cache: createMemoryCache(config.cacheBytes),
@@ -38,6 +41,8 @@ function build() {
     maxSessions: config.maxSessions,
     readAhead: true,
     participantsV2: config.cloud === "global",
+    onSubnets: (callId, subnets) =>
+      void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
   // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
@@ -67,9 +72,6 @@ function build() {
     seesPersonalData: true,
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
-  const store = config.databaseUrl
-    ? openPostgresStore(config.databaseUrl)
-    : openSqliteStore(join(config.dataDir, "callscope.db"));
   const reports = createReportService({
     store,
     appVersion: packageJson.version,

@@ -24,13 +24,28 @@ export const siteQueries = {
 
 export const useSites = () => useQuery(siteQueries.list());
 
+export interface UncoveredSubnet {
+  subnet: string;
+  lastSeen: number;
+  lastCallId: string;
+}
+
+/** Subnets seen in calls that no site covers (Investigators only: they are addresses). */
+export const useUncoveredSubnets = (enabled: boolean) =>
+  useQuery({
+    queryKey: ["sites", "uncovered"],
+    queryFn: ({ signal }) => apiGet<{ subnets: UncoveredSubnet[] }>("/api/sites/uncovered", signal),
+    enabled,
+  });
+
 /** Replaces the tenant's building data with a CQD building file. */
 export function useUploadSites() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (text: string) =>
       apiPutText<{ count: number }>("/api/sites", text, "text/tab-separated-values"),
-    onSuccess: () => client.invalidateQueries({ queryKey: siteQueries.list().queryKey }),
+    // Both the list and the uncovered subnets change with a new file.
+    onSuccess: () => client.invalidateQueries({ queryKey: ["sites"] }),
   });
 }
 

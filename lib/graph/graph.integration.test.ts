@@ -252,6 +252,27 @@ describe("doing less work under load", () => {
     expect(emulator.stats.get(`${id}/participants_v2`)?.firstPage).toBe(1);
   });
 
+  it("tells who asks which subnets each page read from Graph carried", async () => {
+    const seen = new Map<string, Set<string>>();
+    const stack = graphStack(emulator, {
+      onSubnets: (callId, subnets) =>
+        subnets.forEach((subnet) => seen.set(callId, (seen.get(callId) ?? new Set()).add(subnet))),
+    });
+    const id = sizedCallId(130);
+    const sessions = await loadSessions(stack, id);
+    const expected = new Set(
+      sessions
+        .flatMap((s) =>
+          s.segments.flatMap((g) =>
+            g.media.flatMap((m) => [m.callerNetwork?.subnet, m.calleeNetwork?.subnet]),
+          ),
+        )
+        .filter((x): x is string => Boolean(x)),
+    );
+    expect(expected.size).toBeGreaterThan(10);
+    expect(seen.get(id)).toEqual(expected);
+  });
+
   it("re-opens from the cache without asking Graph again", async () => {
     const stack = graphStack(emulator);
     const id = sizedCallId(121);

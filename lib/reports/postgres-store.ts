@@ -27,6 +27,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      uploaded_at BIGINT NOT NULL,
      uploaded_by TEXT NOT NULL
    );`,
+  `CREATE TABLE seen_subnets (
+     tenant_id TEXT NOT NULL,
+     subnet TEXT NOT NULL,
+     last_seen BIGINT NOT NULL,
+     last_call_id TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, subnet)
+   );
+   CREATE INDEX seen_subnets_by_time ON seen_subnets (tenant_id, last_seen DESC);`,
 ];
 
 async function migrate(pool: Pool): Promise<void> {
@@ -142,6 +150,26 @@ export function openPostgresStore(connectionString: string): ReportStore {
             uploadedBy: row.uploaded_by,
           }
         : null;
+    },
+    async recordSubnets(tenantId, callId, subnets, at) {
+      if (subnets.length === 0) return;
+      await query(
+        `INSERT INTO seen_subnets (tenant_id, subnet, last_seen, last_call_id)
+         SELECT $1, subnet, $3, $4 FROM unnest($2::text[]) AS subnet
+         ON CONFLICT (tenant_id, subnet) DO UPDATE SET last_seen = excluded.last_seen, last_call_id = excluded.last_call_id`,
+        [tenantId, [...new Set(subnets)], at, callId],
+      );
+    },
+    async seenSubnets(tenantId, limit) {
+      const { rows } = await query<{ subnet: string; last_seen: string; last_call_id: string }>(
+        "SELECT subnet, last_seen, last_call_id FROM seen_subnets WHERE tenant_id = $1 ORDER BY last_seen DESC, subnet LIMIT $2",
+        [tenantId, limit],
+      );
+      return rows.map((row) => ({
+        subnet: row.subnet,
+        lastSeen: Number(row.last_seen),
+        lastCallId: row.last_call_id,
+      }));
     },
     close() {
       void pool.end();

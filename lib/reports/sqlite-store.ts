@@ -30,6 +30,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      uploaded_at INTEGER NOT NULL,
      uploaded_by TEXT NOT NULL
    );`,
+  `CREATE TABLE seen_subnets (
+     tenant_id TEXT NOT NULL,
+     subnet TEXT NOT NULL,
+     last_seen INTEGER NOT NULL,
+     last_call_id TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, subnet)
+   );
+   CREATE INDEX seen_subnets_by_time ON seen_subnets (tenant_id, last_seen DESC);`,
 ];
 
 export function migrate(db: Database.Database): void {
@@ -72,6 +80,17 @@ export function openSqliteStore(path: string): ReportStore {
     "INSERT INTO sites (tenant_id, sites, uploaded_at, uploaded_by) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id) DO UPDATE SET sites = excluded.sites, uploaded_at = excluded.uploaded_at, uploaded_by = excluded.uploaded_by",
   );
   const readSites = db.prepare("SELECT sites, uploaded_at, uploaded_by FROM sites WHERE tenant_id = ?");
+  const seeSubnet = db.prepare(
+    "INSERT INTO seen_subnets (tenant_id, subnet, last_seen, last_call_id) VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, subnet) DO UPDATE SET last_seen = excluded.last_seen, last_call_id = excluded.last_call_id",
+  );
+  const seeSubnets = db.transaction(
+    (tenantId: string, callId: string, subnets: readonly string[], at: number) => {
+      for (const subnet of subnets) seeSubnet.run(tenantId, subnet, at, callId);
+    },
+  );
+  const readSeen = db.prepare(
+    "SELECT subnet, last_seen, last_call_id FROM seen_subnets WHERE tenant_id = ? ORDER BY last_seen DESC, subnet LIMIT ?",
+  );
 
   return {
     async create(meta, payload) {
@@ -132,6 +151,21 @@ export function openSqliteStore(path: string): ReportStore {
             uploadedBy: row.uploaded_by,
           }
         : null;
+    },
+    async recordSubnets(tenantId, callId, subnets, at) {
+      if (subnets.length > 0) seeSubnets(tenantId, callId, subnets, at);
+    },
+    async seenSubnets(tenantId, limit) {
+      const rows = readSeen.all(tenantId, limit) as {
+        subnet: string;
+        last_seen: number;
+        last_call_id: string;
+      }[];
+      return rows.map((row) => ({
+        subnet: row.subnet,
+        lastSeen: Number(row.last_seen),
+        lastCallId: row.last_call_id,
+      }));
     },
     close() {
       void writer.close();

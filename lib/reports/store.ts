@@ -14,6 +14,12 @@ export interface SiteList {
   uploadedBy: string;
 }
 
+export interface SeenSubnet {
+  subnet: string;
+  lastSeen: number;
+  lastCallId: string;
+}
+
 export interface StoreUsage {
   count: number;
   /** Stored (gzipped) payload bytes. */
@@ -37,5 +43,9 @@ export interface ReportStore {
   /** The tenant's sites, replacing any earlier upload in one transaction. */
   replaceSites(tenantId: string, list: SiteList): Promise<void>;
   getSites(tenantId: string): Promise<SiteList | null>;
+  /** Subnets seen in a call's sessions, so the sites page can list the ones no site covers. */
+  recordSubnets(tenantId: string, callId: string, subnets: readonly string[], at: number): Promise<void>;
+  /** The tenant's seen subnets, most recently seen first. */
+  seenSubnets(tenantId: string, limit: number): Promise<SeenSubnet[]>;
   close(): void;
 }

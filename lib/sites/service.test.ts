@@ -50,6 +50,15 @@ describe("site service", () => {
     ]);
   });
 
+  it("lists the subnets seen in calls that no site covers, to investigators", async () => {
+    await store.recordSubnets("t1", "call-a", ["10.1.0.0", "172.16.4.0", "10.200.1.0"], 5000);
+    // The file above covers 10.0.0.0/9 and 10.128.0.0/9: 172.16.4.0 alone is uncovered.
+    expect(await sites.uncovered(principal([INVESTIGATOR_ROLE]))).toEqual([
+      { subnet: "172.16.4.0", lastSeen: 5000, lastCallId: "call-a" },
+    ]);
+    await expect(sites.uncovered(principal([READER_ROLE]))).rejects.toMatchObject({ status: 403 });
+  });
+
   it("lets only investigators upload", async () => {
     await expect(sites.upload(principal([READER_ROLE]), line("10.0.0.0", "9", "x"))).rejects.toMatchObject({
       status: 403,

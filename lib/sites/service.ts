@@ -1,7 +1,8 @@
 import "server-only";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
-import type { ReportStore, SiteList } from "@/lib/reports/store";
+import type { ReportStore, SeenSubnet, SiteList } from "@/lib/reports/store";
 import { BuildingFileError, parseBuildingFile } from "./building-file";
+import { indexSites } from "./match";
 
 /** Why a sites request failed; lib/api answers with the same status and code. */
 export class SiteError extends Error {
@@ -16,21 +17,35 @@ export class SiteError extends Error {
 }
 
 /** The tenant's buildings: anyone with a role reads them (they name offices, not people); Investigators upload. */
-export function createSiteService(store: Pick<ReportStore, "replaceSites" | "getSites">) {
+export function createSiteService(store: Pick<ReportStore, "replaceSites" | "getSites" | "seenSubnets">) {
+  const investigatorsOnly = (principal: Principal, what: string) => {
+    if (principal.kind !== "demo" && !principal.roles.includes(INVESTIGATOR_ROLE)) {
+      throw new SiteError(
+        403,
+        "investigators_only",
+        `Only an investigator (${INVESTIGATOR_ROLE}) can ${what}.`,
+      );
+    }
+  };
   return {
+    /** Subnets seen in calls that no site covers, most recently seen first: addresses, so Investigators only. */
+    async uncovered(principal: Principal, limit = 500): Promise<SeenSubnet[]> {
+      investigatorsOnly(principal, "see the subnets seen in calls");
+      const [list, seen] = await Promise.all([
+        store.getSites(principal.tenantId),
+        store.seenSubnets(principal.tenantId, 20_000),
+      ]);
+      const index = indexSites(list?.sites ?? []);
+      return seen.filter((entry) => index.find(entry.subnet) === null).slice(0, limit);
+    },
+
     async list(principal: Principal): Promise<SiteList> {
       return (await store.getSites(principal.tenantId)) ?? { sites: [], uploadedAt: 0, uploadedBy: "" };
     },
 
     /** Parses the whole file first: a bad line stores nothing. */
     async upload(principal: Principal, text: string): Promise<SiteList> {
-      if (principal.kind !== "demo" && !principal.roles.includes(INVESTIGATOR_ROLE)) {
-        throw new SiteError(
-          403,
-          "investigators_only",
-          `Only an investigator (${INVESTIGATOR_ROLE}) can upload building data.`,
-        );
-      }
+      investigatorsOnly(principal, "upload building data");
       let sites;
       try {
         sites = parseBuildingFile(text);

@@ -20,6 +20,7 @@ export function graphStack(
     participantsV2?: boolean;
     graphBaseUrl?: string;
     certificatePath?: string;
+    onSubnets?: (callId: string, subnets: string[]) => void;
   } = {},
 ) {
   const config = parseServerConfig({
@@ -48,6 +49,7 @@ export function graphStack(
     maxSessions: overrides.maxSessions ?? 20_000,
     readAhead: overrides.readAhead ?? false,
     participantsV2: overrides.participantsV2,
+    onSubnets: overrides.onSubnets,
   });
   return { config, graphGet, reader, cursors, service };
 }

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format/dates";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useSignIn } from "@/lib/client/sign-in";
 import { useSites, useUploadSites } from "@/lib/client/sites";
+import { UncoveredSubnets } from "./_components/uncovered-subnets";
 
 export function SitesView() {
   const { me } = useSignIn();
@@ -110,6 +111,7 @@ export function SitesView() {
           </div>
         </div>
       )}
+      {canUpload && <UncoveredSubnets />}
     </div>
   );
 }

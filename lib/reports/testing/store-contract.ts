@@ -145,6 +145,20 @@ export function reportStoreContract(name: string, open: () => ReportStore) {
       expect((await store.getSites(b))?.sites.map((s) => s.buildingName)).toEqual(["Elsewhere"]);
     });
 
+    it("remembers the subnets seen in calls, most recent first, per tenant", async () => {
+      const [a, b] = [tenant(), tenant()];
+      await store.recordSubnets(a, "call-1", ["10.1.1.0", "10.1.2.0"], 1000);
+      await store.recordSubnets(a, "call-2", ["10.1.2.0", "10.1.3.0"], 2000);
+      await store.recordSubnets(b, "call-3", ["10.9.9.0"], 3000);
+      await store.recordSubnets(a, "call-4", [], 4000);
+      expect(await store.seenSubnets(a, 10)).toEqual([
+        { subnet: "10.1.2.0", lastSeen: 2000, lastCallId: "call-2" },
+        { subnet: "10.1.3.0", lastSeen: 2000, lastCallId: "call-2" },
+        { subnet: "10.1.1.0", lastSeen: 1000, lastCallId: "call-1" },
+      ]);
+      expect(await store.seenSubnets(a, 1)).toHaveLength(1);
+    });
+
     it("refuses a second report with the same ID", async () => {
       const report = meta(tenant());
       await store.create(report, gzipSync("{}"));
