@@ -78,6 +78,11 @@ async function main() {
     GRAPH_BASE_URL: emulatorUrl,
     AUTHORITY_HOST: emulatorUrl,
     CALLSCOPE_DEMO: process.env.CALLSCOPE_DEMO ?? "true",
+    // The emulator's public addresses are documentation ranges: its own small ISP table names them.
+    CALLSCOPE_IP_ASN_CSV:
+      process.env.CALLSCOPE_IP_ASN_CSV ?? resolve(root, "emulator/data/ip/asn-ipv4-num.csv"),
+    CALLSCOPE_IP_COUNTRY_CSV:
+      process.env.CALLSCOPE_IP_COUNTRY_CSV ?? resolve(root, "emulator/data/ip/asn-country-ipv4-num.csv"),
     // Trust the emulator's certificate in the app without turning TLS checks off.
     NODE_EXTRA_CA_CERTS: tls.bundlePath,
   });

@@ -2,7 +2,8 @@ import type { CallRecords } from "@microsoft/microsoft-graph-types";
 import type { Random } from "./random";
 
 /** How a client reaches the service; decides network fields and how its streams degrade. */
-export type NetworkKind = "wired" | "wifi5" | "wifi24Weak" | "mobile" | "vpn" | "server" | "congestedOffice";
+export type NetworkKind =
+  "wired" | "wifi5" | "wifi24Weak" | "mobile" | "vpn" | "server" | "congestedOffice" | "badIspHome";
 
 /** The office behind "congestedOffice": a wired LAN inside the demo building file's Oslo network (10.70.0.0/16). */
 export const CONGESTED_OFFICE_PREFIX = "10.70";
@@ -10,8 +11,15 @@ export const CONGESTED_OFFICE_PREFIX = "10.70";
 export const LINK_SPEED_UNKNOWN = 4294967295;
 
 const privateIp = (rng: Random) => `10.${rng.int(1, 250)}.${rng.int(0, 255)}.${rng.int(2, 254)}`;
-const publicIp = (rng: Random) =>
-  `${rng.pick([20, 40, 52, 86, 104, 131])}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+// Public addresses come from documentation and benchmarking ranges, which emulator/data/ip maps to made-up
+// ISPs: "Example Fiber" (198.18.0.0/15), "Example Mobile" (203.0.113.0/24) and, for the ISP with trouble,
+// "Example Cable" (198.51.100.0/24).
+const publicIp = (rng: Random, kind: NetworkKind) =>
+  kind === "badIspHome"
+    ? `198.51.100.${rng.int(1, 254)}`
+    : kind === "mobile" || rng.chance(0.3)
+      ? `203.0.113.${rng.int(1, 254)}`
+      : `198.${rng.int(18, 19)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 const macAddress = (rng: Random) =>
   Array.from({ length: 6 }, () => rng.int(0, 255).toString(16).padStart(2, "0").toUpperCase()).join("-");
 
@@ -50,8 +58,8 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
     kind === "congestedOffice"
       ? `${CONGESTED_OFFICE_PREFIX}.${rng.int(0, 15)}.${rng.int(2, 254)}`
       : privateIp(rng);
-  const isWifi = kind === "wifi5" || kind === "wifi24Weak";
-  const poorNetwork = kind === "wifi24Weak" || kind === "vpn";
+  const isWifi = kind === "wifi5" || kind === "wifi24Weak" || kind === "badIspHome";
+  const poorNetwork = kind === "wifi24Weak" || kind === "vpn" || kind === "badIspHome";
   const info: CallRecords.NetworkInfo = {
     connectionType: isWifi ? "wifi" : kind === "vpn" ? "tunnel" : kind === "congestedOffice" ? "wired" : kind,
     ipAddress: ip,
@@ -69,7 +77,7 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
               : LINK_SPEED_UNKNOWN,
     // Windows 11 and iOS randomise MAC addresses; Graph then reports a placeholder.
     macAddress: rng.chance(0.2) ? "02:00:00:00:00:00" : macAddress(rng),
-    reflexiveIPAddress: publicIp(rng),
+    reflexiveIPAddress: publicIp(rng, kind),
     relayIPAddress: relayed ? `52.114.${rng.int(0, 255)}.${rng.int(1, 254)}` : null,
     relayPort: relayed ? 3478 : null,
     networkTransportProtocol: kind === "vpn" ? "tcp" : "udp",
@@ -81,8 +89,18 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
     ).toFixed(4),
     bandwidthLowEventRatio: +(poorNetwork ? rng.float(0.05, 0.25) : 0).toFixed(4),
     traceRouteHops: [],
-    wifiBand: kind === "wifi5" ? "frequency50GHz" : kind === "wifi24Weak" ? "frequency24GHz" : "unknown",
-    wifiRadioType: kind === "wifi5" ? "wifi80211ax" : kind === "wifi24Weak" ? "wifi80211n" : "unknown",
+    wifiBand:
+      kind === "wifi5" || kind === "badIspHome"
+        ? "frequency50GHz"
+        : kind === "wifi24Weak"
+          ? "frequency24GHz"
+          : "unknown",
+    wifiRadioType:
+      kind === "wifi5" || kind === "badIspHome"
+        ? "wifi80211ax"
+        : kind === "wifi24Weak"
+          ? "wifi80211n"
+          : "unknown",
     wifiChannel:
       kind === "wifi5" ? rng.pick([36, 44, 149, 157]) : kind === "wifi24Weak" ? rng.pick([1, 6, 11]) : null,
     wifiSignalStrength: kind === "wifi5" ? rng.int(70, 99) : kind === "wifi24Weak" ? rng.int(22, 42) : null,

@@ -355,6 +355,7 @@ function qualityFor(rng: Random, network: NetworkKind, direction: "up" | "down")
     case "mobile":
       return rng.chance(0.35) ? rng.pick(["roundTrip", "loss"] as const) : "good";
     case "congestedOffice":
+    case "badIspHome":
       return rng.chance(0.7) ? rng.pick(["loss", "jitter", "mixed"] as const) : "good";
     default:
       return rng.chance(0.015) ? rng.pick(["jitter", "loss"] as const) : "good";
@@ -523,6 +524,20 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
           ["wifi5", 0.35],
         ],
         videoShare: 0.2,
+        presenterImpactsOthers: false,
+        duplicates: 0,
+      });
+    case "isp-meeting":
+      return groupCall(id, rng, end, tenantId, {
+        sessions: 80,
+        durationMinutes: 30,
+        presenterNetwork: "wired",
+        networkMix: [
+          ["badIspHome", 0.2],
+          ["wifi5", 0.6],
+          ["wired", 0.2],
+        ],
+        videoShare: 0.3,
         presenterImpactsOthers: false,
         duplicates: 0,
       });

@@ -47,6 +47,8 @@ export interface CallServiceOptions {
   readAhead?: boolean;
   /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
   participantsV2?: boolean;
+  /** Adds what the server knows beyond Graph (ISP and country of public addresses) to each page it reads. */
+  annotate?: (sessions: Session[]) => Session[];
   /** Told the subnets of each page read from Graph (for the sites page's "not covered by any site"). */
   onSubnets?: (callId: string, subnets: string[]) => void;
 }
@@ -169,7 +171,9 @@ export function createCallService(options: CallServiceOptions) {
     const key = `${tenantId}:${callId}:record`;
     const full = await cached(key, recordTtl, trace, async () => {
       const record = await reader.record(callId, upstream(trace));
-      const { call, sessions, participants } = parseCallRecordBody(record.body);
+      const parsed = parseCallRecordBody(record.body);
+      const { call, participants } = parsed;
+      const sessions = options.annotate ? options.annotate(parsed.sessions) : parsed.sessions;
       notifySubnets(callId, sessions);
       return {
         callJson: JSON.stringify(call),
@@ -192,7 +196,8 @@ export function createCallService(options: CallServiceOptions) {
         state.link,
         upstream(trace, (link) => readAhead(state, link)),
       );
-      const sessions = parseSessionsPageBody(page.body).sessions;
+      const read = parseSessionsPageBody(page.body).sessions;
+      const sessions = options.annotate ? options.annotate(read) : read;
       notifySubnets(state.callId, sessions);
       return {
         version: state.version,

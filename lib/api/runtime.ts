@@ -7,6 +7,9 @@ import { maskCall, maskParticipants, maskSessions, type Pseudonym } from "@/lib/
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
 import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
+import type { Session } from "@/lib/callrecords/model";
+import { withPublicNetworks } from "@/lib/callrecords/public-networks";
+import { createIpInfo, ipInfoSources } from "@/lib/ip-info/service";
 import { createMemoryCache } from "./cache";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { createCallService } from "./call-service";
@@ -33,6 +36,17 @@ function build() {
   const store = config.databaseUrl
     ? openPostgresStore(config.databaseUrl)
     : openSqliteStore(join(config.dataDir, "callscope.db"));
+  const ipInfo = createIpInfo(ipInfoSources(config));
+  ipInfo.ready.catch((error: unknown) => {
+    // The call views work without ISPs; say once why they are missing.
+    console.error(
+      JSON.stringify({
+        level: "warn",
+        message: `ISP and country lookups are off: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
+  });
+  const annotate = (sessions: Session[]) => withPublicNetworks(sessions, ipInfo.lookup);
   const service = createCallService({
     reader,
     cache: createMemoryCache(config.cacheBytes),
@@ -41,6 +55,7 @@ function build() {
     maxSessions: config.maxSessions,
     readAhead: true,
     participantsV2: config.cloud === "global",
+    annotate,
     onSubnets: (callId, subnets) =>
       void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
@@ -77,6 +92,7 @@ function build() {
     appVersion: packageJson.version,
     viewFor,
     quotas: config.reportQuotas,
+    annotate,
   });
   return {
     config,

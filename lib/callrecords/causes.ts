@@ -10,6 +10,7 @@
 import { lookup, WIFI_BAND_LABELS } from "./describe";
 import type { SiteOf } from "./compare";
 import type { Endpoint, Network } from "./model";
+import { describePublicNetwork } from "./public-networks";
 import type { SessionFilters } from "./session-filter";
 import type { StreamRow } from "./streams";
 
@@ -69,6 +70,19 @@ const FACTORS: Factor[] = [
     label: (v) => `${v} streams`,
   },
   { name: "Subnet", value: (n) => n?.subnet ?? null, label: (v) => `streams from subnet ${v}` },
+  {
+    name: "ISP",
+    value: (n) =>
+      n?.publicNetwork?.kind === "public"
+        ? describePublicNetwork({ ...n.publicNetwork, country: null })
+        : null,
+    label: (v) => `streams through ${v}`,
+  },
+  {
+    name: "Country",
+    value: (n) => (n?.publicNetwork?.kind === "public" ? n.publicNetwork.country : null),
+    label: (v) => `streams from addresses in ${v}`,
+  },
   {
     name: "Platform",
     value: (_, e) => e?.userAgent?.platform ?? null,

@@ -1,5 +1,6 @@
 import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, lookup, WIFI_BAND_LABELS } from "./describe";
 import type { Device, Endpoint, Media, Network } from "./model";
+import { describePublicNetwork } from "./public-networks";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 
 export interface ComparisonRow {
@@ -83,6 +84,7 @@ const NETWORK: Line<Network>[] = [
   { label: "Battery", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
   { label: "IP address", value: (n) => (n.ipAddress ? `${n.ipAddress}${n.port ? `:${n.port}` : ""}` : null) },
   { label: "Subnet", value: (n) => n.subnet },
+  { label: "ISP (public address)", value: (n) => describePublicNetwork(n.publicNetwork) },
   { label: "Reflexive (public) address", value: (n) => n.reflexiveIPAddress },
   {
     label: "Relay address",

@@ -40,6 +40,7 @@ export function stream(overrides: Partial<Stream> = {}): Stream {
 export function network(overrides: Partial<Network> = {}): Network {
   return {
     connectionType: "wired",
+    publicNetwork: null,
     ipAddress: "10.0.0.2",
     subnet: "10.0.0.0",
     port: 50000,

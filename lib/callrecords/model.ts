@@ -79,8 +79,20 @@ export interface FailureInfo {
   reason: string | null;
 }
 
+/** What callscope knows of a network's public (reflexive) address, from offline databases (lib/ip-info). */
+export interface PublicNetwork {
+  kind: "public" | "private" | "microsoft" | "reserved";
+  /** Autonomous system number and its organisation: the ISP, for a home or mobile network. */
+  asn: number | null;
+  org: string | null;
+  /** ISO 3166 country code of the address's registration. */
+  country: string | null;
+}
+
 export interface Network {
   connectionType: string | null;
+  /** Filled by the server from the reflexive address (null until then, and in unit-built data). */
+  publicNetwork: PublicNetwork | null;
   ipAddress: string | null;
   subnet: string | null;
   port: number | null;

@@ -244,6 +244,7 @@ function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | 
   if (!network) return null;
   const parsed: Network = {
     connectionType: reportedEnum(network.connectionType),
+    publicNetwork: null,
     ipAddress: reportedAddress(network.ipAddress),
     subnet: reportedAddress(network.subnet),
     port: reportedPositive(network.port),

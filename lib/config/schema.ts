@@ -24,6 +24,9 @@ export interface ServerConfig {
   dataDir: string;
   /** PostgreSQL for saved reports instead of SQLite, when several instances run. */
   databaseUrl: string | undefined;
+  /** Offline IP → ISP/country tables (ip-location-db "-num" CSV files); unset: the npm packages' files. */
+  ipAsnCsv: string | undefined;
+  ipCountryCsv: string | undefined;
   reportQuotas: ReportQuotas;
 }
 
@@ -176,6 +179,8 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
     dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    ipAsnCsv: env.CALLSCOPE_IP_ASN_CSV?.trim() || undefined,
+    ipCountryCsv: env.CALLSCOPE_IP_COUNTRY_CSV?.trim() || undefined,
     reportQuotas: {
       perUser: {
         count: integer(env, "CALLSCOPE_REPORTS_PER_USER", 200, 1, 1_000_000),

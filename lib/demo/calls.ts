@@ -12,7 +12,8 @@ export type DemoScenario =
   | "legacy-only"
   | "docs-example"
   | "hostile"
-  | "branch-meeting";
+  | "branch-meeting"
+  | "isp-meeting";
 
 export interface DemoCall {
   id: string;
@@ -107,6 +108,15 @@ export const demoCalls: readonly DemoCall[] = [
       "120 people; the poor ones sit in one office behind a congested uplink. Upload the demo building file on Sites to see it named.",
     scenario: "branch-meeting",
     sessions: 120,
+    featured: true,
+  },
+  {
+    id: "4c6e8a0b-2d4f-4a6b-8c0d-1e2f3a4b5c08",
+    title: "Home workers, one troubled ISP",
+    description:
+      "80 people working from home on good Wi-Fi; the poor ones all reach Teams through the same ISP.",
+    scenario: "isp-meeting",
+    sessions: 80,
     featured: true,
   },
   {

@@ -73,6 +73,8 @@ export function createReportService(options: {
   appVersion: string;
   viewFor: (principal: Principal) => View;
   quotas: ReportQuotas;
+  /** The same additions as live pages get (ISP and country of public addresses). */
+  annotate?: (sessions: Session[]) => Session[];
 }) {
   const { store } = options;
   const admission = createReportAdmission(store, options.quotas);
@@ -114,7 +116,7 @@ export function createReportService(options: {
         ...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions,
       );
     }
-    return { ...parsed, sessions };
+    return { ...parsed, sessions: options.annotate ? options.annotate(sessions) : sessions };
   }
 
   /** Readers never receive personal data: an unredacted report is redacted for them. */
