@@ -85,6 +85,15 @@ test("two people of a meeting are compared the same way, and the pair lives in t
   await page.getByRole("button", { name: "Close the comparison" }).click();
   await expect(page.getByTestId("side-by-side")).toHaveCount(0);
   await expect(page).not.toHaveURL(/cmp=/);
+
+  // One person against the meeting's typical participant.
+  await page.getByTestId("participants").getByRole("button", { name: "vs typical" }).first().click();
+  await expect(
+    page
+      .getByTestId("side-by-side")
+      .getByRole("heading", { name: /^Comparing .+ with the meeting's typical participant$/ }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/cmp=median/);
 });
 
 test("uploading the demo building file names the sites on a call; a bad file is refused with its line and column", async ({

@@ -11,7 +11,7 @@ import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
 import { NO_FILTERS } from "@/lib/callrecords/session-filter";
-import { comparePair } from "@/lib/callrecords/two-sides";
+import { comparePair, compareWithMedian, MEDIAN } from "@/lib/callrecords/two-sides";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useSiteOf } from "@/lib/client/sites";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
@@ -63,7 +63,9 @@ export function CallView({
   const pair = useMemo(
     () =>
       view.compare && !analysis.sides
-        ? comparePair(analysis.sessions, analysis.rows, view.compare, siteOf)
+        ? view.compare[1] === MEDIAN
+          ? compareWithMedian(analysis.sessions, analysis.rows, view.compare[0], siteOf)
+          : comparePair(analysis.sessions, analysis.rows, view.compare, siteOf)
         : null,
     [view.compare, analysis, siteOf],
   );
@@ -147,7 +149,7 @@ export function CallView({
       {pair && (
         <SideBySide
           sides={pair}
-          heading={`Comparing ${pair.caller.label} and ${pair.callee.label}`}
+          heading={`Comparing ${pair.caller.label} ${pair.callee.key === MEDIAN ? "with" : "and"} ${pair.callee.label}`}
           onClose={() => update((current) => ({ ...current, compare: null }))}
         />
       )}

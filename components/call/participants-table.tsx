@@ -3,6 +3,7 @@ import { useState } from "react";
 import { endpointLabel, identityKindLabel, identityLabel } from "@/lib/callrecords/describe";
 import type { ParticipantList } from "@/lib/callrecords/model";
 import { PARTICIPANT_SOURCE_LABELS, type PersonRow } from "@/lib/callrecords/participants";
+import { MEDIAN } from "@/lib/callrecords/two-sides";
 import { problemMessage } from "@/lib/client/problem-text";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -123,6 +124,15 @@ export function ParticipantsTable({
                             : picked
                               ? "Compare with this one"
                               : "Compare"}
+                        </Button>
+                      )}
+                      {row.impact && !picked && (
+                        <Button
+                          variant="link"
+                          className="ml-2 text-xs"
+                          onClick={() => row.impact && onCompare([row.impact.key, MEDIAN])}
+                        >
+                          vs typical
                         </Button>
                       )}
                     </td>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
 import type { Network } from "./model";
 import { streamRows } from "./streams";
-import { comparePair, sideBySide } from "./two-sides";
+import { comparePair, compareWithMedian, sideBySide } from "./two-sides";
 
 const wifi24 = network({
   connectionType: "wifi",
@@ -101,6 +101,27 @@ describe("caller vs callee", () => {
     const siteOf = (n: Network | null) => (n?.subnet === "10.1.0.0" ? "Lisbon HQ" : null);
     const sides = sideBySide(sessions, streamRows(sessions), undefined, siteOf);
     expect(sides?.network[0]).toMatchObject({ label: "Site", caller: "Lisbon HQ", callee: "not reported" });
+  });
+
+  it("compares one person against the meeting's typical participant", () => {
+    const sessions = [
+      session("a", person("Ada"), conferencingServer(), [audio(6, 7)]),
+      session("b", person("Bo"), conferencingServer(), [audio(55, 70, wifi24)]),
+      session("c", person("Cy"), conferencingServer(), [audio(5, 5)]),
+      session("d", person("Di"), conferencingServer(), [audio(4, 6)]),
+    ];
+    const sides = compareWithMedian(sessions, streamRows(sessions), "participant:bo");
+    expect([sides?.caller.label, sides?.callee.label]).toEqual(["Bo", "the meeting's typical participant"]);
+    expect(sides?.network.find((row) => row.label === "Connection")).toMatchObject({
+      caller: "wifi",
+      callee: "wired",
+      worse: "caller",
+    });
+    expect(sides?.responsible.side).toBe("caller");
+    expect(sides?.responsible.text.replace(/[\u2068\u2069]/g, "")).toContain("Bo's side is the likely cause");
+    expect(
+      compareWithMedian(sessions.slice(0, 2), streamRows(sessions.slice(0, 2)), "participant:bo"),
+    ).toBeNull();
   });
 
   it("stays out of meetings with more than two people", () => {

@@ -215,3 +215,76 @@ export function comparePair(
   });
   return sideBySide(sessions, theirs, pair, siteOf);
 }
+
+/** The key that stands for "the meeting's typical participant" in a comparison. */
+export const MEDIAN = "median";
+
+/** Per field, the median of the numbers or the most common other value; lists and nested objects are left out. */
+function typical<T extends object>(items: readonly (T | null)[]): T | null {
+  const present = items.filter((item): item is T => item !== null);
+  const first = present[0];
+  if (!first) return null;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(first)) {
+    const values = present
+      .map((item) => (item as Record<string, unknown>)[key])
+      .filter((value) => value !== null && value !== undefined);
+    if (values.length === 0 || Array.isArray(values[0]) || typeof values[0] === "object") {
+      out[key] = Array.isArray(values[0]) ? [] : null;
+      continue;
+    }
+    if (values.every((value) => typeof value === "number")) {
+      const sorted = (values as number[]).sort((a, b) => a - b);
+      out[key] = sorted[Math.floor((sorted.length - 1) / 2)] ?? null;
+      continue;
+    }
+    const counts = new Map<unknown, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    out[key] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  }
+  return out as T;
+}
+
+/**
+ * One person against the meeting's typical participant: per network and device line the median (numbers)
+ * or most common value (text) across everyone else who took part with media.
+ */
+export function compareWithMedian(
+  sessions: readonly Session[],
+  rows: readonly StreamRow[],
+  key: string,
+  siteOf?: SiteOf,
+): SideBySide | null {
+  const others = new Set<string>();
+  for (const row of rows) {
+    for (const [end, endKey] of [
+      [row.sender, row.senderKey],
+      [row.receiver, row.receiverKey],
+    ] as const) {
+      if (end && end.kind !== "service" && endKey !== key) others.add(endKey);
+    }
+  }
+  const mine = rows.some((row) => row.senderKey === key || row.receiverKey === key);
+  if (!mine || others.size < 2) return null;
+  const person = side(sessions, rows, key);
+  const everyone = [...others].map((other) => side(sessions, rows, other));
+  const median: Side = {
+    key: MEDIAN,
+    label: "the meeting's typical participant",
+    endpoint: null,
+    network: typical(everyone.map((s) => s.network)),
+    device: typical(everyone.map((s) => s.device)),
+    sent: [],
+    received: [],
+  };
+  const { network, device } = compareParts(person, median, siteOf);
+  return {
+    caller: person,
+    callee: median,
+    through: null,
+    network,
+    device,
+    client: [],
+    responsible: responsibility(person, median, network, device, false),
+  };
+}
