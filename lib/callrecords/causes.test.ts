@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { describeCause, meetingCauses } from "./causes";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
-import type { Network } from "./model";
+import type { Device, Network } from "./model";
 import { streamRows } from "./streams";
 
 /** A meeting of `count` people through a conferencing server; `shape(i)` says person i's network and whether they were poor. */
-function meeting(count: number, shape: (i: number) => { network: Network; poor: boolean }) {
+function meeting(
+  count: number,
+  shape: (i: number) => { network: Network; poor: boolean; microphone?: string },
+) {
   const sessions = Array.from({ length: count }, (_, i) => {
-    const { network: net, poor } = shape(i);
+    const { network: net, poor, microphone } = shape(i);
     const jitter = poor ? 60 : 5;
     const audio = media(
       "audio",
@@ -15,7 +18,7 @@ function meeting(count: number, shape: (i: number) => { network: Network; poor: 
         stream({ direction: "callerToCallee", averageJitterMs: jitter, packetUtilization: 900 }),
         stream({ direction: "calleeToCaller", averageJitterMs: jitter, packetUtilization: 900 }),
       ],
-      { callerNetwork: net },
+      { callerNetwork: net, callerDevice: microphone ? ({ captureDeviceName: microphone } as Device) : null },
     );
     return session(`s${i}`, person(`P${i}`), conferencingServer(), [audio]);
   });
@@ -103,6 +106,22 @@ describe("causes that explain a meeting", () => {
       value: "Oslo office",
       label: "streams from Oslo office",
       streams: 60,
+    });
+  });
+
+  it("names the microphone the poor ones share", () => {
+    const rows = meeting(200, (i) => {
+      const cheap = i % 7 === 0;
+      return {
+        network: network(),
+        microphone: cheap ? "Cheap USB Headset" : `Laptop mic ${i % 3}`,
+        poor: cheap ? i % 2 === 0 || i % 3 === 0 : i % 45 === 0,
+      };
+    });
+    expect(meetingCauses(rows)[0]).toMatchObject({
+      factor: "Microphone",
+      value: "Cheap USB Headset",
+      label: "streams from people using Cheap USB Headset",
     });
   });
 

@@ -9,7 +9,7 @@
 // people never outrank a real pattern.
 import { lookup, WIFI_BAND_LABELS } from "./describe";
 import type { SiteOf } from "./compare";
-import type { Endpoint, Network } from "./model";
+import type { Device, Endpoint, Network } from "./model";
 import { describePublicNetwork } from "./public-networks";
 import type { SessionFilters } from "./session-filter";
 import type { StreamRow } from "./streams";
@@ -34,7 +34,7 @@ export interface Cause {
 
 interface Factor {
   name: string;
-  value: (network: Network | null, endpoint: Endpoint | null) => string | null;
+  value: (network: Network | null, endpoint: Endpoint | null, device: Device | null) => string | null;
   label: (value: string) => string;
   filters?: (value: string) => Partial<SessionFilters>;
 }
@@ -90,6 +90,12 @@ const FACTORS: Factor[] = [
     filters: (v) => ({ platform: v }),
   },
   {
+    name: "Microphone",
+    // Masked for Readers ("••••" everywhere): one value explains nothing, so the factor drops out for them.
+    value: (_, __, d) => d?.captureDeviceName ?? null,
+    label: (v) => `streams from people using ${v}`,
+  },
+  {
     name: "Client version",
     value: (_, e) =>
       e?.userAgent?.applicationVersion
@@ -100,10 +106,12 @@ const FACTORS: Factor[] = [
 ];
 
 /** The person's end of a row: who they are and the network they were on. */
-function personEnds(row: StreamRow): { endpoint: Endpoint | null; network: Network | null }[] {
+function personEnds(
+  row: StreamRow,
+): { endpoint: Endpoint | null; network: Network | null; device: Device | null }[] {
   const ends = [
-    { endpoint: row.sender, network: row.senderNetwork },
-    { endpoint: row.receiver, network: row.receiverNetwork },
+    { endpoint: row.sender, network: row.senderNetwork, device: row.senderDevice },
+    { endpoint: row.receiver, network: row.receiverNetwork, device: row.receiverDevice },
   ];
   return ends.filter((end) => end.endpoint?.kind !== "service");
 }
@@ -125,7 +133,7 @@ export function meetingCauses(rows: readonly StreamRow[], limit = 5, siteOf?: Si
     for (const end of personEnds(row)) {
       observations.push({
         poor: row.verdict.quality === "poor",
-        values: factors.map((factor) => factor.value(end.network, end.endpoint)),
+        values: factors.map((factor) => factor.value(end.network, end.endpoint, end.device)),
       });
     }
   }

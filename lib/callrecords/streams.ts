@@ -1,5 +1,5 @@
 import { endpointKey, endpointLabel } from "./describe";
-import type { Endpoint, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
+import type { Device, Endpoint, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
 import type { ThresholdTable } from "./thresholds";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 import { streamVerdict, type StreamVerdict } from "./verdict";
@@ -22,6 +22,8 @@ export interface StreamRow {
   receiverLabel: string;
   senderNetwork: Network | null;
   receiverNetwork: Network | null;
+  senderDevice: Device | null;
+  receiverDevice: Device | null;
 }
 
 export function streamRowsOfSegment(
@@ -51,6 +53,8 @@ export function streamRowsOfSegment(
         receiverLabel: endpointLabel(receiver),
         senderNetwork: forward ? media.callerNetwork : media.calleeNetwork,
         receiverNetwork: forward ? media.calleeNetwork : media.callerNetwork,
+        senderDevice: forward ? media.callerDevice : media.calleeDevice,
+        receiverDevice: forward ? media.calleeDevice : media.callerDevice,
       };
     }),
   );
