@@ -1,6 +1,7 @@
 // The hostile record (emulator/data/hostile.ts): every free-form string carries markup, formulas, bidi
 // overrides, control characters, prototype names or 100 KB. Every derivation must stay inert and bounded.
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "@/lib/format/csv";
 import { hostileRecord } from "../../emulator/data/hostile";
 import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
 import { mediaCharts } from "./chart-data";
@@ -18,30 +19,6 @@ import { streamRows } from "./streams";
 const parsed = parseCallRecordBody(hostileRecord());
 const rows = streamRows(parsed.sessions);
 const everyMedia = parsed.sessions.flatMap((s) => s.segments.flatMap((segment) => segment.media));
-
-/** Every cell of a CSV, quotes undone (RFC 4180: quoted cells may hold commas, quotes and newlines). */
-function csvCells(csv: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i];
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === "\r" && csv[i + 1] === "\n") continue;
-    else if (char === "," || char === "\n") {
-      cells.push(cell);
-      cell = "";
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 /** Everything the views derive from the record, as one string to search. */
 function derived(): string {
@@ -112,7 +89,7 @@ describe("a record of hostile strings", () => {
   });
 
   it("neutralises formulas in the CSV", () => {
-    const cells = csvCells(streamsCsv(rows));
+    const cells = parseCsv(streamsCsv(rows)).flat();
     // Some cells did start with a formula character: they are kept, defused with a leading quote.
     expect(cells.some((cell) => /^'[=+\-@]/.test(cell))).toBe(true);
     for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -1,7 +1,8 @@
 import "server-only";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { csvCells, rangeTable, type RangeTable } from "./range-table";
+import { parseCsv } from "@/lib/format/csv";
+import { rangeTable, type RangeTable } from "./range-table";
 
 /**
  * Reads a "-num" CSV (start,end,…) into a range table. Line by line from a stream, so loading the
@@ -14,7 +15,7 @@ export async function loadRangeCsv<T>(path: string, value: (cells: string[]) => 
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
-    const cells = csvCells(line);
+    const cells = parseCsv(line)[0] ?? [];
     const start = Number(cells[0]);
     const end = Number(cells[1]);
     // IPv6 rows, or anything unreadable, are skipped: callscope looks up IPv4 public addresses.

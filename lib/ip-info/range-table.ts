@@ -24,26 +24,3 @@ export function rangeTable<T>(starts: Uint32Array, ends: Uint32Array, values: re
     },
   };
 }
-
-/** Splits one CSV line, honouring double quotes ("Cloudflare, Inc."). */
-export function csvCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      cells.push(cell);
-      cell = "";
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
-}

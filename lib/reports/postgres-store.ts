@@ -1,6 +1,15 @@
 import { Pool } from "pg";
-import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
-import type { ReportStore, SiteList } from "./store";
+import {
+  META_COLUMNS,
+  purgeExpiredSql,
+  rowToMeta,
+  rowToSeen,
+  rowToSiteList,
+  type ReportRow,
+  type SeenRow,
+  type SitesRow,
+} from "./rows";
+import type { ReportStore } from "./store";
 
 /** Schema migrations for PostgreSQL, applied in order once each and recorded in `schema_migrations`. */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
@@ -138,18 +147,12 @@ export function openPostgresStore(connectionString: string): ReportStore {
       );
     },
     async getSites(tenantId) {
-      const { rows } = await query<{ sites: string; uploaded_at: string; uploaded_by: string }>(
+      const { rows } = await query<SitesRow>(
         "SELECT sites, uploaded_at, uploaded_by FROM sites WHERE tenant_id = $1",
         [tenantId],
       );
       const row = rows[0];
-      return row
-        ? {
-            sites: JSON.parse(row.sites) as SiteList["sites"],
-            uploadedAt: Number(row.uploaded_at),
-            uploadedBy: row.uploaded_by,
-          }
-        : null;
+      return row ? rowToSiteList(row) : null;
     },
     async recordSubnets(tenantId, callId, subnets, at) {
       if (subnets.length === 0) return;
@@ -161,15 +164,11 @@ export function openPostgresStore(connectionString: string): ReportStore {
       );
     },
     async seenSubnets(tenantId, limit) {
-      const { rows } = await query<{ subnet: string; last_seen: string; last_call_id: string }>(
+      const { rows } = await query<SeenRow>(
         "SELECT subnet, last_seen, last_call_id FROM seen_subnets WHERE tenant_id = $1 ORDER BY last_seen DESC, subnet LIMIT $2",
         [tenantId, limit],
       );
-      return rows.map((row) => ({
-        subnet: row.subnet,
-        lastSeen: Number(row.last_seen),
-        lastCallId: row.last_call_id,
-      }));
+      return rows.map(rowToSeen);
     },
     close() {
       void pool.end();

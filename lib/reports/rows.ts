@@ -1,4 +1,5 @@
 import type { ReportMeta } from "./model";
+import type { SeenSubnet, SiteList } from "./store";
 
 /** The report columns both stores share; payload is read apart. */
 export const META_COLUMNS =
@@ -43,3 +44,29 @@ export const rowToMeta = (row: ReportRow): ReportMeta => ({
 export const purgeExpiredSql = (now: string) =>
   `UPDATE reports SET payload = NULL, title = '', note = NULL, created_by = '', created_by_name = ''
    WHERE expires_at IS NOT NULL AND expires_at < ${now} AND (payload IS NOT NULL OR title <> '' OR note IS NOT NULL OR created_by <> '')`;
+
+/** A tenant's sites row as either database returns it. */
+export interface SitesRow {
+  sites: string;
+  uploaded_at: number | string;
+  uploaded_by: string;
+}
+
+export const rowToSiteList = (row: SitesRow): SiteList => ({
+  sites: JSON.parse(row.sites) as SiteList["sites"],
+  uploadedAt: Number(row.uploaded_at),
+  uploadedBy: row.uploaded_by,
+});
+
+/** A seen subnet row as either database returns it. */
+export interface SeenRow {
+  subnet: string;
+  last_seen: number | string;
+  last_call_id: string;
+}
+
+export const rowToSeen = (row: SeenRow): SeenSubnet => ({
+  subnet: row.subnet,
+  lastSeen: Number(row.last_seen),
+  lastCallId: row.last_call_id,
+});

@@ -1,9 +1,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { META_COLUMNS, purgeExpiredSql, rowToMeta, type ReportRow } from "./rows";
+import {
+  META_COLUMNS,
+  purgeExpiredSql,
+  rowToMeta,
+  rowToSeen,
+  rowToSiteList,
+  type ReportRow,
+  type SeenRow,
+  type SitesRow,
+} from "./rows";
 import { createSqliteWriter } from "./sqlite-writer";
-import type { ReportStore, SiteList, StoredReport } from "./store";
+import type { ReportStore, StoredReport } from "./store";
 
 /** Schema migrations, applied in order once each; `PRAGMA user_version` records how far a database is. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -142,30 +151,15 @@ export function openSqliteStore(path: string): ReportStore {
       putSites.run(tenantId, JSON.stringify(list.sites), list.uploadedAt, list.uploadedBy);
     },
     async getSites(tenantId) {
-      const row = readSites.get(tenantId) as
-        { sites: string; uploaded_at: number; uploaded_by: string } | undefined;
-      return row
-        ? {
-            sites: JSON.parse(row.sites) as SiteList["sites"],
-            uploadedAt: Number(row.uploaded_at),
-            uploadedBy: row.uploaded_by,
-          }
-        : null;
+      const row = readSites.get(tenantId) as SitesRow | undefined;
+      return row ? rowToSiteList(row) : null;
     },
     async recordSubnets(tenantId, callId, subnets, at) {
       if (subnets.length > 0) seeSubnets(tenantId, callId, subnets, at);
     },
     async seenSubnets(tenantId, limit) {
-      const rows = readSeen.all(tenantId, limit) as {
-        subnet: string;
-        last_seen: number;
-        last_call_id: string;
-      }[];
-      return rows.map((row) => ({
-        subnet: row.subnet,
-        lastSeen: Number(row.last_seen),
-        lastCallId: row.last_call_id,
-      }));
+      const rows = readSeen.all(tenantId, limit) as SeenRow[];
+      return rows.map(rowToSeen);
     },
     close() {
       void writer.close();
