@@ -109,6 +109,33 @@ describe("causes that explain a meeting", () => {
     });
   });
 
+  it("names the one ISP behind the poor minority, and its country", () => {
+    const isp = (org: string, asn: number, country: string) => ({
+      kind: "public" as const,
+      org,
+      asn,
+      country,
+    });
+    const rows = meeting(200, (i) => {
+      const troubled = i % 6 === 0;
+      return {
+        network: network({
+          publicNetwork: troubled
+            ? isp("Example Cable", 64501, "NO")
+            : isp(i % 2 ? "Example Fiber" : "Example Mobile", i % 2 ? 64500 : 64502, "PT"),
+        }),
+        poor: troubled ? i % 4 !== 0 : i % 50 === 0,
+      };
+    });
+    const causes = meetingCauses(rows);
+    expect(causes[0]).toMatchObject({
+      factor: "ISP",
+      value: "Example Cable (AS64501)",
+      label: "streams through Example Cable (AS64501)",
+    });
+    expect(causes.find((cause) => cause.factor === "Country")?.value).toBe("NO");
+  });
+
   it("names the microphone the poor ones share", () => {
     const rows = meeting(200, (i) => {
       const cheap = i % 7 === 0;
