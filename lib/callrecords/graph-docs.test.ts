@@ -15,6 +15,7 @@ import { endpointLabel, identityLabel } from "./describe";
 import { participantList, personRows } from "./participants";
 import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "./parse";
 import { streamRows } from "./streams";
+import { sideBySide } from "./two-sides";
 
 function present<T>(value: T | null | undefined): T {
   if (value === null || value === undefined) throw new Error("the fixture lacks what this test reads");
@@ -22,6 +23,15 @@ function present<T>(value: T | null | undefined): T {
 }
 
 describe("Get callRecord examples", () => {
+  it("example 2: the two people side by side, nothing poor to explain", () => {
+    const parsed = parseCallRecordBody(getExpanded);
+    const sides = sideBySide(parsed.sessions, streamRows(parsed.sessions));
+    expect([sides?.caller.label, sides?.callee.label]).toEqual(["Abbie Wilkins", "Owen Franklin"]);
+    expect(sides?.through).toBeNull();
+    expect(sides?.responsible).toMatchObject({ side: null, evidence: [] });
+    expect(sides?.network.map((row) => row.label)).toContain("Link speed");
+  });
+
   it("example 1: the organizer from organizer_v2, no sessions", () => {
     const parsed = parseCallRecordBody(getBasic);
     expect(parsed.call).toMatchObject({
