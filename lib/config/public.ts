@@ -4,6 +4,11 @@
 export const READER_ROLE = "CallQuality.Reader";
 export const INVESTIGATOR_ROLE = "CallQuality.Investigator";
 
+/** Whether someone may investigate: upload sites, see every report, delete others' (the demo visitor may too). */
+export function isInvestigator(who: { kind: string; roles: readonly string[] }): boolean {
+  return who.kind === "demo" || who.roles.includes(INVESTIGATOR_ROLE);
+}
+
 /** The delegated scope callscope's app registration exposes (Expose an API → CallRecords.View). */
 export const API_SCOPE = "CallRecords.View";
 

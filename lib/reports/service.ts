@@ -5,7 +5,7 @@ import type { View } from "@/lib/callrecords/view";
 import type { RawPart } from "@/lib/graph/callrecords";
 import { formatDay } from "@/lib/format/dates";
 import { ReportError } from "./errors";
-import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/auth/roles";
 import { isCallId } from "@/lib/callrecords/call-id";
 import type { Session } from "@/lib/callrecords/model";
 import { dedupeSessions, parseCallRecordBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
@@ -15,6 +15,7 @@ import type { ReportMeta } from "./model";
 import { gunzipAsync, gzipStream, payloadJson, slices, yieldToEventLoop, type PayloadPart } from "./payload";
 import { createRedactor } from "./redact";
 import type { ReportStore } from "./store";
+import { isInvestigator } from "@/lib/config/public";
 
 export const createReportInput = z.object({
   callId: z.string().refine(isCallId, "must be a call ID (a GUID)"),
@@ -59,8 +60,6 @@ const notFound = () =>
     "report_not_found",
     "There is no such report, or it was deleted. Ask whoever sent the link for a new one.",
   );
-const isAdmin = (principal: Principal) =>
-  principal.kind === "demo" || principal.roles.includes(INVESTIGATOR_ROLE);
 
 /** Sessions parsed per slice, with a yield between slices: one big snapshot must not hold the thread. */
 const PARSE_SLICE = 10;
@@ -206,13 +205,17 @@ export function createReportService(options: {
 
     async list(principal: Principal): Promise<ReportMeta[]> {
       await purge();
-      return store.list(principal.tenantId, Date.now(), isAdmin(principal) ? undefined : principal.oid);
+      return store.list(
+        principal.tenantId,
+        Date.now(),
+        isInvestigator(principal) ? undefined : principal.oid,
+      );
     },
 
     async remove(principal: Principal, id: string): Promise<void> {
       const report = /^[A-Za-z0-9_-]{22}$/.test(id) ? await store.get(id) : undefined;
       if (!report || report.meta.tenantId !== principal.tenantId) throw notFound();
-      if (report.meta.createdBy !== principal.oid && !isAdmin(principal)) {
+      if (report.meta.createdBy !== principal.oid && !isInvestigator(principal)) {
         throw new ReportError(
           403,
           "not_report_owner",

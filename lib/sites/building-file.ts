@@ -1,7 +1,7 @@
 // Call Quality Dashboard's building data file: one network per line, no header row, 15 columns
 // separated by tabs (.tsv) or commas (.csv); text columns may be empty but keep their separators.
 // CQD matches a client's subnet to NetworkIP + NetworkRange (a CIDR prefix length); so does callscope.
-import { ipv4ToNumber } from "./ipv4";
+import { ipv4ToNumber, prefixMask } from "./ipv4";
 
 export const BUILDING_COLUMNS = [
   "NetworkIP",
@@ -102,7 +102,7 @@ export function parseBuildingFile(text: string): Site[] {
       );
     }
     // The network address must be the start of its range (10.1.2.0/24, not 10.1.2.7/24).
-    const mask = networkRange === 32 ? 0xffffffff : ~((1 << (32 - networkRange)) - 1) >>> 0;
+    const mask = prefixMask(networkRange);
     if ((address & mask) >>> 0 !== address) {
       throw new BuildingFileError(
         line,

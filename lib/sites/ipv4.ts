@@ -9,3 +9,8 @@ export function ipv4ToNumber(text: string): number | null {
   }
   return value;
 }
+
+/** The network mask of a CIDR prefix length (1–32) as an unsigned 32-bit number. */
+export function prefixMask(bits: number): number {
+  return bits === 32 ? 0xffffffff : ~((1 << (32 - bits)) - 1) >>> 0;
+}

@@ -1,5 +1,5 @@
 import type { Site } from "./building-file";
-import { ipv4ToNumber } from "./ipv4";
+import { ipv4ToNumber, prefixMask } from "./ipv4";
 
 export interface SiteIndex {
   /** The most specific site whose network holds this subnet or address; null for none or a non-IPv4 value. */
@@ -22,7 +22,7 @@ export function indexSites(sites: readonly Site[]): SiteIndex {
       const value = address ? ipv4ToNumber(address) : null;
       if (value === null) return null;
       for (const prefix of prefixes) {
-        const mask = prefix === 32 ? 0xffffffff : ~((1 << (32 - prefix)) - 1) >>> 0;
+        const mask = prefixMask(prefix);
         const site = byPrefix.get(prefix)?.get((value & mask) >>> 0);
         if (site) return site;
       }

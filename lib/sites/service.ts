@@ -3,6 +3,7 @@ import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
 import type { ReportStore, SeenSubnet, SiteList } from "@/lib/reports/store";
 import { BuildingFileError, parseBuildingFile } from "./building-file";
 import { indexSites } from "./match";
+import { isInvestigator } from "@/lib/config/public";
 
 /** Why a sites request failed; lib/api answers with the same status and code. */
 export class SiteError extends Error {
@@ -19,7 +20,7 @@ export class SiteError extends Error {
 /** The tenant's buildings: anyone with a role reads them (they name offices, not people); Investigators upload. */
 export function createSiteService(store: Pick<ReportStore, "replaceSites" | "getSites" | "seenSubnets">) {
   const investigatorsOnly = (principal: Principal, what: string) => {
-    if (principal.kind !== "demo" && !principal.roles.includes(INVESTIGATOR_ROLE)) {
+    if (!isInvestigator(principal)) {
       throw new SiteError(
         403,
         "investigators_only",

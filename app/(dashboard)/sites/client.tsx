@@ -3,7 +3,7 @@ import { useState, type ChangeEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Table, Td, Th } from "@/components/ui/table";
-import { INVESTIGATOR_ROLE } from "@/lib/config/public";
+import { isInvestigator } from "@/lib/config/public";
 import { formatDateTime } from "@/lib/format/dates";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useSignIn } from "@/lib/client/sign-in";
@@ -15,7 +15,7 @@ export function SitesView() {
   const sites = useSites();
   const upload = useUploadSites();
   const [text, setText] = useState("");
-  const canUpload = me?.kind === "demo" || me?.roles.includes(INVESTIGATOR_ROLE);
+  const canUpload = me ? isInvestigator(me) : false;
 
   async function readFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
