@@ -48,6 +48,16 @@ function layerZones() {
       "lib/client runs in the browser: domain and client-safe modules only.",
     ),
     zone("./components", [...SERVER, "./app"], "Components render: data comes through lib/client hooks."),
+    // Parsing Graph's JSON uses zod, whose eval probe the browser's Content-Security-Policy reports: server only.
+    zone(
+      ["./lib/client", "./components", "./app/(dashboard)"],
+      [
+        "./lib/callrecords/parse.ts",
+        "./lib/callrecords/parse-call-list.ts",
+        "./lib/callrecords/parse-phone-log.ts",
+      ],
+      "Parsing Graph's wire format is server work (zod would break the browser's CSP): use the parsed model.",
+    ),
     // Of the reports service, the browser may only read its model and expiry choices.
     ...["./lib/client", "./components"].map((target) =>
       zone(target, "./lib/reports", "Only lib/reports/model.ts and expiry.ts are safe for the browser.", [

@@ -33,3 +33,15 @@ export async function waitForAllSessions(page: Page, count: number) {
     { timeout: 60_000 },
   );
 }
+
+/** Starts recording Content-Security-Policy violations on every page the tab opens; call the result to read them. */
+export async function cspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener("securitypolicyviolation", (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}

@@ -9,6 +9,7 @@ import type { EmulatorEnv } from "./env";
 import { FaultInjector } from "./faults";
 import { SkipTokens } from "./graph/odata";
 import { registerGraphRoutes, type GraphStats } from "./graph/routes";
+import { registerSearchRoutes } from "./graph/search-routes";
 import { RecordThrottle } from "./graph/throttle";
 
 export interface EmulatorOptions {
@@ -19,6 +20,8 @@ export interface EmulatorOptions {
   faults?: unknown;
   dataDir?: string;
   log?: (line: string) => void;
+  /** Smaller pages than Graph's (60 call records, 1,000 log rows), so tests can page without thousands of rows. */
+  pageSizes?: { list?: number; phoneLog?: number };
 }
 
 export interface Emulator {
@@ -27,6 +30,8 @@ export interface Emulator {
   faults: FaultInjector;
   throttle: RecordThrottle;
   stats: Map<string, GraphStats>;
+  /** Requests to the list of call records, the phone logs and the directory. */
+  searchStats: Map<string, number>;
   /** Requests to the token endpoint, to check that clients cache their tokens. */
   counters: { tokens: number };
   /** Certificates uploaded per client ID (PEM), for the certificate credential. */
@@ -44,6 +49,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const faults = new FaultInjector(options.faults);
   const throttle = new RecordThrottle(options.throttle ?? true);
   const stats = new Map<string, GraphStats>();
+  const searchCounts = new Map<string, number>();
   const counters = { tokens: 0 };
   const certificates: CertificateRegistry = new Map();
   const publicKey = (await importJWK(options.key.publicJwk, "RS256")) as CryptoKey;
@@ -76,10 +82,15 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     return c.json({ enabled: throttle.enabled });
   });
   app.get("/_emulator/stats", (c) =>
-    c.json({ calls: Object.fromEntries(stats), tokenRequests: counters.tokens }),
+    c.json({
+      calls: Object.fromEntries(stats),
+      search: Object.fromEntries(searchCounts),
+      tokenRequests: counters.tokens,
+    }),
   );
   app.post("/_emulator/reset", (c) => {
     stats.clear();
+    searchCounts.clear();
     counters.tokens = 0;
     throttle.reset();
     throttle.enabled = options.throttle ?? true;
@@ -93,14 +104,18 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       : c.json({ error: "unknown call" }, 404);
   });
 
-  registerGraphRoutes(app, {
+  const skipTokens = new SkipTokens(randomBytes(32).toString("hex"));
+  // Before the record routes: "getPstnCalls(…)" would otherwise be taken for a call ID.
+  registerSearchRoutes(app, {
     store,
     publicKey,
     throttle,
     faults,
-    stats,
-    skipTokens: new SkipTokens(randomBytes(32).toString("hex")),
+    skipTokens,
+    counts: searchCounts,
+    pageSizes: options.pageSizes ?? {},
   });
+  registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens });
   app.put("/_emulator/apps/:clientId/certificates", async (c) => {
     const pem = await c.req.text();
     if (!pem.includes("BEGIN CERTIFICATE")) return c.json({ error: "send a PEM certificate" }, 400);
@@ -120,5 +135,5 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       404,
     ),
   );
-  return { app, store, faults, throttle, stats, counters, certificates };
+  return { app, store, faults, throttle, stats, searchStats: searchCounts, counters, certificates };
 }

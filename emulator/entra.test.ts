@@ -28,7 +28,7 @@ describe("Entra ID emulator", () => {
     });
     expect(protectedHeader.alg).toBe("RS256");
     expect(payload.tid).toBe(tenant);
-    expect(payload.roles).toEqual(["CallRecords.Read.All"]);
+    expect(payload.roles).toEqual(["CallRecords.Read.All", "User.ReadBasic.All"]);
     expect(payload.exp).toBeGreaterThan(payload.nbf as number);
   });
 

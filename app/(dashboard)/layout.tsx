@@ -17,6 +17,12 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
             call<span className="text-accent-fg">scope</span>
           </Link>
           <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+            <Link href="/calls" className="underline-offset-2 hover:underline">
+              Find calls
+            </Link>
+            <Link href="/phone-logs" className="underline-offset-2 hover:underline">
+              Phone logs
+            </Link>
             <Link href="/reports" className="underline-offset-2 hover:underline">
               Reports
             </Link>

@@ -21,6 +21,7 @@ import { CallToolbar } from "./call-toolbar";
 import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
 import { ParticipantsTable } from "./participants-table";
+import { PhoneLegs } from "./phone-legs";
 import { SessionsChart } from "./sessions-chart";
 import { MeetingCauses } from "./meeting-causes";
 import { SideBySide } from "./side-by-side";
@@ -171,6 +172,8 @@ export function CallView({
         />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
+      {/* A saved report is a snapshot: the live phone logs are not part of it. */}
+      {!reportId && <PhoneLegs callId={call.id} ready={!data.hasNextPage} />}
       {selected &&
         (selectedSummary ? (
           <SessionDetail

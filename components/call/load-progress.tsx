@@ -1,16 +1,6 @@
 "use client";
-import { useEffect, useState } from "react";
 import { problemMessage } from "@/lib/client/problem-text";
-
-function useSecondsUntil(at: number | null): number | null {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (at === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [at]);
-  return at === null ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
+import { useSecondsUntil } from "@/lib/client/use-seconds-until";
 
 export function LoadProgress({
   loaded,

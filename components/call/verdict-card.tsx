@@ -14,7 +14,7 @@ export function VerdictCard({
 }) {
   const { streams, worst } = verdict;
   return (
-    <Card as="section" aria-labelledby="verdict-heading">
+    <Card as="section" aria-labelledby="verdict-heading" data-testid="verdict-card">
       <div className="flex items-center justify-between">
         <h2 id="verdict-heading" className="font-semibold">
           Verdict{partial ? " so far" : ""}

@@ -139,7 +139,7 @@ function modalitiesOf(plans: MediaPlan[]): CallRecords.Modality[] {
   return [...set];
 }
 
-function session(
+export function session(
   id: string,
   caller: Leg,
   callee: Leg,
@@ -162,7 +162,7 @@ function session(
   };
 }
 
-function record(
+export function record(
   id: string,
   rng: Random,
   type: CallRecords.CallType,
@@ -202,7 +202,7 @@ function record(
   };
 }
 
-const personLeg = (
+export const personLeg = (
   person: Person,
   client: ClientProfile,
   network: NetworkKind,
@@ -215,7 +215,7 @@ const personLeg = (
   relayed,
   telemetry: true,
 });
-const serverLeg = (endpoint: WireEndpoint): Leg => ({
+export const serverLeg = (endpoint: WireEndpoint): Leg => ({
   endpoint,
   network: "server",
   relayed: false,

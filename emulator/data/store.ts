@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoCalls } from "../../lib/demo/calls";
+import { participantsOf } from "./participants";
 import { buildCallRecord } from "./scenarios";
+import {
+  buildWeekCall,
+  rowsForRecord,
+  weekOfCalls,
+  weekPhoneLogs,
+  type PhoneLogs,
+  type WeekCall,
+} from "./week";
 import type { WireCallRecord } from "./wire";
 
 /** `f0000000-0000-4000-8000-00000000NNNN`: a generated call with NNNN sessions (1–5,000), for tests. */
@@ -29,6 +38,9 @@ interface Entry {
 export class CallStore {
   private readonly entries = new Map<string, Entry>();
   private readonly built = new Map<string, WireCallRecord>();
+  private readonly week: WeekCall[];
+  private logs: PhoneLogs | undefined;
+  private readonly people = new WeakMap<WireCallRecord, Set<string>>();
 
   constructor(private readonly options: StoreOptions) {
     demoCalls.forEach((call, index) => {
@@ -45,6 +57,12 @@ export class CallStore {
           }),
       });
     });
+    this.week = weekOfCalls(options.seed, options.now);
+    for (const call of this.week)
+      this.entries.set(call.id, {
+        tenantId: options.tenantId,
+        build: () => buildWeekCall(call, options.seed, options.tenantId),
+      });
     if (options.dataDir) this.loadDirectory(options.dataDir);
   }
 
@@ -100,6 +118,50 @@ export class CallStore {
     const record = entry.build();
     this.built.set(key, record);
     return record;
+  }
+
+  /**
+   * Every listable record of a tenant, oldest first (Graph documents no order: callers must sort).
+   * Generated sized calls are not listed: they exist for any size asked for.
+   */
+  list(tenantId: string): WireCallRecord[] {
+    const records: WireCallRecord[] = [];
+    for (const [id, entry] of this.entries) {
+      if (entry.tenantId !== tenantId) continue;
+      const record = this.get(id, tenantId);
+      if (record) records.push(record);
+    }
+    return records.sort(
+      (a, b) =>
+        Date.parse(a.startDateTime ?? "") - Date.parse(b.startDateTime ?? "") || a.id.localeCompare(b.id),
+    );
+  }
+
+  /** The IDs participants_v2 lists for a record (derived from its sessions when the record has none). */
+  participantIds(record: WireCallRecord): Set<string> {
+    let ids = this.people.get(record);
+    if (!ids) {
+      ids = new Set(participantsOf(record).flatMap((p) => (p.id ? [p.id.toLowerCase()] : [])));
+      this.people.set(record, ids);
+    }
+    return ids;
+  }
+
+  /** The tenant's PSTN and Direct Routing log rows, oldest first. */
+  phoneLogs(tenantId: string): PhoneLogs {
+    if (tenantId !== this.options.tenantId) return { pstn: [], directRouting: [] };
+    if (!this.logs) {
+      const logs = weekPhoneLogs(this.options.seed, this.week, this.options.now);
+      const failedPstn = demoCalls.find((call) => call.scenario === "failed-pstn");
+      const record = failedPstn && this.get(failedPstn.id, tenantId);
+      if (record) logs.directRouting.push(...rowsForRecord(this.options.seed, record));
+      const byStart = (a: { startDateTime: string }, b: { startDateTime: string }) =>
+        Date.parse(a.startDateTime) - Date.parse(b.startDateTime);
+      logs.pstn.sort(byStart);
+      logs.directRouting.sort(byStart);
+      this.logs = logs;
+    }
+    return this.logs;
   }
 
   /** Simulates Graph publishing a new version of a record (more data arrived). */

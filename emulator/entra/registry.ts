@@ -7,6 +7,9 @@ export const OTHER_TENANT_ID = "7a2e4c6d-8f0a-4b1c-9d3e-5f7a9b1c3d20";
 export const GRAPH_RESOURCE = "https://graph.microsoft.com";
 export const GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
 export const CALL_RECORDS_ROLE = "CallRecords.Read.All";
+/** Optional: lets callscope turn a sign-in name into an object ID. */
+export const DIRECTORY_ROLE = "User.ReadBasic.All";
+export const PHONE_LOG_ROLE = "CallRecord-PstnCalls.Read.All";
 
 export const API_SCOPE_NAME = "CallRecords.View";
 export const READER_ROLE = "CallQuality.Reader";
@@ -36,7 +39,7 @@ export const DEMO_APP: AppRegistration = {
   tenantId: DEMO_TENANT_ID,
   secret: "demo-client-secret-only-valid-against-the-emulator",
   displayName: "callscope (demo)",
-  graphRoles: [CALL_RECORDS_ROLE],
+  graphRoles: [CALL_RECORDS_ROLE, DIRECTORY_ROLE],
   redirectUris: [],
 };
 
@@ -47,6 +50,16 @@ export const UNCONSENTED_APP: AppRegistration = {
   secret: "unconsented-app-secret-only-valid-against-the-emulator",
   displayName: "callscope (no admin consent)",
   graphRoles: [],
+  redirectUris: [],
+};
+
+/** Consented to CallRecords.Read.All only: sign-in names cannot be looked up. */
+export const CALL_RECORDS_ONLY_APP: AppRegistration = {
+  clientId: "f1a3c5e7-9b2d-4f6a-8c0e-3d5f7a9b1c64",
+  tenantId: DEMO_TENANT_ID,
+  secret: "call-records-only-secret-only-valid-against-the-emulator",
+  displayName: "callscope (call records only)",
+  graphRoles: [CALL_RECORDS_ROLE],
   redirectUris: [],
 };
 
@@ -90,7 +103,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
-export const APPS: readonly AppRegistration[] = [DEMO_APP, UNCONSENTED_APP, OTHER_TENANT_APP];
+export const APPS: readonly AppRegistration[] = [
+  DEMO_APP,
+  UNCONSENTED_APP,
+  CALL_RECORDS_ONLY_APP,
+  OTHER_TENANT_APP,
+];
 
 export function findApp(clientId: string): AppRegistration | undefined {
   return APPS.find((app) => app.clientId === clientId);

@@ -19,6 +19,8 @@ export async function authorizeGraph(
   header: string | undefined,
   origin: string,
   publicKey: CryptoKey,
+  /** Application permissions that allow the request (any one of them). */
+  accepted: readonly string[] = [CALL_RECORDS_ROLE],
 ): Promise<GraphAuth> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token)
@@ -49,12 +51,12 @@ export async function authorizeGraph(
       algorithms: ["RS256"],
     });
     const roles = Array.isArray(payload.roles) ? payload.roles : [];
-    if (payload.idtyp !== "app" || !roles.includes(CALL_RECORDS_ROLE)) {
+    if (payload.idtyp !== "app" || !accepted.some((role) => roles.includes(role))) {
       return {
         ok: false,
         status: 403,
-        code: "Forbidden",
-        message: `Insufficient privileges to complete the operation. The application needs the ${CALL_RECORDS_ROLE} application permission with admin consent.`,
+        code: accepted.includes(CALL_RECORDS_ROLE) ? "Forbidden" : "Authorization_RequestDenied",
+        message: `Insufficient privileges to complete the operation. The application needs the ${accepted[0]} application permission with admin consent.`,
       };
     }
     return { ok: true, tenantId: tid, appId: String(payload.appid ?? "") };

@@ -101,7 +101,7 @@ export function applySelect<T extends object>(
   return out as Partial<T>;
 }
 
-interface SkipState {
+export interface SkipState {
   offset: number;
   size: number;
   version: number;

@@ -6,7 +6,7 @@ import type { EmulatorEnv } from "../env";
 import type { FaultInjector } from "../faults";
 import { authorizeGraph } from "./auth";
 import { serialize, type WireFormat } from "./enums";
-import { graphError } from "./errors";
+import { graphError, injectedFault, readSkipToken } from "./errors";
 import {
   applySelect,
   MAX_PARTICIPANT_PAGE,
@@ -21,7 +21,7 @@ import { participantsOf } from "../data/participants";
 import type { RecordThrottle } from "./throttle";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RECORD_FIELDS = [
+export const RECORD_FIELDS = [
   "id",
   "version",
   "type",
@@ -143,18 +143,8 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
         { "Retry-After": String(wait) },
       );
     const fault = deps.faults.decide(page);
-    if (fault === "429") {
-      return graphError(c, 429, "TooManyRequests", "Too many requests (injected fault).", {
-        "Retry-After": String(deps.faults.current.retryAfterSeconds),
-      });
-    }
-    if (fault === "503")
-      return graphError(
-        c,
-        503,
-        "ServiceUnavailable",
-        "The service is temporarily unavailable (injected fault).",
-      );
+    const injected = injectedFault(c, deps.faults, fault);
+    if (injected) return injected;
     const record = deps.store.get(callId, auth.tenantId);
     if (!record)
       return graphError(
@@ -265,15 +255,9 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     const callId = c.req.param("id");
     if (c.req.query("$expand"))
       return graphError(c, 400, "BadRequest", "participants_v2 does not support $expand.");
-    const rawSkip = c.req.query("$skiptoken");
-    const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
-    if (rawSkip !== undefined && !skip)
-      return graphError(
-        c,
-        400,
-        "BadRequest",
-        "The $skiptoken is invalid or expired. Start again from the first page.",
-      );
+    const token = readSkipToken(c, deps.skipTokens);
+    if (token instanceof Response) return token;
+    const { skip } = token;
     // Participant requests share the per-record budget with sessions (Microsoft's throttling page counts both).
     const admitted = await admit(c, callId, skip ? "later" : "first", "participants_v2");
     if (admitted instanceof Response) return admitted;
@@ -309,15 +293,9 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
     if ("error" in expand) return graphError(c, 400, "BadRequest", expand.error);
     const select = parseSelect(c.req.query("$select"), SESSION_FIELDS);
     if (select && "error" in select) return graphError(c, 400, "BadRequest", select.error);
-    const rawSkip = c.req.query("$skiptoken");
-    const skip = rawSkip === undefined ? undefined : deps.skipTokens.decode(rawSkip);
-    if (rawSkip !== undefined && !skip)
-      return graphError(
-        c,
-        400,
-        "BadRequest",
-        "The $skiptoken is invalid or expired. Start again from the first page.",
-      );
+    const token = readSkipToken(c, deps.skipTokens);
+    if (token instanceof Response) return token;
+    const { skip } = token;
     const admitted = await admit(c, callId, skip ? "later" : "first");
     if (admitted instanceof Response) return admitted;
     const prefer = parsePrefer(c.req.header("prefer"));

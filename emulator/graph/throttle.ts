@@ -1,12 +1,17 @@
-// Graph's published per-call-record limits: 10 first-page requests / 20 s and 50 later-page requests / 5 min.
+// Graph's published limits: per call record 10 first-page requests / 20 s and 50 later-page requests / 5 min;
+// the list of records 40 / 20 s; the PSTN and Direct Routing logs 200 / 60 s per app per tenant.
 export interface ThrottleLimits {
   firstPage: { requests: number; windowMs: number };
   laterPage: { requests: number; windowMs: number };
+  list: { requests: number; windowMs: number };
+  phoneLog: { requests: number; windowMs: number };
 }
 
 export const GRAPH_LIMITS: ThrottleLimits = {
   firstPage: { requests: 10, windowMs: 20_000 },
   laterPage: { requests: 50, windowMs: 300_000 },
+  list: { requests: 40, windowMs: 20_000 },
+  phoneLog: { requests: 200, windowMs: 60_000 },
 };
 
 export class RecordThrottle {
@@ -22,7 +27,7 @@ export class RecordThrottle {
   }
 
   /** Records the request and returns 0 when allowed, else the seconds to wait before retrying. */
-  take(callId: string, kind: "firstPage" | "laterPage"): number {
+  take(callId: string, kind: keyof ThrottleLimits): number {
     if (!this.enabled) return 0;
     const { requests, windowMs } = this.limits[kind];
     const key = `${callId}:${kind}`;

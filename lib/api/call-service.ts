@@ -341,6 +341,44 @@ export function createCallService(options: CallServiceOptions) {
   }
 
   return {
+    /**
+     * The call and its sessions, read through the same cache as the drill-down, stopping after `cap`
+     * sessions (`complete` says whether that cut anything): for summaries that need the media, not the pages.
+     */
+    async readCall(
+      callId: string,
+      trace: RequestTrace,
+      cap: number,
+    ): Promise<{ call: CallSummary; sessions: Session[]; complete: boolean }> {
+      let call: CallSummary | null = null;
+      const sessions: Session[] = [];
+      const seen = new Set<string>();
+      for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
+        if (page.callJson) call = JSON.parse(page.callJson) as CallSummary;
+        for (const session of JSON.parse(page.sessionsJson) as Session[]) {
+          if (seen.has(session.id)) continue;
+          seen.add(session.id);
+          sessions.push(session);
+        }
+        if (sessions.length >= cap && page.nextLink) {
+          if (!call) break;
+          return { call, sessions, complete: false };
+        }
+      }
+      if (!call) throw new GraphFailure("malformed", "Graph sent a call record without its summary.");
+      return { call, sessions, complete: true };
+    },
+
+    /** participants_v2 (every page) or the legacy list, parsed: for matching the call against the phone logs. */
+    async participantList(callId: string, trace: RequestTrace): Promise<Participant[]> {
+      const entry = await loadParticipants(callId, FULL_VIEW, trace);
+      const people = JSON.parse(entry.participantsJson ?? "{}") as {
+        v2?: Participant[] | null;
+        legacy?: Participant[];
+      };
+      return people.v2 ?? people.legacy ?? [];
+    },
+
     /** The call's people as Graph lists them (participants_v2, every page) and its legacy list, for the view. */
     async participants(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
       const entry = await loadParticipants(callId, view, trace);

@@ -1,6 +1,5 @@
 import "server-only";
-import { hkdfSync, randomBytes } from "node:crypto";
-import { EncryptJWT, jwtDecrypt } from "jose";
+import { createSealer } from "./sealed";
 
 /** Where the next page of sessions is: sealed so the browser can hold it but neither read nor forge it. */
 export interface CursorState {
@@ -17,49 +16,40 @@ export interface CursorState {
   history: string[];
 }
 
-const LIFETIME = "2h";
-
 export function createCursorCodec(secret: string | undefined) {
-  // Without a configured secret, cursors are good for this process only (fine for one instance).
-  const material = secret ?? randomBytes(32).toString("hex");
-  const key = new Uint8Array(hkdfSync("sha256", material, "callscope", "sessions-cursor-v1", 32));
+  const sealer = createSealer(secret, "sessions-cursor-v1");
 
   return {
-    async seal(state: CursorState): Promise<string> {
-      return new EncryptJWT({
-        s: [state.tenantId, state.callId, state.version, state.link, state.page, state.loaded, state.history],
-      })
-        .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
-        .setIssuedAt()
-        .setExpirationTime(LIFETIME)
-        .encrypt(key);
+    seal(state: CursorState): Promise<string> {
+      return sealer.seal([
+        state.tenantId,
+        state.callId,
+        state.version,
+        state.link,
+        state.page,
+        state.loaded,
+        state.history,
+      ]);
     },
 
     /** The state, or undefined for anything forged, altered, expired or from another server. */
     async open(cursor: string): Promise<CursorState | undefined> {
-      if (cursor.length > 8192) return undefined;
-      try {
-        const { payload } = await jwtDecrypt(cursor, key, {
-          keyManagementAlgorithms: ["dir"],
-          contentEncryptionAlgorithms: ["A256GCM"],
-        });
-        const [tenantId, callId, version, link, page, loaded, history] = payload.s as unknown[];
-        if (typeof tenantId !== "string" || typeof callId !== "string" || typeof link !== "string")
-          return undefined;
-        if (![version, page, loaded].every((n) => Number.isInteger(n))) return undefined;
-        if (!Array.isArray(history) || !history.every((h) => typeof h === "string")) return undefined;
-        return {
-          tenantId,
-          callId,
-          version: version as number,
-          link,
-          page: page as number,
-          loaded: loaded as number,
-          history: history as string[],
-        };
-      } catch {
+      const sealed = await sealer.open(cursor);
+      if (!sealed) return undefined;
+      const [tenantId, callId, version, link, page, loaded, history] = sealed;
+      if (typeof tenantId !== "string" || typeof callId !== "string" || typeof link !== "string")
         return undefined;
-      }
+      if (![version, page, loaded].every((n) => Number.isInteger(n))) return undefined;
+      if (!Array.isArray(history) || !history.every((h) => typeof h === "string")) return undefined;
+      return {
+        tenantId,
+        callId,
+        version: version as number,
+        link,
+        page: page as number,
+        loaded: loaded as number,
+        history: history as string[],
+      };
     },
   };
 }

@@ -14,3 +14,16 @@ export function requireCallId(value: string): string {
   }
   return decoded.toLowerCase();
 }
+
+/** A query parameter, trimmed, refused when longer than anything legitimate. */
+export function queryParam(params: URLSearchParams, name: string, maxLength: number): string | null {
+  const value = params.get(name);
+  if (value === null || value.trim() === "") return null;
+  if (value.length > maxLength)
+    throw new ApiError(
+      400,
+      "invalid_parameter",
+      `The ${name} parameter is longer than ${maxLength} characters.`,
+    );
+  return value.trim();
+}

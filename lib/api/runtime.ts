@@ -3,8 +3,15 @@ import { createHmac, randomBytes } from "node:crypto";
 import { serverConfig } from "@/lib/config/server";
 import { createTokenVerifier } from "@/lib/auth/verify";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
-import { maskCall, maskParticipants, maskSessions, type Pseudonym } from "@/lib/callrecords/mask";
+import {
+  maskCall,
+  maskParticipants,
+  maskPhoneRows,
+  maskSessions,
+  type Pseudonym,
+} from "@/lib/callrecords/mask";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
+import { createSearchReader } from "@/lib/graph/search";
 import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { Session } from "@/lib/callrecords/model";
@@ -14,6 +21,10 @@ import { createMemoryCache } from "./cache";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { createCallService } from "./call-service";
 import { createCursorCodec } from "./cursor";
+import { createCallInsights } from "./call-insights";
+import { createPersonResolver } from "./person";
+import { createSealer } from "./sealed";
+import { createSearchService } from "./search-service";
 import { createRateLimiter } from "./rate-limit";
 import { join } from "node:path";
 import { openSqliteStore } from "@/lib/reports/sqlite-store";
@@ -59,6 +70,14 @@ function build() {
     onSubnets: (callId, subnets) =>
       void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
+  const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
+  const search = createSearchService({
+    reader: searchReader,
+    resolvePerson: createPersonResolver(searchReader),
+    sealer: createSealer(config.cursorSecret, "search-cursor-v1"),
+    tenantId: config.tenantId,
+  });
+  const insights = createCallInsights({ calls: service, reader: searchReader });
   // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
   const pseudonym: Pseudonym = (identity) => {
@@ -76,6 +95,7 @@ function build() {
     call: (call) => maskCall(call, pseudonym),
     sessions: (sessions) => maskSessions(sessions, pseudonym),
     participants: (participants) => maskParticipants(participants, pseudonym),
+    phoneRows: (rows) => maskPhoneRows(rows, pseudonym),
   };
   const demoPrincipal: Principal = {
     kind: "demo",
@@ -97,6 +117,8 @@ function build() {
   return {
     config,
     service,
+    search,
+    insights,
     reports,
     sites: createSiteService(store),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.

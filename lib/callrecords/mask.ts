@@ -1,3 +1,4 @@
+import type { PhoneLogRow } from "./phone-log";
 import type { CallSummary, Device, Endpoint, Identity, Network, Participant, Session } from "./model";
 
 /** Turns an identity into a stable stand-in ("Participant 7KQ2"): the same person reads the same everywhere. */
@@ -93,6 +94,34 @@ export function maskCall(call: CallSummary, pseudonym: Pseudonym): CallSummary {
     organizer: maskIdentity(call.organizer, pseudonym),
     joinWebUrl: call.joinWebUrl === null ? null : MASK,
   };
+}
+
+/**
+ * A phone-log row for a Reader: the user becomes the same pseudonym as in call views, numbers and
+ * the PSTN call ID (it carries an address) are hidden; codes, trunk, locations and charges stay.
+ */
+export function maskPhoneRows(rows: PhoneLogRow[], pseudonym: Pseudonym): PhoneLogRow[] {
+  const hide = (value: string | null) => (value === null ? null : MASK);
+  return rows.map((row) => ({
+    ...row,
+    reference: row.kind === "pstn" ? hide(row.reference) : row.reference,
+    userId: null,
+    userPrincipalName: null,
+    userDisplayName:
+      row.userId === null && row.userDisplayName === null
+        ? null
+        : pseudonym({
+            kind: "user",
+            id: row.userId,
+            displayName: row.userDisplayName,
+            userPrincipalName: row.userPrincipalName,
+            tenantId: null,
+            endpointType: null,
+            assertedIdentity: null,
+          }),
+    callerNumber: hide(row.callerNumber),
+    calleeNumber: hide(row.calleeNumber),
+  }));
 }
 
 export const MASKED = MASK;

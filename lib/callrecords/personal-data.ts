@@ -64,6 +64,11 @@ const BY_KEY: Readonly<Record<string, PersonalDataKind>> = {
   captureDeviceName: "device",
   renderDeviceName: "device",
   joinWebUrl: "meetingLink",
+  // The PSTN and Direct Routing logs name the user and both numbers of every call.
+  userDisplayName: "name",
+  userId: "userId",
+  callerNumber: "phone",
+  calleeNumber: "phone",
 };
 
 /**

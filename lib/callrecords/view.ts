@@ -1,4 +1,5 @@
 import type { CallSummary, Participant, Session } from "./model";
+import type { PhoneLogRow } from "./phone-log";
 
 /** A way of showing a call: "full", or with personal data masked for a role (see ./mask.ts). */
 export interface View {
@@ -6,6 +7,7 @@ export interface View {
   call(call: CallSummary): CallSummary;
   sessions(sessions: Session[]): Session[];
   participants(participants: Participant[]): Participant[];
+  phoneRows(rows: PhoneLogRow[]): PhoneLogRow[];
 }
 
 export const FULL_VIEW: View = {
@@ -13,4 +15,5 @@ export const FULL_VIEW: View = {
   call: (call) => call,
   sessions: (sessions) => sessions,
   participants: (participants) => participants,
+  phoneRows: (rows) => rows,
 };

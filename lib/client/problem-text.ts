@@ -5,6 +5,16 @@ export function problemTitle(error: unknown): string {
   if (!(error instanceof ApiProblem)) return "Something went wrong";
   if (error.code === "report_not_found") return "Report not found";
   if (error.code === "report_expired") return "This report has expired";
+  const byCode: Record<string, string> = {
+    invalid_window: "That time window does not work",
+    invalid_participant: "Who should callscope look for?",
+    participant_required: "Who should callscope look for?",
+    participant_not_found: "No such person",
+    directory_forbidden: "Sign-in names cannot be looked up",
+    graph_forbidden: "A permission is missing",
+    too_many_results: "Too many results",
+  };
+  if (Object.hasOwn(byCode, error.code)) return byCode[error.code] ?? "The request failed";
   switch (error.status) {
     case 400:
       return "That is not a call ID";

@@ -1,8 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { ApiProblem, apiGet } from "./api";
 import { summariesOf, type CallPage } from "./call-page";
+import { useAutoPaging } from "./use-auto-paging";
 
 const retryable = (error: unknown) =>
   error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
@@ -30,33 +30,7 @@ export function useCallRecord(callId: string) {
     structuralSharing: false,
     refetchOnWindowFocus: false,
   });
-  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, isError } = query;
-
-  useEffect(() => {
-    // Later pages load one after another until done; a failed page stops the chain until resumed.
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, isError, fetchNextPage]);
-
   // Graph throttles per call record (50 later pages per 5 minutes): when it says when, carry on then.
-  const [resumeAt, setResumeAt] = useState<number | null>(null);
-  const throttledFor =
-    isFetchNextPageError && query.error instanceof ApiProblem && query.error.status === 429
-      ? (query.error.retryAfterSeconds ?? 30)
-      : null;
-  useEffect(() => {
-    if (throttledFor === null) return;
-    const at = Date.now() + throttledFor * 1000;
-    const show = setTimeout(() => setResumeAt(at), 0);
-    const timer = setTimeout(() => {
-      setResumeAt(null);
-      void fetchNextPage();
-    }, throttledFor * 1000);
-    return () => {
-      clearTimeout(show);
-      clearTimeout(timer);
-      setResumeAt(null);
-    };
-  }, [throttledFor, fetchNextPage]);
-
+  const resumeAt = useAutoPaging(query);
   return { ...query, resumeAt };
 }

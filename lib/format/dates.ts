@@ -14,3 +14,16 @@ export function formatDateTime(time: number | string, seconds = true): string {
 export function formatDay(time: number | string): string {
   return new Date(time).toISOString().slice(0, 10);
 }
+
+/** "20 Nov 2026, 15:03 GMT+1" in the browser's own zone (or `timeZone`): shown next to the UTC time. */
+export function formatLocalDateTime(time: number | string, timeZone?: string): string {
+  return new Date(time).toLocaleString("en-GB", {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone,
+  });
+}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sizedCallId } from "../../emulator/data/store";
 import { newTrace } from "@/lib/api/call-service";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
-import { maskCall, maskParticipants, maskSessions } from "@/lib/callrecords/mask";
+import { MASKED_VIEW } from "@/lib/testing/masked-view";
 import type { Session } from "@/lib/callrecords/model";
 import { dedupeSessions, parseSessionsPageBody } from "@/lib/callrecords/parse";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
@@ -58,12 +58,7 @@ async function readWhole(
 const loadAll = async (stack: ReturnType<typeof graphStack>, callId: string, view: View = FULL_VIEW) =>
   (await loadSessions(stack, callId, view)).map((s) => s.id);
 
-const MASKED: View = {
-  name: "masked",
-  call: (call) => maskCall(call, () => "Participant X"),
-  sessions: (sessions) => maskSessions(sessions, () => "Participant X"),
-  participants: (participants) => maskParticipants(participants, () => "Participant X"),
-};
+const MASKED = MASKED_VIEW;
 
 describe("paging through the API service against the emulator over HTTPS", () => {
   it.each([1, 60, 61, 3000])("delivers all %d sessions, complete and in order", async (count) => {

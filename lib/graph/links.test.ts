@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { GraphFailure } from "./errors";
-import { checkNextLink, recordUrl } from "./links";
+import {
+  callListFilter,
+  callListUrl,
+  checkListLink,
+  checkNextLink,
+  checkPhoneLogLink,
+  phoneLogUrl,
+  recordUrl,
+} from "./links";
 
 const base = "https://graph.microsoft.com";
 const id = "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01";
@@ -34,6 +42,46 @@ describe("checkNextLink", () => {
   it("builds the record URL with sessions and segments expanded", () => {
     expect(recordUrl(base, id)).toBe(
       `${base}/v1.0/communications/callRecords/${id}?$expand=sessions($expand=segments)`,
+    );
+  });
+});
+
+describe("the list of call records and the phone logs", () => {
+  it("builds Graph's two supported filters, nothing else", () => {
+    const from = Date.parse("2026-11-20T09:00:00.500Z");
+    const to = Date.parse("2026-11-27T09:00:00Z");
+    expect(callListFilter({ from, to })).toBe(
+      "startDateTime ge 2026-11-20T09:00:00.500Z and startDateTime lt 2026-11-27T09:00:00Z",
+    );
+    expect(callListFilter({ from, to, participantId: "821809f5-0000-0000-0000-3b5136c0e777" })).toContain(
+      "participants_v2/any(p:p/id eq '821809f5-0000-0000-0000-3b5136c0e777')",
+    );
+    expect(callListUrl(base, { from, to })).toBe(
+      `${base}/v1.0/communications/callRecords?$filter=${encodeURIComponent(callListFilter({ from, to }))}`,
+    );
+    // Nothing a person typed reaches the filter unless it is an ID: no quote can close the literal.
+    expect(() => callListFilter({ from, to, participantId: "x') or (true" })).toThrow(GraphFailure);
+  });
+
+  it("follows the docs' own nextLinks, and only to the same log on the Graph host", () => {
+    const pstn = `${base}/v1.0/communications/callRecords/getPstnCalls(from=2019-11-01,to=2019-12-01)?$skip=1000`;
+    expect(checkPhoneLogLink(pstn, base, "pstn")).toBe(pstn);
+    const direct = `${base}/v1.0/communications/callRecords/getDirectRoutingCalls(fromDateTime=2019-11-01,toDateTime=2019-12-01)?$skip=1000`;
+    expect(checkPhoneLogLink(direct, base, "directRouting")).toBe(direct);
+    expect(() => checkPhoneLogLink(direct, base, "pstn")).toThrow(GraphFailure);
+    expect(() =>
+      checkPhoneLogLink(direct.replace(base, "https://evil.example"), base, "directRouting"),
+    ).toThrow(GraphFailure);
+    expect(() =>
+      checkPhoneLogLink(`${base}/v1.0/communications/callRecords/getPstnCalls(x)/../../users`, base, "pstn"),
+    ).toThrow(GraphFailure);
+    const list = `${base}/v1.0/communications/callRecords?$filter=x&$skiptoken=abc`;
+    expect(checkListLink(list, base)).toBe(list);
+    expect(() => checkListLink(`${base}/v1.0/users?$skiptoken=abc`, base)).toThrow(GraphFailure);
+    expect(
+      phoneLogUrl(base, "pstn", Date.parse("2026-11-01T00:00:00Z"), Date.parse("2026-11-02T00:00:00Z")),
+    ).toBe(
+      `${base}/v1.0/communications/callRecords/getPstnCalls(fromDateTime=2026-11-01T00:00:00Z,toDateTime=2026-11-02T00:00:00Z)`,
     );
   });
 });

@@ -241,3 +241,77 @@ export type WireDevice = z.infer<typeof deviceSchema>;
 export type WireSegment = z.infer<typeof segmentSchema>;
 export type WireSession = z.infer<typeof sessionSchema>;
 export type WireCallRecord = z.infer<typeof callRecordSchema>;
+
+/** A page of `GET /communications/callRecords`: records without sessions; each item is validated on its own. */
+export const callListPageSchema = z.object({
+  value: z.array(z.unknown()),
+  "@odata.nextLink": z.string().nullish(),
+});
+
+/** One row of `getPstnCalls` (pstnCallLogRow): everything optional but the ID, as rows for bot call types are sparse. */
+export const pstnCallLogRowSchema = z.object({
+  id: z.string().min(1),
+  callId: text,
+  userId: text,
+  userPrincipalName: text,
+  userDisplayName: text,
+  startDateTime: text,
+  endDateTime: text,
+  duration: num,
+  charge: num,
+  connectionCharge: num,
+  currency: text,
+  callType: text,
+  calleeNumber: text,
+  callerNumber: text,
+  usageCountryCode: text,
+  tenantCountryCode: text,
+  destinationContext: text,
+  destinationName: text,
+  conferenceId: text,
+  licenseCapability: text,
+  inventoryType: text,
+  operator: text,
+  callDurationSource: text,
+});
+
+/** One row of `getDirectRoutingCalls` (directRoutingLogRow). */
+export const directRoutingLogRowSchema = z.object({
+  id: z.string().min(1),
+  correlationId: text,
+  userId: text,
+  userPrincipalName: text,
+  userDisplayName: text,
+  startDateTime: text,
+  inviteDateTime: text,
+  failureDateTime: text,
+  endDateTime: text,
+  duration: num,
+  callType: text,
+  successfulCall: bool,
+  callerNumber: text,
+  calleeNumber: text,
+  mediaPathLocation: text,
+  signalingLocation: text,
+  finalSipCode: num,
+  callEndSubReason: num,
+  finalSipCodePhrase: text,
+  trunkFullyQualifiedDomainName: text,
+  mediaBypassEnabled: bool,
+});
+
+export const phoneLogPageSchema = z.object({
+  value: z.array(z.unknown()),
+  "@odata.nextLink": z.string().nullish(),
+  // The docs spell it both ways (getDirectRoutingCalls' text says @odata.NextLink).
+  "@odata.NextLink": z.string().nullish(),
+});
+
+export const directoryUserSchema = z.object({
+  id: z.string().min(1),
+  displayName: text,
+  userPrincipalName: text,
+});
+
+export type WirePstnRow = z.infer<typeof pstnCallLogRowSchema>;
+export type WireDirectRoutingRow = z.infer<typeof directRoutingLogRowSchema>;

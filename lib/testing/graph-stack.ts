@@ -1,10 +1,15 @@
 // The server's Graph stack (msal-node token, ky client, reader, service) wired to a test emulator.
-import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
+import { DEMO_APP, DEMO_TENANT_ID, type AppRegistration } from "../../emulator/entra/registry";
 import { createMemoryCache } from "@/lib/api/cache";
+import { createCallInsights } from "@/lib/api/call-insights";
 import { createCallService } from "@/lib/api/call-service";
+import { createPersonResolver } from "@/lib/api/person";
+import { createSealer } from "@/lib/api/sealed";
+import { createSearchService } from "@/lib/api/search-service";
 import { createCursorCodec } from "@/lib/api/cursor";
 import { parseServerConfig } from "@/lib/config/schema";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
+import { createSearchReader } from "@/lib/graph/search";
 import { createGraphClient } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { RunningEmulator } from "./emulator";
@@ -21,14 +26,16 @@ export function graphStack(
     graphBaseUrl?: string;
     certificatePath?: string;
     onSubnets?: (callId: string, subnets: string[]) => void;
+    /** The app registration callscope signs in as (default: the demo app, with every permission). */
+    app?: AppRegistration;
   } = {},
 ) {
   const config = parseServerConfig({
     AZURE_TENANT_ID: DEMO_TENANT_ID,
-    AZURE_CLIENT_ID: DEMO_APP.clientId,
+    AZURE_CLIENT_ID: (overrides.app ?? DEMO_APP).clientId,
     ...(overrides.certificatePath
       ? { AZURE_CLIENT_CERTIFICATE_PATH: overrides.certificatePath }
-      : { AZURE_CLIENT_SECRET: DEMO_APP.secret }),
+      : { AZURE_CLIENT_SECRET: (overrides.app ?? DEMO_APP).secret }),
     GRAPH_BASE_URL: overrides.graphBaseUrl ?? emulator.url,
     AUTHORITY_HOST: emulator.url,
   });
@@ -51,5 +58,13 @@ export function graphStack(
     participantsV2: overrides.participantsV2,
     onSubnets: overrides.onSubnets,
   });
-  return { config, graphGet, reader, cursors, service };
+  const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
+  const search = createSearchService({
+    reader: searchReader,
+    resolvePerson: createPersonResolver(searchReader),
+    sealer: createSealer("s".repeat(32), "search-cursor-v1"),
+    tenantId: config.tenantId,
+  });
+  const insights = createCallInsights({ calls: service, reader: searchReader });
+  return { config, graphGet, reader, cursors, service, search, insights };
 }

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { extractCallId } from "@/lib/callrecords/call-id";
 import { rememberLookup } from "@/lib/client/recent-lookups";
+import { callSearchHref, personIn } from "@/lib/client/search-state";
 import { Button } from "@/components/ui/button";
 
 export function CallIdForm() {
@@ -15,10 +16,16 @@ export function CallIdForm() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const callId = extractCallId(value);
+    const person = callId ? null : personIn(value);
+    if (person) {
+      setError(null);
+      router.push(callSearchHref({ participant: person, from: null, to: null, type: null, modality: null }));
+      return;
+    }
     if (!callId) {
       setError(
         value.trim()
-          ? "That does not contain a call ID. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01), or a Graph or Teams admin center link that holds one."
+          ? "That is neither a call ID nor a person. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01) or a link that holds one, or a person's sign-in name or phone number to find their calls."
           : "Paste a call ID first.",
       );
       return;
@@ -31,7 +38,7 @@ export function CallIdForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-2">
       <label htmlFor={inputId} className="block text-sm font-medium">
-        Call ID, or a link or text containing one
+        Call ID (or a link holding one), or a person&apos;s sign-in name or phone number
       </label>
       <div className="flex gap-2">
         <input
@@ -47,7 +54,7 @@ export function CallIdForm() {
           className="w-full rounded-md border border-line-strong bg-surface px-3 py-2 font-mono text-sm"
         />
         <Button type="submit" variant="primary" className="whitespace-nowrap">
-          Open call
+          Open
         </Button>
       </div>
       {error && (

@@ -1,0 +1,157 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { callVerdict } from "@/lib/callrecords/analysis";
+import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
+import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
+import { describeMatch, matchPhoneRows, MATCH_SLACK_MS, phoneLegsOf } from "@/lib/callrecords/phone-legs";
+import { streamRows } from "@/lib/callrecords/streams";
+import type { View } from "@/lib/callrecords/view";
+import { GraphFailure } from "@/lib/graph/errors";
+import type { SearchReader } from "@/lib/graph/search";
+import type { CallService, RequestTrace } from "./call-service";
+import { createConcurrencyLimit } from "./concurrency";
+import { searchFailure } from "./search-service";
+
+/** A list row's verdict reads at most this many sessions (ten of Graph's pages); a bigger call says it was cut. */
+const SUMMARY_SESSIONS = 600;
+/** How far around the call the phone logs are read: rows start before the record (invite) or end after it. */
+const LOG_MARGIN_MS = 10 * 60_000;
+const LOG_PAGES = 5;
+
+export interface InsightsOptions {
+  calls: CallService;
+  reader: SearchReader;
+  /** Records read at once for summaries, across every user: a screen of results must not crowd out drill-downs. */
+  concurrency?: number;
+}
+
+/** What callscope derives about a call beyond its own record: a verdict for list rows, and its phone legs. */
+export function createCallInsights(options: InsightsOptions) {
+  const limit = createConcurrencyLimit(options.concurrency ?? 12);
+  const summaries = new LRUCache<string, string>({ max: 5000, ttl: 10 * 60_000 });
+  const legs = new LRUCache<string, string>({ max: 500, ttl: 2 * 60_000 });
+
+  async function readLog(kind: PhoneLogKind, from: number, to: number, trace: RequestTrace) {
+    const rows: PhoneLogRow[] = [];
+    let link: string | null = null;
+    for (let page = 0; page < LOG_PAGES; page++) {
+      const result = await options.reader.phoneLog(kind, from, to, link);
+      trace.upstreamPages += 1;
+      if (result.requestId) trace.graphRequestIds.push(result.requestId);
+      rows.push(...parsePhoneLogPage(kind, result.body).rows);
+      link = result.nextLink;
+      if (!link) return { rows, complete: true };
+    }
+    return { rows, complete: false };
+  }
+
+  return {
+    /** The call's verdict and worst metric, for a row of search results. Nothing personal: the same for every role. */
+    async summary(callId: string, trace: RequestTrace): Promise<string> {
+      const cached = summaries.get(callId);
+      if (cached) {
+        trace.cacheHits += 1;
+        return cached;
+      }
+      const { call, sessions, complete } = await limit(() =>
+        options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
+      );
+      const verdict = callVerdict(streamRows(sessions));
+      const worst = verdict.worst;
+      const json = JSON.stringify({
+        id: call.id,
+        version: call.version,
+        quality: verdict.quality,
+        poorShare: verdict.poorShare,
+        streams: verdict.streams,
+        worst: worst && {
+          text: worst.breach.text,
+          metric: worst.breach.threshold.label,
+          media: MEDIA_LABELS[worst.row.kind],
+          direction: DIRECTION_LABELS[worst.row.stream.direction],
+        },
+        sessionsRead: sessions.length,
+        complete,
+      });
+      summaries.set(callId, json);
+      return json;
+    },
+
+    /** The PSTN and Direct Routing log rows that are this call's phone legs, and how they were matched. */
+    async phoneLegs(callId: string, view: View, trace: RequestTrace): Promise<string> {
+      const key = `${callId}:${view.name}`;
+      const cached = legs.get(key);
+      if (cached) return cached;
+      const { call, sessions } = await options.calls.readCall(callId, trace, SUMMARY_SESSIONS);
+      let participants: Awaited<ReturnType<CallService["participantList"]>> = [];
+      try {
+        participants = await options.calls.participantList(callId, trace);
+      } catch (error) {
+        // Without participants_v2 the sessions' own endpoints still name the phone leg.
+        if (!(error instanceof GraphFailure)) throw error;
+      }
+      const phone = phoneLegsOf(call, sessions, participants);
+      if (!phone.reason) {
+        const json = JSON.stringify({ applicable: false, logs: [], matches: [] });
+        legs.set(key, json);
+        return json;
+      }
+      const from = Date.parse(call.startDateTime) - LOG_MARGIN_MS;
+      const to = Date.parse(call.endDateTime) + LOG_MARGIN_MS;
+      const logs = await Promise.all(
+        (["pstn", "directRouting"] as const).map(async (kind) => {
+          try {
+            const read = await readLog(kind, from, to, trace);
+            return { kind, status: "read" as const, message: null, rows: read.rows, complete: read.complete };
+          } catch (error) {
+            if (!(error instanceof GraphFailure)) throw error;
+            const status =
+              error.kind === "forbidden"
+                ? ("forbidden" as const)
+                : error.kind === "throttled"
+                  ? ("throttled" as const)
+                  : ("failed" as const);
+            const mapped = searchFailure(error, kind);
+            return {
+              kind,
+              status,
+              message: mapped instanceof Error ? mapped.message : "Graph did not answer.",
+              rows: [],
+              complete: false,
+            };
+          }
+        }),
+      );
+      const matches = matchPhoneRows(
+        call,
+        phone,
+        logs.flatMap((log) => log.rows),
+      );
+      const shown = view.phoneRows(matches.map((match) => match.row));
+      const json = JSON.stringify({
+        applicable: true,
+        reason: phone.reason,
+        method: `Rows of the PSTN and Direct Routing logs for calls that started between ${new Date(from).toISOString()} and ${new Date(to).toISOString()}, kept when their time overlaps this call's (±${MATCH_SLACK_MS / 60_000} minutes) and they name one of its Teams users or phone numbers.`,
+        logs: logs.map(({ kind, status, message, rows, complete }) => ({
+          kind,
+          status,
+          message,
+          rowsRead: rows.length,
+          complete,
+        })),
+        matches: matches.map((match, index) => ({
+          row: shown[index],
+          matchedBy: match.matchedBy,
+          offsetSeconds: match.offsetSeconds,
+          explanation: describeMatch(match),
+        })),
+      });
+      // A throttled or refused log is worth asking again soon; a complete answer is kept a little longer.
+      if (logs.every((log) => log.status === "read")) legs.set(key, json);
+      return json;
+    },
+  };
+}
+
+export type CallInsights = ReturnType<typeof createCallInsights>;
