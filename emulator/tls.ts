@@ -16,7 +16,16 @@ const SYSTEM_BUNDLES = [
   "/etc/ssl/cert.pem",
 ];
 
-/** A certificate for localhost, made once and reused until it nears expiry. */
+/** Host names the certificate covers: localhost, and EMULATOR_TLS_HOSTS (e.g. a compose service name). */
+function certificateHosts(): string[] {
+  const extra = (process.env.EMULATOR_TLS_HOSTS ?? "")
+    .split(",")
+    .map((host) => host.trim())
+    .filter(Boolean);
+  return ["localhost", ...extra];
+}
+
+/** A certificate for localhost (and EMULATOR_TLS_HOSTS), made once and reused until it nears expiry. */
 export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
   mkdirSync(stateDir, { recursive: true });
   const keyPath = join(stateDir, "tls-key.pem");
@@ -25,7 +34,9 @@ export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
   let fresh = false;
   if (existsSync(keyPath) && existsSync(certPath)) {
     const cert = new X509Certificate(readFileSync(certPath));
-    fresh = Date.parse(cert.validTo) > Date.now() + 7 * 86_400_000;
+    fresh =
+      Date.parse(cert.validTo) > Date.now() + 7 * 86_400_000 &&
+      certificateHosts().every((host) => cert.subjectAltName?.includes(`DNS:${host}`));
   }
   if (!fresh) {
     const notAfter = new Date(Date.now() + 365 * 86_400_000);
@@ -46,7 +57,7 @@ export async function ensureCertificate(stateDir: string): Promise<TlsFiles> {
         {
           name: "subjectAltName",
           altNames: [
-            { type: 2, value: "localhost" },
+            ...certificateHosts().map((host) => ({ type: 2 as const, value: host })),
             { type: 7, ip: "127.0.0.1" },
             { type: 7, ip: "::1" },
           ],

@@ -21,6 +21,8 @@ import {
 } from "../emulator/entra/registry";
 import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
+import { startCluster } from "../lib/testing/cluster";
+import { readFileSync } from "node:fs";
 
 const root = resolve(__dirname, "..");
 const L = Number(process.env.BENCH_LATENCY_MS ?? 100);
@@ -362,6 +364,105 @@ async function findCallsPhase(token: string) {
   };
 }
 
+/** Resident memory of a process, in MB (Linux). */
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
+  return Math.round(Number(line?.replace(/\D+/g, "") ?? 0) / 1024);
+}
+
+/**
+ * Two instances sharing Redis (and one SQLite file) beside their own emulator: upstream requests for 50
+ * viewers split across them; a cached page's throughput with Redis behind it ÷ the memory-only app's;
+ * all sessions on the second instance once the first has read them; and the memory of an instance
+ * after reading a 20,000-session call.
+ */
+async function clusterPhase(memoryApiPage: string) {
+  const cluster = await startCluster(
+    { emulator: 4220, apps: [3210, 3211] },
+    {
+      name: "bench-cluster",
+      env: { CALLSCOPE_GRAPH_BUDGET: "off", CALLSCOPE_RATE_LIMIT: "1000000" },
+      emulatorEnv: { EMULATOR_FAULTS: JSON.stringify({ latencyMs: L }) },
+    },
+  );
+  cas[cluster.emulatorUrl] = cluster.ca;
+  const [a, b] = cluster.apps;
+  if (!a || !b) throw new Error("two instances expected");
+  const control = (path: string, method = "GET", body?: unknown) =>
+    get(
+      `${cluster.emulatorUrl}${path}`,
+      body ? { "Content-Type": "application/json" } : {},
+      method,
+      body ? JSON.stringify(body) : undefined,
+    );
+  try {
+    const shared = sizedCallId(600);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => pageApi(shared, i % 2 ? b.url : a.url)));
+    const stats = JSON.parse((await control("/_emulator/stats")).text) as {
+      calls: Record<string, { firstPage: number; laterPage: number }>;
+    };
+    const used = stats.calls[shared] ?? { firstPage: 0, laterPage: 0 };
+
+    const bigCall = sizedCallId(3000);
+    const pages = Math.ceil(3000 / 60);
+    const onA = await timed(() => pageApi(bigCall, a.url));
+    const onB = await timed(() => pageApi(bigCall, b.url));
+    const first = await json<{ nextCursor: string }>(`${a.url}/api/calls/${bigCall}`);
+    const redisPage = `${a.url}/api/calls/${bigCall}/sessions?cursor=${encodeURIComponent(first.nextCursor)}`;
+    await json(redisPage);
+    const memoryRps = await throughput(memoryApiPage, {}, 50, SECONDS);
+    const redisRps = await throughput(redisPage, {}, 50, SECONDS);
+
+    await control("/_emulator/faults", "PUT", { latencyMs: 0 });
+    const huge = sizedCallId(20_000);
+    const before = rssMb(b.process.pid);
+    let bytes = 0;
+    let cursor: string | null = null;
+    let sessions = 0;
+    do {
+      const response = await get(
+        cursor
+          ? `${b.url}/api/calls/${huge}/sessions?cursor=${encodeURIComponent(cursor)}`
+          : `${b.url}/api/calls/${huge}`,
+      );
+      bytes += response.text.length;
+      const page = JSON.parse(response.text) as { sessions: unknown[]; nextCursor: string | null };
+      sessions += page.sessions.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    const after = rssMb(b.process.pid);
+    return {
+      fiftyViewersTwoInstances: {
+        upstreamRequests: used.firstPage + used.laterPage,
+        oneSequence: Math.ceil(600 / 60),
+      },
+      secondInstance: {
+        firstInstanceAllSessionsMs: Math.round(onA.ms),
+        secondInstanceAllSessionsMs: Math.round(onB.ms),
+        secondOverSequentialLimit: +(onB.ms / (pages * L)).toFixed(3),
+      },
+      cachedThroughputRedisOverMemory: {
+        clients: 50,
+        memoryRps: Math.round(memoryRps),
+        redisRps: Math.round(redisRps),
+        ratio: +(redisRps / memoryRps).toFixed(2),
+      },
+      memoryAfter20000Sessions: {
+        sessions,
+        apiJsonMb: Math.round(bytes / 1024 / 1024),
+        rssBeforeMb: before,
+        rssAfterMb: after,
+        rssGrowthOverApiJson: +((after - before) / (bytes / 1024 / 1024)).toFixed(2),
+      },
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
 async function main() {
   if (!existsSync(resolve(root, ".next/BUILD_ID")))
     execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
@@ -378,8 +479,9 @@ async function main() {
       EMULATOR_THROTTLE: "off",
       CALLSCOPE_LOG: "off",
       CALLSCOPE_DATA_DIR: ".data/bench",
-      // The throughput phase measures serving, not the per-user limiter.
+      // The throughput phase measures serving, not the per-user limiter or the per-record Graph budget.
       CALLSCOPE_RATE_LIMIT: "1000000",
+      CALLSCOPE_GRAPH_BUDGET: "off",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });
@@ -396,6 +498,7 @@ async function main() {
       CALLSCOPE_LOG: "off",
       CALLSCOPE_DATA_DIR: ".data/bench-tenant",
       CALLSCOPE_RATE_LIMIT: "1000000",
+      CALLSCOPE_GRAPH_BUDGET: "off",
       CALLSCOPE_REPORTS_PER_USER: "1000000",
       CALLSCOPE_REPORT_MB_PER_USER: "1000000",
       CALLSCOPE_REPORTS_PER_TENANT: "10000000",
@@ -477,6 +580,9 @@ async function main() {
 
     // 7. Finding a call: a week of one person's calls, and the verdicts of the first screen of rows.
     results.findCalls = await findCallsPhase(token);
+
+    // 8. Several instances sharing Redis.
+    results.cluster = await clusterPhase(apiPage);
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);

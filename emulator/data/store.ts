@@ -13,9 +13,9 @@ import {
 } from "./week";
 import type { WireCallRecord } from "./wire";
 
-/** `f0000000-0000-4000-8000-00000000NNNN`: a generated call with NNNN sessions (1–5,000), for tests. */
+/** `f0000000-0000-4000-8000-00000000NNNN`: a generated call with NNNN sessions (1–20,000), for tests. */
 const SIZED_CALL = /^f0000000-0000-4000-8000-(\d{12})$/;
-export const MAX_GENERATED_SESSIONS = 5000;
+export const MAX_GENERATED_SESSIONS = 20_000;
 
 export function sizedCallId(sessions: number): string {
   return `f0000000-0000-4000-8000-${String(sessions).padStart(12, "0")}`;

@@ -32,6 +32,11 @@ export interface CachedPage {
   participantsJson?: string;
   /** Graph's own participants_v2 JSON, one string per participant (full view only): what snapshots store. */
   rawParticipants?: string[];
+  /**
+   * With a shared store, Graph's answer is kept there once, not in this copy: this reads it back (from
+   * the store, or from Graph again if the store lost it) for the rare reader that needs it (snapshots).
+   */
+  rawFrom?: () => Promise<string>;
 }
 
 const textLength = (texts: string[] | undefined) =>

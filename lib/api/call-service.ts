@@ -12,6 +12,8 @@ import { GraphFailure } from "@/lib/graph/errors";
 import type { CachedPage, ResponseCache } from "./cache";
 import type { CursorCodec, CursorState } from "./cursor";
 import { ApiError } from "./errors";
+import { spend, type GraphBudget, type PageKind } from "./graph-budget";
+import { sharedFlight, type SharedStore } from "./shared/shared-store";
 import { createSingleFlight } from "./single-flight";
 
 /** What one API request cost upstream, for its log line. */
@@ -51,6 +53,30 @@ export interface CallServiceOptions {
   annotate?: (sessions: Session[]) => Session[];
   /** Told the subnets of each page read from Graph (for the sites page's "not covered by any site"). */
   onSubnets?: (callId: string, subnets: string[]) => void;
+  /**
+   * Shared with other instances (Redis): Graph's pages as received, and leases so one instance
+   * fetches each page. Without it this instance works alone, as before.
+   */
+  shared?: SharedStore;
+  /** Each call record's share of Graph, spent before every request for it. */
+  budget?: GraphBudget;
+  /** How long a request may wait for the record's budget before answering 429 (default 5 s). */
+  budgetWaitMs?: number;
+}
+
+/** Graph's answer for the record's first page, as kept in the shared store. */
+interface RawFirst {
+  record: Record<string, unknown>;
+  sessions: unknown[];
+  nextLink: string | null;
+}
+interface RawPage {
+  sessions: unknown[];
+  nextLink: string | null;
+}
+interface RawPeople {
+  v2: unknown[] | null;
+  unavailable: string | null;
 }
 
 /** Every subnet a page's streams were sent from or to. */
@@ -125,6 +151,51 @@ export function createCallService(options: CallServiceOptions) {
   }
 
   /**
+   * Like `cached`, for what comes from Graph: with a shared store, one instance fetches Graph's answer
+   * (`fetchRaw`) and stores it there once; every instance derives its own cached page from it.
+   */
+  async function cachedFromGraph<R>(
+    key: string,
+    ttl: number,
+    trace: RequestTrace,
+    fetchRaw: () => Promise<R>,
+    derive: (raw: R) => CachedPage,
+  ): Promise<CachedPage> {
+    return cached(key, ttl, trace, async () => {
+      const shared = options.shared;
+      if (!shared) return derive(await fetchRaw());
+      const sharedKey = `graph:${key}`;
+      let fetched: R | undefined;
+      const flight = await sharedFlight(shared, sharedKey, ttl, async () => {
+        fetched = await fetchRaw();
+        return JSON.stringify(fetched);
+      });
+      if (!flight.fetched) trace.sharedFetches += 1;
+      let page: CachedPage;
+      try {
+        // What this instance fetched itself needs no second parse.
+        page = derive(fetched ?? (JSON.parse(flight.value) as R));
+      } catch (error) {
+        // A shared value we cannot use (another version of callscope wrote it) is not served: ask Graph.
+        if (flight.fetched) throw error;
+        page = derive(await fetchRaw());
+      }
+      // Graph's answer stays in the shared store only: this instance keeps what it serves.
+      const { rawSessions: _sessions, rawParticipants: _people, ...kept } = page;
+      return {
+        ...kept,
+        rawFrom: async () =>
+          (await sharedFlight(shared, sharedKey, ttl, async () => JSON.stringify(await fetchRaw()))).value,
+      };
+    });
+  }
+
+  const spendBudget = async (callId: string, kind: PageKind) => {
+    if (options.budget)
+      await spend(options.budget, `${tenantId}:${callId}`, kind, options.budgetWaitMs ?? 5_000);
+  };
+
+  /**
    * A page as `view` shows it. Graph is read once per page, in full; other views are derived from that
    * cached full page (and cached themselves), so a Reader after an Investigator costs Graph nothing.
    */
@@ -169,43 +240,61 @@ export function createCallService(options: CallServiceOptions) {
 
   async function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
     const key = `${tenantId}:${callId}:record`;
-    const full = await cached(key, recordTtl, trace, async () => {
-      const record = await reader.record(callId, upstream(trace));
-      const parsed = parseCallRecordBody(record.body);
-      const { call, participants } = parsed;
-      const sessions = options.annotate ? options.annotate(parsed.sessions) : parsed.sessions;
-      notifySubnets(callId, sessions);
-      return {
-        callJson: JSON.stringify(call),
-        version: call.version,
-        ...serialize(sessions),
-        nextLink: record.nextLink,
-        legacyParticipantsJson: JSON.stringify(participants?.source === "legacy" ? participants.list : []),
-        rawRecordJson: JSON.stringify(record.raw.record),
-        rawSessions: record.raw.sessions.map((session) => JSON.stringify(session)),
-      };
-    });
+    const full = await cachedFromGraph<RawFirst>(
+      key,
+      recordTtl,
+      trace,
+      async () => {
+        await spendBudget(callId, "firstPage");
+        const record = await reader.record(callId, upstream(trace));
+        return { record: record.raw.record, sessions: record.raw.sessions, nextLink: record.nextLink };
+      },
+      (raw) => {
+        const parsed = parseCallRecordBody({ ...raw.record, sessions: raw.sessions });
+        const { call, participants } = parsed;
+        const sessions = options.annotate ? options.annotate(parsed.sessions) : parsed.sessions;
+        notifySubnets(callId, sessions);
+        return {
+          callJson: JSON.stringify(call),
+          version: call.version,
+          ...serialize(sessions),
+          nextLink: raw.nextLink,
+          legacyParticipantsJson: JSON.stringify(participants?.source === "legacy" ? participants.list : []),
+          rawRecordJson: JSON.stringify(raw.record),
+          rawSessions: raw.sessions.map((session) => JSON.stringify(session)),
+        };
+      },
+    );
     return inView(`${key}:v${full.version}`, recordTtl, trace, view, full);
   }
 
   async function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
     const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
-    const full = await cached(key, pageTtl, trace, async () => {
-      const page = await reader.sessions(
-        state.callId,
-        state.link,
-        upstream(trace, (link) => readAhead(state, link)),
-      );
-      const read = parseSessionsPageBody(page.body).sessions;
-      const sessions = options.annotate ? options.annotate(read) : read;
-      notifySubnets(state.callId, sessions);
-      return {
-        version: state.version,
-        ...serialize(sessions),
-        nextLink: page.nextLink,
-        rawSessions: page.raw.sessions.map((session) => JSON.stringify(session)),
-      };
-    });
+    const full = await cachedFromGraph<RawPage>(
+      key,
+      pageTtl,
+      trace,
+      async () => {
+        await spendBudget(state.callId, "laterPage");
+        const page = await reader.sessions(
+          state.callId,
+          state.link,
+          upstream(trace, (link) => readAhead(state, link)),
+        );
+        return { sessions: page.raw.sessions, nextLink: page.nextLink };
+      },
+      (raw) => {
+        const read = parseSessionsPageBody({ value: raw.sessions }).sessions;
+        const sessions = options.annotate ? options.annotate(read) : read;
+        notifySubnets(state.callId, sessions);
+        return {
+          version: state.version,
+          ...serialize(sessions),
+          nextLink: raw.nextLink,
+          rawSessions: raw.sessions.map((session) => JSON.stringify(session)),
+        };
+      },
+    );
     return inView(key, pageTtl, trace, view, full);
   }
 
@@ -278,6 +367,8 @@ export function createCallService(options: CallServiceOptions) {
     const followed = new Set<string>();
     let link: string | null = null;
     do {
+      // participants_v2 pages draw on the record's budget like its later pages of sessions.
+      await spendBudget(callId, "laterPage");
       const page = await reader.participants(callId, link, upstream(trace));
       list.push(...parseParticipantsPageBody(page.body).participants);
       raw.push(...page.raw);
@@ -304,18 +395,16 @@ export function createCallService(options: CallServiceOptions) {
     const id = callId.toLowerCase();
     const first = await loadFirst(id, FULL_VIEW, trace);
     const key = `${tenantId}:${id}:v${first.version}:participants`;
-    const full = await cached(key, pageTtl, trace, async () => {
-      let v2: Participant[] | null = null;
-      let raw: string[] | undefined;
-      let unavailable: string | null = null;
-      if (options.participantsV2 === false) {
-        unavailable = "participants_v2 is available only in Microsoft's global cloud";
-      } else {
+    const full = await cachedFromGraph<RawPeople>(
+      key,
+      pageTtl,
+      trace,
+      async () => {
+        if (options.participantsV2 === false)
+          return { v2: null, unavailable: "participants_v2 is available only in Microsoft's global cloud" };
         try {
           const result = await allParticipants(id, trace);
-          v2 = result.list;
-          raw = result.raw.map((participant) => JSON.stringify(participant));
-          unavailable = result.incomplete;
+          return { v2: result.raw, unavailable: result.incomplete };
         } catch (error) {
           // The call stays readable without its list of people; throttling is worth waiting for instead.
           if (
@@ -323,21 +412,35 @@ export function createCallService(options: CallServiceOptions) {
             ["throttled", "timeout", "unavailable", "credentials", "unauthorized"].includes(error.kind)
           )
             throw error;
-          unavailable = `Graph did not return participants_v2 (${error.message.replace(/\.$/, "")})`;
+          return {
+            v2: null,
+            unavailable: `Graph did not return participants_v2 (${error.message.replace(/\.$/, "")})`,
+          };
         }
-      }
-      const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(unavailable)}}`;
-      return {
-        version: first.version,
-        sessionsJson: "[]",
-        ids: [],
-        count: 0,
-        nextLink: null,
-        participantsJson,
-        rawParticipants: raw,
-      };
-    });
+      },
+      (raw) => {
+        const v2 = raw.v2 && parseParticipantsPageBody({ value: raw.v2 }).participants;
+        const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(raw.unavailable)}}`;
+        return {
+          version: first.version,
+          sessionsJson: "[]",
+          ids: [],
+          count: 0,
+          nextLink: null,
+          participantsJson,
+          rawParticipants: raw.v2?.map((participant) => JSON.stringify(participant)),
+        };
+      },
+    );
     return inView(key, pageTtl, trace, view, full);
+  }
+
+  /** One list of Graph's answer kept in the shared store (a page's sessions, the people), one string per item. */
+  async function rawListOf(page: CachedPage, list: "sessions" | "v2"): Promise<string[] | null> {
+    if (!page.rawFrom) return null;
+    const raw = JSON.parse(await page.rawFrom()) as Record<string, unknown>;
+    const items = raw[list];
+    return Array.isArray(items) ? items.map((item) => JSON.stringify(item)) : null;
   }
 
   return {
@@ -427,13 +530,17 @@ export function createCallService(options: CallServiceOptions) {
       let record: Record<string, unknown> = {};
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
         if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
-        yield { rawSessions: page.rawSessions ?? [], count: page.count };
+        yield {
+          rawSessions: page.rawSessions ?? (await rawListOf(page, "sessions")) ?? [],
+          count: page.count,
+        };
       }
       // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
       // A big call can have spent Graph's per-record budget on its sessions: then the snapshot goes without.
       let rawParticipants: string[] | null = null;
       try {
-        rawParticipants = (await loadParticipants(callId, FULL_VIEW, trace)).rawParticipants ?? null;
+        const people = await loadParticipants(callId, FULL_VIEW, trace);
+        rawParticipants = people.rawParticipants ?? (people.rawFrom ? await rawListOf(people, "v2") : null);
       } catch (error) {
         if (!(error instanceof GraphFailure) || error.kind !== "throttled") throw error;
       }

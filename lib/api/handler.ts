@@ -81,7 +81,7 @@ export function apiRoute<P>(route: string, handler: (context: ApiContext<P>) => 
         principal.kind === "demo"
           ? `demo:${request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "local"}`
           : `user:${principal.oid}`;
-      const wait = runtime.limiter.take(client);
+      const wait = await runtime.limiter.take(client);
       if (wait > 0)
         throw new ApiError(
           429,

@@ -25,7 +25,10 @@ import { createCallInsights } from "./call-insights";
 import { createPersonResolver } from "./person";
 import { createSealer } from "./sealed";
 import { createSearchService } from "./search-service";
-import { createRateLimiter } from "./rate-limit";
+import { createMemoryBudget, createRedisBudget } from "./graph-budget";
+import { createRateLimiter, createRedisRateLimiter } from "./rate-limit";
+import { connectRedis } from "./shared/redis-client";
+import { createRedisStore } from "./shared/shared-store";
 import { join } from "node:path";
 import { openSqliteStore } from "@/lib/reports/sqlite-store";
 import { openPostgresStore } from "@/lib/reports/postgres-store";
@@ -58,6 +61,17 @@ function build() {
     );
   });
   const annotate = (sessions: Session[]) => withPublicNetworks(sessions, ipInfo.lookup);
+  // Several instances share Graph's pages, the page leases, people's rate limits and records' budgets in Redis.
+  const redis = config.redisUrl ? connectRedis(config.redisUrl) : null;
+  const shared =
+    redis && config.cursorSecret
+      ? createRedisStore(redis, { secret: config.cursorSecret, maxEntryBytes: config.sharedEntryBytes })
+      : undefined;
+  const budget = config.graphBudget
+    ? redis
+      ? createRedisBudget(redis, config.graphBudget)
+      : createMemoryBudget(config.graphBudget)
+    : undefined;
   const service = createCallService({
     reader,
     cache: createMemoryCache(config.cacheBytes),
@@ -67,6 +81,8 @@ function build() {
     readAhead: true,
     participantsV2: config.cloud === "global",
     annotate,
+    shared,
+    budget,
     onSubnets: (callId, subnets) =>
       void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
@@ -122,7 +138,9 @@ function build() {
     reports,
     sites: createSiteService(store),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
-    limiter: createRateLimiter(config.rateLimitPerMinute, config.rateLimitPerMinute),
+    limiter: redis
+      ? createRedisRateLimiter(redis, config.rateLimitPerMinute, config.rateLimitPerMinute)
+      : createRateLimiter(config.rateLimitPerMinute, config.rateLimitPerMinute),
     verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),
     viewFor,
   };

@@ -82,6 +82,32 @@ describe("server configuration", () => {
   });
 });
 
+describe("several instances", () => {
+  it("needs a redis:// URL and the shared cursor secret beside it", () => {
+    expect(() => parseServerConfig({ ...base, REDIS_URL: "localhost:6379" })).toThrow(/REDIS_URL/);
+    expect(() => parseServerConfig({ ...base, REDIS_URL: "redis://localhost:6379" })).toThrow(
+      /CALLSCOPE_CURSOR_SECRET/,
+    );
+    const config = parseServerConfig({
+      ...base,
+      REDIS_URL: "rediss://cache.example:6380",
+      CALLSCOPE_CURSOR_SECRET: "c".repeat(32),
+    });
+    expect(config.redisUrl).toBe("rediss://cache.example:6380");
+  });
+
+  it("spends each record's Graph budget by Microsoft's published limits unless told otherwise", () => {
+    expect(parseServerConfig(base).graphBudget).toEqual({
+      firstPage: { requests: 10, windowMs: 20_000 },
+      laterPage: { requests: 50, windowMs: 300_000 },
+    });
+    expect(
+      parseServerConfig({ ...base, CALLSCOPE_RECORD_LATER_PAGES: "40" }).graphBudget?.laterPage.requests,
+    ).toBe(40);
+    expect(parseServerConfig({ ...base, CALLSCOPE_GRAPH_BUDGET: "off" }).graphBudget).toBeNull();
+  });
+});
+
 describe("authorities", () => {
   it("declares only non-Microsoft authorities as known to MSAL", async () => {
     const { knownAuthoritiesFor, isMicrosoftAuthority } = await import("./clouds");

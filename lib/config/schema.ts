@@ -28,6 +28,15 @@ export interface ServerConfig {
   ipAsnCsv: string | undefined;
   ipCountryCsv: string | undefined;
   reportQuotas: ReportQuotas;
+  /** Redis (or Valkey) shared by several instances: page cache, leases, rate limits, Graph budgets. */
+  redisUrl: string | undefined;
+  /** The largest Graph answer kept in the shared cache. */
+  sharedEntryBytes: number;
+  /** Each call record's share of Graph (requests per sliding window); null when turned off. */
+  graphBudget: {
+    firstPage: { requests: number; windowMs: number };
+    laterPage: { requests: number; windowMs: number };
+  } | null;
 }
 
 /** What saved reports may hold, so one person (or a script with their token) cannot fill the disk. */
@@ -160,6 +169,27 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     );
   }
 
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl !== undefined) {
+    let protocol = "";
+    try {
+      protocol = new URL(redisUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "redis:" && protocol !== "rediss:")
+      throw new ConfigError(
+        "REDIS_URL",
+        "must be a redis:// or rediss:// URL, such as redis://localhost:6379.",
+      );
+    if (cursorSecret === undefined)
+      throw new ConfigError(
+        "CALLSCOPE_CURSOR_SECRET",
+        "must be set (the same on every instance) when REDIS_URL is: instances sharing Redis open each other's paging cursors and sign the pages they share with it.",
+      );
+  }
+  const budgetOff = ["off", "false", "0"].includes((env.CALLSCOPE_GRAPH_BUDGET ?? "").trim().toLowerCase());
+
   return {
     cloud: cloudName as CloudName,
     tenantId: tenantId.toLowerCase(),
@@ -192,5 +222,20 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
       },
       concurrent: integer(env, "CALLSCOPE_REPORT_BUILDS", 2, 1, 64),
     },
+    redisUrl,
+    sharedEntryBytes: integer(env, "CALLSCOPE_SHARED_ENTRY_MB", 16, 1, 512) * 1024 * 1024,
+    // Microsoft's stricter published limits per call record: 10 first pages / 20 s, 50 later pages / 5 min.
+    graphBudget: budgetOff
+      ? null
+      : {
+          firstPage: {
+            requests: integer(env, "CALLSCOPE_RECORD_FIRST_PAGES", 10, 1, 100_000),
+            windowMs: 20_000,
+          },
+          laterPage: {
+            requests: integer(env, "CALLSCOPE_RECORD_LATER_PAGES", 50, 1, 100_000),
+            windowMs: 300_000,
+          },
+        },
   };
 }

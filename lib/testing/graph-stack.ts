@@ -3,6 +3,8 @@ import { DEMO_APP, DEMO_TENANT_ID, type AppRegistration } from "../../emulator/e
 import { createMemoryCache } from "@/lib/api/cache";
 import { createCallInsights } from "@/lib/api/call-insights";
 import { createCallService } from "@/lib/api/call-service";
+import type { GraphBudget } from "@/lib/api/graph-budget";
+import type { SharedStore } from "@/lib/api/shared/shared-store";
 import { createPersonResolver } from "@/lib/api/person";
 import { createSealer } from "@/lib/api/sealed";
 import { createSearchService } from "@/lib/api/search-service";
@@ -28,6 +30,10 @@ export function graphStack(
     onSubnets?: (callId: string, subnets: string[]) => void;
     /** The app registration callscope signs in as (default: the demo app, with every permission). */
     app?: AppRegistration;
+    /** What this "instance" shares with others (as Redis would): pages, leases. */
+    shared?: SharedStore;
+    budget?: GraphBudget;
+    budgetWaitMs?: number;
   } = {},
 ) {
   const config = parseServerConfig({
@@ -57,6 +63,9 @@ export function graphStack(
     readAhead: overrides.readAhead ?? false,
     participantsV2: overrides.participantsV2,
     onSubnets: overrides.onSubnets,
+    shared: overrides.shared,
+    budget: overrides.budget,
+    budgetWaitMs: overrides.budgetWaitMs,
   });
   const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
   const search = createSearchService({

@@ -1,0 +1,115 @@
+// Two callscope instances sharing one Redis and one SQLite file, beside their own emulator: started as
+// separate processes, as a tenant would run them behind a load balancer.
+import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { request as httpsRequest } from "node:https";
+import { resolve } from "node:path";
+import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
+import { ensureCertificate } from "../../emulator/tls";
+import { startRedis, type TestRedis } from "./redis-server";
+
+const root = resolve(__dirname, "../..");
+
+export interface Cluster {
+  redis: TestRedis;
+  emulatorUrl: string;
+  /** The emulator's certificate, for talking to it over HTTPS. */
+  ca: string;
+  apps: { url: string; process: ChildProcess }[];
+  stop(): Promise<void>;
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not come up`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+export async function startCluster(
+  ports: { emulator: number; apps: number[] },
+  options: { name?: string; env?: Record<string, string>; emulatorEnv?: Record<string, string> } = {},
+): Promise<Cluster> {
+  const name = options.name ?? "e2e-cluster";
+  const stateDir = resolve(root, `.emulator/${name}`);
+  const dataDir = resolve(root, `.data/${name}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const tls = await ensureCertificate(stateDir);
+  const redis = await startRedis();
+  const children: ChildProcess[] = [];
+  const emulatorUrl = `https://localhost:${ports.emulator}`;
+  const emulator = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "emulator/server.ts")], {
+    cwd: root,
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      EMULATOR_PORT: String(ports.emulator),
+      EMULATOR_STATE_DIR: stateDir,
+      EMULATOR_THROTTLE: "off",
+      ...options.emulatorEnv,
+    },
+  });
+  children.push(emulator);
+  const emulatorHealth = `${emulatorUrl}/_emulator/health`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const ok = await new Promise<boolean>((done) => {
+      const req = httpsRequest(emulatorHealth, { ca: tls.cert }, (res) => {
+        res.resume();
+        done(res.statusCode === 200);
+      });
+      req.on("error", () => done(false));
+      req.end();
+    });
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error("the emulator did not come up");
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  const apps: Cluster["apps"] = [];
+  // One after the other: the second finds the SQLite schema already migrated.
+  for (const port of ports.apps) {
+    const app = spawn(resolve(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
+      cwd: root,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        CALLSCOPE_LOG: "off",
+        AZURE_TENANT_ID: DEMO_TENANT_ID,
+        AZURE_CLIENT_ID: DEMO_APP.clientId,
+        AZURE_CLIENT_SECRET: DEMO_APP.secret,
+        GRAPH_BASE_URL: emulatorUrl,
+        AUTHORITY_HOST: emulatorUrl,
+        CALLSCOPE_DEMO: "true",
+        CALLSCOPE_DATA_DIR: dataDir,
+        CALLSCOPE_RATE_LIMIT: "100000",
+        REDIS_URL: redis.url,
+        CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
+        NODE_EXTRA_CA_CERTS: tls.bundlePath,
+        ...options.env,
+      },
+    });
+    children.push(app);
+    const url = `http://localhost:${port}`;
+    await waitFor(`${url}/api/me`, 60_000);
+    apps.push({ url, process: app });
+  }
+  return {
+    redis,
+    emulatorUrl,
+    ca: tls.cert,
+    apps,
+    async stop() {
+      for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+      await redis.stop();
+    },
+  };
+}
