@@ -1,17 +1,16 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { request as httpsRequest } from "node:https";
 import { sizedCallId } from "../emulator/data/store";
-import { startCluster, type Cluster } from "../lib/testing/cluster";
+import { clusterPorts, startCluster, type Cluster } from "../lib/testing/cluster";
 
 // Two app instances behind no load balancer at all: each viewer spreads its requests over both.
-const PORTS = { emulator: 4130, apps: [3110, 3111] };
 let cluster: Cluster;
 
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({}, testInfo) => {
   testInfo.setTimeout(150_000);
-  cluster = await startCluster(PORTS);
+  cluster = await startCluster(await clusterPorts(2));
 });
 test.afterAll(async () => cluster?.stop());
 

@@ -21,7 +21,7 @@ import {
 } from "../emulator/entra/registry";
 import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
-import { startCluster } from "../lib/testing/cluster";
+import { clusterPorts, startCluster } from "../lib/testing/cluster";
 import { readFileSync } from "node:fs";
 
 const root = resolve(__dirname, "..");
@@ -380,14 +380,11 @@ function rssMb(pid: number | undefined): number {
  * after reading a 20,000-session call.
  */
 async function clusterPhase(memoryApiPage: string) {
-  const cluster = await startCluster(
-    { emulator: 4220, apps: [3210, 3211] },
-    {
-      name: "bench-cluster",
-      env: { CALLSCOPE_GRAPH_BUDGET: "off", CALLSCOPE_RATE_LIMIT: "1000000" },
-      emulatorEnv: { EMULATOR_FAULTS: JSON.stringify({ latencyMs: L }) },
-    },
-  );
+  const cluster = await startCluster(await clusterPorts(2), {
+    name: "bench-cluster",
+    env: { CALLSCOPE_GRAPH_BUDGET: "off", CALLSCOPE_RATE_LIMIT: "1000000" },
+    emulatorEnv: { EMULATOR_FAULTS: JSON.stringify({ latencyMs: L }) },
+  });
   cas[cluster.emulatorUrl] = cluster.ca;
   const [a, b] = cluster.apps;
   if (!a || !b) throw new Error("two instances expected");

@@ -6,7 +6,7 @@ import { request as httpsRequest } from "node:https";
 import { resolve } from "node:path";
 import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
 import { ensureCertificate } from "../../emulator/tls";
-import { startRedis, type TestRedis } from "./redis-server";
+import { freePort, startRedis, type TestRedis } from "./redis-server";
 
 const root = resolve(__dirname, "../..");
 
@@ -33,6 +33,34 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+/**
+ * Starts the processes in groups of their own (tsx runs the emulator in a child process), so that
+ * stopping one stops all it started, and a failed start leaves nothing running.
+ */
+function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(command, args, { cwd: root, stdio: "ignore", env, detached: true });
+}
+
+function kill(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+/** Free ports for the emulator and `instances` apps. */
+export async function clusterPorts(instances: number): Promise<{ emulator: number; apps: number[] }> {
+  const emulator = await freePort();
+  const apps: number[] = [];
+  while (apps.length < instances) {
+    const port = await freePort();
+    if (port !== emulator && !apps.includes(port)) apps.push(port);
+  }
+  return { emulator, apps };
+}
+
 export async function startCluster(
   ports: { emulator: number; apps: number[] },
   options: { name?: string; env?: Record<string, string>; emulatorEnv?: Record<string, string> } = {},
@@ -44,41 +72,39 @@ export async function startCluster(
   const tls = await ensureCertificate(stateDir);
   const redis = await startRedis();
   const children: ChildProcess[] = [];
-  const emulatorUrl = `https://localhost:${ports.emulator}`;
-  const emulator = spawn(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "emulator/server.ts")], {
-    cwd: root,
-    stdio: "ignore",
-    env: {
+  const stop = async () => {
+    for (const child of children) kill(child);
+    await redis.stop();
+  };
+  try {
+    const emulatorUrl = `https://localhost:${ports.emulator}`;
+    const emulator = start(resolve(root, "node_modules/.bin/tsx"), [resolve(root, "emulator/server.ts")], {
       ...process.env,
       EMULATOR_PORT: String(ports.emulator),
       EMULATOR_STATE_DIR: stateDir,
       EMULATOR_THROTTLE: "off",
       ...options.emulatorEnv,
-    },
-  });
-  children.push(emulator);
-  const emulatorHealth = `${emulatorUrl}/_emulator/health`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((done) => {
-      const req = httpsRequest(emulatorHealth, { ca: tls.cert }, (res) => {
-        res.resume();
-        done(res.statusCode === 200);
-      });
-      req.on("error", () => done(false));
-      req.end();
     });
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error("the emulator did not come up");
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  const apps: Cluster["apps"] = [];
-  // One after the other: the second finds the SQLite schema already migrated.
-  for (const port of ports.apps) {
-    const app = spawn(resolve(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
+    children.push(emulator);
+    const emulatorHealth = `${emulatorUrl}/_emulator/health`;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const ok = await new Promise<boolean>((done) => {
+        const req = httpsRequest(emulatorHealth, { ca: tls.cert }, (res) => {
+          res.resume();
+          done(res.statusCode === 200);
+        });
+        req.on("error", () => done(false));
+        req.end();
+      });
+      if (ok) break;
+      if (Date.now() > deadline) throw new Error("the emulator did not come up");
+      await new Promise((done) => setTimeout(done, 200));
+    }
+    const apps: Cluster["apps"] = [];
+    // One after the other: the second finds the SQLite schema already migrated.
+    for (const port of ports.apps) {
+      const app = start(resolve(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
         ...process.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -95,21 +121,15 @@ export async function startCluster(
         CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
         NODE_EXTRA_CA_CERTS: tls.bundlePath,
         ...options.env,
-      },
-    });
-    children.push(app);
-    const url = `http://localhost:${port}`;
-    await waitFor(`${url}/api/me`, 60_000);
-    apps.push({ url, process: app });
+      });
+      children.push(app);
+      const url = `http://localhost:${port}`;
+      await waitFor(`${url}/api/me`, 60_000);
+      apps.push({ url, process: app });
+    }
+    return { redis, emulatorUrl, ca: tls.cert, apps, stop };
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  return {
-    redis,
-    emulatorUrl,
-    ca: tls.cert,
-    apps,
-    async stop() {
-      for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-      await redis.stop();
-    },
-  };
 }
