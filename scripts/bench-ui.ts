@@ -11,13 +11,23 @@ async function main() {
     args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { longTasks: number[] };
+  await page.addInitScript((callId: string) => {
+    const w = window as unknown as { longTasks: number[]; headingPaintedAt?: number };
     w.longTasks = [];
     new PerformanceObserver((list) =>
       list.getEntries().forEach((e) => w.longTasks.push(Math.round(e.duration))),
     ).observe({ type: "longtask", buffered: true });
-  });
+    // When the call's heading is first painted: the frame after the DOM first holds it.
+    const watch = new MutationObserver(() => {
+      const heading = [...document.querySelectorAll("h1")].some((h) => h.textContent?.includes(callId));
+      if (!heading) return;
+      watch.disconnect();
+      requestAnimationFrame(() => (w.headingPaintedAt = performance.now()));
+    });
+    document.addEventListener("DOMContentLoaded", () =>
+      watch.observe(document.body, { childList: true, subtree: true, characterData: true }),
+    );
+  }, CALL);
   let firstApiMs = 0;
   const started = Date.now();
   page.on("response", (response) => {
@@ -36,6 +46,14 @@ async function main() {
   const timeline = page.getByTestId("timeline");
   for (let i = 0; i < 20; i++) await timeline.evaluate((el, y) => el.scrollTo(0, y), i * 2000);
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  // In the page's own clock: from the last byte of the first API response to the heading on screen.
+  const afterResponse = await page.evaluate((callId: string) => {
+    const api = performance
+      .getEntriesByType("resource")
+      .find((entry) => entry.name.endsWith(`/api/calls/${callId}`)) as PerformanceResourceTiming | undefined;
+    const painted = (window as unknown as { headingPaintedAt?: number }).headingPaintedAt;
+    return api && painted !== undefined ? Math.round(painted - api.responseEnd) : null;
+  }, CALL);
   await browser.close();
   console.log(
     JSON.stringify({
@@ -43,6 +61,7 @@ async function main() {
       firstApiResponseMs: firstApiMs,
       firstScreenMs,
       firstScreenOverFirstApiResponse: +(firstScreenMs / Math.max(1, firstApiMs)).toFixed(2),
+      firstScreenAfterApiResponseMs: afterResponse,
       allLoadedMs: allMs,
       longTasks: tasks.length,
       longTasksOver100ms: tasks.filter((t) => t > 100).length,
