@@ -95,3 +95,42 @@ test("when the instance fetching a call dies mid-sequence, the other finishes th
   // Pages A stored stay shared; only what A had in flight is asked again.
   expect(await upstream(callId)).toBeLessThanOrEqual(Math.ceil(661 / 60) + 1);
 });
+
+test("an instance whose REDIS_URL does not answer refuses to start, and says which variable", async () => {
+  const { spawn } = await import("node:child_process");
+  const { freePort } = await import("../lib/testing/redis-server");
+  const { DEMO_APP, DEMO_TENANT_ID } = await import("../emulator/entra/registry");
+  const port = await freePort();
+  const closed = await freePort();
+  const child = spawn("node_modules/.bin/next", ["start", "--port", String(port)], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      AZURE_TENANT_ID: DEMO_TENANT_ID,
+      AZURE_CLIENT_ID: DEMO_APP.clientId,
+      AZURE_CLIENT_SECRET: DEMO_APP.secret,
+      GRAPH_BASE_URL: cluster.emulatorUrl,
+      AUTHORITY_HOST: cluster.emulatorUrl,
+      CALLSCOPE_DEMO: "true",
+      CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
+      REDIS_URL: `redis://127.0.0.1:${closed}`,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((done) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      done(null);
+    }, 30_000);
+    child.on("exit", (exit) => {
+      clearTimeout(timer);
+      done(exit);
+    });
+  });
+  expect(code).toBe(1);
+  expect(output).toContain("callscope cannot start: REDIS_URL");
+  expect(output).toContain(`redis://127.0.0.1:${closed}`);
+});

@@ -28,7 +28,7 @@ export interface InsightsOptions {
 
 /** What callscope derives about a call beyond its own record: a verdict for list rows, and its phone legs. */
 export function createCallInsights(options: InsightsOptions) {
-  const limit = createConcurrencyLimit(options.concurrency ?? 12);
+  const limit = createConcurrencyLimit(options.concurrency ?? 24);
   const summaries = new LRUCache<string, string>({ max: 5000, ttl: 10 * 60_000 });
   const legs = new LRUCache<string, string>({ max: 500, ttl: 2 * 60_000 });
 

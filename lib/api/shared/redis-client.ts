@@ -35,7 +35,7 @@ export function connectRedis(url: string): SharedRedis {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,
-    commandTimeout: 2_000,
+    commandTimeout: 5_000,
     // Keep trying, never more than 2 s apart: the shared cache comes back by itself.
     retryStrategy: (times) => Math.min(100 * times, 2_000),
   });

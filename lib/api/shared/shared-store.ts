@@ -193,7 +193,7 @@ export interface FlightOptions {
   maxWaitMs: number;
 }
 
-export const FLIGHT_DEFAULTS: FlightOptions = { leaseMs: 3_000, pollMs: 25, maxWaitMs: 60_000 };
+export const FLIGHT_DEFAULTS: FlightOptions = { leaseMs: 10_000, pollMs: 25, maxWaitMs: 60_000 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
