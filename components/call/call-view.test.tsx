@@ -76,24 +76,24 @@ describe("call view", () => {
     expect(screen.getByRole("status").textContent).toBe(`Loading call ${CALL_ID}…`);
   });
 
-  it("shows the first page while later ones load, and says the verdict may change", () => {
+  it("shows the first page while later ones load, and says the verdict may change", async () => {
     show({ pages: [first], hasNextPage: true });
     expect(screen.getByTestId("load-status").textContent).toContain(
       "1 sessions loaded · fetching page 2 from Graph…",
     );
-    expect(screen.getByTestId("sessions-count").textContent).toBe("1 of 1 sessions shown");
+    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 sessions shown");
     expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(true);
   });
 
-  it("shows every session once all pages are in", () => {
+  it("shows every session once all pages are in", async () => {
     show({ pages: [first, second] });
     expect(screen.getByTestId("load-status").textContent).toBe("All 2 sessions loaded (2 pages).");
-    expect(screen.getByTestId("sessions-count").textContent).toBe("2 of 2 sessions shown");
+    expect((await screen.findByTestId("sessions-count")).textContent).toBe("2 of 2 sessions shown");
     expect(screen.getByTestId("findings").textContent).toContain("jitter 80 ms");
     expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(false);
   });
 
-  it("keeps what arrived when a later page is throttled, and offers to resume", () => {
+  it("keeps what arrived when a later page is throttled, and offers to resume", async () => {
     const throttled = new ApiProblem(
       429,
       "graph_throttled",
@@ -112,7 +112,7 @@ describe("call view", () => {
     expect(status.getAttribute("role")).toBe("alert");
     expect(status.textContent).toContain("Loading stopped after 1 sessions: Graph is limiting requests");
     expect(status.textContent).toMatch(/Resuming automatically in (29|30) s/);
-    expect(screen.getByTestId("sessions-count").textContent).toBe("1 of 1 sessions shown");
+    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 sessions shown");
   });
 
   it("explains a failed first page and what to do, with the request ID", () => {

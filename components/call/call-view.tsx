@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useDeferredValue, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
@@ -22,13 +22,19 @@ import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
 import { ParticipantsTable } from "./participants-table";
 import { PhoneLegs } from "./phone-legs";
-import { SessionsChart } from "./sessions-chart";
+import dynamic from "next/dynamic";
 import { MeetingCauses } from "./meeting-causes";
 import { SideBySide } from "./side-by-side";
 import { SessionsTable } from "./sessions-table";
 import { SessionTimeline } from "./session-timeline";
 import { VerdictCard } from "./verdict-card";
 import { Button } from "@/components/ui/button";
+
+// The chart library is large: loaded after the first screen, not before it.
+const SessionsChart = dynamic(() => import("./sessions-chart").then((module) => module.SessionsChart), {
+  ssr: false,
+  loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
+});
 
 /** What the drill-down needs from its data source: live Graph pages or a saved report. */
 export interface CallData {
@@ -59,7 +65,7 @@ export function CallView({
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
   const siteOf = useSiteOf();
-  const analysis = useCallAnalysis(useDeferredValue(shownPages ?? pages), data.participants, siteOf);
+  const analysis = useCallAnalysis(shownPages ?? pages, data.participants, siteOf);
   const { state: view, invalid, update } = useViewState();
   const pair = useMemo(
     () =>

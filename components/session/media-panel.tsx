@@ -3,7 +3,16 @@ import { DIRECTION_LABELS } from "@/lib/callrecords/describe";
 import { summarizeMedia } from "@/lib/callrecords/media-summary";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
-import { MetricChart } from "@/components/charts/metric-chart";
+import dynamic from "next/dynamic";
+
+// The chart library is large: loaded when a session is opened, not with the page.
+const MetricChart = dynamic(
+  () => import("@/components/charts/metric-chart").then((module) => module.MetricChart),
+  {
+    ssr: false,
+    loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
+  },
+);
 import { CompareTable } from "./compare-table";
 import { StreamTable } from "./stream-table";
 import { TracerouteTable } from "./traceroute-table";

@@ -146,9 +146,10 @@ function build() {
   };
 }
 
-let runtime: ReturnType<typeof build> | undefined;
+// One per process, whichever route bundle asks first: routes share the cache, the Redis connection and the budgets.
+const holder = globalThis as typeof globalThis & { __callscopeRuntime?: ReturnType<typeof build> };
 
 export function apiRuntime() {
-  runtime ??= build();
-  return runtime;
+  holder.__callscopeRuntime ??= build();
+  return holder.__callscopeRuntime;
 }

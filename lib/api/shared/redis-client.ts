@@ -10,6 +10,8 @@ export interface SharedRedis {
   client: Redis;
   /** Whether the last thing known about the connection is that it works. */
   readonly available: boolean;
+  /** Resolves once the first connection attempt has succeeded or failed (at most `timeoutMs`). */
+  settled(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,14 +43,24 @@ export function connectRedis(url: string): SharedRedis {
   });
   let available = false;
   let lostLogged = false;
+  let firstAttemptDone = false;
+  let settle: () => void = () => undefined;
+  const firstAttempt = new Promise<void>((resolve) => {
+    settle = () => {
+      firstAttemptDone = true;
+      resolve();
+    };
+  });
   client.on("ready", () => {
     if (lostLogged)
       log("info", `Redis is back (${describeRedisUrl(url)}): the shared cache and limits are in use again.`);
     available = true;
     lostLogged = false;
+    settle();
   });
   const lost = (reason: string) => {
     available = false;
+    settle();
     if (lostLogged) return;
     lostLogged = true;
     log(
@@ -65,6 +77,10 @@ export function connectRedis(url: string): SharedRedis {
     client,
     get available() {
       return available;
+    },
+    async settled(timeoutMs = 2_000) {
+      if (firstAttemptDone) return;
+      await Promise.race([firstAttempt, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
     },
     async close() {
       client.disconnect();

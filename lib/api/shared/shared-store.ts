@@ -18,6 +18,8 @@ export interface SharedStore {
   leased(key: string): Promise<boolean>;
   /** False while the store cannot be reached: callers then work alone. */
   readonly available: boolean;
+  /** Waits for a store still making its first connection (a just-started instance), briefly. */
+  settled(): Promise<void>;
 }
 
 export interface Lease {
@@ -63,6 +65,7 @@ export function createRedisStore(redis: SharedRedis, options: StoreOptions): Sha
     get available() {
       return redis.available;
     },
+    settled: () => redis.settled(),
     async get(key) {
       if (!redis.available) return undefined;
       try {
@@ -148,6 +151,7 @@ export function createMemoryStore(
   };
   return {
     available: true,
+    async settled() {},
     async get(key) {
       const entry = values.get(key);
       if (entry === undefined || entry.length > options.maxEntryBytes + 64) return undefined;
@@ -211,6 +215,8 @@ export async function sharedFlight(
   options: FlightOptions = FLIGHT_DEFAULTS,
 ): Promise<{ value: string; fetched: boolean }> {
   const deadline = Date.now() + options.maxWaitMs;
+  // A just-started instance is still connecting: fetching alone now would duplicate its peers' work.
+  if (!store.available) await store.settled();
   for (;;) {
     const hit = await store.get(key);
     if (hit !== undefined) return { value: hit, fetched: false };

@@ -175,6 +175,29 @@ describe.each(Object.entries(implementations))("shared state (%s)", (_name, make
   });
 });
 
+describe("a just-started instance", () => {
+  it("waits for its first connection instead of fetching alone", async () => {
+    const fresh = [connectRedis(redis.url), connectRedis(redis.url)];
+    connections.push(...fresh);
+    expect(fresh.some((connection) => connection.available)).toBe(false);
+    const stores = fresh.map((connection) =>
+      createRedisStore(connection, { secret: SECRET, maxEntryBytes: 1024, prefix: "fresh:" }),
+    );
+    let fetches = 0;
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        sharedFlight(stores[i % 2] as SharedStore, "record", 10_000, async () => {
+          fetches += 1;
+          await sleep(50);
+          return "the record";
+        }),
+      ),
+    );
+    expect(fetches).toBe(1);
+    expect(results.every((result) => result.value === "the record")).toBe(true);
+  });
+});
+
 describe("when Redis goes away", () => {
   it("answers from upstream at once, and shares again when it is back", async () => {
     const connection = await connected();
