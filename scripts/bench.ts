@@ -410,8 +410,13 @@ async function clusterPhase(memoryApiPage: string) {
     const first = await json<{ nextCursor: string }>(`${a.url}/api/calls/${bigCall}`);
     const redisPage = `${a.url}/api/calls/${bigCall}/sessions?cursor=${encodeURIComponent(first.nextCursor)}`;
     await json(redisPage);
-    const memoryRps = await throughput(memoryApiPage, {}, 50, SECONDS);
-    const redisRps = await throughput(redisPage, {}, 50, SECONDS);
+    // Interleaved, best of two each: on 2 cores one run is noise-prone.
+    let memoryRps = 0;
+    let redisRps = 0;
+    for (let round = 0; round < 2; round++) {
+      memoryRps = Math.max(memoryRps, await throughput(memoryApiPage, {}, 50, SECONDS));
+      redisRps = Math.max(redisRps, await throughput(redisPage, {}, 50, SECONDS));
+    }
 
     await control("/_emulator/faults", "PUT", { latencyMs: 0 });
     const huge = sizedCallId(20_000);

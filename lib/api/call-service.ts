@@ -95,6 +95,7 @@ export interface PageResponse {
 }
 
 const HISTORY = 32;
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 const serialize = (sessions: Session[]) => ({
   sessionsJson: JSON.stringify(sessions),
   ids: sessions.map((s) => s.id),
@@ -163,7 +164,12 @@ export function createCallService(options: CallServiceOptions) {
   ): Promise<CachedPage> {
     return cached(key, ttl, trace, async () => {
       const shared = options.shared;
-      if (!shared) return derive(await fetchRaw());
+      if (!shared) {
+        const raw = await fetchRaw();
+        // Let the read-ahead started by this page send its request before this page is parsed.
+        await nextMacrotask();
+        return derive(raw);
+      }
       const sharedKey = `graph:${key}`;
       let fetched: R | undefined;
       const flight = await sharedFlight(shared, sharedKey, ttl, async () => {
@@ -171,6 +177,7 @@ export function createCallService(options: CallServiceOptions) {
         return JSON.stringify(fetched);
       });
       if (!flight.fetched) trace.sharedFetches += 1;
+      await nextMacrotask();
       let page: CachedPage;
       try {
         // What this instance fetched itself needs no second parse.
