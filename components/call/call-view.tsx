@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
+import { WhenVisible } from "@/components/ui/when-visible";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MaskedNotice } from "@/components/ui/masked-notice";
 import { ApiProblem } from "@/lib/client/api";
@@ -226,9 +227,11 @@ export function CallView({
           onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))}
         />
       </ChartBoundary>
-      <ChartBoundary name="sessions over time">
-        <SessionsChart summaries={analysis.summaries} />
-      </ChartBoundary>
+      <WhenVisible minHeight={320}>
+        <ChartBoundary name="sessions over time">
+          <SessionsChart summaries={analysis.summaries} />
+        </ChartBoundary>
+      </WhenVisible>
       <SessionsTable
         summaries={analysis.summaries}
         selected={selected}
