@@ -21,7 +21,7 @@ export function PhoneLogTable({
     <div className="overflow-x-auto">
       <Table data-testid="phone-log-table">
         <caption className="sr-only">{caption}</caption>
-        <thead className="text-muted">
+        <thead className="whitespace-nowrap text-muted">
           <tr>
             <Th>Started (UTC)</Th>
             <Th>Log</Th>
@@ -44,7 +44,7 @@ export function PhoneLogTable({
                 data-testid="phone-log-row"
               >
                 <Td className="whitespace-nowrap py-1">{start ? formatDateTime(start) : "—"}</Td>
-                <Td>{KIND_LABELS[row.kind]}</Td>
+                <Td className="whitespace-nowrap">{KIND_LABELS[row.kind]}</Td>
                 <Td>
                   <bdi>{row.userDisplayName ?? row.userPrincipalName ?? "—"}</bdi>
                   {row.userPrincipalName && row.userDisplayName && (

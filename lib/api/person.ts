@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { isGuid } from "@/lib/format/guid";
+import { e164, personInputKind } from "@/lib/format/person";
 import { GraphFailure } from "@/lib/graph/errors";
 import { directoryUserSchema } from "@/lib/graph/schema";
 import type { SearchReader } from "@/lib/graph/search";
@@ -15,9 +15,6 @@ export interface SearchPerson {
   userPrincipalName: string | null;
 }
 
-const SIGN_IN_NAME = /^[^\s@/\\?#]{1,113}@[^\s@/\\?#]{1,140}\.[^\s@/\\?#]{1,63}$/;
-const PHONE = /^\+?[0-9][0-9 ().-]{5,25}$/;
-
 export const PERSON_HELP =
   "Give a person's object ID (a GUID: Entra admin center → Users → the person → Object ID), their sign-in name (name@contoso.com), or a phone number in international format (+14255550143).";
 
@@ -28,16 +25,12 @@ export function createPersonResolver(reader: SearchReader) {
 
   return async function resolvePerson(input: string): Promise<SearchPerson> {
     const value = input.trim();
-    if (isGuid(value) && value.length === 36)
+    const kind = personInputKind(value);
+    if (kind === "objectId")
       return { kind: "user", id: value.toLowerCase(), displayName: null, userPrincipalName: null };
-    if (PHONE.test(value))
-      return {
-        kind: "phone",
-        id: `+${value.replace(/[^0-9]/g, "")}`,
-        displayName: null,
-        userPrincipalName: null,
-      };
-    if (!SIGN_IN_NAME.test(value))
+    if (kind === "phoneNumber")
+      return { kind: "phone", id: e164(value), displayName: null, userPrincipalName: null };
+    if (kind === null)
       throw new ApiError(
         400,
         "invalid_participant",

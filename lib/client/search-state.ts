@@ -1,5 +1,6 @@
 // What a search is, as its URL says it: shareable, and read back exactly.
 import type { PhoneLogKind } from "@/lib/callrecords/phone-log";
+import { personInputKind } from "@/lib/format/person";
 
 export interface CallSearch {
   participant: string;
@@ -120,8 +121,7 @@ export function fromLocalInput(value: string): string | null {
 
 /** What the home page's box holds when it is a person rather than a call: a sign-in name or a phone number. */
 export function personIn(input: string): string | null {
-  const value = input.trim();
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return value;
-  if (/^\+?[0-9][0-9 ().-]{5,25}$/.test(value)) return value;
-  return null;
+  const kind = personInputKind(input);
+  // A GUID in the home page's box is a call ID first.
+  return kind === "signInName" || kind === "phoneNumber" ? input.trim() : null;
 }
