@@ -93,14 +93,9 @@ export function callSearchApiPath(search: CallSearch): string {
   ])}`;
 }
 
+/** The phone-log API takes exactly what the page's URL holds. */
 export function phoneLogApiPath(search: PhoneLogSearch): string {
-  return `/api/phone-logs${query([
-    ["kind", search.kind],
-    ["participant", search.participant],
-    ["from", search.from],
-    ["to", search.to],
-    ["failed", search.failedOnly],
-  ])}`;
+  return `/api${phoneLogHref(search)}`;
 }
 
 /** A value for `<input type="datetime-local">` in the browser's zone, from an ISO instant. */
