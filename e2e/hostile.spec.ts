@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { demoCall, waitForAllSessions } from "./support";
+import { cspViolations, demoCall, waitForAllSessions } from "./support";
 
 // A record whose every free-form string is hostile (emulator/data/hostile.ts): script and markup,
 // spreadsheet formulas, bidi overrides, control characters, prototype names and 100 KB runs.
@@ -7,13 +7,7 @@ import { demoCall, waitForAllSessions } from "./support";
 /** Records CSP violations, dialogs and page errors from the first script on. */
 async function watch(page: Page) {
   const problems: string[] = [];
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __csp: string[] }).__csp = seen;
-    document.addEventListener("securitypolicyviolation", (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
+  const csp = await cspViolations(page);
   page.on("dialog", (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
@@ -21,12 +15,11 @@ async function watch(page: Page) {
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   return async () => {
     const state = await page.evaluate(() => ({
-      csp: (window as unknown as { __csp: string[] }).__csp,
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
       overflow: document.documentElement.scrollWidth - window.innerWidth,
     }));
     expect(problems, "no script ran, nothing crashed").toEqual([]);
-    expect(state.csp, "no CSP violation").toEqual([]);
+    expect(await csp(), "no CSP violation").toEqual([]);
     expect(state.pwned).toBeNull();
     expect(state.overflow, "no horizontal overflow").toBeLessThanOrEqual(0);
   };

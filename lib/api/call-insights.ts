@@ -9,7 +9,7 @@ import { streamRows } from "@/lib/callrecords/streams";
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { SearchReader } from "@/lib/graph/search";
-import type { CallService, RequestTrace } from "./call-service";
+import { countUpstream, type CallService, type RequestTrace } from "./call-service";
 import { createConcurrencyLimit } from "./concurrency";
 import { searchFailure } from "./search-service";
 
@@ -37,8 +37,7 @@ export function createCallInsights(options: InsightsOptions) {
     let link: string | null = null;
     for (let page = 0; page < LOG_PAGES; page++) {
       const result = await options.reader.phoneLog(kind, from, to, link);
-      trace.upstreamPages += 1;
-      if (result.requestId) trace.graphRequestIds.push(result.requestId);
+      countUpstream(trace, result);
       rows.push(...parsePhoneLogPage(kind, result.body).rows);
       link = result.nextLink;
       if (!link) return { rows, complete: true };

@@ -25,6 +25,13 @@ export interface RequestTrace {
   graphRequestIds: string[];
 }
 
+/** Counts one Graph response in a request's trace (its log line). */
+export function countUpstream(trace: RequestTrace, response: { requestId?: string; retries: number }): void {
+  trace.upstreamPages += 1;
+  trace.retries += response.retries;
+  if (response.requestId) trace.graphRequestIds.push(response.requestId);
+}
+
 export const newTrace = (): RequestTrace => ({
   upstreamPages: 0,
   retries: 0,
@@ -122,11 +129,7 @@ export function createCallService(options: CallServiceOptions) {
   };
 
   const upstream = (trace: RequestTrace, onNextLink?: (link: string) => void): UpstreamTrace => ({
-    onResponse: ({ requestId, retries }) => {
-      trace.upstreamPages += 1;
-      trace.retries += retries;
-      if (requestId) trace.graphRequestIds.push(requestId);
-    },
+    onResponse: (response) => countUpstream(trace, response),
     onNextLink,
   });
 

@@ -13,7 +13,7 @@ import {
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { ListPage, SearchReader } from "@/lib/graph/search";
-import type { RequestTrace } from "./call-service";
+import { countUpstream, type RequestTrace } from "./call-service";
 import { ApiError } from "./errors";
 import { PERSON_HELP, type PersonResolver, type SearchPerson } from "./person";
 import type { Sealer } from "./sealed";
@@ -207,12 +207,6 @@ export function createSearchService(options: SearchServiceOptions) {
     },
   });
 
-  function upstream(trace: RequestTrace, page: ListPage) {
-    trace.upstreamPages += 1;
-    trace.retries += page.retries;
-    if (page.requestId) trace.graphRequestIds.push(page.requestId);
-  }
-
   return {
     /** One page of a person's calls in a window (Graph's order; the browser sorts what it has). */
     async calls(query: SearchQuery, view: View, trace: RequestTrace): Promise<string> {
@@ -241,7 +235,7 @@ export function createSearchService(options: SearchServiceOptions) {
       } catch (error) {
         throw searchFailure(error, "calls");
       }
-      upstream(trace, page);
+      countUpstream(trace, page);
       const parsed = parseCallListPage(page.body);
       const following = next(state, base, page.nextLink, MAX_CALL_PAGES);
       return JSON.stringify({
@@ -277,7 +271,7 @@ export function createSearchService(options: SearchServiceOptions) {
       } catch (error) {
         throw searchFailure(error, kind);
       }
-      upstream(trace, page);
+      countUpstream(trace, page);
       const parsed = parsePhoneLogPage(kind, page.body);
       let rows = parsed.rows;
       if (base.person)

@@ -12,6 +12,10 @@ export class ApiProblem extends Error {
   }
 }
 
+/** A failure that may pass by itself: the network, or a gateway between callscope and Graph. */
+export const isTransient = (error: unknown): boolean =>
+  error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
+
 /** Gives the signed-in user's token for callscope's API; null in demo mode. */
 export interface TokenSource {
   token(options: { forceRefresh: boolean }): Promise<string | null>;

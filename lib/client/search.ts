@@ -5,7 +5,7 @@ import { filterCalls, newestFirst } from "@/lib/callrecords/call-list";
 import type { CallSummary } from "@/lib/callrecords/model";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import type { Quality } from "@/lib/callrecords/verdict";
-import { ApiProblem, apiGet } from "./api";
+import { ApiProblem, apiGet, isTransient } from "./api";
 import { callSearchApiPath, phoneLogApiPath, type CallSearch, type PhoneLogSearch } from "./search-state";
 import { fetchSummary } from "./summary-batch";
 import { useAutoPaging } from "./use-auto-paging";
@@ -73,11 +73,9 @@ export interface PhoneLegsResponse {
   }[];
 }
 
-const retryable = (error: unknown) =>
-  error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
 /** Network and gateway failures, and Graph's throttling: worth asking again, a few times. */
 const retryThrottled = (count: number, error: unknown) =>
-  count < 3 && (retryable(error) || (error instanceof ApiProblem && error.status === 429));
+  count < 3 && (isTransient(error) || (error instanceof ApiProblem && error.status === 429));
 /** As long as Graph said to wait, else a short backoff. */
 const afterRetryAfter = (count: number, error: unknown) =>
   error instanceof ApiProblem && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 1000 * 2 ** count;
@@ -169,7 +167,7 @@ export function usePhoneLegs(callId: string, enabled: boolean) {
     queryKey: ["phone-legs", callId],
     enabled,
     queryFn: ({ signal }) => apiGet<PhoneLegsResponse>(`/api/calls/${callId}/phone-legs`, signal),
-    retry: (count, error) => count < 2 && retryable(error),
+    retry: (count, error) => count < 2 && isTransient(error),
     staleTime: 2 * 60_000,
     refetchOnWindowFocus: false,
   });

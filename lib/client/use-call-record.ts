@@ -1,11 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { ApiProblem, apiGet } from "./api";
+import { apiGet, isTransient } from "./api";
 import { summariesOf, type CallPage } from "./call-page";
 import { useAutoPaging } from "./use-auto-paging";
-
-const retryable = (error: unknown) =>
-  error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
 
 /** The call and every page of its sessions: the first page renders at once, the rest stream in. */
 export function useCallRecord(callId: string) {
@@ -24,7 +21,7 @@ export function useCallRecord(callId: string) {
       return page;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-    retry: (count, error) => count < 2 && retryable(error),
+    retry: (count, error) => count < 2 && isTransient(error),
     staleTime: 5 * 60_000,
     // Deep-comparing every loaded page on each new one costs O(n²) for thousands of sessions; pages never change.
     structuralSharing: false,
