@@ -4,4 +4,9 @@ export async function register() {
   await import("./lib/config/startup-check");
   const { checkRedisAtStart } = await import("./lib/api/shared/startup-check");
   await checkRedisAtStart();
+  // Subscriptions are made at start, not at the first visit: Graph has calls to tell about before anyone looks.
+  if (process.env.CALLSCOPE_PUBLIC_URL?.trim()) {
+    const { apiRuntime } = await import("./lib/api/runtime");
+    apiRuntime().feed.start();
+  }
 }

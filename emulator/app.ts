@@ -11,6 +11,8 @@ import { SkipTokens } from "./graph/odata";
 import { registerGraphRoutes, type GraphStats } from "./graph/routes";
 import { registerSearchRoutes } from "./graph/search-routes";
 import { RecordThrottle } from "./graph/throttle";
+import { SubscriptionHub } from "./feed/hub";
+import { registerFeedRoutes } from "./feed/routes";
 
 export interface EmulatorOptions {
   key: SigningKey;
@@ -22,6 +24,8 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** Smaller pages than Graph's (60 call records, 1,000 log rows), so tests can page without thousands of rows. */
   pageSizes?: { list?: number; phoneLog?: number };
+  /** The demo's feed: once subscribed to, new calls keep arriving. */
+  demoFeed?: boolean;
 }
 
 export interface Emulator {
@@ -36,6 +40,8 @@ export interface Emulator {
   counters: { tokens: number };
   /** Certificates uploaded per client ID (PEM), for the certificate credential. */
   certificates: CertificateRegistry;
+  /** Change-notification subscriptions and the feed of new calls. */
+  hub: SubscriptionHub;
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -115,6 +121,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     counts: searchCounts,
     pageSizes: options.pageSizes ?? {},
   });
+  const hub = new SubscriptionHub(store, { log: options.log });
+  registerFeedRoutes(app, { hub, publicKey, demo: options.demoFeed ?? false });
   registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens });
   app.put("/_emulator/apps/:clientId/certificates", async (c) => {
     const pem = await c.req.text();
@@ -135,5 +143,5 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       404,
     ),
   );
-  return { app, store, faults, throttle, stats, searchStats: searchCounts, counters, certificates };
+  return { app, store, faults, throttle, stats, searchStats: searchCounts, counters, certificates, hub };
 }

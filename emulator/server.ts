@@ -20,6 +20,7 @@ async function main() {
     throttle: process.env.EMULATOR_THROTTLE !== "off",
     faults: faultsFromEnv(process.env.EMULATOR_FAULTS),
     dataDir: process.env.EMULATOR_DATA_DIR ? resolve(process.env.EMULATOR_DATA_DIR) : undefined,
+    demoFeed: process.env.EMULATOR_FEED_DEMO === "1",
     log: process.env.EMULATOR_LOG === "1" ? (line) => console.log(`[emulator] ${line}`) : undefined,
   });
   const server = serve(

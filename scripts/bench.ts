@@ -14,7 +14,6 @@ import { loadSigningKey } from "../emulator/entra/keys";
 import {
   DEMO_APP,
   DEMO_TENANT_ID,
-  GRAPH_RESOURCE,
   INVESTIGATOR_ROLE,
   READER_ROLE,
   API_SCOPE_NAME,
@@ -22,6 +21,8 @@ import {
 import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
+import { feedPhase } from "./bench-feed";
+import { appToken } from "./bench-token";
 import { readFileSync } from "node:fs";
 
 const root = resolve(__dirname, "..");
@@ -76,21 +77,7 @@ async function json<T>(url: string, headers: Record<string, string> = {}): Promi
 const faults = (value: Record<string, unknown>) =>
   get(`${EMULATOR}/_emulator/faults`, { "Content-Type": "application/json" }, "PUT", JSON.stringify(value));
 
-async function graphToken(): Promise<string> {
-  const form = new URLSearchParams({
-    grant_type: "client_credentials",
-    client_id: DEMO_APP.clientId,
-    client_secret: DEMO_APP.secret,
-    scope: `${GRAPH_RESOURCE}/.default`,
-  }).toString();
-  const response = await get(
-    `${EMULATOR}/${DEMO_APP.tenantId}/oauth2/v2.0/token`,
-    { "Content-Type": "application/x-www-form-urlencoded" },
-    "POST",
-    form,
-  );
-  return (JSON.parse(response.text) as { access_token: string }).access_token;
-}
+const graphToken = () => appToken(get, EMULATOR);
 
 /** Every session of a call straight from the emulator, following nextLinks: the baseline. */
 async function pageGraph(callId: string, token: string): Promise<number> {
@@ -585,6 +572,9 @@ async function main() {
 
     // 8. Several instances sharing Redis.
     results.cluster = await clusterPhase(apiPage);
+
+    // 9. New calls from change notifications, judged within each record's Graph budget.
+    results.feed = await feedPhase({ get, cas, latencyMs: L });
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);

@@ -31,4 +31,6 @@ if (built < Math.max(...SOURCES.map((source) => newestChange(join(root, source))
   console.log("[demo] building callscope (about a minute the first time)…");
   execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
 }
+// The demo tenant keeps having calls, so the inbox on the home page fills while you watch.
+process.env.EMULATOR_FEED_DEMO ??= "1";
 void import("./serve");

@@ -78,6 +78,8 @@ async function main() {
     GRAPH_BASE_URL: emulatorUrl,
     AUTHORITY_HOST: emulatorUrl,
     CALLSCOPE_DEMO: process.env.CALLSCOPE_DEMO ?? "true",
+    // The feed of new calls: the emulator plays Graph's change notifications back to this app.
+    CALLSCOPE_PUBLIC_URL: process.env.CALLSCOPE_PUBLIC_URL ?? `http://localhost:${appPort}`,
     // The emulator's public addresses are documentation ranges: its own small ISP table names them.
     CALLSCOPE_IP_ASN_CSV:
       process.env.CALLSCOPE_IP_ASN_CSV ?? resolve(root, "emulator/data/ip/asn-ipv4-num.csv"),

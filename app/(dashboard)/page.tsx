@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Inbox } from "@/components/feed/inbox";
 import { CallIdForm } from "./_components/call-id-form";
 import { RecentLookups } from "./_components/recent-lookups";
 import { clientConfig } from "@/lib/config/client-config";
@@ -17,6 +18,7 @@ export default function HomePage() {
           </p>
           <CallIdForm />
         </section>
+        <Inbox />
         {demo && (
           <section aria-labelledby="demo-heading" className="space-y-3">
             <h2 id="demo-heading" className="text-lg font-semibold">

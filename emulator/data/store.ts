@@ -86,6 +86,15 @@ export class CallStore {
     }
   }
 
+  get tenantId(): string {
+    return this.options.tenantId;
+  }
+
+  /** A record published while the emulator runs (the feed's new calls). */
+  add(id: string, build: () => WireCallRecord): void {
+    this.entries.set(id.toLowerCase(), { tenantId: this.options.tenantId, build });
+  }
+
   ids(): string[] {
     return [...this.entries.keys()];
   }

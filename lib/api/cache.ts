@@ -8,6 +8,7 @@ import { LRUCache } from "lru-cache";
 export interface ResponseCache {
   get(key: string): Promise<CachedPage | undefined>;
   set(key: string, value: CachedPage, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
 }
 
 /** One page of sessions, serialised once so cache hits cost no JSON work. */
@@ -67,6 +68,9 @@ export function createMemoryCache(maxBytes: number): ResponseCache {
     async set(key, value, ttlMs) {
       // A page larger than the whole cache is simply not kept.
       if (sizeOf(value) <= maxBytes) lru.set(key, value, { ttl: ttlMs });
+    },
+    async delete(key) {
+      lru.delete(key);
     },
   };
 }

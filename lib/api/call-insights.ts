@@ -1,11 +1,9 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { callVerdict } from "@/lib/callrecords/analysis";
-import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
 import { describeMatch, matchPhoneRows, MATCH_SLACK_MS, phoneLegsOf } from "@/lib/callrecords/phone-legs";
-import { streamRows } from "@/lib/callrecords/streams";
+import { verdictSummary } from "@/lib/callrecords/verdict-summary";
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { SearchReader } from "@/lib/graph/search";
@@ -56,20 +54,10 @@ export function createCallInsights(options: InsightsOptions) {
       const { call, sessions, complete } = await limit(() =>
         options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
       );
-      const verdict = callVerdict(streamRows(sessions));
-      const worst = verdict.worst;
       const json = JSON.stringify({
         id: call.id,
         version: call.version,
-        quality: verdict.quality,
-        poorShare: verdict.poorShare,
-        streams: verdict.streams,
-        worst: worst && {
-          text: worst.breach.text,
-          metric: worst.breach.threshold.label,
-          media: MEDIA_LABELS[worst.row.kind],
-          direction: DIRECTION_LABELS[worst.row.stream.direction],
-        },
+        ...verdictSummary(sessions),
         sessionsRead: sessions.length,
         complete,
       });

@@ -455,6 +455,16 @@ export function createCallService(options: CallServiceOptions) {
 
   return {
     /**
+     * Forgets the record's first page here and in the shared store, so the next read asks Graph: a
+     * change notification says a newer version exists. Later pages are keyed by version and stay valid.
+     */
+    async forget(callId: string): Promise<void> {
+      const key = `${tenantId}:${callId.toLowerCase()}:record`;
+      await cache.delete(key);
+      await options.shared?.delete(`graph:${key}`);
+    },
+
+    /**
      * The call and its sessions, read through the same cache as the drill-down, stopping after `cap`
      * sessions (`complete` says whether that cut anything): for summaries that need the media, not the pages.
      */

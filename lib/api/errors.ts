@@ -1,10 +1,17 @@
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { AuthError } from "@/lib/auth/errors";
 import { GraphFailure } from "@/lib/graph/errors";
 import { ReportError } from "@/lib/reports/errors";
 import { SiteError } from "@/lib/sites/service";
 
+const API_ERROR_BRAND = crossBundleBrand("ApiError");
+
 /** An error the API reports as `{ error: { code, message, requestId } }` with an honest status. */
 export class ApiError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return API_ERROR_BRAND.is(value);
+  }
+  readonly [API_ERROR_BRAND.brand] = true;
   constructor(
     readonly status: number,
     readonly code: string,

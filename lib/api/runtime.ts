@@ -12,7 +12,10 @@ import {
 } from "@/lib/callrecords/mask";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
 import { createSearchReader } from "@/lib/graph/search";
-import { createGraphClient } from "@/lib/graph/client";
+import { createGraphClient, createGraphSender } from "@/lib/graph/client";
+import { createSubscriptionsClient } from "@/lib/graph/subscriptions";
+import { createFeed } from "@/lib/feed/feed";
+import { openPostgresDb, openSqliteDb } from "@/lib/feed/sql";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { Session } from "@/lib/callrecords/model";
 import { withPublicNetworks } from "@/lib/callrecords/public-networks";
@@ -39,13 +42,14 @@ import packageJson from "@/package.json";
 /** Everything the API routes share, built once per server process from the configuration. */
 function build() {
   const config = serverConfig();
-  const graphGet = createGraphClient({
+  const graphOptions = {
     getToken: createAppTokenSource(config),
     timeoutMs: config.graphTimeoutMs,
     maxRetries: config.graphMaxRetries,
     maxWaitMs: config.graphMaxWaitMs,
     baseDelayMs: Number(process.env.GRAPH_RETRY_BASE_MS ?? 500),
-  });
+  };
+  const graphGet = createGraphClient(graphOptions);
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
   const store = config.databaseUrl
     ? openPostgresStore(config.databaseUrl)
@@ -87,9 +91,10 @@ function build() {
       void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
   const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
+  const resolvePerson = createPersonResolver(searchReader);
   const search = createSearchService({
     reader: searchReader,
-    resolvePerson: createPersonResolver(searchReader),
+    resolvePerson,
     sealer: createSealer(config.cursorSecret, "search-cursor-v1"),
     tenantId: config.tenantId,
   });
@@ -130,9 +135,25 @@ function build() {
     quotas: config.reportQuotas,
     annotate,
   });
+  const feed = createFeed({
+    db: config.databaseUrl
+      ? openPostgresDb(config.databaseUrl)
+      : openSqliteDb(join(config.dataDir, "callscope.db")),
+    tenantId: config.tenantId,
+    config: config.feed,
+    calls: service,
+    subscriptions: createSubscriptionsClient(createGraphSender(graphOptions), config.graphBaseUrl),
+    listCalls: (filter, nextLink) => searchReader.calls(filter, nextLink),
+    resolvePerson,
+    log: (fields) => {
+      if (process.env.CALLSCOPE_LOG !== "off")
+        console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
+    },
+  });
   return {
     config,
     service,
+    feed,
     search,
     insights,
     reports,

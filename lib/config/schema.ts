@@ -1,5 +1,9 @@
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { isGuid } from "@/lib/format/guid";
 import { CLOUDS, MICROSOFT_GRAPH_HOSTS, type CloudName } from "./clouds";
+
+/** Graph's longest lifetime for a callRecords subscription, in minutes. */
+const MAX_SUBSCRIPTION_MINUTES = 4230;
 
 export interface ServerConfig {
   cloud: CloudName;
@@ -37,6 +41,24 @@ export interface ServerConfig {
     firstPage: { requests: number; windowMs: number };
     laterPage: { requests: number; windowMs: number };
   } | null;
+  /** Change notifications and the inbox; null when CALLSCOPE_PUBLIC_URL is not set. */
+  feed: FeedConfig | null;
+}
+
+export interface FeedConfig {
+  /** Where Graph reaches this deployment; notifications go to `{publicUrl}/api/notifications`. */
+  publicUrl: string;
+  notificationUrl: string;
+  /** Every call of the tenant, or only the watch list's (filtered subscriptions). */
+  scope: "all" | "watched";
+  lifetimeMs: number;
+  tickMs: number;
+  maxSubscriptions: number;
+  queueMax: number;
+  /** Records judged at once by this instance; 0: this instance only receives (others judge). */
+  workers: number;
+  settleMs: number;
+  maxWatched: number;
 }
 
 /** What saved reports may hold, so one person (or a script with their token) cannot fill the disk. */
@@ -47,7 +69,13 @@ export interface ReportQuotas {
   concurrent: number;
 }
 
+const CONFIG_ERROR_BRAND = crossBundleBrand("ConfigError");
+
 export class ConfigError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return CONFIG_ERROR_BRAND.is(value);
+  }
+  readonly [CONFIG_ERROR_BRAND.brand] = true;
   constructor(
     readonly variable: string,
     readonly problem: string,
@@ -103,6 +131,51 @@ function databaseUrl(value: string | undefined): string | undefined {
       "must be a PostgreSQL URL (postgres://user:password@host:5432/database); unset it to use the embedded SQLite store.",
     );
   return url;
+}
+
+const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+
+function feedConfig(env: Record<string, string | undefined>): FeedConfig | null {
+  const raw = env.CALLSCOPE_PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      "CALLSCOPE_PUBLIC_URL",
+      `"${raw}" is not a URL. Use the https:// address Graph reaches callscope at.`,
+    );
+  }
+  // Graph only posts to https; plain http is accepted on this machine's own address, for the emulator.
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.includes(url.hostname)))
+    throw new ConfigError(
+      "CALLSCOPE_PUBLIC_URL",
+      `must be an https:// address that Microsoft Graph can reach, got "${raw}".`,
+    );
+  if (url.search || url.hash)
+    throw new ConfigError("CALLSCOPE_PUBLIC_URL", "must be a base address without ? or #.");
+  const publicUrl = url.origin + url.pathname.replace(/\/+$/, "");
+  const scope = (env.CALLSCOPE_FEED_SCOPE ?? "all").trim().toLowerCase();
+  if (scope !== "all" && scope !== "watched")
+    throw new ConfigError(
+      "CALLSCOPE_FEED_SCOPE",
+      `must be all (every call) or watched (the watch list's calls only), got "${scope}".`,
+    );
+  return {
+    publicUrl,
+    notificationUrl: `${publicUrl}/api/notifications`,
+    scope,
+    lifetimeMs:
+      integer(env, "CALLSCOPE_FEED_LIFETIME_MINUTES", MAX_SUBSCRIPTION_MINUTES, 1, MAX_SUBSCRIPTION_MINUTES) *
+      60_000,
+    tickMs: integer(env, "CALLSCOPE_FEED_TICK_SECONDS", 60, 1, 3600) * 1000,
+    maxSubscriptions: integer(env, "CALLSCOPE_FEED_MAX_SUBSCRIPTIONS", 5, 1, 100),
+    queueMax: integer(env, "CALLSCOPE_FEED_QUEUE_MAX", 10_000, 10, 1_000_000),
+    workers: integer(env, "CALLSCOPE_FEED_WORKERS", 2, 0, 32),
+    settleMs: integer(env, "CALLSCOPE_FEED_SETTLE_SECONDS", 2, 0, 3600) * 1000,
+    maxWatched: integer(env, "CALLSCOPE_WATCH_LIST_MAX", 200, 1, 10_000),
+  };
 }
 
 /** Reads and checks the server's configuration; throws a ConfigError that names the variable. */
@@ -188,6 +261,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
         "must be set (the same on every instance) when REDIS_URL is: instances sharing Redis open each other's paging cursors and sign the pages they share with it.",
       );
   }
+  const feed = feedConfig(env);
   const budgetOff = ["off", "false", "0"].includes((env.CALLSCOPE_GRAPH_BUDGET ?? "").trim().toLowerCase());
 
   return {
@@ -223,6 +297,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
       concurrent: integer(env, "CALLSCOPE_REPORT_BUILDS", 2, 1, 64),
     },
     redisUrl,
+    feed,
     sharedEntryBytes: integer(env, "CALLSCOPE_SHARED_ENTRY_MB", 16, 1, 512) * 1024 * 1024,
     // Microsoft's stricter published limits per call record: 10 first pages / 20 s, 50 later pages / 5 min.
     graphBudget: budgetOff

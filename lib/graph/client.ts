@@ -151,3 +151,54 @@ async function toFailure(error: unknown, retries: number): Promise<GraphFailure>
   const message = error instanceof Error ? error.message : String(error);
   return new GraphFailure("unavailable", `Could not reach Graph: ${message}.`);
 }
+
+/**
+ * POST / PATCH / DELETE against Graph with the app token (subscriptions). Retried only on 429/503/504,
+ * which Graph answers before doing anything; the body of 204 is null.
+ */
+export function createGraphSender(options: GraphClientOptions) {
+  const baseDelay = options.baseDelayMs ?? 500;
+  return async function graphSend(
+    method: "post" | "patch" | "delete",
+    url: string,
+    json?: unknown,
+  ): Promise<GraphResult> {
+    const token = await options.getToken();
+    let retries = 0;
+    try {
+      const response = await ky(url, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+        ...(json === undefined ? {} : { json }),
+        // Graph validates the notification URL while the POST waits: allow for its 10 s handshake.
+        timeout: Math.max(options.timeoutMs, 15_000),
+        retry: {
+          limit: options.maxRetries,
+          methods: [method],
+          statusCodes: RETRIED,
+          afterStatusCodes: RETRIED,
+          maxRetryAfter: options.maxWaitMs,
+          backoffLimit: options.maxWaitMs,
+          retryOnTimeout: false,
+          jitter: true,
+          delay: (attempt) => baseDelay * 2 ** (attempt - 1),
+        },
+        hooks: { beforeRetry: [() => void retries++] },
+      });
+      const text = await response.text();
+      let body: unknown = null;
+      if (text) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new GraphFailure("malformed", "Graph sent a response that is not valid JSON.");
+        }
+      }
+      return { body, requestId: response.headers.get("request-id") ?? undefined, retries };
+    } catch (error) {
+      throw await toFailure(error, retries);
+    }
+  };
+}
+
+export type GraphSend = ReturnType<typeof createGraphSender>;

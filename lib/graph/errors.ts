@@ -1,3 +1,4 @@
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 /** What went wrong talking to Graph, in terms the API can map to an honest status. */
 export type GraphFailureKind =
   | "bad-request"
@@ -12,7 +13,13 @@ export type GraphFailureKind =
   | "too-many-sessions"
   | "credentials";
 
+const GRAPH_FAILURE_BRAND = crossBundleBrand("GraphFailure");
+
 export class GraphFailure extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return GRAPH_FAILURE_BRAND.is(value);
+  }
+  readonly [GRAPH_FAILURE_BRAND.brand] = true;
   constructor(
     readonly kind: GraphFailureKind,
     message: string,

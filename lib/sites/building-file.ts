@@ -1,3 +1,4 @@
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 // Call Quality Dashboard's building data file: one network per line, no header row, 15 columns
 // separated by tabs (.tsv) or commas (.csv); text columns may be empty but keep their separators.
 // CQD matches a client's subnet to NetworkIP + NetworkRange (a CIDR prefix length); so does callscope.
@@ -39,7 +40,13 @@ export interface Site {
   vpn: boolean;
 }
 
+const BUILDING_FILE_ERROR_BRAND = crossBundleBrand("BuildingFileError");
+
 export class BuildingFileError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return BUILDING_FILE_ERROR_BRAND.is(value);
+  }
+  readonly [BUILDING_FILE_ERROR_BRAND.brand] = true;
   constructor(
     readonly line: number,
     readonly column: string,

@@ -1,12 +1,19 @@
 import "server-only";
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
 import type { ReportStore, SeenSubnet, SiteList } from "@/lib/reports/store";
 import { BuildingFileError, parseBuildingFile } from "./building-file";
 import { indexSites } from "./match";
 import { isInvestigator } from "@/lib/config/public";
 
+const SITE_ERROR_BRAND = crossBundleBrand("SiteError");
+
 /** Why a sites request failed; lib/api answers with the same status and code. */
 export class SiteError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return SITE_ERROR_BRAND.is(value);
+  }
+  readonly [SITE_ERROR_BRAND.brand] = true;
   constructor(
     readonly status: 400 | 403,
     readonly code: string,

@@ -16,6 +16,10 @@ export interface Cluster {
   /** The emulator's certificate, for talking to it over HTTPS. */
   ca: string;
   apps: { url: string; process: ChildProcess }[];
+  /** Starts one more instance on `port` (same Redis, database and emulator), with extra settings. */
+  launch(port: number, env?: Record<string, string>): Promise<{ url: string; process: ChildProcess }>;
+  /** kill -9 of an instance and everything it started. */
+  kill(app: { process: ChildProcess }): void;
   stop(): Promise<void>;
 }
 
@@ -102,8 +106,7 @@ export async function startCluster(
       await new Promise((done) => setTimeout(done, 200));
     }
     const apps: Cluster["apps"] = [];
-    // One after the other: the second finds the SQLite schema already migrated.
-    for (const port of ports.apps) {
+    const launch = async (port: number, env: Record<string, string> = {}) => {
       const app = start(resolve(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
         ...process.env,
         NODE_ENV: "production",
@@ -121,13 +124,16 @@ export async function startCluster(
         CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
         NODE_EXTRA_CA_CERTS: tls.bundlePath,
         ...options.env,
+        ...env,
       });
       children.push(app);
       const url = `http://localhost:${port}`;
       await waitFor(`${url}/api/me`, 60_000);
-      apps.push({ url, process: app });
-    }
-    return { redis, emulatorUrl, ca: tls.cert, apps, stop };
+      return { url, process: app };
+    };
+    // One after the other: the second finds the SQLite schema already migrated.
+    for (const port of ports.apps) apps.push(await launch(port));
+    return { redis, emulatorUrl, ca: tls.cert, apps, launch, kill: (app) => kill(app.process), stop };
   } catch (error) {
     await stop();
     throw error;

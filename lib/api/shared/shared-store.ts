@@ -12,6 +12,8 @@ export interface SharedStore {
   get(key: string): Promise<string | undefined>;
   /** Keeps a value for `ttlMs`; a value over the size bound is not kept. Never throws. */
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** Forgets a value (a newer version exists). Never throws. */
+  delete(key: string): Promise<void>;
   /** Becomes the one fetcher of `key` for `leaseMs` (renewable), or null when someone else is. Never throws. */
   acquire(key: string, leaseMs: number): Promise<Lease | null>;
   /** Whether anyone holds the lease of `key` now. */
@@ -66,6 +68,10 @@ export function createRedisStore(redis: SharedRedis, options: StoreOptions): Sha
       return redis.available;
     },
     settled: () => redis.settled(),
+    async delete(key) {
+      if (!redis.available) return;
+      await client.del(`${prefix}v:${key}`).catch(() => undefined);
+    },
     async get(key) {
       if (!redis.available) return undefined;
       try {
@@ -156,6 +162,9 @@ export function createMemoryStore(
       const entry = values.get(key);
       if (entry === undefined || entry.length > options.maxEntryBytes + 64) return undefined;
       return unseal(options.secret, key, entry);
+    },
+    async delete(key) {
+      values.delete(key);
     },
     async set(key, value, ttlMs) {
       if (Buffer.byteLength(value) > options.maxEntryBytes) return;

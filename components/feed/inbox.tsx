@@ -1,0 +1,210 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { QualityBadge } from "@/components/ui/quality-badge";
+import { QueryError } from "@/components/ui/query-error";
+import { Table, Td, Th } from "@/components/ui/table";
+import { CALL_TYPE_LABELS, callDurationMs, formatDuration, lookup } from "@/lib/callrecords/describe";
+import { useInbox, type InboxFilters } from "@/lib/client/feed";
+import { useSignIn } from "@/lib/client/sign-in";
+import { isInvestigator } from "@/lib/config/public";
+import { describeFeed, type InboxCall } from "@/lib/feed/describe";
+import { formatDateTime, formatLocalDateTime } from "@/lib/format/dates";
+import { WatchListEditor } from "./watch-list-editor";
+
+const TONE = { good: "text-good-fg", warn: "text-warn-fg", neutral: "text-muted" } as const;
+
+function People({ call, onPerson }: { call: InboxCall; onPerson: (id: string) => void }) {
+  const shown = call.people.slice(0, 4);
+  return (
+    <span className="text-sm">
+      {shown.map((person, index) => {
+        const name = person.identity?.displayName ?? "Unnamed";
+        const id = person.identity?.id;
+        return (
+          <span key={`${id ?? name}-${index}`}>
+            {index > 0 && ", "}
+            {id ? (
+              <button
+                type="button"
+                className="underline-offset-2 hover:underline"
+                onClick={() => onPerson(id)}
+                title="Only this person's calls"
+              >
+                {name}
+              </button>
+            ) : (
+              name
+            )}
+          </span>
+        );
+      })}
+      {call.peopleCount > shown.length && (
+        <span className="text-muted"> +{call.peopleCount - shown.length}</span>
+      )}
+    </span>
+  );
+}
+
+/** New calls from Graph's change notifications, judged as they arrive: poor first, live. */
+export function Inbox() {
+  const { me } = useSignIn();
+  const canEditWatchList = me !== null && isInvestigator(me);
+  const [filters, setFilters] = useState<InboxFilters>({
+    poorOnly: false,
+    order: "poor",
+    watchedOnly: false,
+    person: null,
+  });
+  const inbox = useInbox(filters);
+  const pages = inbox.data?.pages ?? [];
+  const feed = pages[0]?.feed;
+  const calls = pages.flatMap((page) => page.calls);
+  const status = feed ? describeFeed(feed, inbox.dataUpdatedAt) : null;
+  const set = (patch: Partial<InboxFilters>) => setFilters((current) => ({ ...current, ...patch }));
+
+  return (
+    <section aria-labelledby="inbox-heading" className="space-y-3" data-testid="inbox">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="inbox-heading" className="text-lg font-semibold">
+          New calls
+        </h2>
+        <div className="flex flex-wrap gap-3 text-sm">
+          <label className="flex items-center gap-1">
+            Order
+            <select
+              className="rounded border border-line bg-surface px-1"
+              value={filters.order}
+              onChange={(event) => set({ order: event.target.value as InboxFilters["order"] })}
+            >
+              <option value="poor">Poor first</option>
+              <option value="newest">Newest first</option>
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={filters.poorOnly}
+              onChange={(event) => set({ poorOnly: event.target.checked })}
+            />
+            Poor only
+          </label>
+          <label className="flex items-center gap-1">
+            <input
+              type="checkbox"
+              checked={filters.watchedOnly}
+              onChange={(event) => set({ watchedOnly: event.target.checked })}
+            />
+            Watch list only
+          </label>
+        </div>
+      </div>
+      {status && (
+        <p className={`text-sm ${TONE[status.tone]}`} data-testid="feed-status" aria-live="polite">
+          {status.text}
+        </p>
+      )}
+      {filters.person && (
+        <p className="text-sm">
+          Only calls with one person.{" "}
+          <button type="button" className="font-medium underline" onClick={() => set({ person: null })}>
+            Show everyone
+          </button>
+        </p>
+      )}
+      {inbox.isError && !inbox.data ? (
+        <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />
+      ) : inbox.isPending ? (
+        <p className="text-sm text-muted">Loading the inbox…</p>
+      ) : calls.length === 0 ? (
+        <p className="rounded-lg border border-line bg-surface p-4 text-sm" data-testid="inbox-empty">
+          {feed?.on
+            ? "No calls yet. Graph publishes a call's record 30 to 150 minutes after it ends; new ones appear here by themselves."
+            : "No calls: the live feed is off."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-line bg-surface p-2">
+          <Table data-testid="inbox-calls">
+            <caption className="sr-only">
+              New calls, {filters.order === "poor" ? "poor first, then newest" : "newest first"}
+            </caption>
+            <thead className="text-muted">
+              <tr>
+                <Th>Started</Th>
+                <Th>Verdict</Th>
+                <Th>Type</Th>
+                <Th>People</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.map((call) => (
+                <tr
+                  key={call.callId}
+                  className="border-t border-line align-top"
+                  data-testid="inbox-row"
+                  data-call-id={call.callId}
+                  data-quality={call.quality}
+                >
+                  <Td className="whitespace-nowrap py-1">
+                    <Link
+                      href={`/calls/${call.callId}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
+                      <span suppressHydrationWarning>{formatLocalDateTime(call.startDateTime)}</span>
+                    </Link>
+                    <span className="block text-xs text-muted">
+                      {formatDateTime(call.startDateTime, false)} · {formatDuration(callDurationMs(call))}
+                    </span>
+                  </Td>
+                  <Td className="py-1">
+                    <QualityBadge quality={call.quality} />
+                    {call.worst && (
+                      <span className="block text-xs text-muted">
+                        {call.worst.text} ({call.worst.media.toLowerCase()},{" "}
+                        {call.worst.direction.toLowerCase()})
+                      </span>
+                    )}
+                    {!call.complete && (
+                      <span className="block text-xs text-muted">first {call.sessionsRead} sessions</span>
+                    )}
+                  </Td>
+                  <Td className="py-1 text-sm">
+                    {lookup(CALL_TYPE_LABELS, call.type) ?? call.type ?? "Unknown"}
+                    {call.version > 1 && (
+                      <span className="block text-xs text-muted">version {call.version}</span>
+                    )}
+                  </Td>
+                  <Td className="py-1">
+                    {call.watched && (
+                      <span data-testid="watched-badge">
+                        <Badge tone="warn" className="mr-1">
+                          ★ Watched
+                          {call.watchedPeople.length > 0
+                            ? `: ${call.watchedPeople.filter(Boolean).join(", ")}`
+                            : ""}
+                        </Badge>
+                      </span>
+                    )}
+                    <People call={call} onPerson={(id) => set({ person: id })} />
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {inbox.hasNextPage && (
+            <button
+              type="button"
+              className="mt-2 text-sm font-medium underline"
+              disabled={inbox.isFetchingNextPage}
+              onClick={() => void inbox.fetchNextPage()}
+            >
+              {inbox.isFetchingNextPage ? "Loading…" : "Older calls"}
+            </button>
+          )}
+        </div>
+      )}
+      {feed?.on && canEditWatchList && <WatchListEditor />}
+    </section>
+  );
+}

@@ -1,0 +1,274 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { parseCallListPage } from "@/lib/callrecords/parse-call-list";
+import { GraphFailure } from "@/lib/graph/errors";
+import type { ListPage } from "@/lib/graph/search";
+import type { CallListFilter } from "@/lib/graph/links";
+import type { SubscriptionsClient } from "@/lib/graph/subscriptions";
+import { newClientState } from "./client-state";
+import { desiredSubscriptions, planSubscriptions, type FeedScope } from "./plan";
+import type { FeedState, FeedStore } from "./store";
+
+export interface RenewerOptions {
+  store: FeedStore;
+  subscriptions: SubscriptionsClient;
+  listCalls: (filter: CallListFilter, nextLink: string | null) => Promise<ListPage>;
+  tenantId: string;
+  holder: string;
+  scope: FeedScope;
+  /** Where Graph posts notifications (and lifecycle notifications): `{CALLSCOPE_PUBLIC_URL}/api/notifications`. */
+  notificationUrl: string;
+  lifetimeMs: number;
+  /** Renew when less than this is left (default: half the lifetime). */
+  renewWithinMs?: number;
+  tickMs: number;
+  limits: { idsPerSubscription: number; maxSubscriptions: number };
+  /** How far before a gap a backfill starts: a record appears up to ~150 minutes after its call ends. */
+  lookbackMs: number;
+  /** Pages of the list read per person in one backfill. */
+  maxBackfillPages: number;
+  enqueue: (changes: { callId: string; changeType: "created" | "updated" }[]) => Promise<number>;
+  now?: () => number;
+  log?: (fields: Record<string, unknown>) => void;
+}
+
+export interface TickReport {
+  holder: boolean;
+  created: number;
+  renewed: number;
+  deleted: number;
+  backfilled: number | null;
+  /** What went wrong, or a note about the plan (the watch list too long, or empty). */
+  error: string | null;
+  healthy: boolean;
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Keeps callscope's subscriptions alive. Every instance runs it; one at a time holds the lease in the report
+ * database and does the work: lifecycle notifications, creating, renewing and deleting subscriptions so they
+ * match the settings and the watch list, and reading the list of call records to fill gaps (a `missed`
+ * notification, a removed subscription, or time when no instance was running).
+ */
+export function createFeedRenewer(options: RenewerOptions) {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const renewWithin = options.renewWithinMs ?? options.lifetimeMs / 2;
+  const lock = `feed-renewer:${options.tenantId}`;
+  let timer: NodeJS.Timeout | null = null;
+  let ticking: Promise<TickReport> | null = null;
+
+  const earliest = (current: number | null, candidate: number) =>
+    current === null ? candidate : Math.min(current, candidate);
+
+  async function backfill(state: FeedState, watched: string[]): Promise<number> {
+    const from = state.backfillFrom ?? now();
+    const to = now() + 60_000;
+    const people: (string | undefined)[] = options.scope === "watched" ? watched : [undefined];
+    const found = new Map<string, number>();
+    let complete = true;
+    for (const participantId of people) {
+      let link: string | null = null;
+      let pages = 0;
+      do {
+        const page = await options.listCalls({ from, to, participantId }, link);
+        for (const call of parseCallListPage(page.body).calls)
+          found.set(call.id, Math.max(call.version, found.get(call.id) ?? 0));
+        link = page.nextLink;
+        pages += 1;
+      } while (link && pages < options.maxBackfillPages);
+      if (link) complete = false;
+    }
+    const judged = await options.store.judgedVersions(options.tenantId, [...found.keys()]);
+    const changes = [...found]
+      .filter(([id, version]) => (judged.get(id) ?? 0) < version)
+      .map(([callId]) => ({
+        callId,
+        changeType: judged.has(callId) ? ("updated" as const) : ("created" as const),
+      }));
+    const queued = changes.length > 0 ? await options.enqueue(changes) : 0;
+    state.lastBackfill = {
+      from: new Date(from).toISOString(),
+      to: new Date(now()).toISOString(),
+      listed: found.size,
+      queued,
+      at: new Date(now()).toISOString(),
+      complete,
+    };
+    state.backfillFrom = null;
+    log({ level: "info", message: "feed: backfill done", ...state.lastBackfill });
+    return queued;
+  }
+
+  async function work(): Promise<TickReport> {
+    const report: TickReport = {
+      holder: false,
+      created: 0,
+      renewed: 0,
+      deleted: 0,
+      backfilled: null,
+      error: null,
+      healthy: true,
+    };
+    if (!(await options.store.acquire(lock, options.holder, now(), options.tickMs * 3))) return report;
+    report.holder = true;
+    const state = await options.store.state(options.tenantId);
+    const clientState = await options.store.clientState(options.tenantId, newClientState());
+    const problems: string[] = [];
+    // Nobody renewed for a while: every instance was down, and Graph's notifications went nowhere.
+    if (state.aliveAt !== null && now() - state.aliveAt > options.tickMs * 3)
+      state.backfillFrom = earliest(state.backfillFrom, state.aliveAt - options.lookbackMs);
+
+    let held = await options.store.subscriptions(options.tenantId);
+    for (const event of await options.store.pendingLifecycle(options.tenantId)) {
+      const subscription = held.find((candidate) => candidate.id === event.subscriptionId);
+      try {
+        if (event.event === "reauthorizationRequired" && subscription) {
+          // PATCH with a new expiry reauthorizes and renews in one request.
+          const renewed = await options.subscriptions.renew(subscription.id, now() + options.lifetimeMs);
+          await options.store.saveSubscription(options.tenantId, {
+            ...subscription,
+            expiresAt: renewed.expiresAt,
+          });
+          report.renewed += 1;
+        } else if (event.event === "subscriptionRemoved") {
+          if (subscription) await options.store.removeSubscription(subscription.id);
+          state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+        } else if (event.event === "missed") {
+          state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+        }
+        await options.store.markHandled(event.id, now());
+      } catch (error) {
+        if (error instanceof GraphFailure && error.kind === "not-found" && subscription) {
+          // Graph no longer has it: recreate below, and fetch what it would have sent.
+          await options.store.removeSubscription(subscription.id);
+          state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+          await options.store.markHandled(event.id, now());
+        } else problems.push(`${event.event}: ${describe(error)}`);
+      }
+    }
+
+    const watched = (await options.store.watchList(options.tenantId)).map((person) => person.personId);
+    const desired = desiredSubscriptions(options.scope, watched, options.limits);
+    held = await options.store.subscriptions(options.tenantId);
+    const firstEver = held.length === 0 && state.aliveAt === null;
+    for (const action of planSubscriptions(desired.resources, held, now(), renewWithin)) {
+      try {
+        if (action.kind === "create") {
+          const created = await options.subscriptions.create({
+            resource: action.resource,
+            notificationUrl: options.notificationUrl,
+            lifecycleNotificationUrl: options.notificationUrl,
+            expiresAt: now() + options.lifetimeMs,
+            clientState,
+          });
+          await options.store.saveSubscription(options.tenantId, {
+            id: created.id,
+            resource: action.resource,
+            clientState,
+            expiresAt: created.expiresAt,
+            createdAt: now(),
+          });
+          report.created += 1;
+          log({
+            level: "info",
+            message: "feed: subscription created",
+            subscriptionId: created.id,
+            expiresAt: new Date(created.expiresAt).toISOString(),
+          });
+        } else if (action.kind === "renew") {
+          try {
+            const renewed = await options.subscriptions.renew(
+              action.subscription.id,
+              now() + options.lifetimeMs,
+            );
+            await options.store.saveSubscription(options.tenantId, {
+              ...action.subscription,
+              expiresAt: renewed.expiresAt,
+            });
+            report.renewed += 1;
+          } catch (error) {
+            if (!(error instanceof GraphFailure && error.kind === "not-found")) throw error;
+            // Gone at Graph: forget it; the next tick creates a new one and backfills the gap.
+            await options.store.removeSubscription(action.subscription.id);
+            state.backfillFrom = earliest(state.backfillFrom, now() - options.lookbackMs);
+          }
+        } else {
+          await options.subscriptions.remove(action.subscription.id).catch((error: unknown) => {
+            if (!(error instanceof GraphFailure && error.kind === "not-found")) throw error;
+          });
+          await options.store.removeSubscription(action.subscription.id);
+          report.deleted += 1;
+        }
+      } catch (error) {
+        problems.push(
+          `${action.kind === "create" ? "creating" : action.kind === "renew" ? "renewing" : "deleting"} a subscription: ${describe(error)}`,
+        );
+      }
+    }
+    // The first subscription ever has no gap before it; a later start after downtime does.
+    if (firstEver) state.backfillFrom = null;
+
+    if (state.backfillFrom !== null && problems.length === 0) {
+      try {
+        report.backfilled = await backfill(state, watched);
+      } catch (error) {
+        problems.push(`reading the list of call records to fill a gap: ${describe(error)}`);
+      }
+    }
+    const healthy = problems.length === 0;
+    report.healthy = healthy;
+    report.error = healthy ? desired.note : problems.join("; ");
+    if (!healthy) log({ level: "warn", message: `feed: ${report.error}` });
+    await options.store.saveState(options.tenantId, {
+      ...state,
+      aliveAt: healthy || state.aliveAt === null ? now() : state.aliveAt,
+      lastError: report.error,
+    });
+    return report;
+  }
+
+  /** One round; rounds never overlap in this process. */
+  function tick(): Promise<TickReport> {
+    ticking ??= work().finally(() => {
+      ticking = null;
+    });
+    return ticking;
+  }
+
+  return {
+    tick,
+    start() {
+      if (timer) return;
+      let failures = 0;
+      const run = async () => {
+        let wait = options.tickMs;
+        try {
+          const report = await tick();
+          // Until it works (the server may still be starting when Graph first calls back), try again soon.
+          failures = report.holder && !report.healthy ? failures + 1 : 0;
+        } catch (error) {
+          failures += 1;
+          log({ level: "error", message: `feed: the renewer failed: ${describe(error)}` });
+        }
+        if (failures > 0) wait = Math.min(options.tickMs, 2000 * 2 ** (failures - 1));
+        if (timer) {
+          timer = setTimeout(() => void run(), wait);
+          timer.unref?.();
+        }
+      };
+      timer = setTimeout(() => void run(), 1000);
+      timer.unref?.();
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await ticking?.catch(() => undefined);
+      await options.store.release(lock, options.holder).catch(() => undefined);
+    },
+  };
+}
+
+export type FeedRenewer = ReturnType<typeof createFeedRenewer>;
+export const newHolder = () => randomUUID();

@@ -1,0 +1,155 @@
+import "server-only";
+import { GraphFailure } from "@/lib/graph/errors";
+import { ApiError } from "@/lib/api/errors";
+import { newTrace, type CallService } from "@/lib/api/call-service";
+import { judgeCall } from "./judge";
+import type { FeedStore, QueueItem } from "./store";
+
+/** A verdict reads at most this many sessions (ten of Graph's pages), as the search rows do. */
+const JUDGED_SESSIONS = 600;
+/** A record Graph does not have yet (or fails on) is asked for again with growing waits, about 2 hours in all. */
+const MAX_ATTEMPTS = 8;
+const backoff = (attempts: number) => Math.min(30 * 60_000, 15_000 * 2 ** attempts);
+
+export interface WorkerOptions {
+  store: FeedStore;
+  tenantId: string;
+  calls: Pick<CallService, "readCall" | "forget">;
+  /** Names this instance's claims. */
+  holder: string;
+  /** Records judged at once by this instance. */
+  concurrency: number;
+  /** A call waits this long after its latest notification before it is judged again (bursts of `updated`). */
+  settleMs: number;
+  claimMs?: number;
+  pollMs?: number;
+  now?: () => number;
+  log?: (fields: Record<string, unknown>) => void;
+}
+
+export interface JudgeReport {
+  judged: number;
+  retried: number;
+  dropped: number;
+}
+
+/**
+ * Judges the calls waiting in the queue: claims some (any instance may run this; a claim keeps others off
+ * the same call), reads each record through the call service (its cache and the record's Graph budget,
+ * shared with people viewing it), stores the verdict, and takes the call off the queue.
+ */
+export function createFeedWorker(options: WorkerOptions) {
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
+  const claimMs = options.claimMs ?? 120_000;
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let wakeUp: (() => void) | null = null;
+
+  async function judge(item: QueueItem, report: JudgeReport): Promise<void> {
+    const trace = newTrace();
+    try {
+      // A notification means Graph may hold a newer version than the one cached for viewers.
+      await options.calls.forget(item.callId);
+      const read = await options.calls.readCall(item.callId, trace, JUDGED_SESSIONS);
+      const judged = judgeCall(read.call, read.sessions, read.complete);
+      const judgedAt = now();
+      const outcome = await options.store.finish(
+        options.tenantId,
+        item,
+        { ...judged.call, notifiedAt: item.firstAt, judgedAt, source: item.source },
+        judged.personIds,
+        { now: judgedAt, settleMs: options.settleMs },
+      );
+      report.judged += 1;
+      log({
+        level: "info",
+        message: "feed: call judged",
+        callId: item.callId,
+        version: judged.call.version,
+        quality: judged.call.quality,
+        delayMs: judgedAt - item.firstAt,
+        upstreamPages: trace.upstreamPages,
+        again: outcome === "again",
+      });
+    } catch (error) {
+      const wait =
+        error instanceof GraphFailure && error.kind === "throttled"
+          ? (error.details.retryAfterSeconds ?? 30) * 1000
+          : error instanceof ApiError && error.status === 429
+            ? (error.extra.retryAfterSeconds ?? 30) * 1000
+            : null;
+      const message = error instanceof Error ? error.message : String(error);
+      if (wait !== null) {
+        // Throttling is not the call's fault: it does not count as an attempt's failure for long.
+        await options.store.retry(options.tenantId, item.callId, now() + wait, message);
+        report.retried += 1;
+        return;
+      }
+      if (item.attempts + 1 >= MAX_ATTEMPTS) {
+        await options.store.drop(options.tenantId, item.callId);
+        report.dropped += 1;
+        log({ level: "warn", message: `feed: gave up on a call: ${message}`, callId: item.callId });
+        return;
+      }
+      await options.store.retry(options.tenantId, item.callId, now() + backoff(item.attempts), message);
+      report.retried += 1;
+    }
+  }
+
+  /** Judges everything due now, a few at a time; resolves when nothing due is left. */
+  async function drain(): Promise<JudgeReport> {
+    const report: JudgeReport = { judged: 0, retried: 0, dropped: 0 };
+    for (;;) {
+      const items = await options.store.claim(
+        options.tenantId,
+        options.holder,
+        now(),
+        options.concurrency,
+        claimMs,
+      );
+      if (items.length === 0) return report;
+      await Promise.all(items.map((item) => judge(item, report)));
+    }
+  }
+
+  async function loop() {
+    while (running) {
+      try {
+        await drain();
+      } catch (error) {
+        log({
+          level: "error",
+          message: `feed: the worker failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+      if (!running) return;
+      await new Promise<void>((resolve) => {
+        wakeUp = resolve;
+        timer = setTimeout(resolve, options.pollMs ?? 1000);
+        timer.unref?.();
+      });
+      wakeUp = null;
+    }
+  }
+
+  return {
+    drain,
+    start() {
+      if (running) return;
+      running = true;
+      void loop();
+    },
+    stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      wakeUp?.();
+    },
+    /** New work arrived in this process: look now instead of at the next poll. */
+    wake() {
+      wakeUp?.();
+    },
+  };
+}
+
+export type FeedWorker = ReturnType<typeof createFeedWorker>;
