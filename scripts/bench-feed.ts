@@ -108,6 +108,27 @@ export async function feedPhase(options: {
     };
     const perRecord = ids.map((id) => (stats.calls[id]?.firstPage ?? 0) + (stats.calls[id]?.laterPage ?? 0));
 
+    // A quiet moment: one call at a time, a second apart; the delay is the settle pause plus one read.
+    const quiet = (
+      JSON.parse(
+        (await control("/_emulator/feed/publish", { count: 5, overSeconds: 5, poorEvery: 2 })).text,
+      ) as {
+        ids: string[];
+      }
+    ).ids;
+    const quietDelays: number[] = [];
+    for (let i = 0; i < 100 && quietDelays.length < quiet.length; i++) {
+      await sleep(500);
+      const page = JSON.parse((await get(`${app.url}/api/feed?order=newest`)).text) as { calls: Entry[] };
+      quietDelays.splice(
+        0,
+        quietDelays.length,
+        ...page.calls
+          .filter((call) => quiet.includes(call.callId))
+          .map((call) => call.judgedAt - call.notifiedAt),
+      );
+    }
+
     // Baseline: the same records' first pages read one after another, straight from the emulator.
     const token = await appToken(get, cluster.emulatorUrl);
     const sample = ids.slice(0, 50);
@@ -132,6 +153,8 @@ export async function feedPhase(options: {
         p95: percentile(delays, 95),
         max: Math.max(...delays),
       },
+      quietNotificationToVerdictMs: { p50: percentile(quietDelays, 50), max: Math.max(...quietDelays) },
+      settleMs: 2000,
       laterVersionToVerdictMs: { p50: percentile(laterDelays, 50), p95: percentile(laterDelays, 95) },
       rejudged: laters.length,
       allJudgedAtLaterVersionMs: elapsedMs,
