@@ -7,6 +7,12 @@ export async function register() {
   // Subscriptions are made at start, not at the first visit: Graph has calls to tell about before anyone looks.
   if (process.env.CALLSCOPE_PUBLIC_URL?.trim()) {
     const { apiRuntime } = await import("./lib/api/runtime");
-    apiRuntime().feed.start();
+    const { feed } = apiRuntime();
+    feed.start();
+    // A restart should not wait out the renewer's lease: hand it back on the way down.
+    for (const signal of ["SIGTERM", "SIGINT"] as const)
+      process.once(signal, () => {
+        void feed.stop().finally(() => setTimeout(() => process.exit(0), 200).unref());
+      });
   }
 }

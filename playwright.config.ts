@@ -11,6 +11,8 @@ const serverEnv = {
   CALLSCOPE_LOG: process.env.E2E_SERVER_LOG ?? "off",
   // Fault-injection tests should not wait out production-sized backoffs.
   GRAPH_RETRY_BASE_MS: "50",
+  // The feed's renewer looks every 2 s: a lease left by a killed run of the suite lapses in 6 s, not 3 minutes.
+  CALLSCOPE_FEED_TICK_SECONDS: "2",
   NEXT_TELEMETRY_DISABLED: "1",
 };
 

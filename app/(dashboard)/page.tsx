@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { Inbox } from "@/components/feed/inbox";
 import { CallIdForm } from "./_components/call-id-form";
 import { RecentLookups } from "./_components/recent-lookups";
@@ -18,7 +19,9 @@ export default function HomePage() {
           </p>
           <CallIdForm />
         </section>
-        <Inbox />
+        <Suspense>
+          <Inbox />
+        </Suspense>
         {demo && (
           <section aria-labelledby="demo-heading" className="space-y-3">
             <h2 id="demo-heading" className="text-lg font-semibold">

@@ -1,12 +1,14 @@
 "use client";
 import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CALL_TYPE_LABELS, callDurationMs, formatDuration, lookup } from "@/lib/callrecords/describe";
-import { useInbox, type InboxFilters } from "@/lib/client/feed";
+import { useInbox } from "@/lib/client/feed";
+import { inboxFromParams, inboxQuery, isFresh, type InboxFilters } from "@/lib/client/inbox-state";
 import { useSignIn } from "@/lib/client/sign-in";
 import { isInvestigator } from "@/lib/config/public";
 import { describeFeed, type InboxCall } from "@/lib/feed/describe";
@@ -51,18 +53,23 @@ function People({ call, onPerson }: { call: InboxCall; onPerson: (id: string) =>
 export function Inbox() {
   const { me } = useSignIn();
   const canEditWatchList = me !== null && isInvestigator(me);
-  const [filters, setFilters] = useState<InboxFilters>({
-    poorOnly: false,
-    order: "poor",
-    watchedOnly: false,
-    person: null,
-  });
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = useSearchParams().toString();
+  // The filters live in the URL (a copied link, Back and a reload show the same inbox); until the router has
+  // replaced it, the change just made is shown.
+  const [pending, setPending] = useState<{ base: string; filters: InboxFilters } | null>(null);
+  const filters = pending?.base === query ? pending.filters : inboxFromParams(new URLSearchParams(query));
   const inbox = useInbox(filters);
   const pages = inbox.data?.pages ?? [];
   const feed = pages[0]?.feed;
   const calls = pages.flatMap((page) => page.calls);
   const status = feed ? describeFeed(feed, inbox.dataUpdatedAt) : null;
-  const set = (patch: Partial<InboxFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const set = (patch: Partial<InboxFilters>) => {
+    const next = { ...filters, ...patch };
+    setPending({ base: query, filters: next });
+    router.replace(`${pathname}${inboxQuery(next, new URLSearchParams(query))}`, { scroll: false });
+  };
 
   return (
     <section aria-labelledby="inbox-heading" className="space-y-3" data-testid="inbox">
@@ -153,6 +160,11 @@ export function Inbox() {
                     >
                       <span suppressHydrationWarning>{formatLocalDateTime(call.startDateTime)}</span>
                     </Link>
+                    {isFresh(call.judgedAt, inbox.dataUpdatedAt) && (
+                      <Badge tone="good" className="ml-1">
+                        New
+                      </Badge>
+                    )}
                     <span className="block text-xs text-muted">
                       {formatDateTime(call.startDateTime, false)} · {formatDuration(callDurationMs(call))}
                     </span>

@@ -3,13 +3,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import type { InboxPage } from "@/lib/feed/describe";
 import type { WatchedPerson } from "@/lib/feed/model";
 import { apiDelete, apiGet, apiPost } from "./api";
-
-export interface InboxFilters {
-  poorOnly: boolean;
-  order: "poor" | "newest";
-  watchedOnly: boolean;
-  person: string | null;
-}
+import type { InboxFilters } from "./inbox-state";
 
 /** How often the inbox asks for new calls while it is on screen. */
 export const INBOX_REFRESH_MS = 5_000;

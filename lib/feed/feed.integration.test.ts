@@ -182,6 +182,16 @@ describe("subscribing", () => {
     expect((await feed.inbox.status()).lastBackfill).not.toBeNull();
   });
 
+  it("notices a subscription Graph dropped without a word, recreates it and fills the gap", async () => {
+    const feed = await subscribed();
+    emulator.hub.subscriptions.clear();
+    const report = await feed.renewer?.tick();
+    expect(report).toMatchObject({ created: 1, healthy: true });
+    expect(report?.backfilled).not.toBeNull();
+    expect(emulator.hub.live()).toHaveLength(1);
+    expect(await feed.store.subscriptions(DEMO_TENANT_ID)).toHaveLength(1);
+  });
+
   it("reauthorizes after reauthorizationRequired, and notifications flow again", async () => {
     const feed = await subscribed();
     await emulator.hub.lifecycle("reauthorizationRequired");
@@ -314,6 +324,39 @@ describe("notifications", () => {
     expect(second.status).toBe(503);
     expect(second.headers.get("retry-after")).toBe("60");
     expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(8);
+  });
+
+  it("holds a bounded number of bodies at once: past it, 503 and Graph retries", async () => {
+    await subscribed();
+    const enders: (() => void)[] = [];
+    // 32 senders that start a body and never finish it.
+    const stalled = Array.from({ length: 32 }, () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"value":['));
+          enders.push(() => controller.close());
+        },
+      });
+      return fetch(`${webhook.url}/api/notifications`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit).catch(() => null);
+    });
+    await until(async () => {
+      const answer = await post({ value: [] });
+      return answer.status === 503 && answer;
+    });
+    const busy = await post({ value: [] });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    for (const end of enders) end();
+    const answers = await Promise.all(stalled);
+    expect(answers.every((answer) => answer?.status === 400)).toBe(true);
+    // The handshake is never refused, and once the bodies are done the webhook takes notifications again.
+    expect((await post({}, "?validationToken=abc")).status).toBe(200);
+    expect((await post({ value: [] })).status).toBe(400);
   });
 
   it("backfills from the list after `missed`: dropped notifications still end up judged", async () => {

@@ -10,8 +10,6 @@ import type { FeedScope } from "./plan";
 import type { FeedStore } from "./store";
 
 export const PAGE_SIZE = 50;
-/** Graph keeps records 30 days; so does the inbox. */
-const RETENTION_MS = 30 * 86_400_000;
 const LABEL_MAX = 120;
 
 export interface InboxQuery {
@@ -95,7 +93,6 @@ export interface InboxOptions {
 /** The inbox of new calls and the watch list behind it. */
 export function createInbox(options: InboxOptions) {
   const now = options.now ?? Date.now;
-  let purgedAt = 0;
   const investigatorsOnly = (principal: Principal, what: string) => {
     if (!isInvestigator(principal))
       throw new ApiError(
@@ -131,10 +128,6 @@ export function createInbox(options: InboxOptions) {
   return {
     /** A page of judged calls, newest first or poor first, filtered; people masked for Readers. */
     async page(query: InboxQuery, view: View): Promise<string> {
-      if (now() - purgedAt > 3_600_000) {
-        purgedAt = now();
-        await options.store.purge(options.tenantId, now() - RETENTION_MS);
-      }
       const watchList = await options.store.watchList(options.tenantId);
       const watchedIds = new Set(watchList.map((person) => person.personId));
       const people = query.person ? [query.person] : query.watchedOnly ? [...watchedIds] : null;

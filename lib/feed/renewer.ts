@@ -43,6 +43,7 @@ export interface TickReport {
   healthy: boolean;
 }
 
+const RETENTION_MS = 30 * 86_400_000;
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -149,6 +150,24 @@ export function createFeedRenewer(options: RenewerOptions) {
       }
     }
 
+    // Graph can drop a subscription without telling (or lose it, as a restarted emulator does): check each
+    // round, so a lost one is recreated within a round, not at its renewal a day later.
+    for (const subscription of await options.store.subscriptions(options.tenantId)) {
+      if (subscription.expiresAt <= now()) continue;
+      try {
+        if (await options.subscriptions.exists(subscription.id)) continue;
+        await options.store.removeSubscription(subscription.id);
+        state.backfillFrom = earliest(state.backfillFrom, (state.aliveAt ?? now()) - options.lookbackMs);
+        log({
+          level: "warn",
+          message: "feed: Graph no longer has a subscription; recreating it",
+          subscriptionId: subscription.id,
+        });
+      } catch (error) {
+        problems.push(`checking a subscription: ${describe(error)}`);
+      }
+    }
+
     const watched = (await options.store.watchList(options.tenantId)).map((person) => person.personId);
     const desired = desiredSubscriptions(options.scope, watched, options.limits);
     held = await options.store.subscriptions(options.tenantId);
@@ -217,6 +236,8 @@ export function createFeedRenewer(options: RenewerOptions) {
         problems.push(`reading the list of call records to fill a gap: ${describe(error)}`);
       }
     }
+    // Graph keeps records 30 days; so does the inbox (its rows name people).
+    await options.store.purge(options.tenantId, now() - RETENTION_MS);
     const healthy = problems.length === 0;
     report.healthy = healthy;
     report.error = healthy ? desired.note : problems.join("; ");

@@ -134,6 +134,11 @@ function contract(name: string, open: () => SqlDb) {
       expect(
         (await store.page(tenant, { ...query, order: "newest" })).find((e) => e.callId === id(1))?.version,
       ).toBe(2);
+      // Graph's 30 days passed: the rows and who was in them are gone.
+      await store.purge(tenant, 12_500);
+      expect((await store.page(tenant, query)).map((e) => e.callId)).toEqual([id(13)]);
+      expect(await store.page(tenant, { ...query, people: ["odd"] })).toHaveLength(1);
+      expect(await store.page(tenant, { ...query, people: ["even"] })).toHaveLength(0);
     });
 
     it("holds one lease at a time, the watch list, subscriptions, lifecycle events and state", async () => {

@@ -10,6 +10,7 @@ import type { FeedStore } from "./store";
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Graph's validation tokens are short opaque strings; a longer "token" is not Graph's. */
 const MAX_TOKEN_LENGTH = 2048;
+const MAX_IN_FLIGHT = 32;
 
 export interface WebhookOptions {
   store: FeedStore;
@@ -64,7 +65,9 @@ export function createWebhook(options: WebhookOptions) {
     rejected = { count: 0, since: now() };
   }
 
-  return async function handle(request: Request): Promise<Response> {
+  let inFlight = 0;
+
+  async function handle(request: Request): Promise<Response> {
     const token = new URL(request.url).searchParams.get("validationToken");
     if (token !== null) {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH)
@@ -72,6 +75,18 @@ export function createWebhook(options: WebhookOptions) {
       // Graph checks that the endpoint echoes the token (decoded) as plain text within 10 seconds.
       return plain(token, 200, { "X-Content-Type-Options": "nosniff" });
     }
+    // A flood (forged or not) holds at most this many bodies at once; Graph retries what it is refused.
+    if (inFlight >= MAX_IN_FLIGHT)
+      return problem(503, "busy", "Too many notifications at once. Retry later.", { "Retry-After": "5" });
+    inFlight += 1;
+    try {
+      return await receive(request);
+    } finally {
+      inFlight -= 1;
+    }
+  }
+
+  async function receive(request: Request): Promise<Response> {
     let body: unknown;
     try {
       body = await readJsonBody(
@@ -142,5 +157,7 @@ export function createWebhook(options: WebhookOptions) {
       });
     }
     return new Response(null, { status: 202, headers: { "Cache-Control": "no-store" } });
-  };
+  }
+
+  return handle;
 }

@@ -153,13 +153,13 @@ async function toFailure(error: unknown, retries: number): Promise<GraphFailure>
 }
 
 /**
- * POST / PATCH / DELETE against Graph with the app token (subscriptions). Retried only on 429/503/504,
+ * GET / POST / PATCH / DELETE against Graph with the app token (subscriptions). Retried only on 429/503/504,
  * which Graph answers before doing anything; the body of 204 is null.
  */
 export function createGraphSender(options: GraphClientOptions) {
   const baseDelay = options.baseDelayMs ?? 500;
   return async function graphSend(
-    method: "post" | "patch" | "delete",
+    method: "get" | "post" | "patch" | "delete",
     url: string,
     json?: unknown,
   ): Promise<GraphResult> {

@@ -53,6 +53,17 @@ export function createSubscriptionsClient(send: GraphSend, graphBaseUrl: string)
       return created(result.body);
     },
 
+    /** Whether Graph still holds the subscription (it can drop one without a lifecycle notification). */
+    async exists(id: string): Promise<boolean> {
+      try {
+        await send("get", subscriptionPath(graphBaseUrl, id));
+        return true;
+      } catch (error) {
+        if (error instanceof GraphFailure && error.kind === "not-found") return false;
+        throw error;
+      }
+    },
+
     async reauthorize(id: string): Promise<void> {
       await send("post", subscriptionPath(graphBaseUrl, id, "/reauthorize"));
     },

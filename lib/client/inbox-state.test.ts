@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_INBOX, inboxFromParams, inboxQuery, isFresh } from "./inbox-state";
+
+describe("the inbox's state in the URL", () => {
+  it("round-trips every filter and leaves out defaults", () => {
+    const filters = {
+      poorOnly: true,
+      order: "newest" as const,
+      watchedOnly: true,
+      person: "6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a01",
+    };
+    const query = inboxQuery(filters, new URLSearchParams("other=x"));
+    expect(query).toBe("?other=x&order=newest&poor=1&watched=1&person=6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a01");
+    expect(inboxFromParams(new URLSearchParams(query))).toEqual(filters);
+    expect(inboxQuery(DEFAULT_INBOX, new URLSearchParams("poor=1&order=newest"))).toBe("");
+  });
+
+  it("falls back to defaults for what it cannot read", () => {
+    expect(inboxFromParams(new URLSearchParams("order=sideways&poor=yes&person=../../x"))).toEqual(
+      DEFAULT_INBOX,
+    );
+  });
+
+  it("marks calls judged in the last minute as new", () => {
+    expect(isFresh(1_000, 30_000)).toBe(true);
+    expect(isFresh(1_000, 70_000)).toBe(false);
+  });
+});
