@@ -53,6 +53,9 @@ test("a reader sees call quality with every personal value masked, in the page a
     if (response.url().includes("/api/")) apiBodies.push(await response.text().catch(() => ""));
   });
   await expect(page.getByTestId("account")).toContainText("personal data masked");
+  // The inbox is there for Readers; the watch list (names) is not.
+  await expect(page.getByTestId("inbox").getByTestId("feed-status")).toBeVisible();
+  await expect(page.getByTestId("watch-list")).toHaveCount(0);
   const meeting = demoCall("team-meeting");
   await page.goto(`/calls/${meeting.id}`);
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");

@@ -72,3 +72,19 @@ export function createPersonResolver(reader: SearchReader) {
 }
 
 export type PersonResolver = ReturnType<typeof createPersonResolver>;
+
+/**
+ * A directory name for an object ID, when the app may read the directory (`User.ReadBasic.All`); null
+ * otherwise. For labels only: nothing depends on it.
+ */
+export function createNameLookup(reader: SearchReader) {
+  return async function nameOf(objectId: string): Promise<string | null> {
+    try {
+      const user = directoryUserSchema.safeParse((await reader.user(objectId)).body);
+      return user.success ? (user.data.displayName ?? null) : null;
+    } catch (error) {
+      if (error instanceof GraphFailure) return null;
+      throw error;
+    }
+  };
+}

@@ -25,7 +25,7 @@ import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { createCallService } from "./call-service";
 import { createCursorCodec } from "./cursor";
 import { createCallInsights } from "./call-insights";
-import { createPersonResolver } from "./person";
+import { createNameLookup, createPersonResolver } from "./person";
 import { createSealer } from "./sealed";
 import { createSearchService } from "./search-service";
 import { createMemoryBudget, createRedisBudget } from "./graph-budget";
@@ -145,6 +145,7 @@ function build() {
     subscriptions: createSubscriptionsClient(createGraphSender(graphOptions), config.graphBaseUrl),
     listCalls: (filter, nextLink) => searchReader.calls(filter, nextLink),
     resolvePerson,
+    nameOf: createNameLookup(searchReader),
     log: (fields) => {
       if (process.env.CALLSCOPE_LOG !== "off")
         console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));

@@ -441,7 +441,9 @@ describe("watched scope", () => {
     const empty = await feed.renewer?.tick();
     expect(empty).toMatchObject({ created: 0, healthy: true });
     expect(empty?.error).toMatch(/watch list is empty/);
-    await feed.inbox.watch(investigator, { person: abbie?.id });
+    // By object ID: the label comes from the directory.
+    const list = await feed.inbox.watch(investigator, { person: abbie?.id });
+    expect(list.map((person) => person.label)).toEqual([abbie?.displayName]);
     // The change reaches Graph without waiting for the renewer's next round.
     await until(async () => emulator.hub.live().length === 1);
     expect(emulator.hub.live()[0]?.participants).toEqual(new Set([abbie?.id]));

@@ -27,6 +27,7 @@ export interface FeedDeps {
   subscriptions: SubscriptionsClient;
   listCalls: (filter: CallListFilter, nextLink: string | null) => Promise<ListPage>;
   resolvePerson: (input: string) => Promise<SearchPerson>;
+  nameOf?: (objectId: string) => Promise<string | null>;
   /** Names this instance in leases and claims (default: random per process). */
   holder?: string;
   log?: (fields: Record<string, unknown>) => void;
@@ -114,6 +115,7 @@ export function createFeed(deps: FeedDeps) {
     feed: config && { scope: config.scope, publicUrl: config.publicUrl },
     maxWatched: config?.maxWatched ?? 200,
     resolvePerson: deps.resolvePerson,
+    nameOf: deps.nameOf,
     onWatchListChanged: () => {
       if (config?.scope === "watched") void renewer?.tick().catch(() => undefined);
     },

@@ -85,6 +85,8 @@ export interface InboxOptions {
   feed: { scope: FeedScope; publicUrl: string } | null;
   maxWatched: number;
   resolvePerson: (input: string) => Promise<SearchPerson>;
+  /** A person's directory name, for a label when only an object ID was given (null when unknown). */
+  nameOf?: (objectId: string) => Promise<string | null>;
   /** The watch list changed: filtered subscriptions follow it without waiting for the renewer's next round. */
   onWatchListChanged?: () => void;
   now?: () => number;
@@ -198,6 +200,7 @@ export function createInbox(options: InboxOptions) {
         (typeof input.label === "string" && input.label.trim()) ||
         person.displayName ||
         person.userPrincipalName ||
+        (await options.nameOf?.(person.id)) ||
         person.id;
       const added = await options.store.watch(
         options.tenantId,

@@ -13,7 +13,7 @@ import { createGraphSender } from "@/lib/graph/client";
 import { createSearchReader } from "@/lib/graph/search";
 import { createSubscriptionsClient } from "@/lib/graph/subscriptions";
 import { createAppTokenSource } from "@/lib/graph/token";
-import { createPersonResolver } from "@/lib/api/person";
+import { createNameLookup, createPersonResolver } from "@/lib/api/person";
 import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
 import type { RunningEmulator } from "./emulator";
 import { graphStack } from "./graph-stack";
@@ -85,6 +85,7 @@ export function feedStack(
     subscriptions: createSubscriptionsClient(send, config.graphBaseUrl),
     listCalls: (filter, nextLink) => searchReader.calls(filter, nextLink),
     resolvePerson: createPersonResolver(searchReader),
+    nameOf: createNameLookup(searchReader),
     holder: options.holder,
     now: options.now,
     renewWithinMs: options.renewWithinMs,
