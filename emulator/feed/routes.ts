@@ -2,7 +2,7 @@
 import type { Context, Hono } from "hono";
 import type { CryptoKey } from "jose";
 import type { EmulatorEnv } from "../env";
-import { authorizeGraph } from "../graph/auth";
+import { requireGraphApp } from "../graph/auth";
 import { graphError } from "../graph/errors";
 import { MAX_LIFETIME_MS, parseSubscriptionResource, type Subscription, type SubscriptionHub } from "./hub";
 
@@ -54,14 +54,7 @@ export function registerFeedRoutes(
   const { hub } = deps;
   let demoStarted = false;
 
-  const auth = async (c: Context<EmulatorEnv>) => {
-    const result = await authorizeGraph(
-      c.req.header("authorization"),
-      new URL(c.req.url).origin,
-      deps.publicKey,
-    );
-    return result.ok ? result : graphError(c, result.status, result.code, result.message);
-  };
+  const auth = (c: Context<EmulatorEnv>) => requireGraphApp(c, deps.publicKey);
   const owned = (c: Context<EmulatorEnv>, tenantId: string) => {
     const subscription = hub.subscriptions.get(c.req.param("id") ?? "");
     return subscription && subscription.tenantId === tenantId && subscription.expiresAt > Date.now()

@@ -6,7 +6,10 @@ import {
   GRAPH_RESOURCE,
   OTHER_TENANT_ID,
 } from "../entra/registry";
+import type { Context } from "hono";
 import { issuerV1 } from "../entra/tokens";
+import type { EmulatorEnv } from "../env";
+import { graphError } from "./errors";
 
 export type GraphAuth =
   | { ok: true; tenantId: string; appId: string }
@@ -69,4 +72,19 @@ export async function authorizeGraph(
           : "Access token validation failure. Invalid signature.";
     return { ok: false, status: 401, code: "InvalidAuthenticationToken", message };
   }
+}
+
+/** The request's app, or Graph's error response for its token: what every Graph route checks first. */
+export async function requireGraphApp(
+  c: Context<EmulatorEnv>,
+  publicKey: CryptoKey,
+  accepted: readonly string[] = [CALL_RECORDS_ROLE],
+): Promise<{ tenantId: string; appId: string } | Response> {
+  const auth = await authorizeGraph(
+    c.req.header("authorization"),
+    new URL(c.req.url).origin,
+    publicKey,
+    accepted,
+  );
+  return auth.ok ? auth : graphError(c, auth.status, auth.code, auth.message);
 }

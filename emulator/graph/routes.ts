@@ -4,7 +4,7 @@ import type { CallStore } from "../data/store";
 import type { WireCallRecord, WireSession } from "../data/wire";
 import type { EmulatorEnv } from "../env";
 import type { FaultInjector } from "../faults";
-import { authorizeGraph } from "./auth";
+import { requireGraphApp } from "./auth";
 import { serialize, type WireFormat } from "./enums";
 import { graphError, injectedFault, readSkipToken } from "./errors";
 import {
@@ -120,12 +120,8 @@ export function registerGraphRoutes(app: Hono<EmulatorEnv>, deps: GraphDeps): vo
   ): Promise<Response | Admitted> {
     const { latencyMs } = deps.faults.current;
     if (latencyMs > 0) await sleep(latencyMs);
-    const auth = await authorizeGraph(
-      c.req.header("authorization"),
-      new URL(c.req.url).origin,
-      deps.publicKey,
-    );
-    if (!auth.ok) return graphError(c, auth.status, auth.code, auth.message);
+    const auth = await requireGraphApp(c, deps.publicKey);
+    if (auth instanceof Response) return auth;
     if (!GUID.test(callId))
       return graphError(c, 400, "BadRequest", `Invalid id '${callId}': a call record ID is a GUID.`);
     const statsKey =

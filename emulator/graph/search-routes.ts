@@ -8,7 +8,7 @@ import type { WireCallRecord } from "../data/wire";
 import { CALL_RECORDS_ROLE, DIRECTORY_ROLE, PHONE_LOG_ROLE } from "../entra/registry";
 import type { EmulatorEnv } from "../env";
 import type { FaultInjector } from "../faults";
-import { authorizeGraph } from "./auth";
+import { requireGraphApp } from "./auth";
 import { serialize } from "./enums";
 import { graphError, injectedFault, readSkipToken } from "./errors";
 import { matchesStart, parseFunctionWindow, parseListFilter } from "./list-filter";
@@ -44,13 +44,8 @@ export function registerSearchRoutes(app: Hono<EmulatorEnv>, deps: SearchDeps): 
   ): Promise<Response | { tenantId: string; truncate: boolean }> {
     const { latencyMs } = deps.faults.current;
     if (latencyMs > 0) await sleep(latencyMs);
-    const auth = await authorizeGraph(
-      c.req.header("authorization"),
-      new URL(c.req.url).origin,
-      deps.publicKey,
-      accepted,
-    );
-    if (!auth.ok) return graphError(c, auth.status, auth.code, auth.message);
+    const auth = await requireGraphApp(c, deps.publicKey, accepted);
+    if (auth instanceof Response) return auth;
     deps.counts.set(bucket, (deps.counts.get(bucket) ?? 0) + 1);
     if (bucket !== "directory") {
       const wait = deps.throttle.take(`${auth.tenantId}:${bucket}`, bucket);
