@@ -9,7 +9,7 @@ import { createInbox } from "./inbox";
 import { createFeedRenewer, newHolder } from "./renewer";
 import type { SqlDb } from "./sql";
 import { createFeedStore } from "./store";
-import { createWebhook } from "./webhook";
+import { createWebhook, webhookProblem } from "./webhook";
 import { createFeedWorker } from "./worker";
 
 /** Filtered subscriptions name at most this many people each. */
@@ -100,14 +100,10 @@ export function createFeed(deps: FeedDeps) {
         log: deps.log,
       })
     : async () =>
-        new Response(
-          JSON.stringify({
-            error: {
-              code: "feed_off",
-              message: "Change notifications are off here: CALLSCOPE_PUBLIC_URL is not set.",
-            },
-          }),
-          { status: 404, headers: { "Content-Type": "application/json; charset=utf-8" } },
+        webhookProblem(
+          404,
+          "feed_off",
+          "Change notifications are off here: CALLSCOPE_PUBLIC_URL is not set.",
         );
   const inbox = createInbox({
     store,

@@ -30,7 +30,13 @@ const plain = (body: string, status: number, headers: Record<string, string> = {
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });
 
-const problem = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+/** The webhook's errors, for whoever posts there (Graph, or someone probing): JSON, never cached. */
+export const webhookProblem = (
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
   new Response(JSON.stringify({ error: { code, message } }), {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
@@ -77,7 +83,9 @@ export function createWebhook(options: WebhookOptions) {
     }
     // A flood (forged or not) holds at most this many bodies at once; Graph retries what it is refused.
     if (inFlight >= MAX_IN_FLIGHT)
-      return problem(503, "busy", "Too many notifications at once. Retry later.", { "Retry-After": "5" });
+      return webhookProblem(503, "busy", "Too many notifications at once. Retry later.", {
+        "Retry-After": "5",
+      });
     inFlight += 1;
     try {
       return await receive(request);
@@ -95,11 +103,11 @@ export function createWebhook(options: WebhookOptions) {
         MAX_BODY_BYTES,
       );
     } catch (error) {
-      if (error instanceof ApiError) return problem(error.status, error.code, error.message);
+      if (error instanceof ApiError) return webhookProblem(error.status, error.code, error.message);
       throw error;
     }
     const parsed = parseNotificationCollection(body);
-    if (!parsed.ok) return problem(400, "malformed_notification", parsed.problem);
+    if (!parsed.ok) return webhookProblem(400, "malformed_notification", parsed.problem);
 
     const expected = await expectedClientState();
     const genuine = <T extends { clientState: string | null; tenantId: string | null }>(item: T) =>
@@ -128,7 +136,7 @@ export function createWebhook(options: WebhookOptions) {
             count: changes.length,
           });
           // Not acknowledged, so Graph delivers them again later; nothing is lost and the queue stays bounded.
-          return problem(503, "queue_full", "Too many calls are waiting to be judged. Retry later.", {
+          return webhookProblem(503, "queue_full", "Too many calls are waiting to be judged. Retry later.", {
             "Retry-After": "60",
           });
         }
@@ -152,7 +160,7 @@ export function createWebhook(options: WebhookOptions) {
         message: `feed: could not store notifications: ${error instanceof Error ? error.message : String(error)}`,
       });
       // Not stored, not acknowledged: Graph retries.
-      return problem(503, "not_stored", "The notifications could not be stored. Retry later.", {
+      return webhookProblem(503, "not_stored", "The notifications could not be stored. Retry later.", {
         "Retry-After": "10",
       });
     }

@@ -1,4 +1,5 @@
 import { apiRuntime } from "@/lib/api/runtime";
+import { webhookProblem } from "@/lib/feed/webhook";
 
 /**
  * Microsoft Graph posts change and lifecycle notifications here (and the validation handshake). Not behind
@@ -8,11 +9,8 @@ export async function POST(request: Request): Promise<Response> {
   try {
     return await apiRuntime().feed.webhook(request);
   } catch {
-    return new Response(
-      JSON.stringify({
-        error: { code: "unavailable", message: "Notifications cannot be received right now. Retry later." },
-      }),
-      { status: 503, headers: { "Content-Type": "application/json; charset=utf-8", "Retry-After": "30" } },
-    );
+    return webhookProblem(503, "unavailable", "Notifications cannot be received right now. Retry later.", {
+      "Retry-After": "30",
+    });
   }
 }
