@@ -3,18 +3,16 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tansta
 import type { InboxPage } from "@/lib/feed/describe";
 import type { WatchedPerson } from "@/lib/feed/model";
 import { apiDelete, apiGet, apiPost } from "./api";
-import type { InboxFilters } from "./inbox-state";
+import { inboxParams, type InboxFilters } from "./inbox-state";
 
 /** How often the inbox asks for new calls while it is on screen. */
 export const INBOX_REFRESH_MS = 5_000;
 
 export function inboxPath(filters: InboxFilters, cursor: string | null): string {
-  const params = new URLSearchParams({ order: filters.order });
-  if (filters.poorOnly) params.set("poor", "1");
-  if (filters.watchedOnly) params.set("watched", "1");
-  if (filters.person) params.set("person", filters.person);
+  const params = inboxParams(filters);
   if (cursor) params.set("cursor", cursor);
-  return `/api/feed?${params}`;
+  const query = params.toString();
+  return `/api/feed${query ? `?${query}` : ""}`;
 }
 
 /** The inbox, polled while the tab is visible (React Query pauses in the background). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inboxPath } from "./feed";
 import { DEFAULT_INBOX, inboxFromParams, inboxQuery, isFresh } from "./inbox-state";
 
 describe("the inbox's state in the URL", () => {
@@ -13,6 +14,13 @@ describe("the inbox's state in the URL", () => {
     expect(query).toBe("?other=x&order=newest&poor=1&watched=1&person=6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a01");
     expect(inboxFromParams(new URLSearchParams(query))).toEqual(filters);
     expect(inboxQuery(DEFAULT_INBOX, new URLSearchParams("poor=1&order=newest"))).toBe("");
+  });
+
+  it("asks the API with the same parameters, and the cursor", () => {
+    expect(inboxPath(DEFAULT_INBOX, null)).toBe("/api/feed");
+    expect(inboxPath({ ...DEFAULT_INBOX, poorOnly: true, order: "newest" }, "abc")).toBe(
+      "/api/feed?order=newest&poor=1&cursor=abc",
+    );
   });
 
   it("falls back to defaults for what it cannot read", () => {

@@ -27,15 +27,20 @@ export function inboxFromParams(params: URLSearchParams): InboxFilters {
   };
 }
 
-/** The query string for `filters`, defaults left out, other parameters kept. */
-export function inboxQuery(filters: InboxFilters, current: URLSearchParams): string {
+/** `filters` as parameters (defaults left out): the page's URL and the API's use the same names. */
+export function inboxParams(filters: InboxFilters, current = new URLSearchParams()): URLSearchParams {
   const params = new URLSearchParams(current);
   for (const key of ["poor", "order", "watched", "person"]) params.delete(key);
   if (filters.order !== DEFAULT_INBOX.order) params.set("order", filters.order);
   if (filters.poorOnly) params.set("poor", "1");
   if (filters.watchedOnly) params.set("watched", "1");
   if (filters.person) params.set("person", filters.person);
-  const query = params.toString();
+  return params;
+}
+
+/** The query string for `filters`, defaults left out, other parameters kept. */
+export function inboxQuery(filters: InboxFilters, current: URLSearchParams): string {
+  const query = inboxParams(filters, current).toString();
   return query ? `?${query}` : "";
 }
 
