@@ -2,7 +2,7 @@
 // calls, then a later version of each; one instance judges them from change notifications within the
 // record budget. Baseline in the same run: reading the same records' first pages one after another.
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
-import { appToken } from "./bench-token";
+import { appToken, percentile } from "./bench-support";
 
 type Get = (
   url: string,
@@ -18,10 +18,6 @@ interface Entry {
   judgedAt: number;
 }
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-};
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function feedPhase(options: {

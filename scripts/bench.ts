@@ -22,7 +22,7 @@ import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
 import { feedPhase } from "./bench-feed";
-import { appToken } from "./bench-token";
+import { appToken, percentile } from "./bench-support";
 import { readFileSync } from "node:fs";
 
 const root = resolve(__dirname, "..");
@@ -151,11 +151,6 @@ function waitForApp(timeoutMs: number, app = APP): Promise<void> {
     attempt();
   });
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-};
 
 /** Bearer headers for a made-up user of the demo tenant, signed with the tenant emulator's key, as Entra would issue them. */
 async function userHeaders(index: number, role: string): Promise<Record<string, string>> {

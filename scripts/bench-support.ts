@@ -1,4 +1,4 @@
-// An app-only Graph token from an emulator's Entra endpoint, for the benchmarks' direct Graph baselines.
+// What the benchmark phases share: an app-only Graph token for direct baselines, and percentiles.
 import { DEMO_APP, GRAPH_RESOURCE } from "../emulator/entra/registry";
 
 type Post = (
@@ -22,4 +22,10 @@ export async function appToken(post: Post, emulatorUrl: string): Promise<string>
     form,
   );
   return (JSON.parse(response.text) as { access_token: string }).access_token;
+}
+
+/** The nearest-rank percentile (p in 0–100) of `values`; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
