@@ -1,6 +1,5 @@
 import "server-only";
-import { GraphFailure } from "@/lib/graph/errors";
-import { ApiError } from "@/lib/api/errors";
+import { toApiError } from "@/lib/api/errors";
 import { newTrace, type CallService } from "@/lib/api/call-service";
 import { judgeCall } from "./judge";
 import type { FeedStore, QueueItem } from "./store";
@@ -73,12 +72,9 @@ export function createFeedWorker(options: WorkerOptions) {
         again: outcome === "again",
       });
     } catch (error) {
-      const wait =
-        error instanceof GraphFailure && error.kind === "throttled"
-          ? (error.details.retryAfterSeconds ?? 30) * 1000
-          : error instanceof ApiError && error.status === 429
-            ? (error.extra.retryAfterSeconds ?? 30) * 1000
-            : null;
+      // The same reading of a failure as the API's: a 429 (Graph's, or the record's budget) says when to come back.
+      const problem = toApiError(error, item.callId);
+      const wait = problem.status === 429 ? (problem.extra.retryAfterSeconds ?? 30) * 1000 : null;
       const message = error instanceof Error ? error.message : String(error);
       if (wait !== null) {
         // Throttling is not the call's fault: it does not count as an attempt's failure for long.
