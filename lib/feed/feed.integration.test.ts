@@ -245,6 +245,26 @@ describe("notifications", () => {
     for (const id of ids) expect(emulator.stats.get(id)?.firstPage).toBe(2);
   });
 
+  it("a throttled judging waits for Retry-After and does not count towards giving up", async () => {
+    let clock = Date.now();
+    const feed = await subscribed({ dbPath: tempDbPath(), now: () => clock });
+    const [id] = emulator.hub.publish({ count: 1, overMs: 0, updateAfterMs: null, poorEvery: 0, people: [] });
+    await until(async () => emulator.hub.stats.delivered >= 2);
+    emulator.faults.set({ rate429: 1, retryAfterSeconds: 120 });
+    try {
+      for (let round = 0; round < 10; round++) {
+        expect(await feed.worker.drain()).toMatchObject({ judged: 0, dropped: 0 });
+        const [claimed] = await feed.store.claim(DEMO_TENANT_ID, "probe", clock + 121_000, 1, 1);
+        expect(claimed).toMatchObject({ callId: id, attempts: 0 });
+        clock += 121_000 + 2;
+      }
+    } finally {
+      emulator.faults.set({});
+    }
+    clock += 1000;
+    expect(await feed.worker.drain()).toMatchObject({ judged: 1 });
+  }, 60_000);
+
   it("stores nothing for a wrong clientState or another tenant, and answers 202 all the same", async () => {
     const feed = await subscribed();
     const subscriptionId = emulator.hub.live()[0]?.id ?? "";

@@ -325,13 +325,15 @@ export function createFeedStore(db: SqlDb) {
         }),
     ),
 
-    /** Puts a call back for later (Graph said "not yet" or "slow down"). */
-    retry: withSchema(async (tenantId: string, callId: string, dueAt: number, error: string) => {
-      await db.run(
-        "UPDATE feed_queue SET claimed_by = NULL, claimed_until = NULL, due_at = ?, attempts = attempts + 1, last_error = ? WHERE tenant_id = ? AND call_id = ?",
-        [dueAt, error.slice(0, 500), tenantId, callId],
-      );
-    }),
+    /** Puts a call back for later: a failed attempt ("not yet") counts towards giving up, a wait ("slow down") does not. */
+    retry: withSchema(
+      async (tenantId: string, callId: string, dueAt: number, error: string, counts: "attempt" | "wait") => {
+        await db.run(
+          "UPDATE feed_queue SET claimed_by = NULL, claimed_until = NULL, due_at = ?, attempts = attempts + ?, last_error = ? WHERE tenant_id = ? AND call_id = ?",
+          [dueAt, counts === "attempt" ? 1 : 0, error.slice(0, 500), tenantId, callId],
+        );
+      },
+    ),
 
     /** Gives up on a call (gone from Graph, or failing for hours). */
     drop: withSchema(async (tenantId: string, callId: string) => {

@@ -77,8 +77,8 @@ export function createFeedWorker(options: WorkerOptions) {
       const wait = problem.status === 429 ? (problem.extra.retryAfterSeconds ?? 30) * 1000 : null;
       const message = error instanceof Error ? error.message : String(error);
       if (wait !== null) {
-        // Throttling is not the call's fault: it does not count as an attempt's failure for long.
-        await options.store.retry(options.tenantId, item.callId, now() + wait, message);
+        // Throttling is not the call's fault: it does not count towards giving up on it.
+        await options.store.retry(options.tenantId, item.callId, now() + wait, message, "wait");
         report.retried += 1;
         return;
       }
@@ -88,7 +88,13 @@ export function createFeedWorker(options: WorkerOptions) {
         log({ level: "warn", message: `feed: gave up on a call: ${message}`, callId: item.callId });
         return;
       }
-      await options.store.retry(options.tenantId, item.callId, now() + backoff(item.attempts), message);
+      await options.store.retry(
+        options.tenantId,
+        item.callId,
+        now() + backoff(item.attempts),
+        message,
+        "attempt",
+      );
       report.retried += 1;
     }
   }
