@@ -9,7 +9,7 @@ export class AuthError extends Error {
   readonly [AUTH_ERROR_BRAND.brand] = true;
   constructor(
     readonly status: 401 | 403 | 503,
-    readonly code: "invalid_token" | "missing_role" | "identity_unavailable",
+    readonly code: "invalid_token" | "missing_role" | "identity_unavailable" | "investigators_only",
     message: string,
     readonly retryAfterSeconds?: number,
   ) {

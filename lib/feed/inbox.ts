@@ -1,7 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
-import { isInvestigator } from "@/lib/config/public";
+import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import type { View } from "@/lib/callrecords/view";
 import { isGuid } from "@/lib/format/guid";
 import type { SearchPerson } from "@/lib/api/person";
@@ -95,14 +94,6 @@ export interface InboxOptions {
 /** The inbox of new calls and the watch list behind it. */
 export function createInbox(options: InboxOptions) {
   const now = options.now ?? Date.now;
-  const investigatorsOnly = (principal: Principal, what: string) => {
-    if (!isInvestigator(principal))
-      throw new ApiError(
-        403,
-        "investigators_only",
-        `Only an investigator (${INVESTIGATOR_ROLE}) can ${what}.`,
-      );
-  };
 
   async function status() {
     const [queue, state, subscriptions, watched] = await Promise.all([
@@ -170,12 +161,12 @@ export function createInbox(options: InboxOptions) {
 
     /** Names and object IDs: personal data, so Investigators only. */
     async watchList(principal: Principal) {
-      investigatorsOnly(principal, "see the watch list");
+      requireInvestigator(principal, "see the watch list");
       return options.store.watchList(options.tenantId);
     },
 
     async watch(principal: Principal, body: unknown) {
-      investigatorsOnly(principal, "change the watch list");
+      requireInvestigator(principal, "change the watch list");
       const input = body && typeof body === "object" ? (body as { person?: unknown; label?: unknown }) : {};
       if (typeof input.person !== "string" || input.person.trim() === "")
         throw new ApiError(
@@ -218,7 +209,7 @@ export function createInbox(options: InboxOptions) {
     },
 
     async unwatch(principal: Principal, personId: string) {
-      investigatorsOnly(principal, "change the watch list");
+      requireInvestigator(principal, "change the watch list");
       if (!isGuid(personId))
         throw new ApiError(400, "invalid_parameter", "Give the person's object ID (a GUID).");
       if (!(await options.store.unwatch(options.tenantId, personId.toLowerCase())))

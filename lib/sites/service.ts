@@ -1,10 +1,9 @@
 import "server-only";
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
-import { INVESTIGATOR_ROLE, type Principal } from "@/lib/auth/roles";
+import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import type { ReportStore, SeenSubnet, SiteList } from "@/lib/reports/store";
 import { BuildingFileError, parseBuildingFile } from "./building-file";
 import { indexSites } from "./match";
-import { isInvestigator } from "@/lib/config/public";
 
 const SITE_ERROR_BRAND = crossBundleBrand("SiteError");
 
@@ -15,7 +14,7 @@ export class SiteError extends Error {
   }
   readonly [SITE_ERROR_BRAND.brand] = true;
   constructor(
-    readonly status: 400 | 403,
+    readonly status: 400,
     readonly code: string,
     message: string,
   ) {
@@ -26,19 +25,10 @@ export class SiteError extends Error {
 
 /** The tenant's buildings: anyone with a role reads them (they name offices, not people); Investigators upload. */
 export function createSiteService(store: Pick<ReportStore, "replaceSites" | "getSites" | "seenSubnets">) {
-  const investigatorsOnly = (principal: Principal, what: string) => {
-    if (!isInvestigator(principal)) {
-      throw new SiteError(
-        403,
-        "investigators_only",
-        `Only an investigator (${INVESTIGATOR_ROLE}) can ${what}.`,
-      );
-    }
-  };
   return {
     /** Subnets seen in calls that no site covers, most recently seen first: addresses, so Investigators only. */
     async uncovered(principal: Principal, limit = 500): Promise<SeenSubnet[]> {
-      investigatorsOnly(principal, "see the subnets seen in calls");
+      requireInvestigator(principal, "see the subnets seen in calls");
       const [list, seen] = await Promise.all([
         store.getSites(principal.tenantId),
         store.seenSubnets(principal.tenantId, 20_000),
@@ -53,7 +43,7 @@ export function createSiteService(store: Pick<ReportStore, "replaceSites" | "get
 
     /** Parses the whole file first: a bad line stores nothing. */
     async upload(principal: Principal, text: string): Promise<SiteList> {
-      investigatorsOnly(principal, "upload building data");
+      requireInvestigator(principal, "upload building data");
       let sites;
       try {
         sites = parseBuildingFile(text);
