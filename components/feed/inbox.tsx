@@ -3,7 +3,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { QualityBadge } from "@/components/ui/quality-badge";
+import { VerdictSummary } from "@/components/ui/verdict-summary";
 import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CALL_TYPE_LABELS, callDurationMs, formatDuration, lookup } from "@/lib/callrecords/describe";
@@ -170,16 +170,7 @@ export function Inbox() {
                     </span>
                   </Td>
                   <Td className="py-1">
-                    <QualityBadge quality={call.quality} />
-                    {call.worst && (
-                      <span className="block text-xs text-muted">
-                        {call.worst.text} ({call.worst.media.toLowerCase()},{" "}
-                        {call.worst.direction.toLowerCase()})
-                      </span>
-                    )}
-                    {!call.complete && (
-                      <span className="block text-xs text-muted">first {call.sessionsRead} sessions</span>
-                    )}
+                    <VerdictSummary summary={call} />
                   </Td>
                   <Td className="py-1 text-sm">
                     {lookup(CALL_TYPE_LABELS, call.type) ?? call.type ?? "Unknown"}

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRef } from "react";
-import { QualityBadge } from "@/components/ui/quality-badge";
+import { VerdictSummary } from "@/components/ui/verdict-summary";
 import { Table, Td, Th } from "@/components/ui/table";
 import {
   CALL_TYPE_LABELS,
@@ -24,18 +24,7 @@ function VerdictCell({ callId }: { callId: string }) {
   return (
     <td ref={ref} data-testid="row-verdict" className="py-1 pr-4">
       {summary.data ? (
-        <>
-          <QualityBadge quality={summary.data.quality} />
-          {summary.data.worst && (
-            <span className="block text-xs text-muted">
-              {summary.data.worst.text} ({summary.data.worst.media.toLowerCase()},{" "}
-              {summary.data.worst.direction.toLowerCase()})
-            </span>
-          )}
-          {!summary.data.complete && (
-            <span className="block text-xs text-muted">first {summary.data.sessionsRead} sessions</span>
-          )}
-        </>
+        <VerdictSummary summary={summary.data} />
       ) : summary.isError ? (
         <span className="text-xs text-warn-fg" title={problemMessage(summary.error)}>
           not judged: {problemMessage(summary.error).split(".")[0]}
