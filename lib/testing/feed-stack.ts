@@ -9,10 +9,7 @@ import { getRequestListener } from "@hono/node-server";
 import { parseServerConfig } from "@/lib/config/schema";
 import { createFeed, type Feed } from "@/lib/feed/feed";
 import { openSqliteDb } from "@/lib/feed/sql";
-import { createGraphSender } from "@/lib/graph/client";
-import { createSearchReader } from "@/lib/graph/search";
 import { createSubscriptionsClient } from "@/lib/graph/subscriptions";
-import { createAppTokenSource } from "@/lib/graph/token";
 import { createNameLookup, createPersonResolver } from "@/lib/api/person";
 import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
 import type { RunningEmulator } from "./emulator";
@@ -69,20 +66,13 @@ export function feedStack(
     ...options.env,
   });
   const stack = graphStack(emulator, { budget: undefined });
-  const send = createGraphSender({
-    getToken: createAppTokenSource(config),
-    timeoutMs: 10_000,
-    maxRetries: 2,
-    maxWaitMs: 5_000,
-    baseDelayMs: 20,
-  });
-  const searchReader = createSearchReader(stack.graphGet, config.graphBaseUrl);
+  const { searchReader } = stack;
   return createFeed({
     db: openSqliteDb(options.dbPath),
     tenantId: config.tenantId,
     config: config.feed,
     calls: stack.service,
-    subscriptions: createSubscriptionsClient(send, config.graphBaseUrl),
+    subscriptions: createSubscriptionsClient(stack.graphSend, config.graphBaseUrl),
     listCalls: (filter, nextLink) => searchReader.calls(filter, nextLink),
     resolvePerson: createPersonResolver(searchReader),
     nameOf: createNameLookup(searchReader),

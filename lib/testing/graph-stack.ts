@@ -12,7 +12,7 @@ import { createCursorCodec } from "@/lib/api/cursor";
 import { parseServerConfig } from "@/lib/config/schema";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
 import { createSearchReader } from "@/lib/graph/search";
-import { createGraphClient } from "@/lib/graph/client";
+import { createGraphClient, createGraphSender } from "@/lib/graph/client";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { RunningEmulator } from "./emulator";
 
@@ -45,13 +45,16 @@ export function graphStack(
     GRAPH_BASE_URL: overrides.graphBaseUrl ?? emulator.url,
     AUTHORITY_HOST: emulator.url,
   });
-  const graphGet = createGraphClient({
+  const graphOptions = {
     getToken: createAppTokenSource(config),
     timeoutMs: overrides.timeoutMs ?? 10_000,
     maxRetries: overrides.maxRetries ?? 4,
     maxWaitMs: overrides.maxWaitMs ?? 10_000,
     baseDelayMs: 20,
-  });
+  };
+  const graphGet = createGraphClient(graphOptions);
+  // Subscriptions (the feed) write with the same token and retry rules.
+  const graphSend = createGraphSender(graphOptions);
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
   const cursors = createCursorCodec("x".repeat(32));
   const service = createCallService({
@@ -75,5 +78,5 @@ export function graphStack(
     tenantId: config.tenantId,
   });
   const insights = createCallInsights({ calls: service, reader: searchReader });
-  return { config, graphGet, reader, cursors, service, search, insights };
+  return { config, graphGet, graphSend, reader, searchReader, cursors, service, search, insights };
 }
