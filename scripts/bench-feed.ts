@@ -1,6 +1,7 @@
 // `npm run bench`, feed phase: Graph (the emulator, with its per-record limits and latency L) publishes N
 // calls, then a later version of each; one instance judges them from change notifications within the
 // record budget. Baseline in the same run: reading the same records' first pages one after another.
+import { setTimeout as sleep } from "node:timers/promises";
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
 import { appToken, percentile } from "./bench-support";
 
@@ -17,8 +18,6 @@ interface Entry {
   notifiedAt: number;
   judgedAt: number;
 }
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export async function feedPhase(options: {
   get: Get;

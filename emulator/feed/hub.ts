@@ -1,6 +1,7 @@
 // Graph's change notifications for callRecords, as the emulator plays them: subscriptions with the
 // validation handshake, expiry and a per-tenant cap; notifications posted to the webhook with retries;
 // and controls for tests and the demo (publish calls, send lifecycle events, drop notifications).
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomBytes, randomUUID } from "node:crypto";
 import { demoPeople } from "../../lib/demo/people";
 import type { CallStore } from "../data/store";
@@ -67,7 +68,6 @@ export function parseSubscriptionResource(
   return { participants: ids };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const freshStats = (): HubStats => ({
   handshakes: 0,
   delivered: 0,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Context, Hono } from "hono";
 import type { CryptoKey } from "jose";
 import type { CallStore } from "../data/store";
@@ -63,8 +64,6 @@ interface Admitted {
   record: WireCallRecord;
   truncate: boolean;
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Sessions with their segments, serialised once per enum mode: pages are then joins of strings,
 // so the emulator's own cost stays small next to the latency it is asked to add.

@@ -1,5 +1,6 @@
 // Finding calls without their ID: the list of call records (with Graph's two filters), the PSTN and
 // Direct Routing log functions, and the directory read that turns a sign-in name into an object ID.
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Context, Hono } from "hono";
 import type { CryptoKey } from "jose";
 import { demoPeople } from "../../lib/demo/people";
@@ -31,8 +32,6 @@ export interface SearchDeps {
   counts: Map<string, number>;
   pageSizes: { list?: number; phoneLog?: number };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function registerSearchRoutes(app: Hono<EmulatorEnv>, deps: SearchDeps): void {
   /** Latency, auth, the bucket's throttle and injected faults; a response to send instead, or the tenant. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { randomUUID } from "node:crypto";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { SharedRedis } from "./shared/redis-client";
@@ -87,8 +88,6 @@ export function createRedisBudget(
     },
   };
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Spends one request of the record's budget before a Graph request: waits when the window frees up

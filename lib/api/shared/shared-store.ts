@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { SharedRedis } from "./redis-client";
@@ -207,8 +208,6 @@ export interface FlightOptions {
 }
 
 export const FLIGHT_DEFAULTS: FlightOptions = { leaseMs: 10_000, pollMs: 25, maxWaitMs: 60_000 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One fetch of `key` across every instance: the value if a peer already stored it; else this
