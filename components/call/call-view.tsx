@@ -77,6 +77,9 @@ export function CallView({
         : null,
     [view.compare, analysis, siteOf],
   );
+  const causeLine = view.filters.cause
+    ? (analysis.story.meeting?.lines.find((line) => line.id === view.filters.cause) ?? null)
+    : null;
   const selectSession = (session: string | null) =>
     update((current) => ({ ...current, session, segment: 0 }));
 
@@ -161,22 +164,17 @@ export function CallView({
           onClose={() => update((current) => ({ ...current, compare: null }))}
         />
       )}
-      {!analysis.sides && (
+      {analysis.story.meeting && (
         <MeetingCauses
-          causes={analysis.causes}
-          anyPoor={analysis.verdict.streams.poor > 0}
-          onShow={(filters) => {
-            update((current) => ({ ...current, filters: { ...NO_FILTERS, ...filters, poorOnly: true } }));
+          story={analysis.story.meeting}
+          onShow={(line) => {
+            update((current) => ({ ...current, filters: { ...NO_FILTERS, cause: line.id, poorOnly: true } }));
             document.getElementById("sessions-heading")?.scrollIntoView({ block: "start" });
           }}
         />
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <VerdictCard
-          verdict={analysis.verdict}
-          failedSessions={analysis.failedSessions}
-          partial={data.hasNextPage}
-        />
+        <VerdictCard verdict={analysis.verdict} partial={data.hasNextPage} />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
       {/* A saved report is a snapshot: the live phone logs are not part of it. */}
@@ -185,6 +183,7 @@ export function CallView({
         (selectedSummary ? (
           <SessionDetail
             siteOf={siteOf}
+            cause={analysis.story.headline}
             summary={selectedSummary}
             segmentIndex={view.segment}
             onSegment={(segment) => update((current) => ({ ...current, segment }))}
@@ -233,6 +232,9 @@ export function CallView({
         </ChartBoundary>
       </WhenVisible>
       <SessionsTable
+        cause={causeLine}
+        causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}
+        siteOf={siteOf}
         summaries={analysis.summaries}
         selected={selected}
         onSelect={selectSession}

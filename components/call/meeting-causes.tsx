@@ -1,55 +1,54 @@
 "use client";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { describeCause, MIN_STREAMS, type Cause } from "@/lib/callrecords/causes";
-import type { SessionFilters } from "@/lib/callrecords/session-filter";
+import { IsolatedText } from "@/components/ui/isolated-text";
+import { MIN_STREAMS } from "@/lib/callrecords/causes";
+import type { MeetingStory, StoryLine } from "@/lib/callrecords/meeting-story";
 
-/** The shared factors behind a meeting's poor minority, strongest first; each can filter the sessions table. */
-export function MeetingCauses({
-  causes,
-  anyPoor,
-  onShow,
-}: {
-  causes: Cause[];
-  anyPoor: boolean;
-  onShow: (filters: Partial<SessionFilters>) => void;
-}) {
-  if (!anyPoor) return null;
+const KIND_LABELS: Record<StoryLine["kind"], string> = {
+  sender: "One sender",
+  person: "One person",
+  factor: "Shared factor",
+};
+
+/**
+ * The one cause panel of a meeting: senders who hurt many receivers, one person's own connection, shared
+ * factors — one ranked list, each with the sessions it is about. "No shared factor" only when nothing is listed.
+ */
+export function MeetingCauses({ story, onShow }: { story: MeetingStory; onShow: (line: StoryLine) => void }) {
+  if (!story.anyPoor) return null;
   return (
     <Card as="section" aria-labelledby="causes-heading" className="space-y-2" data-testid="meeting-causes">
       <h2 id="causes-heading" className="font-semibold">
-        What the poor streams have in common
+        What explains the poor streams
       </h2>
-      {causes.length === 0 ? (
-        <p className="text-sm">
-          No shared factor explains the poor streams: they are spread across connections, subnets and clients,
-          so look at each person&apos;s findings below.
+      {story.lines.length === 0 ? (
+        <p className="text-sm" data-testid="no-cause">
+          <IsolatedText text={story.headline} />
         </p>
       ) : (
         <ol className="space-y-2 text-sm">
-          {causes.map((cause) => (
-            <li
-              key={`${cause.factor}:${cause.value}`}
-              className="flex flex-wrap items-baseline gap-2"
-              data-testid="cause"
-            >
-              <span className="font-medium">{cause.factor}</span>
-              <span className="flex-1">
-                <bdi>{describeCause(cause)}</bdi>
+          {story.lines.map((line) => (
+            <li key={line.id} className="flex flex-wrap items-baseline gap-2" data-testid="cause">
+              <span className="font-medium" data-testid="cause-kind">
+                {KIND_LABELS[line.kind]}
+                {line.kind === "factor" ? `: ${line.title}` : ""}
               </span>
-              {cause.filters && (
-                <Button variant="link" className="text-sm" onClick={() => onShow(cause.filters ?? {})}>
-                  Show these sessions
-                </Button>
-              )}
+              <span className="min-w-0 flex-1">
+                <IsolatedText text={line.text} />
+              </span>
+              <Button variant="link" className="text-sm" onClick={() => onShow(line)}>
+                Show these sessions
+              </Button>
             </li>
           ))}
         </ol>
       )}
       <p className="text-xs text-muted">
-        Each stream counts for the person at its non-service end. A factor is listed when its poor share beats
-        the rest&apos;s in a two-proportion z-test with z ≥ 3.1 (one-sided p ≈ 0.001) and it covers at least{" "}
-        {MIN_STREAMS} streams, so a few unlucky people do not rank above a real pattern.
+        A sender is listed when most of the audience received their forwarded video or screen share poor at
+        the same time. A shared factor is listed when its poor share beats the rest&apos;s in a two-proportion
+        z-test with z ≥ 3.1 (one-sided p ≈ 0.001) over at least {MIN_STREAMS} streams, each stream counting
+        for the person at its non-service end; factors that pick out the same streams are one line.
       </p>
     </Card>
   );

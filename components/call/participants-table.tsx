@@ -38,7 +38,7 @@ export function ParticipantsTable({
     } else setPicked(picked === key ? null : key);
   };
   const { list, rows } = people;
-  const affected = rows.filter((row) => row.impact?.impacting || row.impact?.impacted);
+  const affected = rows.filter((row) => row.impact && row.impact.part !== "fine");
   const shown = showAll ? rows : (affected.length > 0 ? affected : rows).slice(0, LIMIT);
   const withoutMedia = rows.filter((row) => row.noMedia).length;
   return (
@@ -57,8 +57,9 @@ export function ParticipantsTable({
         </p>
       )}
       <p className="text-sm text-muted">
-        <strong>Impacting</strong>: sends streams that arrive poor. <strong>Impacted</strong>: receives poor
-        streams. {affected.length} of {rows.length} are either.
+        <strong>Impacting</strong>: their side is where poor streams start. <strong>Impacted</strong>:
+        receives poor streams they did not cause. <strong>Cause unclear</strong>: poor streams whose side the
+        evidence does not settle (the headline says why). {affected.length} of {rows.length} are one of these.
       </p>
       <div className="overflow-x-auto">
         <Table data-testid="participants">
@@ -102,10 +103,9 @@ export function ParticipantsTable({
                       </Badge>
                     )}
                     {row.impact?.impacted && <Badge tone="warn">▼ impacted</Badge>}
+                    {row.impact?.part === "unclear" && <Badge tone="warn">? cause unclear</Badge>}
                     {row.noMedia && <span className="text-xs text-muted">no media session</span>}
-                    {row.impact && !row.impact.impacting && !row.impact.impacted && (
-                      <span className="text-xs text-muted">unaffected</span>
-                    )}
+                    {row.impact?.part === "fine" && <span className="text-xs text-muted">unaffected</span>}
                   </Td>
                   <Td>{row.impact ? `${row.impact.sentPoor} / ${row.impact.sent}` : "—"}</Td>
                   <Td>{row.impact ? `${row.impact.receivedPoor} / ${row.impact.received}` : "—"}</Td>

@@ -41,6 +41,8 @@ function Harness({ onSelect = () => undefined }: { onSelect?: (id: string) => vo
   });
   return (
     <SessionsTable
+      cause={null}
+      causeMissing={false}
       summaries={summaries}
       selected={null}
       onSelect={onSelect}

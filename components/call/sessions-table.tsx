@@ -13,6 +13,10 @@ import {
 } from "@/lib/callrecords/session-filter";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { Badge } from "@/components/ui/badge";
+import type { SiteOf } from "@/lib/callrecords/compare";
+import { failureOf, STAGE_LABELS } from "@/lib/callrecords/failures";
+import { storyCell, type StoryLine } from "@/lib/callrecords/meeting-story";
+import { lookup } from "@/lib/callrecords/describe";
 
 const ROW = 40;
 const COLUMNS: { key: SessionSortKey; label: string }[] = [
@@ -22,7 +26,16 @@ const COLUMNS: { key: SessionSortKey; label: string }[] = [
   { key: "callee", label: "Callee" },
   { key: "quality", label: "Quality" },
 ];
-const GRID = "grid grid-cols-[7rem_6rem_1fr_1fr_minmax(8rem,1.5fr)] gap-2 px-2";
+// The cause column comes and goes with the cause filter.
+const GRID = "grid grid-cols-[7rem_6rem_1fr_1fr_minmax(8rem,1.5fr)_7rem] gap-2 px-2";
+const GRID_WITH_CAUSE =
+  "grid grid-cols-[7rem_6rem_1fr_1fr_minmax(8rem,1.5fr)_7rem_minmax(7rem,1fr)] gap-2 px-2";
+
+function failureCell(summary: SessionSummary): string {
+  const failure = failureOf(summary.session);
+  if (!failure) return "";
+  return `failed ${failure.stage ? (lookup(STAGE_LABELS, failure.stage) ?? failure.stage) : ""}`.trim();
+}
 
 function Select({
   label,
@@ -60,6 +73,9 @@ interface Sort {
 }
 
 export function SessionsTable({
+  cause,
+  causeMissing,
+  siteOf,
   summaries,
   selected,
   onSelect,
@@ -68,6 +84,11 @@ export function SessionsTable({
   sort,
   onSort,
 }: {
+  /** The meeting cause whose sessions the `cause` filter keeps, when it names one of this call's. */
+  cause: StoryLine | null;
+  /** The filter names a cause this call does not have (an old link): say so, show everything. */
+  causeMissing: boolean;
+  siteOf?: SiteOf;
   summaries: SessionSummary[];
   selected: string | null;
   onSelect: (id: string) => void;
@@ -77,10 +98,12 @@ export function SessionsTable({
   onSort: (sort: Sort) => void;
 }) {
   const facets = useMemo(() => collectFacets(summaries), [summaries]);
+  const causeSessions = useMemo(() => (cause ? new Set(cause.sessionIds) : null), [cause]);
   const rows = useMemo(
-    () => sortSessions(filterSessions(summaries, filters), sort.key, sort.descending),
-    [summaries, filters, sort],
+    () => sortSessions(filterSessions(summaries, filters, causeSessions), sort.key, sort.descending),
+    [summaries, filters, causeSessions, sort],
   );
+  const grid = cause ? GRID_WITH_CAUSE : GRID;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
   const virtual = useVirtualizer({
@@ -156,7 +179,31 @@ export function SessionsTable({
           />
           Poor only
         </label>
+        <label className="flex items-center gap-1 text-sm">
+          <input
+            type="checkbox"
+            checked={filters.failedOnly}
+            onChange={(e) => set("failedOnly", e.target.checked)}
+          />
+          Failed only
+        </label>
       </div>
+      {(cause || causeMissing) && (
+        <p className="flex flex-wrap items-baseline gap-2 text-sm" role="status" data-testid="cause-filter">
+          {cause ? (
+            <span>
+              Sessions of one cause: <strong>{cause.column}</strong> (
+              {cause.sessionIds.length.toLocaleString("en-US")}{" "}
+              {cause.sessionIds.length === 1 ? "session" : "sessions"})
+            </span>
+          ) : (
+            <span>The cause in this link is not among this call&apos;s causes: showing every session.</span>
+          )}
+          <button type="button" className="underline" onClick={() => set("cause", null)}>
+            Clear
+          </button>
+        </p>
+      )}
       <p className="text-sm text-muted" aria-live="polite" data-testid="sessions-count">
         {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown
       </p>
@@ -166,7 +213,7 @@ export function SessionsTable({
         aria-rowcount={rows.length + 1}
         className="rounded border border-line bg-surface text-sm"
       >
-        <div role="row" className={`${GRID} border-b border-line py-2 font-medium`}>
+        <div role="row" className={`${grid} border-b border-line py-2 font-medium`}>
           {COLUMNS.map((column) => (
             <div
               role="columnheader"
@@ -184,6 +231,12 @@ export function SessionsTable({
               </button>
             </div>
           ))}
+          <div role="columnheader">Failure</div>
+          {cause && (
+            <div role="columnheader" className="truncate" data-testid="cause-column">
+              {cause.column}
+            </div>
+          )}
         </div>
         <div
           ref={scroller}
@@ -202,7 +255,7 @@ export function SessionsTable({
                   key={session.id}
                   aria-rowindex={item.index + 2}
                   aria-selected={selected === session.id}
-                  className={`${GRID} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
+                  className={`${grid} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
                   style={{ top: item.start, height: ROW }}
                 >
                   <div role="cell">
@@ -223,11 +276,22 @@ export function SessionsTable({
                   </div>
                   <div role="cell" className="flex items-center gap-2 truncate">
                     <QualityBadge quality={summary.quality} />
-                    {summary.failed && <span className="text-xs font-medium text-poor-text">failed</span>}
                     {summary.hasFeedback && <Badge>feedback</Badge>}
                     {summary.session.isTest && <Badge>test call</Badge>}
                     <span className="truncate text-xs text-muted">{summary.poorBecause ?? ""}</span>
                   </div>
+                  <div
+                    role="cell"
+                    className="truncate text-xs font-medium text-poor-text"
+                    data-testid="failure-cell"
+                  >
+                    {failureCell(summary)}
+                  </div>
+                  {cause && (
+                    <div role="cell" className="truncate text-xs" data-testid="cause-cell">
+                      {storyCell(cause, summary.rows, siteOf)}
+                    </div>
+                  )}
                 </div>
               );
             })}

@@ -68,9 +68,31 @@ export function SideBySide({
           </Button>
         )}
       </div>
-      <p className="text-sm" data-testid="likely-side" role="status">
+      <p className="text-sm" data-testid="likely-side" role="status" data-status={sides.responsible.status}>
         <IsolatedText text={sides.responsible.text} />
       </p>
+      {(sides.responsible.points.caller.length > 0 || sides.responsible.points.callee.length > 0) && (
+        <div className="grid gap-2 text-xs md:grid-cols-2" data-testid="side-points">
+          {(["caller", "callee"] as const).map((name) => (
+            <div key={name}>
+              <h3 className="font-medium">
+                What points at <bdi>{sides[name].label}</bdi>&apos;s side
+              </h3>
+              {sides.responsible.points[name].length === 0 ? (
+                <p className="text-muted">Nothing in their network or devices.</p>
+              ) : (
+                <ul className="list-disc pl-4">
+                  {sides.responsible.points[name].map((point) => (
+                    <li key={point}>
+                      <IsolatedText text={point} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         <Person side={sides.caller} role="caller" showRole={!heading} />
         <Person side={sides.callee} role="callee" showRole={!heading} />

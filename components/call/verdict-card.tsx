@@ -1,17 +1,10 @@
 import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import type { CallVerdict } from "@/lib/callrecords/analysis";
 import { QualityBadge } from "@/components/ui/quality-badge";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 
-export function VerdictCard({
-  verdict,
-  failedSessions,
-  partial,
-}: {
-  verdict: CallVerdict;
-  failedSessions: number;
-  partial: boolean;
-}) {
+export function VerdictCard({ verdict, partial }: { verdict: CallVerdict; partial: boolean }) {
   const { streams, worst } = verdict;
   return (
     <Card as="section" aria-labelledby="verdict-heading" data-testid="verdict-card">
@@ -19,7 +12,16 @@ export function VerdictCard({
         <h2 id="verdict-heading" className="font-semibold">
           Verdict{partial ? " so far" : ""}
         </h2>
-        <QualityBadge quality={verdict.quality} />
+        {/* A call with a failed session is never a plain Good: the failure stands beside the quality. */}
+        <span className="flex items-center gap-1" data-testid="verdict-badges">
+          <QualityBadge quality={verdict.quality} />
+          {verdict.failures && (
+            <Badge tone="poor">
+              <span aria-hidden="true">⚠ </span>
+              {verdict.failures.failed} failed
+            </Badge>
+          )}
+        </span>
       </div>
       <p className="mt-3 text-3xl font-semibold" data-testid="poor-share">
         {Math.round(verdict.poorShare * 100)}%
@@ -38,10 +40,10 @@ export function VerdictCard({
           .
         </p>
       )}
-      {failedSessions > 0 && (
-        <p className="mt-3 text-sm font-medium text-poor-text">
+      {verdict.failures && (
+        <p className="mt-3 text-sm font-medium text-poor-text" data-testid="failure-summary">
           <span aria-hidden="true">⚠ </span>
-          {failedSessions} {failedSessions === 1 ? "session" : "sessions"} failed: see the findings.
+          {verdict.failures.text}. The Failure findings say why and what to check.
         </p>
       )}
       {verdict.side && (

@@ -21,8 +21,13 @@ export function CompareTable({
         ⚠ over the limit
       </span>
     ) : row.worse === side ? (
-      <span className="ml-1 text-xs">▲ worse</span>
+      <span className="ml-1 text-xs" title={row.rule ?? undefined}>
+        ▲ worse
+      </span>
     ) : null;
+  const rules = [
+    ...new Set(rows.filter((row) => row.worse && row.rule).map((row) => `${row.label}: ${row.rule}`)),
+  ];
   const limits = [
     ...new Set(
       rows.filter((row) => row.breach.length > 0 && row.limit).map((row) => `${row.label}: ${row.limit}`),
@@ -67,6 +72,7 @@ export function CompareTable({
         </tbody>
       </table>
       {limits.length > 0 && <p className="mt-1 text-xs text-poor-text">{limits.join(" · ")}</p>}
+      {rules.length > 0 && <p className="mt-1 text-xs text-muted">Marked worse when {rules.join(" · ")}.</p>}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { endpointLabel, formatDuration, lookup, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { adviceFor, failureOf, STAGE_LABELS } from "@/lib/callrecords/failures";
+import { IsolatedText } from "@/components/ui/isolated-text";
 import { formatClock as clock } from "@/lib/format/dates";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { compareEndpoints } from "@/lib/callrecords/compare";
@@ -15,8 +17,11 @@ export function SessionDetail({
   onSegment,
   onClose,
   siteOf,
+  cause,
 }: {
   summary: SessionSummary;
+  /** The call's one attribution in a sentence (story.ts), so the session says what the page says. */
+  cause: string | null;
   segmentIndex: number;
   onSegment: (index: number) => void;
   onClose: () => void;
@@ -26,6 +31,7 @@ export function SessionDetail({
   const { session } = summary;
   const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
   const feedback = [session.caller, session.callee].filter((e) => e?.feedback);
+  const failure = failureOf(session);
   return (
     <section
       aria-labelledby="session-heading"
@@ -63,10 +69,18 @@ export function SessionDetail({
           Poor due to <strong>{summary.poorBecause}</strong>.
         </p>
       )}
-      {session.failureInfo && (
+      {cause && summary.quality === "poor" && (
+        <p className="text-sm text-muted" data-testid="session-cause">
+          For the call as a whole: <IsolatedText text={cause} />
+        </p>
+      )}
+      {failure && (
         <p role="alert" className="rounded bg-danger-soft p-2 text-sm text-danger-fg">
-          Failed at {session.failureInfo.stage ?? "unknown stage"}:{" "}
-          {session.failureInfo.reason ?? "no reason given"}
+          Failed{" "}
+          {failure.stage
+            ? (lookup(STAGE_LABELS, failure.stage) ?? `at ${failure.stage}`)
+            : "at an unknown stage"}
+          : {failure.reason ?? "no reason given"}. Next: {adviceFor(failure)}.
         </p>
       )}
       <CompareTable

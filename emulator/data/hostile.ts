@@ -36,8 +36,15 @@ export function hostileRecord(): Record<string, unknown> {
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
     return value;
   };
+  // Every user agent gets a role to carry a payload, the meeting service's empty one included: a hostile
+  // service role is a string callscope labels with.
+  const withRoles = JSON.parse(JSON.stringify(realTenant), (key, value: unknown) =>
+    key === "userAgent" && value && typeof value === "object" && !("role" in value) && !("platform" in value)
+      ? { ...value, role: "" }
+      : value,
+  ) as Record<string, unknown>;
   const record = walk(
-    Object.fromEntries(Object.entries(realTenant).filter(([key]) => !key.includes("@"))),
+    Object.fromEntries(Object.entries(withRoles).filter(([key]) => !key.includes("@"))),
     "",
   ) as Record<string, unknown>;
   // Feedback is free text and an open set of tokens: both hostile, prototype names included.

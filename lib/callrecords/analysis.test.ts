@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
+import { callVerdict, summarizeSession } from "./analysis";
+import { analyzeCall } from "./analyze";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
 import { isolatedRuns } from "./describe";
 import { streamRows } from "./streams";
@@ -43,7 +44,7 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
   });
 
   it("writes the finding in plain language with its evidence", () => {
-    const [top] = findings(call, rows);
+    const top = analyzeCall(call, rows).findings.find((f) => f.kind === "poor-sender");
     expect(plain(top?.text)).toBe(
       "Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.",
     );
@@ -52,8 +53,16 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
     ]);
   });
 
+  it("puts the one attribution first: Bo's side, because what Bo sent arrived poor and Bo's Wi-Fi shows why", () => {
+    const { findings, story } = analyzeCall(call, rows);
+    expect(findings[0]).toMatchObject({ kind: "cause", text: story.headline });
+    expect(plain(story.headline)).toMatch(
+      /^Bo's side \(the callee\) is the likely cause: what Bo sent arrived poor/,
+    );
+  });
+
   it("marks the sender impacting and the receiver impacted", () => {
-    const [bo, ada] = participantImpact(rows);
+    const [bo, ada] = analyzeCall(call, rows).impacts;
     expect(bo).toMatchObject({ label: "Bo", impacting: true, impacted: false, sentPoor: 1 });
     expect(ada).toMatchObject({ label: "Ada", impacting: false, impacted: true, receivedPoor: 1 });
   });
@@ -78,11 +87,16 @@ describe("a meeting", () => {
   const rows = streamRows(sessions);
 
   it("blames the presenter's uplink and attributes poor downlinks to their receivers", () => {
-    const list = findings(sessions, rows);
-    expect(plain(list[0]?.text)).toBe(
+    const list = analyzeCall(sessions, rows).findings;
+    // Two people with their own problems: no shared factor, no sender who hurt many — and the panel says so.
+    expect(list[0]?.kind).toBe("cause");
+    expect(plain(list[0]?.text)).toMatch(
+      /^No shared factor explains the poor streams, and no sender hurt many/,
+    );
+    expect(plain(list[1]?.text)).toBe(
       "Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.",
     );
-    expect(plain(list[1]?.text)).toContain(
+    expect(plain(list[2]?.text)).toContain(
       "Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms",
     );
   });
@@ -103,26 +117,32 @@ describe("a meeting", () => {
         media("video", [okVideo("callerToCallee"), poorVideo("calleeToCaller")]),
       ]),
     ];
-    const list = findings(meeting, streamRows(meeting));
-    expect(list[0]?.kind).toBe("cascade");
+    const list = analyzeCall(meeting, streamRows(meeting)).findings;
+    expect(list[0]?.kind).toBe("cause");
     expect(plain(list[0]?.text)).toBe(
-      "Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 participants who received poor video at the same time.",
+      "Presenter's poor video uplink (frame rate 3.0 fps < 7.0 fps, on a VPN tunnel over TCP through a media relay) is the likely cause for 2 of 2 participants who received poor video at the same time.",
     );
     expect(list[0]?.evidence.map((e) => e.sessionId)).toEqual(["p", "a", "b"]);
     // One hurt participant is not a pattern, nor are a few among many who received it fine.
     const single = meeting.slice(0, 2);
-    expect(findings(single, streamRows(single)).some((f) => f.kind === "cascade")).toBe(false);
+    expect(
+      analyzeCall(single, streamRows(single)).findings.some(
+        (f) => f.kind === "cause" && /uplink/.test(f.text),
+      ),
+    ).toBe(false);
     const fine = ["c", "d", "e"].map((id) =>
       session(id, person(id.toUpperCase()), server, [
         media("video", [okVideo("callerToCallee"), okVideo("calleeToCaller")]),
       ]),
     );
     const crowd = [...meeting, ...fine];
-    expect(findings(crowd, streamRows(crowd)).some((f) => f.kind === "cascade")).toBe(false);
+    expect(
+      analyzeCall(crowd, streamRows(crowd)).findings.some((f) => f.kind === "cause" && /uplink/.test(f.text)),
+    ).toBe(false);
   });
 
   it("keeps services out of the participant list", () => {
-    const people = participantImpact(rows);
+    const people = analyzeCall(sessions, rows).impacts;
     expect(people.map((p) => p.label)).toEqual(["Presenter", "Ann", "Ben"]);
     expect(people.find((p) => p.label === "Ben")).toMatchObject({ impacting: false, impacted: false });
   });
@@ -160,10 +180,10 @@ describe("sessions", () => {
       }),
       session("g", rater, person("Di"), [media("audio", [stream({ packetUtilization: 900 })])]),
     ];
-    const kinds = findings(sessions, streamRows(sessions)).map((f) => [f.kind, plain(f.text)]);
+    const kinds = analyzeCall(sessions, streamRows(sessions)).findings.map((f) => [f.kind, plain(f.text)]);
     expect(kinds).toContainEqual([
       "failure",
-      "Session between Ada and Teams conferencing server failed while setting up the call: SIP 503.",
+      "1 session failed at call setup: SIP 503 (Ada ↔ Teams conferencing server at 10:00:00 UTC). Next: check the trunk and SBC: Phone logs → Direct Routing shows the final SIP code and Microsoft's sub-code for this call, and the SBC's own logs say why it answered so.",
     ]);
     expect(kinds).toContainEqual(["feedback", "Cy rated the call bad, reporting NoSound: “Could not hear”"]);
     expect(kinds).toContainEqual([
@@ -180,7 +200,7 @@ describe("sessions", () => {
     const sessions = [
       session("h", spoofer, person("Di"), [], { failureInfo: { stage: "midcall", reason: "\u202Edropped" } }),
     ];
-    const texts = findings(sessions, streamRows(sessions)).map((f) => f.text);
+    const texts = analyzeCall(sessions, streamRows(sessions)).findings.map((f) => f.text);
     expect(texts.length).toBeGreaterThanOrEqual(2);
     for (const text of texts) {
       // Outside the isolates, no override is left to leak into the rest of the sentence.
@@ -209,6 +229,6 @@ describe("sessions", () => {
 
   it("an empty call has an unclassified verdict and no findings", () => {
     expect(callVerdict([]).quality).toBe("unclassified");
-    expect(findings([], [])).toEqual([]);
+    expect(analyzeCall([], []).findings).toEqual([]);
   });
 });

@@ -6,7 +6,17 @@ import {
   endpointLabel,
   isolate,
 } from "./describe";
+import type { Part } from "./attribution";
+import {
+  describeFailureGroup,
+  failureGroups,
+  failureOf,
+  failureSummary,
+  sessionQualityWord,
+} from "./failures";
+import { withMeetingService } from "./meeting-service";
 import type { Device, Endpoint, Session, StreamDirection } from "./model";
+import type { CallStory } from "./story";
 import { streamRows, type StreamRow } from "./streams";
 import { DEFAULT_THRESHOLDS, formatMetric, type ThresholdTable } from "./thresholds";
 import { worstQuality, type Breach, type Quality } from "./verdict";
@@ -19,13 +29,15 @@ export interface CallVerdict {
   worst: { breach: Breach; row: StreamRow } | null;
   /** Which direction carried most poor streams. */
   side: StreamDirection | "both" | null;
+  /** Failed sessions beside the quality ("1 of 2 sessions failed at call setup; the retry was good"); null when none failed. */
+  failures: { failed: number; text: string } | null;
 }
 
 /** Audio outranks video when choosing the worst problem: broken audio is what breaks a call. */
 const rank = (row: StreamRow, breach: Breach | undefined) =>
   (breach?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
 
-export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
+export function callVerdict(rows: readonly StreamRow[], sessions: readonly Session[] = []): CallVerdict {
   const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
   const byDirection: Record<StreamDirection, number> = { callerToCallee: 0, calleeToCaller: 0 };
   let worst: CallVerdict["worst"] = null;
@@ -51,7 +63,15 @@ export function callVerdict(rows: readonly StreamRow[]): CallVerdict {
     poorShare: classified === 0 ? 0 : counts.poor / classified,
     worst,
     side,
+    failures: failuresOf(sessions),
   };
+}
+
+function failuresOf(sessions: readonly Session[]): CallVerdict["failures"] {
+  const groups = failureGroups(sessions);
+  const text = failureSummary(groups, sessions.length);
+  if (!text) return null;
+  return { failed: groups.reduce((sum, group) => sum + group.sessions.length, 0), text };
 }
 
 function deviceFailures(device: Device | null, table: ThresholdTable): string[] {
@@ -81,10 +101,13 @@ export interface SessionSummary {
   rows: StreamRow[];
 }
 
+/** One session judged; in a group call, identity-less endpoints are the meeting's service (meeting-service.ts). */
 export function summarizeSession(
-  session: Session,
+  original: Session,
   table: ThresholdTable = DEFAULT_THRESHOLDS,
+  callType: string | null = null,
 ): SessionSummary {
+  const session = withMeetingService(original, callType);
   const rows = streamRows([session], table);
   const deviceProblems = session.segments.flatMap((segment) =>
     segment.media.flatMap((media) => [
@@ -102,7 +125,7 @@ export function summarizeSession(
     quality: deviceProblems.length > 0 ? "poor" : streamQuality,
     poorBecause: worst?.text ?? deviceProblems[0] ?? null,
     deviceProblems: [...new Set(deviceProblems)],
-    failed: session.failureInfo !== null || session.segments.some((segment) => segment.failureInfo !== null),
+    failed: failureOf(session) !== null,
     hasFeedback: Boolean(session.caller?.feedback || session.callee?.feedback),
     startMs: Date.parse(session.startDateTime),
     endMs: Date.parse(session.endDateTime),
@@ -118,15 +141,20 @@ export interface ParticipantImpact {
   sentPoor: number;
   received: number;
   receivedPoor: number;
-  /** Sends streams that arrive poor. */
+  /** Their part, from the call's one attribution (story.ts). */
+  part: Part;
+  /** Sends streams that arrive poor, and the attribution agrees it is their side. */
   impacting: boolean;
-  /** Receives poor streams (and is not itself the cause). */
+  /** Receives poor streams they did not cause. */
   impacted: boolean;
   networks: string[];
 }
 
-/** Who hurt the call and who was hurt by it. Services (conferencing servers, gateways) are not people. */
-export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact[] {
+/** Who hurt the call and who was hurt by it, as the call's attribution reads it. Services are not people. */
+export function participantImpact(
+  rows: readonly StreamRow[],
+  parts: ReadonlyMap<string, Part>,
+): ParticipantImpact[] {
   const people = new Map<string, ParticipantImpact>();
   const entry = (key: string, endpoint: Endpoint | null) => {
     let found = people.get(key);
@@ -139,6 +167,7 @@ export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact
         sentPoor: 0,
         received: 0,
         receivedPoor: 0,
+        part: "fine",
         impacting: false,
         impacted: false,
         networks: [],
@@ -163,8 +192,9 @@ export function participantImpact(rows: readonly StreamRow[]): ParticipantImpact
   }
   const list = [...people.values()];
   for (const person of list) {
-    person.impacting = person.sentPoor > 0;
-    person.impacted = person.receivedPoor > 0;
+    person.part = parts.get(person.key) ?? "fine";
+    person.impacting = person.part === "impacting" || person.part === "both";
+    person.impacted = person.part === "impacted" || person.part === "both";
   }
   return list.sort(
     (a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || a.label.localeCompare(b.label),
@@ -179,117 +209,48 @@ export interface Evidence {
 
 export interface Finding {
   id: string;
-  kind: "poor-sender" | "poor-receiver" | "cascade" | "device" | "failure" | "feedback" | "no-telemetry";
+  kind: "cause" | "poor-sender" | "poor-receiver" | "device" | "failure" | "feedback" | "no-telemetry";
   severity: number;
   text: string;
   evidence: Evidence[];
 }
 
 export const FINDING_KIND_LABELS: Record<Finding["kind"], string> = {
-  "poor-sender": "Poor streams",
+  cause: "Likely cause",
+  "poor-sender": "Poor streams sent",
   "poor-receiver": "Poor streams received",
-  cascade: "Likely cause",
   device: "Device",
   failure: "Failure",
   feedback: "Feedback",
   "no-telemetry": "No telemetry",
 };
 
-const overlaps = (a: StreamRow, b: StreamRow) => {
-  const [as, ae, bs, be] = [
-    a.stream.startDateTime,
-    a.stream.endDateTime,
-    b.stream.startDateTime,
-    b.stream.endDateTime,
-  ].map((t) => (t ? Date.parse(t) : NaN));
-  // Without stream times, both are somewhere in the same call: count them together.
-  return (
-    [as, ae, bs, be].some((t) => Number.isNaN(t)) ||
-    ((as as number) <= (be as number) && (bs as number) <= (ae as number))
-  );
-};
-
-/**
- * In a meeting, the server forwards a participant's video and screen share as sent: a low frame rate going up
- * arrives low for everyone. When others receive poor video of the same kind while one participant sends it
- * poor, link them. Audio is mixed by the server, so a receiver's audio metrics describe their own network.
- */
-function cascades(rows: readonly StreamRow[]): Finding[] {
-  const forwarded = (row: StreamRow) => row.kind === "video" || row.kind === "screenSharing";
-  const poorUplinks = rows.filter(
-    (row) =>
-      forwarded(row) &&
-      row.verdict.quality === "poor" &&
-      row.sender?.kind === "participant" &&
-      row.receiver?.kind === "service",
-  );
-  // A receiver whose own uplink is poor has a bad network of their own: not evidence of a cascade.
-  const impacting = new Set(
-    rows
-      .filter((row) => row.verdict.quality === "poor" && row.sender?.kind === "participant")
-      .map((row) => row.senderKey),
-  );
-  const poorDownlinks = rows.filter(
-    (row) =>
-      forwarded(row) &&
-      row.verdict.quality === "poor" &&
-      row.sender?.kind === "service" &&
-      row.receiver?.kind === "participant" &&
-      !impacting.has(row.receiverKey),
-  );
-  const bySender = new Map<string, StreamRow[]>();
-  for (const row of poorUplinks)
-    bySender.set(`${row.senderKey}|${row.kind}`, [
-      ...(bySender.get(`${row.senderKey}|${row.kind}`) ?? []),
-      row,
-    ]);
-  const out: Finding[] = [];
-  for (const uplinks of bySender.values()) {
-    const first = uplinks[0];
-    if (!first) continue;
-    const hurt = poorDownlinks.filter(
-      (down) =>
-        down.kind === first.kind &&
-        down.receiverKey !== first.senderKey &&
-        uplinks.some((up) => overlaps(up, down)),
-    );
-    const people = new Set(hurt.map((row) => row.receiverKey));
-    // A cascade hurts most of the audience; a few poor downlinks in a big meeting are their own networks.
-    const audience = new Set(
-      rows
-        .filter(
-          (row) =>
-            row.kind === first.kind && row.sender?.kind === "service" && row.receiverKey !== first.senderKey,
-        )
-        .map((row) => row.receiverKey),
-    );
-    if (people.size < 2 || people.size < audience.size / 2) continue;
-    const media = MEDIA_LABELS[first.kind];
-    out.push({
-      id: `cascade:${first.senderKey}:${first.kind}`,
-      kind: "cascade",
-      severity: rank(first, first.verdict.causes[0]) * (1 + Math.log10(people.size + 1)) + 1,
-      text: `${isolate(first.senderLabel)}'s poor ${media} uplink (${first.verdict.causes[0]?.text ?? "poor"}, on ${describeNetwork(first.senderNetwork)}) is the likely cause for ${people.size} participants who received poor ${media} at the same time.`,
-      evidence: [...uplinks, ...hurt].slice(0, 20).map((row) => ({
-        sessionId: row.sessionId,
-        segmentId: row.segmentId,
-        detail: `${isolate(row.senderLabel)} → ${isolate(row.receiverLabel)}: ${row.verdict.causes.map((c) => c.text).join("; ")}`,
-      })),
-    });
-  }
-  return out;
-}
-
 const times = (severity: number) =>
   severity >= 1.95 ? `${severity.toFixed(1).replace(/\.0$/, "")}× the` : "over the";
+
+/** The cause findings: the story's own sentences, first in the list (the headline is the first of them). */
+function causeFindings(story: CallStory): Finding[] {
+  const lines = story.meeting?.lines ?? [];
+  if (lines.length > 0)
+    return lines.map((line, index) => ({
+      id: `cause:${line.id}`,
+      kind: "cause",
+      severity: 100 - index,
+      text: line.text,
+      evidence: line.sessionIds.slice(0, 20).map((sessionId) => ({ sessionId, detail: line.column })),
+    }));
+  if (story.pair?.responsible.status === "none" || story.meeting?.anyPoor === false) return [];
+  return [{ id: "cause:call", kind: "cause", severity: 100, text: story.headline, evidence: [] }];
+}
 
 /** The top findings, in plain language, each with the streams or sessions it rests on. */
 export function findings(
   sessions: readonly Session[],
   rows: readonly StreamRow[],
+  story: CallStory,
   table: ThresholdTable = DEFAULT_THRESHOLDS,
 ): Finding[] {
-  const out: Finding[] = [];
+  const out: Finding[] = causeFindings(story);
   const multiParty = new Set(rows.map((row) => row.senderKey)).size > 2;
 
   // One finding per participant, built on their worst poor stream. A poor stream sent by a service
@@ -332,7 +293,23 @@ export function findings(
     });
   }
 
-  out.push(...cascades(rows));
+  for (const group of failureGroups(sessions)) {
+    const first = group.sessions[0];
+    if (!first) continue;
+    out.push({
+      id: `failure:${first.id}`,
+      kind: "failure",
+      severity: 3 + Math.log10(group.sessions.length),
+      text: describeFailureGroup(group),
+      evidence: [...group.sessions, ...(group.retry ? [group.retry] : [])].slice(0, 20).map((session) => ({
+        sessionId: session.id,
+        detail:
+          session === group.retry
+            ? `retry: ${sessionQualityWord(session)}`
+            : `${group.stage ?? "unknown stage"}: ${group.reason ?? "no reason"}`,
+      })),
+    });
+  }
 
   for (const session of sessions) {
     for (const segment of session.segments) {
@@ -352,31 +329,6 @@ export function findings(
           }
         }
       }
-    }
-    const failure =
-      session.failureInfo ?? session.segments.find((segment) => segment.failureInfo)?.failureInfo ?? null;
-    if (failure) {
-      const stage =
-        failure.stage === "callSetup"
-          ? "while setting up the call"
-          : failure.stage === "midcall"
-            ? "during the call"
-            : "";
-      out.push({
-        id: `failure:${session.id}`,
-        kind: "failure",
-        severity: 3,
-        text: `Session between ${isolate(endpointLabel(session.caller))} and ${isolate(endpointLabel(session.callee))} failed ${stage}: ${failure.reason ? isolate(failure.reason) : "no reason given"}.`.replace(
-          " failed :",
-          " failed:",
-        ),
-        evidence: [
-          {
-            sessionId: session.id,
-            detail: `${failure.stage ?? "unknown stage"}: ${failure.reason ?? "no reason"}`,
-          },
-        ],
-      });
     }
     for (const endpoint of [session.caller, session.callee]) {
       const feedback = endpoint?.feedback;

@@ -7,10 +7,10 @@ import { streamRows } from "./streams";
 /** A meeting of `count` people through a conferencing server; `shape(i)` says person i's network and whether they were poor. */
 function meeting(
   count: number,
-  shape: (i: number) => { network: Network; poor: boolean; microphone?: string },
+  shape: (i: number) => { network: Network; poor: boolean; microphone?: string; platform?: string },
 ) {
   const sessions = Array.from({ length: count }, (_, i) => {
-    const { network: net, poor, microphone } = shape(i);
+    const { network: net, poor, microphone, platform } = shape(i);
     const jitter = poor ? 60 : 5;
     const audio = media(
       "audio",
@@ -20,7 +20,9 @@ function meeting(
       ],
       { callerNetwork: net, callerDevice: microphone ? ({ captureDeviceName: microphone } as Device) : null },
     );
-    return session(`s${i}`, person(`P${i}`), conferencingServer(), [audio]);
+    const who = person(`P${i}`);
+    if (platform && who.userAgent) who.userAgent = { ...who.userAgent, platform };
+    return session(`s${i}`, who, conferencingServer(), [audio]);
   });
   return streamRows(sessions);
 }
@@ -57,8 +59,60 @@ describe("causes that explain a meeting", () => {
       factor: "Wi-Fi band",
       value: "frequency24GHz",
       label: "streams on Wi-Fi 2.4 GHz",
-      filters: { connectionType: "wifi" },
     });
+    // "Show these sessions" is exactly the 2.4 GHz ones: not every Wi-Fi session.
+    const expected = Array.from({ length: 300 }, (_, i) => i)
+      .filter((i) => i % 6 === 0)
+      .map((i) => `s${i}`);
+    expect([...(causes[0]?.sessionIds ?? [])].sort()).toEqual(expected.sort());
+    // A Wi-Fi band is Wi-Fi by definition: never offered as a confound of itself.
+    expect(causes[0]?.confounded.some((c) => c.startsWith("Connection"))).toBe(false);
+  });
+
+  it("merges factors that pick out the same people into one line that names both", () => {
+    // Everyone on the VPN is also on TCP: one cause, not two.
+    const rows = meeting(200, (i) => {
+      const vpn = i % 5 === 0;
+      return {
+        network: network({
+          connectionType: vpn ? "tunnel" : "wired",
+          networkTransportProtocol: vpn ? "tcp" : "udp",
+        }),
+        poor: vpn ? i % 3 !== 0 : i % 40 === 0,
+      };
+    });
+    const causes = meetingCauses(rows);
+    expect(causes.filter((c) => c.factor === "Transport" || c.factor === "Connection")).toHaveLength(1);
+    expect(causes[0]).toMatchObject({ factor: "Connection", value: "tunnel" });
+    expect(causes[0]?.same).toEqual([{ factor: "Transport", value: "tcp", label: "streams over TCP" }]);
+    expect(describeCause(causes[0] ?? ({} as never))).toContain(
+      "of streams on a VPN tunnel, which are also the streams over TCP, were poor",
+    );
+  });
+
+  it("flags a value the cause's poor streams also share, without merging people it only contains", () => {
+    // The troubled ISP's users are mostly on iOS; iOS also has a few users elsewhere.
+    const rows = meeting(200, (i) => {
+      const troubled = i % 8 === 0;
+      const ios = troubled || i % 25 === 1;
+      return {
+        network: network({
+          publicNetwork: {
+            kind: "public",
+            org: troubled ? "Example Cable" : "Example Fiber",
+            asn: troubled ? 64501 : 64500,
+            country: null,
+          },
+        }),
+        platform: ios ? "iOS" : "windows",
+        poor: troubled ? i % 3 !== 0 : i % 50 === 0,
+      };
+    });
+    const isp = meetingCauses(rows).find((c) => c.factor === "ISP");
+    expect(isp?.confounded).toContain("Platform iOS");
+    expect(describeCause(isp ?? ({} as never))).toContain(
+      "Most of these poor streams also share Platform iOS, so that may be the cause instead.",
+    );
   });
 
   it("names no cause when the poor streams are spread evenly", () => {
@@ -133,7 +187,11 @@ describe("causes that explain a meeting", () => {
       value: "Example Cable (AS64501)",
       label: "streams through Example Cable (AS64501)",
     });
-    expect(causes.find((cause) => cause.factor === "Country")?.value).toBe("NO");
+    // The country picks out the same people as the ISP: named in the same line, not listed apart.
+    expect(causes[0]?.same).toEqual([
+      { factor: "Country", value: "NO", label: "streams from addresses in NO" },
+    ]);
+    expect(causes.some((cause) => cause.factor === "Country")).toBe(false);
   });
 
   it("names the microphone the poor ones share", () => {

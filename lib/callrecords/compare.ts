@@ -1,3 +1,4 @@
+import { DIFFERENCE_RULES, meaningfullyWorse, type Explains } from "./difference-rules";
 import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, lookup, WIFI_BAND_LABELS } from "./describe";
 import type { Device, Endpoint, Media, Network } from "./model";
 import { describePublicNetwork } from "./public-networks";
@@ -7,32 +8,32 @@ export interface ComparisonRow {
   label: string;
   caller: string;
   callee: string;
+  /** The two shown values differ (equal shown values are never marked, however the raw numbers differ). */
   differs: boolean;
-  /** Which side looks worse on this line, when that can be judged. */
+  /** Which side is meaningfully worse on this line, by its rule in difference-rules.ts; null when not. */
   worse: "caller" | "callee" | null;
   /** Sides whose value crosses a published limit on this line (e.g. a device "not functioning" ≥ 0.005). */
   breach: ("caller" | "callee")[];
   /** The limit, in words, when the line has one. */
   limit: string | null;
+  /** Why a difference on this line counts, when it has a rule. */
+  rule: string | null;
+  /** Which poor streams this line can explain (difference-rules.ts); null: context only. */
+  explains: Explains;
 }
 
 type Value = string | number | boolean;
-type Judge = "higherWorse" | "lowerWorse" | null;
 
 interface Line<T> {
   label: string;
   value: (item: T) => Value | null;
   format?: (value: Value) => string;
-  judge?: Judge;
-  /** Ranks text values where that makes sense (e.g. Wi-Fi is worse than wired). */
-  rank?: (value: Value) => number;
   /** A value at or above this is a breach on its own, whatever the other side says. */
   atLeast?: { value: number; text: string };
 }
 
 const percent = (value: Value) => `${(Number(value) * 100).toFixed(1)}%`;
 const decibels = (value: Value) => `${value} dB`;
-const CONNECTION_RANK: Record<string, number> = { wired: 0, wifi: 1, mobile: 2, tunnel: 2 };
 const NOT_FUNCTIONING = {
   value: DEFAULT_THRESHOLDS.deviceNotFunctioningRatio,
   text: `≥ ${percent(DEFAULT_THRESHOLDS.deviceNotFunctioningRatio)} of the call marks the device not functioning (Call Analytics)`,
@@ -44,35 +45,26 @@ const NETWORK: Line<Network>[] = [
   {
     label: "Connection",
     value: (n) => n.connectionType,
-    rank: (v) => CONNECTION_RANK[String(v)] ?? 1,
-    judge: "higherWorse",
   },
   {
     label: "Transport",
     value: (n) => n.networkTransportProtocol,
-    rank: (v) => (v === "tcp" ? 1 : 0),
-    judge: "higherWorse",
   },
   {
     label: "Path",
     value: (n) => (n.relayIPAddress ? "relayed" : "direct"),
-    rank: (v) => (v === "relayed" ? 1 : 0),
-    judge: "higherWorse",
   },
   {
     label: "Link speed",
     value: (n) => n.linkSpeed,
     format: (v) => formatLinkSpeed(Number(v)),
-    judge: "lowerWorse",
   },
   {
     label: "Wi-Fi band",
     value: (n) => n.wifiBand,
     format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v),
-    rank: (v) => (v === "frequency24GHz" ? 1 : 0),
-    judge: "higherWorse",
   },
-  { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%`, judge: "lowerWorse" },
+  { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%` },
   { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
   { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },
   { label: "Wi-Fi access point (BSSID)", value: (n) => n.basicServiceSetIdentifier },
@@ -96,20 +88,17 @@ const NETWORK: Line<Network>[] = [
     label: "Sent quality events",
     value: (n) => n.sentQualityEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
   {
     label: "Received quality events",
     value: (n) => n.receivedQualityEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
-  { label: "Delay events", value: (n) => n.delayEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Delay events", value: (n) => n.delayEventRatio, format: percent },
   {
     label: "Low bandwidth events",
     value: (n) => n.bandwidthLowEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
   { label: "Traceroute hops", value: (n) => (n.traceRouteHops.length > 0 ? n.traceRouteHops.length : null) },
 ];
@@ -123,55 +112,48 @@ const DEVICE: Line<Device>[] = [
     label: "Mic not functioning",
     value: (d) => d.captureNotFunctioningEventRatio,
     format: percent,
-    judge: "higherWorse",
     atLeast: NOT_FUNCTIONING,
   },
   {
     label: "Speaker not functioning",
     value: (d) => d.renderNotFunctioningEventRatio,
     format: percent,
-    judge: "higherWorse",
     atLeast: NOT_FUNCTIONING,
   },
   { label: "Sent signal level", value: (d) => d.sentSignalLevel, format: decibels },
-  { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: decibels, judge: "higherWorse" },
+  { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: decibels },
   { label: "Received signal level", value: (d) => d.receivedSignalLevel, format: decibels },
   {
     label: "Received noise level",
     value: (d) => d.receivedNoiseLevel,
     format: decibels,
-    judge: "higherWorse",
   },
   { label: "Initial signal level (RMS)", value: (d) => d.initialSignalLevelRootMeanSquare },
-  { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate, judge: "higherWorse" },
-  { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate, judge: "higherWorse" },
-  { label: "Device glitches", value: (d) => d.deviceGlitchEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Clipping", value: (d) => d.deviceClippingEventRatio, format: percent, judge: "higherWorse" },
-  { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount, judge: "higherWorse" },
+  { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate },
+  { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate },
+  { label: "Device glitches", value: (d) => d.deviceGlitchEventRatio, format: percent },
+  { label: "Clipping", value: (d) => d.deviceClippingEventRatio, format: percent },
+  { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount },
   {
     label: "Low speech level",
     value: (d) => d.lowSpeechLevelEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
   {
     label: "Low speech-to-noise",
     value: (d) => d.lowSpeechToNoiseEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
-  { label: "Speaker muted", value: (d) => d.renderMuteEventRatio, format: percent, judge: "higherWorse" },
+  { label: "Speaker muted", value: (d) => d.renderMuteEventRatio, format: percent },
   {
     label: "Speaker at zero volume",
     value: (d) => d.renderZeroVolumeEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
   {
     label: "CPU insufficient",
     value: (d) => d.cpuInsufficentEventRatio,
     format: percent,
-    judge: "higherWorse",
   },
 ];
 
@@ -191,12 +173,11 @@ const CLIENT: Line<Endpoint>[] = [
   { label: "Tenant", value: (e) => e.identity?.tenantId ?? null },
   { label: "Machine name", value: (e) => e.name },
   { label: "CPU", value: (e) => e.cpuName },
-  { label: "CPU cores", value: (e) => e.cpuCoresCount, judge: "lowerWorse" },
+  { label: "CPU cores", value: (e) => e.cpuCoresCount },
   {
     label: "CPU speed",
     value: (e) => e.cpuProcessorSpeedInMhz,
     format: (v) => `${v} MHz`,
-    judge: "lowerWorse",
   },
   { label: "Platform", value: (e) => e.userAgent?.platform ?? null },
   { label: "Product", value: (e) => e.userAgent?.productFamily ?? null },
@@ -215,12 +196,12 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
     if (a === null && b === null) return [];
     const show = (v: Value | null) =>
       v === null ? "not reported" : line.format ? line.format(v) : String(v);
-    let worse: ComparisonRow["worse"] = null;
-    if (line.judge && a !== null && b !== null && a !== b) {
-      const ra = line.rank ? line.rank(a) : Number(a);
-      const rb = line.rank ? line.rank(b) : Number(b);
-      if (ra !== rb) worse = (line.judge === "higherWorse") === ra > rb ? "caller" : "callee";
-    }
+    const shownA = show(a);
+    const shownB = show(b);
+    const rule = lookup(DIFFERENCE_RULES, line.label) ?? null;
+    // A value one side did not report never counts against the side that did.
+    const judged =
+      rule && a !== null && b !== null && shownA !== shownB ? meaningfullyWorse(rule, a, b) : null;
     const breach = line.atLeast
       ? (["caller", "callee"] as const).filter(
           (side) => Number((side === "caller" ? a : b) ?? -Infinity) >= (line.atLeast?.value ?? Infinity),
@@ -229,12 +210,14 @@ function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): 
     return [
       {
         label: line.label,
-        caller: show(a),
-        callee: show(b),
-        differs: a !== b,
-        worse,
+        caller: shownA,
+        callee: shownB,
+        differs: shownA !== shownB,
+        worse: judged === "a" ? "caller" : judged === "b" ? "callee" : null,
         breach,
         limit: line.atLeast?.text ?? null,
+        rule: rule?.rule ?? null,
+        explains: rule?.explains ?? null,
       },
     ];
   });

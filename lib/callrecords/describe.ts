@@ -1,3 +1,4 @@
+import { MEETING_SERVICE_ROLE } from "./meeting-service";
 import type { Endpoint, Identity, IdentityKind, MediaKind, Network, StreamDirection } from "./model";
 
 const ROLE_LABELS: Record<string, string> = {
@@ -13,6 +14,7 @@ const ROLE_LABELS: Record<string, string> = {
   conferencingAttendant: "conferencing attendant",
   mediaController: "media controller",
   customBot: "bot",
+  [MEETING_SERVICE_ROLE]: "meeting service (not identified by Graph)",
 };
 
 /**

@@ -9,7 +9,9 @@ import listParticipants from "@/lib/graph/fixtures/list-participants-v2.json";
 import listSessions from "@/lib/graph/fixtures/list-sessions-example-1.json";
 import listSessionsWithSegments from "@/lib/graph/fixtures/list-sessions-example-2.json";
 import realTenant from "@/lib/graph/fixtures/real-tenant-shape.json";
-import { participantImpact, summarizeSession } from "./analysis";
+import { summarizeSession } from "./analysis";
+import type { Session } from "./model";
+import { analyzeCall } from "./analyze";
 import { compareSides } from "./compare";
 import { endpointLabel, identityLabel } from "./describe";
 import { participantList, personRows } from "./participants";
@@ -179,7 +181,10 @@ describe("a record as a real tenant sends it (odata.metadata=none)", () => {
       sessions: parsed.sessions,
     });
     expect(list.participants).toHaveLength(4);
-    const impacts = participantImpact(parsed.sessions.flatMap((session) => summarizeSession(session).rows));
+    const impacts = analyzeCall(
+      parsed.sessions,
+      parsed.sessions.flatMap((session) => summarizeSession(session).rows),
+    ).impacts;
     const rows = personRows(list, impacts);
     expect(rows).toHaveLength(4);
     expect(
@@ -230,7 +235,11 @@ describe("a record as a real tenant sends it (odata.metadata=none)", () => {
   it("gives a segment without caller or callee the session's, and marks test sessions", () => {
     const segment = parsed.sessions[1]?.segments[0];
     expect(endpointLabel(segment?.caller ?? null)).toBe("Mei Chen");
-    expect(segment?.callee?.kind).toBe("service");
+    // Nothing but an empty user agent: shape alone cannot tell; in a group call it is the meeting's service.
+    expect(segment?.callee?.kind).toBe("unknown");
+    const judged = summarizeSession(parsed.sessions[1] as Session, undefined, parsed.call.type);
+    expect(judged.session.segments[0]?.callee?.kind).toBe("service");
+    expect(endpointLabel(judged.session.callee)).toBe("meeting service (not identified by Graph)");
     expect(parsed.sessions[2]?.isTest).toBe(true);
   });
 });

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "@/lib/format/csv";
 import { hostileRecord } from "../../emulator/data/hostile";
-import { callVerdict, findings, participantImpact, summarizeSession } from "./analysis";
+import { callVerdict, summarizeSession } from "./analysis";
+import { analyzeCall } from "./analyze";
 import { mediaCharts } from "./chart-data";
 import { compareEndpoints, compareSides } from "./compare";
 import { streamsCsv } from "./csv";
@@ -25,8 +26,7 @@ function derived(): string {
   const out: unknown[] = [
     parsed.call,
     callVerdict(rows),
-    findings(parsed.sessions, rows),
-    participantImpact(rows),
+    analyzeCall(parsed.sessions, rows),
     parsed.sessions.map((s) => summarizeSession(s)),
     everyMedia.map((media) => [
       mediaCharts(media),
@@ -42,7 +42,7 @@ function derived(): string {
     parsed.sessions.flatMap((s) => (s.caller?.feedback ? feedbackTokens(s.caller.feedback) : [])),
     personRows(
       participantList({ v2: parsed.participants?.list ?? null, legacy: [], sessions: parsed.sessions }),
-      participantImpact(rows),
+      analyzeCall(parsed.sessions, rows).impacts,
     ),
   ];
   return JSON.stringify(out);

@@ -1,4 +1,5 @@
 import type { SessionSummary } from "./analysis";
+import { failureOf } from "./failures";
 import type { Quality } from "./verdict";
 
 export interface SessionFilters {
@@ -8,6 +9,9 @@ export interface SessionFilters {
   connectionType: string | null;
   feedbackOnly: boolean;
   poorOnly: boolean;
+  failedOnly: boolean;
+  /** A cause of the meeting's story (meeting-story.ts): only the sessions it is about. */
+  cause: string | null;
   text: string;
 }
 
@@ -18,6 +22,8 @@ export const NO_FILTERS: SessionFilters = {
   connectionType: null,
   feedbackOnly: false,
   poorOnly: false,
+  failedOnly: false,
+  cause: null,
   text: "",
 };
 
@@ -45,13 +51,20 @@ export function facetsOf(summary: SessionSummary): SessionFacets {
   return { platforms: [...platforms], connectionTypes: [...connectionTypes] };
 }
 
+/**
+ * The sessions the filters keep. `causeSessions` is the chosen cause's own list (null: no such cause here,
+ * so that filter keeps everything and the page says so).
+ */
 export function filterSessions(
   summaries: readonly SessionSummary[],
   filters: SessionFilters,
+  causeSessions: ReadonlySet<string> | null = null,
 ): SessionSummary[] {
   const text = filters.text.trim().toLowerCase();
   return summaries.filter((summary) => {
+    if (causeSessions && !causeSessions.has(summary.session.id)) return false;
     if (filters.poorOnly && summary.quality !== "poor") return false;
+    if (filters.failedOnly && !summary.failed) return false;
     if (filters.quality && summary.quality !== filters.quality) return false;
     if (filters.feedbackOnly && !summary.hasFeedback) return false;
     if (filters.modality && !summary.session.modalities.includes(filters.modality)) return false;
@@ -61,10 +74,12 @@ export function filterSessions(
       if (filters.connectionType && !facets.connectionTypes.includes(filters.connectionType)) return false;
     }
     if (text) {
+      const failure = failureOf(summary.session);
       const haystack = [
         summary.session.id,
         summary.session.caller?.identity?.displayName,
         summary.session.callee?.identity?.displayName,
+        failure ? `failed ${failure.stage ?? ""} ${failure.reason ?? ""}` : null,
       ]
         .filter(Boolean)
         .join(" ")

@@ -6,13 +6,14 @@
 // received audio"), so the callee's client measured it. A poor stream therefore says the path from its
 // sender to its receiver was poor: either side's network can be the cause, which is what the comparison
 // of the two networks decides.
+import { attributePair, type PairAttribution } from "./attribution";
 import { compareEndpoints, compareParts, type ComparisonRow, type SiteOf } from "./compare";
-import { describeNetwork, endpointLabel, isolate } from "./describe";
+import { endpointLabel } from "./describe";
 import type { Device, Endpoint, MediaKind, Network, Session } from "./model";
 import type { StreamRow } from "./streams";
 import { worstQuality, type Quality } from "./verdict";
 
-export type SideName = "caller" | "callee";
+export type { SideName } from "./attribution";
 
 export interface SideQuality {
   kind: MediaKind;
@@ -32,6 +33,9 @@ export interface Side {
   /** What this person sent and what they received, per media kind (audio first). */
   sent: SideQuality[];
   received: SideQuality[];
+  /** The streams behind `sent` and `received`. */
+  sentRows: StreamRow[];
+  receivedRows: StreamRow[];
 }
 
 export interface SideBySide {
@@ -42,7 +46,8 @@ export interface SideBySide {
   network: ComparisonRow[];
   device: ComparisonRow[];
   client: ComparisonRow[];
-  responsible: { side: SideName | null; text: string; evidence: string[] };
+  /** The one judgement of which side the evidence points at (attribution.ts). */
+  responsible: PairAttribution;
 }
 
 const ORDER: MediaKind[] = ["audio", "video", "screenSharing", "data", "other"];
@@ -89,63 +94,25 @@ function side(sessions: readonly Session[], rows: readonly StreamRow[], key: str
     ...parts,
     sent: qualities(sentRows, (row) => row.receiverLabel),
     received: qualities(receivedRows, (row) => row.receiverLabel),
+    sentRows,
+    receivedRows,
   };
-}
-
-/** Points each side collects against it: worse on a line, or over a published limit. */
-function blame(rows: readonly ComparisonRow[], name: SideName): { score: number; evidence: string[] } {
-  let score = 0;
-  const evidence: string[] = [];
-  for (const row of rows) {
-    const over = row.breach.includes(name);
-    if (row.worse !== name && !over) continue;
-    score += over ? 2 : 1;
-    const mine = name === "caller" ? row.caller : row.callee;
-    const theirs = name === "caller" ? row.callee : row.caller;
-    evidence.push(
-      over
-        ? `${row.label}: ${mine} (${row.limit ?? "over the limit"})`
-        : `${row.label}: ${mine} vs ${theirs}`,
-    );
-  }
-  return { score, evidence };
 }
 
 function responsibility(
   caller: Side,
   callee: Side,
-  network: ComparisonRow[],
-  device: ComparisonRow[],
-  roles = true,
-): SideBySide["responsible"] {
-  const poor = [...caller.sent, ...caller.received, ...callee.sent, ...callee.received].some(
-    (q) => q.quality === "poor",
-  );
-  if (!poor)
-    return {
-      side: null,
-      text: "No stream was poor in either direction: there is nothing for the two sides to explain.",
-      evidence: [],
-    };
-  const lines = [...network, ...device];
-  const a = blame(lines, "caller");
-  const b = blame(lines, "callee");
-  if (a.score === b.score) {
-    return {
-      side: null,
-      text: "Streams were poor, but no difference between the two sides explains it: look at the path between them (relays, the internet in between) or at the time of the call.",
-      evidence: [],
-    };
-  }
-  const [name, who, points] =
-    a.score > b.score ? (["caller", caller, a] as const) : (["callee", callee, b] as const);
-  const where = who.network ? `on ${describeNetwork(who.network)}` : null;
-  const why = [where, ...points.evidence.slice(0, 3)].filter(Boolean).join("; ");
-  return {
-    side: name,
-    text: `${isolate(who.label)}'s side${roles ? ` (the ${name})` : ""} is the likely cause: ${why}.`,
-    evidence: points.evidence,
-  };
+  lines: ComparisonRow[],
+  options: { direct: boolean; roles: boolean; through: string | null },
+): PairAttribution {
+  const party = (side: Side) => ({
+    key: side.key,
+    label: side.label,
+    network: side.network,
+    sent: side.sentRows,
+    received: side.receivedRows,
+  });
+  return attributePair({ caller: party(caller), callee: party(callee) }, lines, options);
 }
 
 /**
@@ -180,15 +147,20 @@ export function sideBySide(
   const callee = side(sessions, rows, keys[1] ?? "");
   const service = direct ? null : (rows.find((row) => row.sender?.kind === "service") ?? null);
   const { network, device } = compareParts(caller, callee, siteOf);
+  const client = compareEndpoints(caller.endpoint, callee.endpoint);
   return {
     caller,
     callee,
     through: service ? service.senderLabel : null,
     network,
     device,
-    client: compareEndpoints(caller.endpoint, callee.endpoint),
+    client,
     // A pair picked from a meeting has no caller and callee, only two people.
-    responsible: responsibility(caller, callee, network, device, !order),
+    responsible: responsibility(caller, callee, [...network, ...device, ...client], {
+      direct: Boolean(direct),
+      roles: !order,
+      through: service ? service.senderLabel : null,
+    }),
   };
 }
 
@@ -276,6 +248,8 @@ export function compareWithMedian(
     device: typical(everyone.map((s) => s.device)),
     sent: [],
     received: [],
+    sentRows: [],
+    receivedRows: [],
   };
   const { network, device } = compareParts(person, median, siteOf);
   return {
@@ -285,6 +259,10 @@ export function compareWithMedian(
     network,
     device,
     client: [],
-    responsible: responsibility(person, median, network, device, false),
+    responsible: responsibility(person, median, [...network, ...device], {
+      direct: false,
+      roles: false,
+      through: rows.find((row) => row.sender?.kind === "service")?.senderLabel ?? null,
+    }),
   };
 }

@@ -13,11 +13,14 @@ export interface CallPage {
 // Pages never change once loaded: summarise each once, however often the list re-renders.
 const summariesByPage = new WeakMap<CallPage, SessionSummary[]>();
 
-/** A page's per-session analysis, computed once; call it as a page arrives so the work is spread out. */
-export function summariesOf(page: CallPage): SessionSummary[] {
+/**
+ * A page's per-session analysis, computed once; call it as a page arrives so the work is spread out.
+ * `callType` is the record's (the first page's): a group call's identity-less endpoints are its service.
+ */
+export function summariesOf(page: CallPage, callType: string | null): SessionSummary[] {
   let summaries = summariesByPage.get(page);
   if (!summaries) {
-    summaries = page.sessions.map((session) => summarizeSession(session));
+    summaries = page.sessions.map((session) => summarizeSession(session, undefined, callType));
     summariesByPage.set(page, summaries);
   }
   return summaries;

@@ -2,28 +2,20 @@
 import { useEffect, useMemo, useState } from "react";
 import { callVerdict, findings, participantImpact, type SessionSummary } from "@/lib/callrecords/analysis";
 import { participantList, personRows } from "@/lib/callrecords/participants";
-import { meetingCauses } from "@/lib/callrecords/causes";
 import type { SiteOf } from "@/lib/callrecords/compare";
-import { sideBySide } from "@/lib/callrecords/two-sides";
+import { callStory } from "@/lib/callrecords/story";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
-import type { Session } from "@/lib/callrecords/model";
-import type { StreamRow } from "@/lib/callrecords/streams";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 
 type Analysis = ReturnType<typeof analyzeNow>;
 
-/** Everything derived from the sessions read so far: verdict, findings, who hurt whom, causes. */
-function analyzeNow(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
-  const base = gather(pages, siteOf);
-  return { ...base, ...details(base.sessions, base.rows, siteOf) };
-}
-
-function gather(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
+function gather(pages: readonly CallPage[] | undefined) {
+  const callType = pages?.[0]?.call?.type ?? null;
   const seen = new Set<string>();
   const summaries: SessionSummary[] = [];
   for (const page of pages ?? []) {
-    for (const summary of summariesOf(page)) {
+    for (const summary of summariesOf(page, callType)) {
       if (seen.has(summary.session.id)) continue;
       seen.add(summary.session.id);
       summaries.push(summary);
@@ -35,53 +27,50 @@ function gather(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefin
     summaries,
     sessions,
     rows,
-    verdict: callVerdict(rows),
-    failedSessions: summaries.filter((summary) => summary.failed).length,
+    verdict: callVerdict(rows, sessions),
     unreadable: unreadableTotals(sessions),
-    sides: sideBySide(sessions, rows, undefined, siteOf),
   };
 }
 
-function details(sessions: Session[], rows: StreamRow[], siteOf: SiteOf | undefined) {
-  return {
-    findings: findings(sessions, rows),
-    impacts: participantImpact(rows),
-    causes: meetingCausesOf(rows, siteOf),
-  };
+/**
+ * Everything derived from the sessions read so far, one step per `yield`: gathering and the verdict, the one
+ * attribution (story.ts: headline, side by side or the meeting's causes, each person's part), the findings
+ * read from it, and who hurt whom. Listed once; run at once or a step per task.
+ */
+function* analysisSteps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
+  const base = gather(pages);
+  yield;
+  const story = callStory(base.sessions, base.rows, siteOf);
+  yield;
+  const found = findings(base.sessions, base.rows, story);
+  yield;
+  const impacts = participantImpact(base.rows, story.parts);
+  return { ...base, story, sides: story.pair, findings: found, impacts };
 }
 
-/** A meeting's shared causes; a call of two people is explained by the side-by-side instead. */
-function meetingCausesOf(rows: StreamRow[], siteOf: SiteOf | undefined) {
-  return new Set(rows.flatMap((row) => [row.senderKey, row.receiverKey])).size > 3
-    ? meetingCauses(rows, 5, siteOf)
-    : [];
+function analyzeNow(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
+  const steps = analysisSteps(pages, siteOf);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/**
- * The same analysis a step per task (gathering, findings, who hurt whom, causes), so that the page
- * stays responsive while thousands of sessions are judged; null when `cancelled` says to stop.
- */
+/** The same analysis a step per task, so the page stays responsive; null when `cancelled` says to stop. */
 async function analyzeInSteps(
   pages: readonly CallPage[] | undefined,
   siteOf: SiteOf | undefined,
   cancelled: () => boolean,
 ): Promise<Analysis | null> {
-  await nextTask();
-  if (cancelled()) return null;
-  const base = gather(pages, siteOf);
-  await nextTask();
-  if (cancelled()) return null;
-  const found = findings(base.sessions, base.rows);
-  await nextTask();
-  if (cancelled()) return null;
-  const impacts = participantImpact(base.rows);
-  await nextTask();
-  if (cancelled()) return null;
-  const causes = meetingCausesOf(base.rows, siteOf);
-  await nextTask();
-  return cancelled() ? null : { ...base, findings: found, impacts, causes };
+  const steps = analysisSteps(pages, siteOf);
+  for (;;) {
+    await nextTask();
+    if (cancelled()) return null;
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**

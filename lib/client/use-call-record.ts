@@ -1,11 +1,14 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useRef } from "react";
 import { apiGet, isTransient } from "./api";
 import { summariesOf, type CallPage } from "./call-page";
 import { useAutoPaging } from "./use-auto-paging";
 
 /** The call and every page of its sessions: the first page renders at once, the rest stream in. */
 export function useCallRecord(callId: string) {
+  // Later pages do not repeat the record: its type (a group call's service endpoints) comes from the first.
+  const callType = useRef<string | null>(null);
   const query = useInfiniteQuery({
     queryKey: ["call", callId],
     initialPageParam: null as string | null,
@@ -16,8 +19,9 @@ export function useCallRecord(callId: string) {
           : `/api/calls/${callId}`,
         signal,
       );
+      if (page.call) callType.current = page.call.type;
       // Judge this page's sessions now, in a task of their own, not later in one long batch.
-      summariesOf(page);
+      summariesOf(page, callType.current);
       return page;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -14,6 +14,8 @@ describe("view state in the URL", () => {
         quality: "poor",
         platform: "windows",
         connectionType: "wifi",
+        failedOnly: true,
+        cause: "factor:Wi-Fi band:frequency24GHz",
       },
       sort: { key: "quality", descending: true },
       zoom: 2,
@@ -22,6 +24,13 @@ describe("view state in the URL", () => {
     };
     const params = serializeViewState(view);
     expect(parseViewState(new URLSearchParams(params.toString()))).toEqual({ state: view, invalid: [] });
+  });
+
+  it("refuses a cause that is not a story line's ID", () => {
+    const { state, invalid } = parseViewState(new URLSearchParams("cause=<script>&failed=2"));
+    expect(state.filters.cause).toBeNull();
+    expect(state.filters.failedOnly).toBe(false);
+    expect(invalid).toEqual(["failed", "cause"]);
   });
 
   it("leaves defaults out of the URL", () => {

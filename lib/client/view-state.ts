@@ -32,6 +32,8 @@ const TEXT = /^[^<>]{0,100}$/;
 export const MAX_ZOOM = 4;
 
 const PERSON_KEY = /^[^<>]{1,300}$/;
+/** A story line's ID (meeting-story.ts): `sender:…`, `person:…` or `factor:{name}:{value}`. */
+const CAUSE_ID = /^(sender|person|factor):[^<>]{1,300}$/;
 
 /** Two different people to compare, given as two `cmp` parameters. */
 function readPair(raw: string[], invalid: string[]): [string, string] | null {
@@ -72,6 +74,8 @@ export function parseViewState(params: URLSearchParams): { state: ViewState; inv
       ),
       platform: read("platform", null, token),
       connectionType: read("conn", null, token),
+      failedOnly: read("failed", false, flag),
+      cause: read("cause", null, (raw) => (CAUSE_ID.test(raw) ? raw : undefined)),
     },
     sort: {
       key: read("sort", "start" as SessionSortKey, (raw) =>
@@ -99,6 +103,8 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   if (f.quality) params.set("quality", f.quality);
   if (f.platform) params.set("platform", f.platform);
   if (f.connectionType) params.set("conn", f.connectionType);
+  if (f.failedOnly) params.set("failed", "1");
+  if (f.cause) params.set("cause", f.cause);
   if (state.sort.key !== "start") params.set("sort", state.sort.key);
   if (state.sort.descending) params.set("desc", "1");
   if (state.zoom > 0) params.set("zoom", String(state.zoom));

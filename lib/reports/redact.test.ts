@@ -8,7 +8,8 @@ import getExpanded from "@/lib/graph/fixtures/get-callrecord-example-2.json";
 import legacyOnly from "@/lib/graph/fixtures/legacy-only.json";
 import listSessionsWithSegments from "@/lib/graph/fixtures/list-sessions-example-2.json";
 import realTenant from "@/lib/graph/fixtures/real-tenant-shape.json";
-import { callVerdict, findings } from "@/lib/callrecords/analysis";
+import { callVerdict } from "@/lib/callrecords/analysis";
+import { analyzeCall } from "@/lib/callrecords/analyze";
 import { describeNetwork } from "@/lib/callrecords/describe";
 import { participantList } from "@/lib/callrecords/participants";
 import { streamRows } from "@/lib/callrecords/streams";
@@ -82,7 +83,7 @@ describe("redaction never invents or drops facts", () => {
         m.calleeNetwork?.macAddress === null,
         m.callerNetwork?.subnet === null,
       ]),
-      findings: findings(parsed.sessions, rows).map((f) => [f.kind, f.severity.toFixed(3)]),
+      findings: analyzeCall(parsed.sessions, rows).findings.map((f) => [f.kind, f.severity.toFixed(3)]),
       people: participantList({
         v2: parsed.participants?.source === "participants_v2" ? parsed.participants.list : null,
         legacy: parsed.participants?.source === "legacy" ? parsed.participants.list : null,
