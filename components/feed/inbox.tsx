@@ -3,6 +3,9 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { PersonPartSummary } from "@/components/ui/person-part";
+import { PART_LABELS, type Part } from "@/lib/callrecords/attribution";
+import { roleOf } from "@/lib/callrecords/person-parts";
 import { VerdictSummary } from "@/components/ui/verdict-summary";
 import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -17,15 +20,32 @@ import { WatchListEditor } from "./watch-list-editor";
 
 const TONE = { good: "text-good-fg", warn: "text-warn-fg", neutral: "text-muted" } as const;
 
-function People({ call, onPerson }: { call: InboxCall; onPerson: (id: string) => void }) {
+const PART_MARKS: Record<Part, string> = { impacting: "▲", both: "▲▼", impacted: "▼", unclear: "?", fine: "" };
+
+/** The people, each marked with their part; the one the inbox is filtered to first, with their whole part. */
+function People({
+  call,
+  focus,
+  onPerson,
+}: {
+  call: InboxCall;
+  focus: string | null;
+  onPerson: (id: string) => void;
+}) {
   const shown = call.people.slice(0, 4);
+  const focused = focus && call.roles ? roleOf(call.roles, { id: focus, displayName: null }) : null;
   return (
     <span className="text-sm">
+      {focused && call.roles && (
+        <PersonPartSummary roles={call.roles} part={focused} name="this person" />
+      )}
       {shown.map((person, index) => {
         const name = person.identity?.displayName ?? "Unnamed";
         const id = person.identity?.id;
+        const part = roleOf(call.roles, { id: id ?? null, displayName: person.identity?.displayName ?? null });
+        const mark = part ? PART_MARKS[part.part] : "";
         return (
-          <span key={`${id ?? name}-${index}`}>
+          <span key={`${id ?? name}-${index}`} data-testid="inbox-person" data-part={part?.part ?? ""}>
             {index > 0 && ", "}
             {id ? (
               <button
@@ -38,6 +58,12 @@ function People({ call, onPerson }: { call: InboxCall; onPerson: (id: string) =>
               </button>
             ) : (
               name
+            )}
+            {mark && part && (
+              <span className="ml-0.5 text-xs text-muted" title={PART_LABELS[part.part]}>
+                {mark}
+                <span className="sr-only"> {PART_LABELS[part.part]}</span>
+              </span>
             )}
           </span>
         );
@@ -189,7 +215,7 @@ export function Inbox() {
                         </Badge>
                       </span>
                     )}
-                    <People call={call} onPerson={(id) => set({ person: id })} />
+                    <People call={call} focus={filters.person} onPerson={(id) => set({ person: id })} />
                   </Td>
                 </tr>
               ))}

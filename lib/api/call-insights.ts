@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
 import { describeMatch, matchPhoneRows, MATCH_SLACK_MS, phoneLegsOf } from "@/lib/callrecords/phone-legs";
+import { rolesInView } from "@/lib/callrecords/person-parts";
 import { verdictSummary } from "@/lib/callrecords/verdict-summary";
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
@@ -17,6 +18,13 @@ const SUMMARY_SESSIONS = 600;
 const LOG_MARGIN_MS = 10 * 60_000;
 const LOG_PAGES = 5;
 
+type Judged = ReturnType<typeof verdictSummary> & {
+  id: string;
+  version: number;
+  sessionsRead: number;
+  complete: boolean;
+};
+
 export interface InsightsOptions {
   calls: CallService;
   reader: SearchReader;
@@ -27,6 +35,7 @@ export interface InsightsOptions {
 /** What callscope derives about a call beyond its own record: a verdict for list rows, and its phone legs. */
 export function createCallInsights(options: InsightsOptions) {
   const limit = createConcurrencyLimit(options.concurrency ?? 24);
+  const judged = new LRUCache<string, Judged>({ max: 5000, ttl: 10 * 60_000 });
   const summaries = new LRUCache<string, string>({ max: 5000, ttl: 10 * 60_000 });
   const legs = new LRUCache<string, string>({ max: 500, ttl: 2 * 60_000 });
 
@@ -44,24 +53,33 @@ export function createCallInsights(options: InsightsOptions) {
   }
 
   return {
-    /** The call's verdict and worst metric, for a row of search results. Nothing personal: the same for every role. */
-    async summary(callId: string, trace: RequestTrace): Promise<string> {
-      const cached = summaries.get(callId);
-      if (cached) {
+    /**
+     * The call's verdict, worst metric and each person's part, for a row of search results: judged once per
+     * call, then shown per view (people masked for Readers).
+     */
+    async summary(callId: string, view: View, trace: RequestTrace): Promise<string> {
+      const key = `${callId}:${view.name}`;
+      const shown = summaries.get(key);
+      if (shown) {
         trace.cacheHits += 1;
-        return cached;
+        return shown;
       }
-      const { call, sessions, complete } = await limit(() =>
-        options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
-      );
-      const json = JSON.stringify({
-        id: call.id,
-        version: call.version,
-        ...verdictSummary(sessions),
-        sessionsRead: sessions.length,
-        complete,
-      });
-      summaries.set(callId, json);
+      let full = judged.get(callId);
+      if (!full) {
+        const { call, sessions, complete } = await limit(() =>
+          options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
+        );
+        full = {
+          id: call.id,
+          version: call.version,
+          ...verdictSummary(sessions, call.type),
+          sessionsRead: sessions.length,
+          complete,
+        };
+        judged.set(callId, full);
+      } else trace.cacheHits += 1;
+      const json = JSON.stringify({ ...full, roles: rolesInView(full.roles, view) });
+      summaries.set(key, json);
       return json;
     },
 

@@ -217,19 +217,40 @@ describe("phone logs and phone legs", () => {
     );
   });
 
-  it("judges a call for a list row from its media, the same for every role", async () => {
+  it("judges a call for a list row from its media, with each person's part, masked for Readers", async () => {
     const stack = graphStack(emulator);
     const poorWifi = demoCalls.find((c) => c.scenario === "poor-wifi")?.id ?? "";
-    const summary = JSON.parse(await stack.insights.summary(poorWifi, newTrace())) as {
+    type Summary = {
       quality: string;
       worst: { text: string } | null;
       complete: boolean;
+      roles: {
+        pair: boolean;
+        people: {
+          identity: { displayName: string | null; id: string | null };
+          part: string;
+          networkKind: string | null;
+        }[];
+      };
     };
+    const summary = JSON.parse(await stack.insights.summary(poorWifi, FULL_VIEW, newTrace())) as Summary;
     expect(summary.quality).toBe("poor");
     expect(summary.worst?.text).toMatch(/jitter|loss|round trip/i);
     expect(summary.complete).toBe(true);
+    // The poor Wi-Fi is the callee's: the same side the call's page names.
+    expect(summary.roles.pair).toBe(true);
+    const byPart = Object.fromEntries(summary.roles.people.map((p) => [p.part, p]));
+    expect(Object.keys(byPart).sort()).toEqual(["impacted", "impacting"]);
+    expect(byPart.impacting?.networkKind).toBe("Wi-Fi 2.4 GHz");
+    const masked = await stack.insights.summary(poorWifi, MASKED_VIEW, newTrace());
+    const shown = JSON.parse(masked) as Summary;
+    for (const person of summary.roles.people) expect(masked).not.toContain(person.identity.displayName ?? "-");
+    expect(shown.roles.people.map((p) => [p.identity.id, p.part])).toEqual(
+      summary.roles.people.map((p) => [null, p.part]),
+    );
+    expect(shown.roles.people[0]?.identity.displayName).toMatch(/^Participant /);
     const townHall = demoCalls.find((c) => c.scenario === "town-hall")?.id ?? "";
-    const big = JSON.parse(await stack.insights.summary(townHall, newTrace())) as {
+    const big = JSON.parse(await stack.insights.summary(townHall, FULL_VIEW, newTrace())) as {
       complete: boolean;
       sessionsRead: number;
     };

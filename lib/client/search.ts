@@ -1,8 +1,9 @@
 "use client";
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { filterCalls, newestFirst } from "@/lib/callrecords/call-list";
 import type { CallSummary } from "@/lib/callrecords/model";
+import type { CallRoles } from "@/lib/callrecords/person-parts";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import type { Quality } from "@/lib/callrecords/verdict";
 import { ApiProblem, apiGet, isTransient } from "./api";
@@ -39,6 +40,9 @@ export interface CallSummaryResponse {
   poorShare: number;
   streams: { total: number; good: number; poor: number; unclassified: number };
   worst: { text: string; metric: string; media: string; direction: string } | null;
+  failures: { failed: number; text: string } | null;
+  /** Each person's part (people masked for Readers). */
+  roles: CallRoles;
   sessionsRead: number;
   complete: boolean;
 }
@@ -125,16 +129,20 @@ export function useCallSearch(search: CallSearch | null) {
   return { ...query, calls, read, unreadable, first: pages?.[0] };
 }
 
-/** A call's verdict for its row of results, fetched only when asked (the row is on screen). */
-export function useCallSummary(callId: string, enabled: boolean) {
-  return useQuery({
-    queryKey: ["call-summary", callId],
-    enabled,
-    queryFn: () => fetchSummary(callId),
-    retry: retryThrottled,
-    retryDelay: afterRetryAfter,
-    staleTime: 10 * 60_000,
-    refetchOnWindowFocus: false,
+/**
+ * The verdict of every call in a list, asked for together (50 a request, the server reading at most 24
+ * records at once): the summary above the results counts them all, not only the rows on screen.
+ */
+export function useCallSummaries(callIds: readonly string[]) {
+  return useQueries({
+    queries: callIds.map((callId) => ({
+      queryKey: ["call-summary", callId],
+      queryFn: () => fetchSummary(callId),
+      retry: retryThrottled,
+      retryDelay: afterRetryAfter,
+      staleTime: 10 * 60_000,
+      refetchOnWindowFocus: false,
+    })),
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
+import { rolesInView } from "@/lib/callrecords/person-parts";
 import type { View } from "@/lib/callrecords/view";
 import { isGuid } from "@/lib/format/guid";
 import type { SearchPerson } from "@/lib/api/person";
@@ -145,6 +146,7 @@ export function createInbox(options: InboxOptions) {
           ...entry,
           organizer,
           people: view.participants(entry.people),
+          ...(entry.roles ? { roles: rolesInView(entry.roles, view) } : {}),
           watched: watched.length > 0,
           watchedPeople: view.participants(watched).map((person) => person.identity?.displayName ?? null),
         };

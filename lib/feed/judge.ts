@@ -29,7 +29,7 @@ export function judgeCall(
       modalities: call.modalities,
       startDateTime: call.startDateTime,
       endDateTime: call.endDateTime,
-      ...verdictSummary(sessions),
+      ...verdictSummary(sessions, call.type),
       organizer,
       people: people.slice(0, PEOPLE_KEPT),
       peopleCount: people.length,

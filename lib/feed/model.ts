@@ -1,4 +1,5 @@
 import type { Identity, Participant } from "@/lib/callrecords/model";
+import type { CallRoles } from "@/lib/callrecords/person-parts";
 
 /** What Graph says changed: callRecords subscriptions send `created` and `updated`. */
 export type ChangeType = "created" | "updated";
@@ -32,6 +33,10 @@ export interface FeedCall {
   poorShare: number;
   streams: { total: number; good: number; poor: number; unclassified: number };
   worst: { text: string; metric: string; media: string; direction: string } | null;
+  /** Failed sessions beside the quality; absent in rows judged before it was kept. */
+  failures?: { failed: number; text: string } | null;
+  /** Each person's part; absent in rows judged before it was kept. */
+  roles?: CallRoles;
   organizer: Identity | null;
   /** Up to PEOPLE_KEPT people seen in the call; `peopleCount` says how many there were. */
   people: Participant[];

@@ -73,7 +73,11 @@ export function CallSearchView({ suggestions }: { suggestions: readonly DemoPers
               {result.unreadable === 1 ? " is" : " are"} not listed.
             </p>
           )}
-          <CallResults calls={result.calls} filtered={result.calls.length !== result.read} />
+          <CallResults
+            calls={result.calls}
+            filtered={result.calls.length !== result.read}
+            person={person ?? null}
+          />
         </>
       )}
     </div>

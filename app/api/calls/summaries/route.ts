@@ -12,7 +12,7 @@ const MAX_IDS = 50;
  */
 export const GET = apiRoute<Record<string, never>>(
   "GET /api/calls/summaries",
-  async ({ request, runtime, trace }) => {
+  async ({ request, runtime, trace, view }) => {
     const raw = new URL(request.url).searchParams.get("ids") ?? "";
     const ids = [...new Set(raw.split(",").filter(Boolean))];
     if (ids.length === 0 || ids.length > MAX_IDS)
@@ -21,7 +21,7 @@ export const GET = apiRoute<Record<string, never>>(
     const entries = await Promise.all(
       checked.map(async (id) => {
         try {
-          return `${JSON.stringify(id)}:${await runtime.insights.summary(id, trace)}`;
+          return `${JSON.stringify(id)}:${await runtime.insights.summary(id, view, trace)}`;
         } catch (error) {
           const problem = toApiError(error, id);
           return `${JSON.stringify(id)}:${JSON.stringify({
