@@ -128,12 +128,31 @@ test("a failing later page keeps what arrived and resumes", async ({ page, reque
   await waitForAllSessions(page, 150);
 });
 
-test("a failed PSTN leg is called out in the verdict and findings", async ({ page }) => {
+test("a failed PSTN leg is never a plain Good: the verdict, a finding with what to check, the Failed filter", async ({
+  page,
+}) => {
   await page.goto(`/calls/${demoCall("failed-pstn").id}`);
-  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("1 session failed");
-  await expect(page.getByTestId("findings")).toContainText(
-    "failed while setting up the call: Gateway rejected the call",
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict.getByTestId("verdict-badges")).toContainText("1 failed");
+  await expect(verdict.getByTestId("failure-summary")).toContainText(
+    "1 of 2 sessions failed at call setup; the retry was good",
   );
+  const findings = page.getByTestId("findings");
+  await expect(findings).toContainText("1 session failed at call setup: Gateway rejected the call");
+  await expect(findings).toContainText("The retry at");
+  await expect(findings).toContainText("Next: check the trunk and SBC");
+  // Controlled by the URL: the box is ticked once the address says so.
+  await page.getByLabel("Failed only").click();
+  await expect(page.getByLabel("Failed only")).toBeChecked();
+  await expect(page).toHaveURL(/failed=1/);
+  await expect(page.getByTestId("sessions-count")).toHaveText("1 of 2 sessions shown");
+  await expect(page.getByTestId("failure-cell").first()).toHaveText("failed at call setup");
+  // Searching the table for "failed" finds the same session.
+  await page.getByLabel("Failed only").click();
+  await expect(page.getByLabel("Failed only")).not.toBeChecked();
+  await page.getByPlaceholder("name or session ID").fill("failed");
+  await expect(page.getByTestId("sessions-count")).toHaveText("1 of 2 sessions shown");
+  await screenshot(page, "failed-pstn");
 });
 
 test("the call view fits a tablet without sideways scrolling", async ({ page }) => {

@@ -10,9 +10,16 @@ test("a 1:1 call opens with caller and callee side by side, naming the callee's 
   const sides = page.getByTestId("side-by-side");
   // No click: it is the first thing under the call's facts.
   await expect(sides).toBeVisible();
-  await expect(page.getByTestId("likely-side")).toContainText(
-    "(the callee) is the likely cause: on Wi-Fi 2.4 GHz",
+  // The side whose sent streams arrived poor, weighed by its own network: one story on the whole page.
+  const likely = page.getByTestId("likely-side");
+  await expect(likely).toContainText(/\(the callee\) is the likely cause: what .+ sent arrived poor/);
+  await expect(likely).toContainText("network shows why: Wi-Fi 2.4 GHz");
+  await expect(page.getByTestId("findings").getByRole("listitem").first()).toContainText(
+    await likely.innerText(),
   );
+  await expect(
+    page.getByTestId("participants").getByRole("row").filter({ hasText: "impacting" }),
+  ).toHaveCount(1);
   await expect(sides.getByTestId("side-caller")).toContainText("What they received");
   await expect(sides.getByTestId("side-callee").getByText("What they sent").locator("..")).toContainText(
     "Poor",
@@ -37,16 +44,45 @@ test("the town hall's top cause is the planted one, and it filters the sessions 
   const causes = page.getByTestId("cause");
   const leaders = (await causes.nth(0).innerText()) + (await causes.nth(1).innerText());
   expect(leaders).toContain("of streams on Wi-Fi 2.4 GHz were poor");
-  expect(leaders).toContain("of streams on a VPN tunnel were poor");
+  // The VPN and TCP are the same people: one line that names both.
+  expect(leaders).toContain("of streams on a VPN tunnel, which are also the streams over TCP, were poor");
+  await expect(causes.filter({ hasText: "streams over TCP" })).toHaveCount(1);
   const wifi = causes.filter({ hasText: "Wi-Fi 2.4 GHz" }).first();
   await wifi.getByRole("button", { name: "Show these sessions" }).click();
-  await expect(page).toHaveURL(/conn=wifi/);
+  await expect(page).toHaveURL(/cause=factor%3AWi-Fi\+band%3Afrequency24GHz/);
   await expect(page).toHaveURL(/poor=1/);
   const shown = await page.getByTestId("sessions-count").innerText();
   const [visible] = shown.replace(/,/g, "").match(/\d+/) ?? [];
   expect(Number(visible)).toBeGreaterThan(0);
   expect(Number(visible)).toBeLessThan(3000);
-  await expect(page.getByLabel("Connection")).toHaveValue("wifi");
+  // Exactly the 2.4 GHz sessions, said in a column of their own: not every Wi-Fi session.
+  await expect(page.getByTestId("cause-column")).toHaveText("Wi-Fi band");
+  const cells = await page.getByTestId("cause-cell").allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  expect(new Set(cells)).toEqual(new Set(["Wi-Fi 2.4 GHz"]));
+  await screenshot(page, "town-hall-cause-sessions");
+});
+
+test("a meeting whose presenter's uplink hurt the audience tells one story: that sender first", async ({
+  page,
+}) => {
+  await page.goto(`/calls/${demoCall("team-meeting").id}`);
+  await waitForAllSessions(page, 12);
+  const panel = page.getByTestId("meeting-causes");
+  await expect(panel.getByTestId("no-cause")).toHaveCount(0);
+  const first = panel.getByTestId("cause").first();
+  await expect(first.getByTestId("cause-kind")).toHaveText("One sender");
+  await expect(first).toContainText(/poor video uplink .+ is the likely cause for \d+ of \d+ participants/);
+  await expect(page.getByTestId("findings").getByRole("listitem").first()).toContainText(
+    "is the likely cause for",
+  );
+  await first.getByRole("button", { name: "Show these sessions" }).click();
+  await expect(page).toHaveURL(/cause=sender%3A/);
+  const cells = await page.getByTestId("cause-cell").allInnerTexts();
+  expect(cells.length).toBeGreaterThan(2);
+  expect(cells).toContain("sent poor");
+  expect(cells.filter((cell) => cell === "received poor").length).toBeGreaterThan(1);
+  await screenshot(page, "team-meeting-cause-panel");
 });
 
 test("the home workers' meeting is explained by their ISP, named from the offline database", async ({
@@ -56,8 +92,13 @@ test("the home workers' meeting is explained by their ISP, named from the offlin
   await waitForAllSessions(page, 80);
   await expect(page.getByTestId("cause").first()).toContainText("ISP");
   await expect(page.getByTestId("cause").first()).toContainText(
-    "streams through Example Cable, Inc. (AS64501) were poor",
+    "streams through Example Cable, Inc. (AS64501)",
   );
+  await page.getByTestId("cause").first().getByRole("button", { name: "Show these sessions" }).click();
+  await expect(page.getByTestId("cause-column")).toHaveText("ISP");
+  const isps = await page.getByTestId("cause-cell").allInnerTexts();
+  expect(isps.length).toBeGreaterThan(0);
+  expect(new Set(isps)).toEqual(new Set(["Example Cable, Inc. (AS64501)"]));
   // And any two-person view says which ISP each side reached Teams through.
   await page.goto(`/calls/${demoCall("poor-wifi").id}`);
   await page.getByRole("button", { name: "Show every line, not only what differs" }).click();

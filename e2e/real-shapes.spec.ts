@@ -80,10 +80,12 @@ for (const scheme of ["light", "dark"] as const) {
       // The segment without caller or callee is between the session's: Mei Chen, not "unknown endpoint".
       await page.getByRole("button", { name: "Close" }).click();
       const mei = await openSession(page, "Mei Chen");
+      // Her session's far end has nothing but an empty user agent: in a group call, the meeting's service.
       await expect(mei.getByRole("heading", { level: 2 })).toContainText(
-        "Mei Chen → Teams conferencing server",
+        "Mei Chen → meeting service (not identified by Graph)",
       );
       await expect(mei).not.toContainText("unknown endpoint");
+      await expect(mei).not.toContainText("unknown participant");
       await page.getByRole("button", { name: "Close" }).click();
       const jonas = await openSession(page, "Jonas Berg");
       await expect(jonas.getByTestId("test-session")).toHaveText("test call");

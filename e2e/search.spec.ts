@@ -40,6 +40,36 @@ test("find a person's calls from the home page, open a poor one, and come back t
   await expect(page.getByTestId("call-row").first()).toBeVisible();
 });
 
+test("a person's search says their part in each call, the other party, and what their poor calls share", async ({
+  page,
+}) => {
+  await page.goto(`/calls?participant=${encodeURIComponent(priya?.userPrincipalName ?? "")}`);
+  await expect(page.getByTestId("search-status")).toContainText("Done");
+  const rows = page.getByTestId("call-row");
+  const count = await rows.count();
+  // Every row is judged, not only those on screen, and the summary counts them all.
+  await expect(page.getByTestId("row-person").filter({ hasText: "…" })).toHaveCount(0, { timeout: 30_000 });
+  const summary = page.getByTestId("person-summary");
+  await expect(summary).toContainText(new RegExp(`of ${count} calls judged were poor for Priya Raman`));
+  await expect(summary).not.toContainText("Judging");
+  // A poor 1:1 names the other party, and Priya's part is the one the call's page shows.
+  const oneToOne = rows
+    .filter({ hasText: "Peer-to-peer" })
+    .filter({ has: page.locator('[data-testid="person-part"][data-part="impacted"]') })
+    .first();
+  await expect(oneToOne.getByTestId("other-party")).toContainText(/with .+ \(impacting\)/);
+  const other =
+    ((await oneToOne.getByTestId("other-party").innerText()).match(/with (.+) \(/) ?? [])[1] ?? "";
+  await oneToOne.getByRole("link").first().click();
+  await expect(page.getByTestId("likely-side")).toContainText(`${other}'s side`);
+  await page.goBack();
+  // A meeting says how many were affected.
+  await expect(rows.filter({ hasText: "Group call" }).first().getByTestId("other-party")).toContainText(
+    /\d+ of \d+ people affected/,
+  );
+  await screenshot(page, "find-calls-person");
+});
+
 test("type and media filters narrow the list, and live in the URL", async ({ page }) => {
   await page.goto(`/calls?participant=${encodeURIComponent(priya?.id ?? "")}`);
   await expect(page.getByTestId("search-status")).toContainText("Done");

@@ -20,7 +20,13 @@ import { WatchListEditor } from "./watch-list-editor";
 
 const TONE = { good: "text-good-fg", warn: "text-warn-fg", neutral: "text-muted" } as const;
 
-const PART_MARKS: Record<Part, string> = { impacting: "▲", both: "▲▼", impacted: "▼", unclear: "?", fine: "" };
+const PART_MARKS: Record<Part, string> = {
+  impacting: "▲",
+  both: "▲▼",
+  impacted: "▼",
+  unclear: "?",
+  fine: "",
+};
 
 /** The people, each marked with their part; the one the inbox is filtered to first, with their whole part. */
 function People({
@@ -36,13 +42,14 @@ function People({
   const focused = focus && call.roles ? roleOf(call.roles, { id: focus, displayName: null }) : null;
   return (
     <span className="text-sm">
-      {focused && call.roles && (
-        <PersonPartSummary roles={call.roles} part={focused} name="this person" />
-      )}
+      {focused && call.roles && <PersonPartSummary roles={call.roles} part={focused} name="this person" />}
       {shown.map((person, index) => {
         const name = person.identity?.displayName ?? "Unnamed";
         const id = person.identity?.id;
-        const part = roleOf(call.roles, { id: id ?? null, displayName: person.identity?.displayName ?? null });
+        const part = roleOf(call.roles, {
+          id: id ?? null,
+          displayName: person.identity?.displayName ?? null,
+        });
         const mark = part ? PART_MARKS[part.part] : "";
         return (
           <span key={`${id ?? name}-${index}`} data-testid="inbox-person" data-part={part?.part ?? ""}>

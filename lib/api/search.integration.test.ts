@@ -244,7 +244,8 @@ describe("phone logs and phone legs", () => {
     expect(byPart.impacting?.networkKind).toBe("Wi-Fi 2.4 GHz");
     const masked = await stack.insights.summary(poorWifi, MASKED_VIEW, newTrace());
     const shown = JSON.parse(masked) as Summary;
-    for (const person of summary.roles.people) expect(masked).not.toContain(person.identity.displayName ?? "-");
+    for (const person of summary.roles.people)
+      expect(masked).not.toContain(person.identity.displayName ?? "-");
     expect(shown.roles.people.map((p) => [p.identity.id, p.part])).toEqual(
       summary.roles.people.map((p) => [null, p.part]),
     );

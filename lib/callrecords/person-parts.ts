@@ -46,7 +46,8 @@ export function networkKind(network: Network | null): string | null {
   return lookup(KINDS, network.connectionType) ?? network.connectionType;
 }
 
-const severity = (row: StreamRow) => (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
+const severity = (row: StreamRow) =>
+  (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
 
 /** Every person's part with the worst of their own streams, affected people first. */
 export function callRoles(rows: readonly StreamRow[], story: CallStory): CallRoles {

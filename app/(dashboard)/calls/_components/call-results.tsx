@@ -98,10 +98,15 @@ export function CallResults({
               return (
                 <tr key={call.id} className="border-t border-line align-top" data-testid="call-row">
                   <Td className="whitespace-nowrap py-1">
-                    <Link href={`/calls/${call.id}`} className="font-medium underline-offset-2 hover:underline">
+                    <Link
+                      href={`/calls/${call.id}`}
+                      className="font-medium underline-offset-2 hover:underline"
+                    >
                       <span suppressHydrationWarning>{formatLocalDateTime(call.startDateTime)}</span>
                     </Link>
-                    <span className="block text-xs text-muted">{formatDateTime(call.startDateTime, false)}</span>
+                    <span className="block text-xs text-muted">
+                      {formatDateTime(call.startDateTime, false)}
+                    </span>
                   </Td>
                   <Td className="whitespace-nowrap">{formatDuration(callDurationMs(call))}</Td>
                   <Td>{(call.type && lookup(CALL_TYPE_LABELS, call.type)) ?? call.type ?? "—"}</Td>
