@@ -119,20 +119,30 @@ test("the webhook echoes the handshake and refuses forgeries without saying why"
   expect(handshake.headers()["content-type"]).toMatch(/^text\/plain/);
   expect(await handshake.text()).toBe(token);
   const before = (await (await request.get("/api/feed")).json()) as { feed: { pending: number } };
-  const forged = await request.post("/api/notifications", {
-    data: {
-      value: [
-        {
-          subscriptionId: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
-          clientState: "guess",
-          changeType: "created",
-          resource: "communications/callRecords/2f1a1100-b174-40a0-aba7-0b405e01ed92",
-        },
-      ],
-    },
-  });
-  expect(forged.status()).toBe(202);
-  const malformed = await request.post("/api/notifications", { data: { value: "nope" } });
+  const forgery = {
+    value: [
+      {
+        subscriptionId: "7f105c7d-2dc5-4530-97cd-4e7ae6534c07",
+        clientState: "guess",
+        changeType: "created",
+        resource: "communications/callRecords/2f1a1100-b174-40a0-aba7-0b405e01ed92",
+      },
+    ],
+  };
+  // Without the subscription's secret in the path, refused at once, the body unread.
+  for (const path of ["/api/notifications", `/api/notifications/${"g".repeat(43)}`]) {
+    const refused = await request.post(path, { data: forgery });
+    expect(refused.status()).toBe(404);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unknown_endpoint");
+  }
+  // On the subscription's own URL (as Graph knows it), a wrong clientState is stored nowhere: 202 all the same.
+  const feed = (await (
+    await request.get(`${EMULATOR_URL}/_emulator/feed`, { ignoreHTTPSErrors: true })
+  ).json()) as { subscriptions: { notificationUrl: string }[] };
+  const own = new URL(feed.subscriptions[0]?.notificationUrl ?? "").pathname;
+  expect(own).toMatch(/^\/api\/notifications\/[A-Za-z0-9_-]{43}$/);
+  expect((await request.post(own, { data: forgery })).status()).toBe(202);
+  const malformed = await request.post(own, { data: { value: "nope" } });
   expect(malformed.status()).toBe(400);
   const after = (await (await request.get("/api/feed")).json()) as {
     feed: { pending: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "./errors";
-import { MAX_JSON_BODY_BYTES, readJsonBody } from "./body";
+import { MAX_BUILDING_FILE_BYTES, MAX_JSON_BODY_BYTES, readJsonBody, readTextBody } from "./body";
 
 async function refusal(request: Request): Promise<ApiError> {
   try {
@@ -62,5 +62,41 @@ describe("readJsonBody", () => {
   it("answers 400 for a body that is not JSON", async () => {
     const error = await refusal(post("{callId:"));
     expect([error.status, error.code]).toEqual([400, "invalid_json"]);
+  });
+});
+
+describe("body limits that cannot be bypassed", () => {
+  it("keeps Next's proxy buffer above every route's limit, so a body it cuts is still a 413", async () => {
+    // @ts-expect-error -- next.config.mjs is plain JavaScript without declarations
+    const loaded = (await import("../../next.config.mjs")) as { default: unknown };
+    const config = loaded.default as { experimental: { proxyClientMaxBodySize: string } };
+    const match = /^(\d+)mb$/.exec(config.experimental.proxyClientMaxBodySize);
+    const proxyBytes = Number(match?.[1] ?? 0) * 1024 * 1024;
+    for (const limit of [MAX_JSON_BODY_BYTES, MAX_BUILDING_FILE_BYTES, 1024 * 1024])
+      expect(proxyBytes).toBeGreaterThan(limit);
+    expect(proxyBytes).toBeLessThan(10 * 1024 * 1024);
+  });
+
+  it("answers 413 for a chunked body (no Content-Length) that grows past the limit, reading no further", async () => {
+    let sent = 0;
+    const chunk = new Uint8Array(64 * 1024).fill(0x61);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent += chunk.byteLength;
+        if (sent > 64 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const request = new Request("http://localhost/api/sites", {
+      method: "PUT",
+      body: stream,
+      headers: { "Content-Type": "text/tab-separated-values" },
+      duplex: "half",
+    } as RequestInit);
+    await expect(
+      readTextBody(request, ["text/tab-separated-values"], "a building file", MAX_BUILDING_FILE_BYTES),
+    ).rejects.toMatchObject({ status: 413, code: "body_too_large" });
+    // It stopped at the limit instead of draining the sender.
+    expect(sent).toBeLessThan(MAX_BUILDING_FILE_BYTES + 512 * 1024);
   });
 });

@@ -3,6 +3,8 @@ import { ApiError } from "./errors";
 
 /** A report request is a call ID, a title and a note: 16 KB is generous and keeps a flood cheap. */
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
+/** A CQD building file: about 40,000 lines. The largest body any route takes (next.config.mjs is above it). */
+export const MAX_BUILDING_FILE_BYTES = 4 * 1024 * 1024;
 
 const tooLarge = (limit: number) =>
   new ApiError(

@@ -1,5 +1,6 @@
 // The feed end to end against the emulator over the network: subscriptions (handshake, renewal, lifecycle),
 // the webhook (forged, replayed, malformed), the queue and the worker, backfill, and two instances.
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { demoPeople } from "@/lib/demo/people";
 import type { Principal } from "@/lib/auth/roles";
@@ -57,8 +58,11 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
   }
 }
 
-const post = (body: unknown, query = "") =>
-  fetch(`${webhook.url}/api/notifications${query}`, {
+/** Where Graph posts for the subscription callscope holds: its own URL, ending in its secret. */
+const hookUrl = () => emulator.hub.live()[0]?.notificationUrl ?? `${webhook.url}/api/notifications`;
+
+const post = (body: unknown, query = "", url = hookUrl()) =>
+  fetch(`${url}${query}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: typeof body === "string" ? body : JSON.stringify(body),
@@ -124,8 +128,12 @@ describe("subscribing", () => {
     const report = await feed.renewer?.tick();
     expect(report).toMatchObject({ holder: true, created: 1, healthy: true });
     const [subscription] = emulator.hub.live();
-    expect(subscription?.notificationUrl).toBe(`${webhook.url}/api/notifications`);
-    expect(subscription?.lifecycleNotificationUrl).toBe(`${webhook.url}/api/notifications`);
+    // Its own secret in its URL, the same as its clientState: the webhook knows it before reading a body.
+    expect(subscription?.notificationUrl).toMatch(
+      new RegExp(`^${webhook.url}/api/notifications/[A-Za-z0-9_-]{43}$`),
+    );
+    expect(subscription?.notificationUrl.endsWith(`/${subscription?.clientState}`)).toBe(true);
+    expect(subscription?.lifecycleNotificationUrl).toBe(subscription?.notificationUrl);
     expect(subscription?.clientState).toMatch(/^[\w-]{40,}$/);
     expect(subscription?.changeTypes).toEqual(new Set(["created", "updated"]));
     // Renewed ticks change nothing while the subscription is young.
@@ -145,21 +153,37 @@ describe("subscribing", () => {
     expect(await feed.renewer?.tick()).toMatchObject({ created: 1, healthy: true });
   });
 
-  it("renews well before expiry, not before", async () => {
+  it("renews well before expiry, not before, rotating the secret; the old one is accepted for one lifetime", async () => {
     let clock = Date.now();
     const hour = 3_600_000;
     const feed = await subscribed({
       dbPath: tempDbPath(),
-      env: { CALLSCOPE_FEED_LIFETIME_MINUTES: "60" },
+      env: { CALLSCOPE_FEED_LIFETIME_MINUTES: "60", CALLSCOPE_FEED_SETTLE_SECONDS: "3600" },
       now: () => clock,
     });
-    const first = emulator.hub.live()[0]?.expiresAt ?? 0;
+    const first = emulator.hub.live()[0];
     clock += 0.25 * hour;
     expect(await feed.renewer?.tick()).toMatchObject({ renewed: 0 });
     clock += 0.35 * hour; // 36 minutes in: less than half the lifetime left
-    expect(await feed.renewer?.tick()).toMatchObject({ renewed: 1, created: 0 });
-    expect(emulator.hub.stats.renewed).toBe(1);
-    expect(emulator.hub.live()[0]?.expiresAt).toBeGreaterThan(first + 0.5 * hour);
+    expect(await feed.renewer?.tick()).toMatchObject({ renewed: 1 });
+    // A new subscription with a new secret replaced the old one, at Graph and in callscope.
+    const second = emulator.hub.live();
+    expect(second).toHaveLength(1);
+    expect(second[0]?.id).not.toBe(first?.id);
+    expect(second[0]?.notificationUrl).not.toBe(first?.notificationUrl);
+    expect(second[0]?.expiresAt).toBeGreaterThan((first?.expiresAt ?? 0) + 0.5 * hour);
+    expect((await feed.store.subscriptions(DEMO_TENANT_ID)).map((s) => s.id)).toEqual([second[0]?.id]);
+    // Notifications Graph queued on the old URL still count, for one lifetime.
+    const callIds = [randomUUID(), randomUUID()];
+    const pending = (await feed.store.queueStats(DEMO_TENANT_ID)).pending;
+    const late = change(first?.id ?? "", first?.clientState ?? "", callIds[0] ?? "");
+    expect((await post({ value: [late] }, "", first?.notificationUrl)).status).toBe(202);
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(pending + 1);
+    // After that lifetime the old secret opens nothing.
+    clock += 1.1 * hour;
+    await new Promise((done) => setTimeout(done, 300));
+    const stale = change(first?.id ?? "", first?.clientState ?? "", callIds[1] ?? "");
+    expect((await post({ value: [stale] }, "", first?.notificationUrl)).status).toBe(404);
   });
 
   it("recreates the subscription after subscriptionRemoved, and fills the gap from the list", async () => {
@@ -282,6 +306,87 @@ describe("notifications", () => {
     expect(await feed.worker.drain()).toMatchObject({ judged: 0 });
   });
 
+  it("refuses a path without the subscription's secret at once, without reading the body", async () => {
+    const feed = await subscribed();
+    const stalled = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          // A body that is begun and never finished: only a webhook that reads it would wait.
+          controller.enqueue(new TextEncoder().encode('{"value":['));
+        },
+      });
+    for (const url of [
+      `${webhook.url}/api/notifications`,
+      `${webhook.url}/api/notifications/${"x".repeat(43)}`,
+      `${webhook.url}/api/notifications/short`,
+    ]) {
+      const started = Date.now();
+      const answer = await fetch(url, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: stalled(),
+        duplex: "half",
+      } as RequestInit);
+      expect(answer.status, url).toBe(404);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe("unknown_endpoint");
+      expect(Date.now() - started).toBeLessThan(1_000);
+    }
+    // The handshake is answered on any path (Graph validates a URL before the subscription exists).
+    expect((await post({}, "?validationToken=abc", `${webhook.url}/api/notifications`)).status).toBe(200);
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(0);
+  });
+
+  it("drops notifications naming a subscription callscope does not hold, even with the right secret", async () => {
+    const feed = await subscribed();
+    const live = emulator.hub.live()[0];
+    const callIds = emulator.store
+      .list(DEMO_TENANT_ID)
+      .slice(0, 20)
+      .map((record) => record.id);
+    const forged = await post({
+      value: callIds.map((id, i) => change(`made-up-${i}`, live?.clientState ?? "", id)),
+    });
+    expect(forged.status).toBe(202);
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(0);
+  });
+
+  it("1,000 reauthorizationRequired in one body are one renewal", async () => {
+    const feed = await subscribed();
+    const live = emulator.hub.live()[0];
+    const event = {
+      subscriptionId: live?.id,
+      clientState: live?.clientState,
+      tenantId: DEMO_TENANT_ID,
+      lifecycleEvent: "reauthorizationRequired",
+    };
+    const before = emulator.hub.stats.renewed;
+    expect((await post({ value: Array.from({ length: 1000 }, () => event) })).status).toBe(202);
+    // Stored once: the pending event is not repeated by the copies.
+    expect((await feed.store.pendingLifecycle(DEMO_TENANT_ID.toLowerCase())).length).toBeLessThanOrEqual(1);
+    // The webhook wakes the renewer itself; however many rounds run, Graph sees one renewal.
+    await until(async () => {
+      await feed.renewer?.tick();
+      return (await feed.store.pendingLifecycle(DEMO_TENANT_ID.toLowerCase())).length === 0;
+    });
+    expect(emulator.hub.stats.renewed - before).toBe(1);
+  });
+
+  it("believes subscriptionRemoved only when Graph agrees: a forged one orphans nothing", async () => {
+    const feed = await subscribed();
+    const live = emulator.hub.live()[0];
+    const removed = {
+      subscriptionId: live?.id,
+      clientState: live?.clientState,
+      tenantId: DEMO_TENANT_ID,
+      lifecycleEvent: "subscriptionRemoved",
+    };
+    expect((await post({ value: [removed] })).status).toBe(202);
+    expect(await feed.renewer?.tick()).toMatchObject({ created: 0, deleted: 0 });
+    expect(emulator.hub.live().map((s) => s.id)).toEqual([live?.id]);
+    expect((await feed.store.subscriptions(DEMO_TENANT_ID)).map((s) => s.id)).toEqual([live?.id]);
+    expect(emulator.hub.stats.created).toBe(1);
+  });
+
   it("refuses malformed bodies with 400 and stores nothing", async () => {
     const feed = await subscribed();
     const real = emulator.hub.live()[0]?.clientState ?? "";
@@ -300,7 +405,7 @@ describe("notifications", () => {
         /malformed|invalid_json/,
       );
     }
-    const wrongType = await fetch(`${webhook.url}/api/notifications`, {
+    const wrongType = await fetch(hookUrl(), {
       method: "POST",
       body: "{}",
       headers: { "Content-Type": "text/plain" },
@@ -357,7 +462,7 @@ describe("notifications", () => {
           enders.push(() => controller.close());
         },
       });
-      return fetch(`${webhook.url}/api/notifications`, {
+      return fetch(hookUrl(), {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body,
@@ -510,8 +615,9 @@ describe("several instances", () => {
     expect(await other.renewer?.tick()).toMatchObject({ holder: false });
     clock += 30_000 + 0.6 * 3_600_000;
     expect(await other.renewer?.tick()).toMatchObject({ holder: true, renewed: 1, created: 0 });
-    expect(emulator.hub.stats.created).toBe(1);
-    expect(emulator.hub.stats.renewed).toBe(1);
+    // Renewal rotates: one replacement made, the old one removed, one held.
+    expect(emulator.hub.stats.created).toBe(2);
+    expect(emulator.hub.live()).toHaveLength(1);
   });
 
   it("a call claimed by an instance that died is judged by another once the claim lapses", async () => {

@@ -8,6 +8,7 @@ import type { SubscriptionsClient } from "@/lib/graph/subscriptions";
 import { newClientState } from "./client-state";
 import { desiredSubscriptions, planSubscriptions, type FeedScope } from "./plan";
 import type { FeedState, FeedStore } from "./store";
+import type { FeedSubscription } from "./model";
 
 export interface RenewerOptions {
   store: FeedStore;
@@ -102,6 +103,69 @@ export function createFeedRenewer(options: RenewerOptions) {
     return queued;
   }
 
+  /** A new subscription with its own secret, in its URL and as its clientState: the webhook refuses any other path unread. */
+  async function create(resource: string) {
+    const secret = newClientState();
+    const url = `${options.notificationUrl}/${secret}`;
+    const created = await options.subscriptions.create({
+      resource,
+      notificationUrl: url,
+      lifecycleNotificationUrl: url,
+      expiresAt: now() + options.lifetimeMs,
+      clientState: secret,
+    });
+    const subscription = {
+      id: created.id,
+      resource,
+      clientState: secret,
+      expiresAt: created.expiresAt,
+      createdAt: now(),
+    };
+    await options.store.saveSubscription(options.tenantId, subscription);
+    log({
+      level: "info",
+      message: "feed: subscription created",
+      subscriptionId: created.id,
+      expiresAt: new Date(created.expiresAt).toISOString(),
+    });
+    return subscription;
+  }
+
+  /**
+   * Renewal rotates the secret: a new subscription (new URL, new clientState) replaces the old, whose secret
+   * stays accepted for one more lifetime (notifications Graph queued or retries on the old URL). Graph
+   * documents no way to change a subscription's URL in place. When the new one cannot be made (the tenant's
+   * cap, say), the old is renewed in place and keeps its secret. Returns the renewals made (1).
+   */
+  async function rotate(old: FeedSubscription): Promise<number> {
+    let replacement: FeedSubscription | null = null;
+    try {
+      replacement = await create(old.resource);
+    } catch (error) {
+      if (error instanceof GraphFailure && error.kind === "throttled") throw error;
+      log({
+        level: "warn",
+        message: `feed: rotating a subscription failed, renewing it in place: ${describe(error)}`,
+      });
+    }
+    if (!replacement) {
+      const renewed = await options.subscriptions.renew(old.id, now() + options.lifetimeMs);
+      await options.store.saveSubscription(options.tenantId, { ...old, expiresAt: renewed.expiresAt });
+      return 1;
+    }
+    await options.store.retire(options.tenantId, old, now(), now() + options.lifetimeMs);
+    await options.store.removeSubscription(old.id);
+    try {
+      await options.subscriptions.remove(old.id);
+    } catch (error) {
+      if (!(error instanceof GraphFailure && error.kind === "not-found")) {
+        // Graph keeps delivering to the old URL until it expires; its secret is still accepted meanwhile.
+        log({ level: "warn", message: `feed: removing a replaced subscription: ${describe(error)}` });
+      }
+    }
+    return 1;
+  }
+
   async function work(): Promise<TickReport> {
     const report: TickReport = {
       holder: false,
@@ -122,10 +186,18 @@ export function createFeedRenewer(options: RenewerOptions) {
       state.backfillFrom = earliest(state.backfillFrom, state.aliveAt - options.lookbackMs);
 
     let held = await options.store.subscriptions(options.tenantId);
+    // One action per subscription and event kind a round, however many copies arrived (1,000 forged
+    // reauthorizationRequired are one renewal), and only for subscriptions callscope holds.
+    const done = new Map<string, boolean>();
     for (const event of await options.store.pendingLifecycle(options.tenantId)) {
       const subscription = held.find((candidate) => candidate.id === event.subscriptionId);
+      const key = `${event.subscriptionId}:${event.event}`;
       try {
-        if (event.event === "reauthorizationRequired" && subscription) {
+        if (!subscription) {
+          // Not ours (or already gone): nothing to renew, and nothing Graph would resend for it.
+        } else if (done.has(key)) {
+          // Handled this round already.
+        } else if (event.event === "reauthorizationRequired") {
           // PATCH with a new expiry reauthorizes and renews in one request.
           const renewed = await options.subscriptions.renew(subscription.id, now() + options.lifetimeMs);
           await options.store.saveSubscription(options.tenantId, {
@@ -134,21 +206,28 @@ export function createFeedRenewer(options: RenewerOptions) {
           });
           report.renewed += 1;
         } else if (event.event === "subscriptionRemoved") {
-          if (subscription) await options.store.removeSubscription(subscription.id);
-          state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+          // Believed only when Graph agrees: a forged removal must not make callscope orphan a live
+          // subscription and create a second one.
+          if (!(await options.subscriptions.exists(subscription.id))) {
+            await options.store.removeSubscription(subscription.id);
+            state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+          }
         } else if (event.event === "missed") {
           state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
         }
+        done.set(key, true);
         await options.store.markHandled(event.id, now());
       } catch (error) {
         if (error instanceof GraphFailure && error.kind === "not-found" && subscription) {
           // Graph no longer has it: recreate below, and fetch what it would have sent.
           await options.store.removeSubscription(subscription.id);
           state.backfillFrom = earliest(state.backfillFrom, event.receivedAt - options.lookbackMs);
+          done.set(key, true);
           await options.store.markHandled(event.id, now());
         } else problems.push(`${event.event}: ${describe(error)}`);
       }
     }
+    held = await options.store.subscriptions(options.tenantId);
 
     // Graph can drop a subscription without telling (or lose it, as a restarted emulator does): check each
     // round, so a lost one is recreated within a round, not at its renewal a day later.
@@ -172,41 +251,25 @@ export function createFeedRenewer(options: RenewerOptions) {
     const desired = desiredSubscriptions(options.scope, watched, options.limits);
     held = await options.store.subscriptions(options.tenantId);
     const firstEver = held.length === 0 && state.aliveAt === null;
-    for (const action of planSubscriptions(desired.resources, held, now(), renewWithin)) {
+    // Made before each subscription had its own secret in its URL (the tenant-wide clientState, posted to the
+    // bare `/api/notifications`, which now refuses every body): replaced now, and what it carried backfilled.
+    const legacy = held.filter((subscription) => subscription.clientState === clientState);
+    if (legacy.length > 0) {
+      held = held.filter((subscription) => !legacy.includes(subscription));
+      state.backfillFrom = earliest(state.backfillFrom, now() - options.lookbackMs);
+    }
+    const actions = [
+      ...legacy.map((subscription) => ({ kind: "delete" as const, subscription })),
+      ...planSubscriptions(desired.resources, held, now(), renewWithin),
+    ];
+    for (const action of actions) {
       try {
         if (action.kind === "create") {
-          const created = await options.subscriptions.create({
-            resource: action.resource,
-            notificationUrl: options.notificationUrl,
-            lifecycleNotificationUrl: options.notificationUrl,
-            expiresAt: now() + options.lifetimeMs,
-            clientState,
-          });
-          await options.store.saveSubscription(options.tenantId, {
-            id: created.id,
-            resource: action.resource,
-            clientState,
-            expiresAt: created.expiresAt,
-            createdAt: now(),
-          });
+          await create(action.resource);
           report.created += 1;
-          log({
-            level: "info",
-            message: "feed: subscription created",
-            subscriptionId: created.id,
-            expiresAt: new Date(created.expiresAt).toISOString(),
-          });
         } else if (action.kind === "renew") {
           try {
-            const renewed = await options.subscriptions.renew(
-              action.subscription.id,
-              now() + options.lifetimeMs,
-            );
-            await options.store.saveSubscription(options.tenantId, {
-              ...action.subscription,
-              expiresAt: renewed.expiresAt,
-            });
-            report.renewed += 1;
+            report.renewed += await rotate(action.subscription);
           } catch (error) {
             if (!(error instanceof GraphFailure && error.kind === "not-found")) throw error;
             // Gone at Graph: forget it; the next tick creates a new one and backfills the gap.

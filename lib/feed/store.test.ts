@@ -176,6 +176,16 @@ function contract(name: string, open: () => SqlDb) {
         [{ id: `e-${tenant}`, subscriptionId: `s-${tenant}`, event: "missed" }],
         7,
       );
+      // Copies of a pending event add nothing; another kind of event is its own.
+      await store.addLifecycle(
+        tenant,
+        [
+          { id: `e2-${tenant}`, subscriptionId: `s-${tenant}`, event: "missed" },
+          { id: `e3-${tenant}`, subscriptionId: `s-${tenant}`, event: "missed" },
+        ],
+        8,
+      );
+      expect(await store.pendingLifecycle(tenant)).toHaveLength(1);
       const [event] = await store.pendingLifecycle(tenant);
       expect(event).toMatchObject({ event: "missed", receivedAt: 7 });
       await store.markHandled(event?.id ?? "", 8);

@@ -77,6 +77,14 @@ const SCHEMA = [
      holder TEXT NOT NULL,
      until_at BIGINT NOT NULL
    )`,
+  // A subscription replaced at renewal (a new one with a new secret): its secret is still accepted until
+  // `until_at`, for notifications Graph queued or retries on the old URL.
+  `CREATE TABLE IF NOT EXISTS feed_retired (
+     id TEXT PRIMARY KEY,
+     tenant_id TEXT NOT NULL,
+     client_state TEXT NOT NULL,
+     until_at BIGINT NOT NULL
+   )`,
   `CREATE TABLE IF NOT EXISTS feed_state (
      tenant_id TEXT PRIMARY KEY,
      alive_at BIGINT,
@@ -485,6 +493,29 @@ export function createFeedStore(db: SqlDb) {
       );
     }),
 
+    /** Keeps a replaced subscription's secret accepted until `until`; forgets those past theirs. */
+    retire: withSchema(
+      async (tenantId: string, subscription: FeedSubscription, now: number, until: number) => {
+        await db.transaction(async (tx) => {
+          await tx.run(
+            `INSERT INTO feed_retired (id, tenant_id, client_state, until_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET until_at = excluded.until_at`,
+            [subscription.id, tenantId, subscription.clientState, until],
+          );
+          await tx.run("DELETE FROM feed_retired WHERE tenant_id = ? AND until_at < ?", [tenantId, now]);
+        });
+      },
+    ),
+
+    /** Replaced subscriptions whose secret is still accepted at `now`. */
+    retired: withSchema(async (tenantId: string, now: number) => {
+      const rows = await db.all<{ id: string; client_state: string; until_at: number | string }>(
+        "SELECT id, client_state, until_at FROM feed_retired WHERE tenant_id = ? AND until_at >= ?",
+        [tenantId, now],
+      );
+      return rows.map((row) => ({ id: row.id, clientState: row.client_state, until: num(row.until_at) }));
+    }),
+
     removeSubscription: withSchema(async (id: string) => {
       await db.run("DELETE FROM feed_subscriptions WHERE id = ?", [id]);
     }),
@@ -496,10 +527,22 @@ export function createFeedStore(db: SqlDb) {
         now: number,
       ) => {
         await db.transaction(async (tx) => {
+          // One pending event per subscription and kind: copies (Graph's retries, a forged thousand) add nothing.
           for (const event of events)
             await tx.run(
-              "INSERT INTO feed_events (id, tenant_id, subscription_id, event, received_at) VALUES (?, ?, ?, ?, ?)",
-              [event.id, tenantId, event.subscriptionId, event.event, now],
+              `INSERT INTO feed_events (id, tenant_id, subscription_id, event, received_at)
+               SELECT ?, ?, ?, ?, CAST(? AS BIGINT)
+               WHERE NOT EXISTS (SELECT 1 FROM feed_events WHERE tenant_id = ? AND subscription_id = ? AND event = ? AND handled_at IS NULL)`,
+              [
+                event.id,
+                tenantId,
+                event.subscriptionId,
+                event.event,
+                now,
+                tenantId,
+                event.subscriptionId,
+                event.event,
+              ],
             );
         });
       },

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { readJsonBody } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { sameClientState } from "./client-state";
@@ -43,24 +43,45 @@ export const webhookProblem = (
   });
 
 /**
- * Graph's side of the feed: `POST /api/notifications`. Answers the validation handshake, checks each
- * notification's clientState in constant time, stores the good ones durably, and only then answers 202.
- * Nothing else happens on this path: judging is the worker's.
+ * Graph's side of the feed: `POST /api/notifications/{secret}`. Answers the validation handshake, refuses a
+ * path without a known secret before reading anything, checks each notification's subscription, tenant and
+ * clientState (constant time), stores the good ones durably, and only then answers 202. Nothing else happens
+ * on this path: judging is the worker's.
  */
 export function createWebhook(options: WebhookOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  let secret: string | null = null;
-  let checkedAt = 0;
   let rejected = { count: 0, since: 0 };
 
-  async function expectedClientState(): Promise<string | null> {
-    // Made once by the renewer; until then, look again at most every two seconds (forged floods stay cheap).
-    if (secret === null && now() - checkedAt > 2000) {
-      checkedAt = now();
-      secret = await options.store.knownClientState(options.tenantId);
+  // Each subscription's notification URL ends in its own secret (its clientState, set when subscribing):
+  // `/api/notifications/{secret}`. The secret is looked up by its SHA-256 digest, so the comparison takes
+  // the same time for any guess, and before a byte of the body is read. The table is read again when a
+  // request names a digest not seen yet (a subscription another instance just made), at most four times a
+  // second, so a flood of guesses costs one small query per 250 ms and nothing else.
+  let bySecret: { map: Map<string, { id: string; clientState: string }>; at: number } = {
+    map: new Map(),
+    at: -Infinity,
+  };
+  const digestOf = (secret: string) => createHash("sha256").update(secret, "utf8").digest("base64url");
+  async function subscriptionFor(secret: string): Promise<{ id: string; clientState: string } | null> {
+    const key = digestOf(secret);
+    if ((!bySecret.map.has(key) || now() - bySecret.at > 30_000) && now() - bySecret.at > 250) {
+      // Held subscriptions, and those replaced at renewal whose secret is still accepted.
+      const [held, retired] = await Promise.all([
+        options.store.subscriptions(options.tenantId),
+        options.store.retired(options.tenantId, now()),
+      ]);
+      bySecret = {
+        map: new Map(
+          [...retired, ...held].map((s) => [
+            digestOf(s.clientState),
+            { id: s.id, clientState: s.clientState },
+          ]),
+        ),
+        at: now(),
+      };
     }
-    return secret;
+    return bySecret.map.get(key) ?? null;
   }
 
   function noteRejected(count: number, reason: string) {
@@ -74,12 +95,22 @@ export function createWebhook(options: WebhookOptions) {
   let inFlight = 0;
 
   async function handle(request: Request): Promise<Response> {
-    const token = new URL(request.url).searchParams.get("validationToken");
+    const url = new URL(request.url);
+    const token = url.searchParams.get("validationToken");
     if (token !== null) {
       if (token.length === 0 || token.length > MAX_TOKEN_LENGTH)
         return plain("The validation token is missing or too long.", 400);
-      // Graph checks that the endpoint echoes the token (decoded) as plain text within 10 seconds.
+      // Graph checks that the endpoint echoes the token (decoded) as plain text within 10 seconds. It does so
+      // while the subscription is being made, before callscope knows its secret: answered on any path.
       return plain(token, 200, { "X-Content-Type-Options": "nosniff" });
+    }
+    // Decide before reading: a path without a known secret is refused at once, its body never read.
+    const secret = /\/api\/notifications\/([A-Za-z0-9_-]{16,128})$/.exec(url.pathname)?.[1];
+    const subscription = secret ? await subscriptionFor(secret) : null;
+    if (!subscription) {
+      noteRejected(1, "no known secret in the notification URL");
+      await request.body?.cancel().catch(() => undefined);
+      return webhookProblem(404, "unknown_endpoint", "No subscription receives notifications here.");
     }
     // A flood (forged or not) holds at most this many bodies at once; Graph retries what it is refused.
     if (inFlight >= MAX_IN_FLIGHT)
@@ -88,13 +119,16 @@ export function createWebhook(options: WebhookOptions) {
       });
     inFlight += 1;
     try {
-      return await receive(request);
+      return await receive(request, subscription);
     } finally {
       inFlight -= 1;
     }
   }
 
-  async function receive(request: Request): Promise<Response> {
+  async function receive(
+    request: Request,
+    subscription: { id: string; clientState: string },
+  ): Promise<Response> {
     let body: unknown;
     try {
       body = await readJsonBody(
@@ -109,16 +143,29 @@ export function createWebhook(options: WebhookOptions) {
     const parsed = parseNotificationCollection(body);
     if (!parsed.ok) return webhookProblem(400, "malformed_notification", parsed.problem);
 
-    const expected = await expectedClientState();
-    const genuine = <T extends { clientState: string | null; tenantId: string | null }>(item: T) =>
-      expected !== null &&
-      sameClientState(item.clientState, expected) &&
-      (item.tenantId === null || item.tenantId === options.tenantId);
+    // Graph posts each subscription's notifications to its own URL: anything naming another subscription,
+    // another tenant or another clientState is not Graph's for this one.
+    const genuine = <
+      T extends { clientState: string | null; tenantId: string | null; subscriptionId: string },
+    >(
+      item: T,
+    ) =>
+      sameClientState(item.clientState, subscription.clientState) &&
+      (item.tenantId === null || item.tenantId === options.tenantId) &&
+      item.subscriptionId === subscription.id;
     const changes = parsed.changes.filter(genuine);
-    const lifecycle = parsed.lifecycle.filter(genuine);
-    const forged = parsed.changes.length + parsed.lifecycle.length - changes.length - lifecycle.length;
+    // One lifecycle event per subscription and kind in a body: Graph sends one; a thousand are not Graph.
+    const seen = new Set<string>();
+    const lifecycle = parsed.lifecycle.filter(genuine).filter((item) => {
+      const key = `${item.subscriptionId}:${item.event}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    const forged =
+      parsed.changes.length - changes.length + parsed.lifecycle.filter((i) => !genuine(i)).length;
     // The sender learns nothing about which part was wrong: 202 either way.
-    if (forged > 0) noteRejected(forged, "clientState or tenant did not match");
+    if (forged > 0) noteRejected(forged, "clientState, tenant or subscription did not match");
 
     try {
       if (changes.length > 0) {

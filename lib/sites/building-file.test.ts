@@ -112,6 +112,20 @@ describe("CQD building file", () => {
     ],
     ["the same network twice", `${lisbon}\n${oslo}\n${lisbon}`, 3, "NetworkIP", "already on line 1"],
     ["an empty file", "\n\n", 1, "NetworkIP", "empty"],
+    [
+      "a 3.9 MB network name",
+      `${oslo}\n${lisbon.replace("Lisbon LAN", "N".repeat(3_900_000))}`,
+      2,
+      "NetworkName",
+      "longer than 200 characters (3,900,000)",
+    ],
+    [
+      "a 5,000-character building name",
+      lisbon.replace("Lisbon HQ", "B".repeat(5_000)),
+      1,
+      "BuildingName",
+      "longer than 200 characters (5,000)",
+    ],
   ])("refuses %s, naming the line and column", (_, text, line, column, problem) => {
     const error = refusal(text);
     expect([error.line, error.column]).toEqual([line, column]);

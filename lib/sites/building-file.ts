@@ -22,6 +22,9 @@ export const BUILDING_COLUMNS = [
   "VPN",
 ] as const;
 
+/** The longest text a building-file cell may hold. */
+export const MAX_CELL_LENGTH = 200;
+
 export interface Site {
   networkIp: string;
   networkName: string;
@@ -94,6 +97,16 @@ export function parseBuildingFile(text: string): Site[] {
         `expected ${BUILDING_COLUMNS.length} columns separated by ${separator === "\t" ? "tabs" : "commas"}, found ${cells.length}`,
       );
     }
+    // A cell is a label shown on every call page and in the sites table: bounded, so one line cannot carry
+    // megabytes to every viewer (Microsoft publishes no column sizes for the file; 200 fits any real name).
+    cells.forEach((value, index) => {
+      if (value.length > MAX_CELL_LENGTH)
+        throw new BuildingFileError(
+          line,
+          BUILDING_COLUMNS[index] ?? `column ${index + 1}`,
+          `longer than ${MAX_CELL_LENGTH} characters (${value.length.toLocaleString("en-US")}): shorten it`,
+        );
+    });
     const cell = (column: (typeof BUILDING_COLUMNS)[number]) => cells[BUILDING_COLUMNS.indexOf(column)] ?? "";
     const networkIp = cell("NetworkIP");
     const address = ipv4ToNumber(networkIp);

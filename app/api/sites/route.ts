@@ -1,8 +1,5 @@
-import { readTextBody } from "@/lib/api/body";
+import { MAX_BUILDING_FILE_BYTES, readTextBody } from "@/lib/api/body";
 import { apiRoute, jsonResponse } from "@/lib/api/handler";
-
-/** 50,000 lines of a CQD building file fit well inside this. */
-const MAX_BUILDING_FILE_BYTES = 4 * 1024 * 1024;
 
 export const GET = apiRoute<Record<string, never>>("GET /api/sites", async ({ principal, runtime }) =>
   jsonResponse(JSON.stringify(await runtime.sites.list(principal))),

@@ -57,9 +57,29 @@ function unseal(secret: string, key: string, entry: string): string | undefined 
   return mac.length === expected.length && timingSafeEqual(mac, expected) ? value : undefined;
 }
 
-// Renews a lease only while it is still ours; releases it the same way.
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+// A lease's value is "{token}.{deadline in ms}": its own deadline, so a lease someone wrote without an expiry
+// (anyone who can write to Redis) still lapses. Renewing moves the deadline and the TTL while it is still ours;
+// releasing deletes it the same way; a lapsed one (no TTL, or past its deadline) is cleared by whoever sees it.
+const RENEW = `local v = redis.call("get", KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. "." then
+  redis.call("set", KEYS[1], ARGV[1] .. "." .. ARGV[3], "PX", ARGV[2])
+  return 1
+end
+return 0`;
+const RELEASE = `local v = redis.call("get", KEYS[1])
+if v and string.sub(v, 1, #ARGV[1] + 1) == ARGV[1] .. "." then return redis.call("del", KEYS[1]) end
+return 0`;
+const CLEAR_LAPSED = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end
+return 0`;
+
+/** A lease value whose own deadline has passed, or that is not a lease callscope wrote. */
+export function leaseLapsed(value: string, ttlMs: number, now: number, maxLeaseMs: number): boolean {
+  const deadline = Number(value.slice(value.lastIndexOf(".") + 1));
+  return ttlMs < 0 || !Number.isFinite(deadline) || deadline < now || deadline > now + maxLeaseMs;
+}
+
+/** No lease lasts longer than this, whatever its value says: a forged far deadline lapses too. */
+const MAX_LEASE_MS = 5 * 60_000;
 
 export function createRedisStore(redis: SharedRedis, options: StoreOptions): SharedStore {
   const prefix = options.prefix ?? "callscope:";
@@ -102,7 +122,7 @@ export function createRedisStore(redis: SharedRedis, options: StoreOptions): Sha
       const token = randomUUID();
       const lockKey = `${prefix}lease:${key}`;
       try {
-        const taken = await client.set(lockKey, token, "PX", leaseMs, "NX");
+        const taken = await client.set(lockKey, `${token}.${Date.now() + leaseMs}`, "PX", leaseMs, "NX");
         if (taken !== "OK") return null;
       } catch {
         return null;
@@ -110,7 +130,8 @@ export function createRedisStore(redis: SharedRedis, options: StoreOptions): Sha
       return {
         async renew() {
           try {
-            return (await client.eval(RENEW, 1, lockKey, token, String(leaseMs))) === 1;
+            const deadline = String(Date.now() + leaseMs);
+            return (await client.eval(RENEW, 1, lockKey, token, String(leaseMs), deadline)) === 1;
           } catch {
             return false;
           }
@@ -126,8 +147,14 @@ export function createRedisStore(redis: SharedRedis, options: StoreOptions): Sha
     },
     async leased(key) {
       if (!redis.available) return false;
+      const lockKey = `${prefix}lease:${key}`;
       try {
-        return (await client.exists(`${prefix}lease:${key}`)) === 1;
+        const [value, ttl] = await Promise.all([client.get(lockKey), client.pttl(lockKey)]);
+        if (value === null) return false;
+        if (!leaseLapsed(value, ttl, Date.now(), MAX_LEASE_MS)) return true;
+        // Written without an expiry or past its own deadline: nobody holds it. Clear it if it is unchanged.
+        await client.eval(CLEAR_LAPSED, 1, lockKey, value);
+        return false;
       } catch {
         return false;
       }
@@ -207,7 +234,8 @@ export interface FlightOptions {
   maxWaitMs: number;
 }
 
-export const FLIGHT_DEFAULTS: FlightOptions = { leaseMs: 10_000, pollMs: 25, maxWaitMs: 60_000 };
+// A waiter fetches by itself after 20 s: a holder that renews but never stores cannot stall a page for long.
+export const FLIGHT_DEFAULTS: FlightOptions = { leaseMs: 10_000, pollMs: 25, maxWaitMs: 20_000 };
 
 /**
  * One fetch of `key` across every instance: the value if a peer already stored it; else this

@@ -175,6 +175,46 @@ describe.each(Object.entries(implementations))("shared state (%s)", (_name, make
   });
 });
 
+describe("a lease someone wrote by hand", () => {
+  it.each([
+    ["with no expiry", (key: string, c: SharedRedis) => c.client.set(key, "squatter")],
+    [
+      "with a forged far deadline",
+      (key: string, c: SharedRedis) => c.client.set(key, `x.${Date.now() + 3_600_000}`),
+    ],
+    [
+      "past its own deadline",
+      (key: string, c: SharedRedis) => c.client.set(key, `x.${Date.now() - 1}`, "PX", 60_000),
+    ],
+  ])("%s lapses at once: the page is fetched within the poll, not after the full wait", async (_, squat) => {
+    const connection = await connected();
+    const store = createRedisStore(connection, { secret: SECRET, maxEntryBytes: 1024, prefix: "squat:" });
+    await squat("squat:lease:page", connection);
+    const started = Date.now();
+    const result = await sharedFlight(store, "page", 10_000, async () => "fetched anyway");
+    expect(result).toEqual({ value: "fetched anyway", fetched: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // And the squatter's key is gone or replaced by a real lease, never left to stall the next one.
+    const left = await connection.client.get("squat:lease:page");
+    expect(left === null || left !== "squatter").toBe(true);
+    await connection.client.del("squat:lease:page", "squat:v:page");
+  });
+
+  it("a real lease still holds: a waiter waits for the holder's value", async () => {
+    const connection = await connected();
+    const [a, b] = [0, 1].map(() =>
+      createRedisStore(connection, { secret: SECRET, maxEntryBytes: 1024, prefix: "held:" }),
+    );
+    const lease = await a?.acquire("page", 2_000);
+    expect(lease).not.toBeNull();
+    setTimeout(() => void a?.set("page", "from the holder", 10_000), 300);
+    const result = await sharedFlight(b as SharedStore, "page", 10_000, async () => "duplicate fetch");
+    expect(result).toEqual({ value: "from the holder", fetched: false });
+    expect(await lease?.renew()).toBe(true);
+    await lease?.release();
+  });
+});
+
 describe("a just-started instance", () => {
   it("waits for its first connection instead of fetching alone", async () => {
     const fresh = [connectRedis(redis.url), connectRedis(redis.url)];
