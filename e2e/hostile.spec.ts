@@ -113,3 +113,52 @@ test("malformed and unknown addresses answer clearly, in JSON for the API", asyn
   await page.getByRole("link", { name: "Look up a call" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+/** Elements a string made wider than they may be: the page past the viewport, a table past its own box. */
+async function layoutProblems(page: Page) {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollWidth > window.innerWidth)
+      problems.push(
+        `page ${document.documentElement.scrollWidth} px wide in a ${window.innerWidth} px window`,
+      );
+    for (const table of document.querySelectorAll("table")) {
+      let box = table.parentElement;
+      while (box && !["auto", "scroll", "hidden"].includes(getComputedStyle(box).overflowX))
+        box = box.parentElement;
+      const limit = (box ?? document.documentElement).getBoundingClientRect().width;
+      const width = table.getBoundingClientRect().width;
+      // A table may scroll in its box for its columns, but no single string may blow it up.
+      if (width > Math.max(limit, 1280) + 1)
+        problems.push(
+          `${table.getAttribute("data-testid") ?? "table"} ${Math.round(width)} px in ${Math.round(limit)} px`,
+        );
+    }
+    return problems;
+  });
+}
+
+for (const width of [1280, 390]) {
+  test(`hostile strings never make anything wider than its box, at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/calls/${demoCall("hostile").id}`);
+    await waitForAllSessions(page, 3);
+    expect(await layoutProblems(page)).toEqual([]);
+    const rows = page
+      .getByTestId("sessions-table")
+      .getByRole("row")
+      .filter({ has: page.getByRole("button") });
+    for (let index = 0; index < (await rows.count()); index++) {
+      await rows.nth(index).getByRole("button").first().click();
+      const detail = page.getByTestId("session-detail");
+      for (const panel of await detail.getByTestId("media-panel").all()) {
+        if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+          await panel.locator(":scope > summary").click();
+      }
+      expect(await layoutProblems(page)).toEqual([]);
+    }
+    const showAll = page.getByRole("button", { name: /Show all \d+ participants/ });
+    if (await showAll.isVisible()) await showAll.click();
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+}

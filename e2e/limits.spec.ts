@@ -74,3 +74,38 @@ test("a report request over its limit sent chunked is a 413, not a truncated par
   const answer = await sendChunked(baseURL ?? "", "POST", "/api/reports", "application/json", 64 * 1024, " ");
   expect(answer.status).toBe(413);
 });
+
+test("120 unfinished bodies on the webhook are each refused before they end: nothing is held to be read", async ({
+  baseURL,
+}) => {
+  const base = new URL(baseURL ?? "");
+  const started = Date.now();
+  const answers = await Promise.all(
+    Array.from(
+      { length: 120 },
+      (_, i) =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest(
+            {
+              host: base.hostname,
+              port: base.port,
+              path: i % 2 ? "/api/notifications" : `/api/notifications/${"g".repeat(43)}`,
+              method: "POST",
+              headers: { "Content-Type": "application/json" },
+            },
+            (res) => {
+              res.resume();
+              // Answered while the body is still open: the route decided without waiting for it.
+              resolve(res.statusCode ?? 0);
+              req.destroy();
+            },
+          );
+          req.on("error", (error) => (error.message.includes("socket hang up") ? undefined : reject(error)));
+          req.write(`{"value":[${'{"subscriptionId":"x"},'.repeat(2_000)}`);
+          // …and never finished.
+        }),
+    ),
+  );
+  expect(new Set(answers)).toEqual(new Set([404]));
+  expect(Date.now() - started).toBeLessThan(10_000);
+});

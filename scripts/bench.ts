@@ -1,5 +1,6 @@
 // `npm run bench`: speed as ratios against baselines measured in the same run (see docs/benchmarks.md).
-//   BENCH_LATENCY_MS (100), BENCH_SECONDS (5) per throughput phase, BENCH_UI=0 to skip the browser phase.
+//   BENCH_LATENCY_MS (100), BENCH_SECONDS (5) per throughput phase, BENCH_UI=0 to skip the browser phase,
+//   BENCH_ONLY=flood for the webhook flood phase alone.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -22,6 +23,7 @@ import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
 import { feedPhase } from "./bench-feed";
+import { webhookFloodPhase } from "./bench-webhook";
 import { appToken, percentile } from "./bench-support";
 import { readFileSync } from "node:fs";
 
@@ -493,6 +495,11 @@ async function main() {
   const results: Record<string, unknown> = { latencyMs: L, meetingCauses: causesPhase() };
   try {
     await waitForApp(60_000);
+    if (process.env.BENCH_ONLY === "flood") {
+      console.log(JSON.stringify({ webhookFlood: await webhookFloodPhase(APP) }, null, 2));
+      setTimeout(() => process.exit(0), 500);
+      return;
+    }
     const token = await graphToken();
     await faults({ latencyMs: L });
     const bigCall = sizedCallId(3000);
@@ -570,6 +577,9 @@ async function main() {
 
     // 9. New calls from change notifications, judged within each record's Graph budget.
     results.feed = await feedPhase({ get, cas, latencyMs: L });
+
+    // 10. A forged-notification flood on the open webhook, beside another user's requests.
+    results.webhookFlood = await webhookFloodPhase(APP);
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);

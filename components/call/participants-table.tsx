@@ -84,7 +84,7 @@ export function ParticipantsTable({
               const units = row.participant?.administrativeUnitIds.length ?? 0;
               return (
                 <tr key={row.key} className="border-t border-line">
-                  <td className="py-1 pr-4 font-medium break-words">
+                  <td className="py-1 pr-4 font-medium wrap-anywhere">
                     <bdi>{who(row)}</bdi>
                     {identity?.userPrincipalName && (
                       <span className="block text-xs font-normal text-muted">

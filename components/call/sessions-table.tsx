@@ -207,94 +207,100 @@ export function SessionsTable({
       <p className="text-sm text-muted" aria-live="polite" data-testid="sessions-count">
         {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown
       </p>
-      <div
-        role="table"
-        aria-label="Sessions"
-        aria-rowcount={rows.length + 1}
-        className="rounded border border-line bg-surface text-sm"
-      >
-        <div role="row" className={`${grid} border-b border-line py-2 font-medium`}>
-          {COLUMNS.map((column) => (
-            <div
-              role="columnheader"
-              key={column.key}
-              aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}
-            >
-              <button
-                type="button"
-                onClick={() =>
-                  onSort({ key: column.key, descending: sort.key === column.key ? !sort.descending : false })
-                }
-              >
-                {column.label}
-                {sort.key === column.key ? (sort.descending ? " ↓" : " ↑") : ""}
-              </button>
-            </div>
-          ))}
-          <div role="columnheader">Failure</div>
-          {cause && (
-            <div role="columnheader" className="truncate" data-testid="cause-column">
-              {cause.column}
-            </div>
-          )}
-        </div>
+      {/* The grid keeps its columns readable and scrolls sideways in its own box on a narrow screen. */}
+      <div className="overflow-x-auto rounded border border-line">
         <div
-          ref={scroller}
-          className="relative max-h-96 overflow-auto"
-          style={{ height: Math.min(384, rows.length * ROW + 2) }}
-          data-testid="sessions-table"
+          role="table"
+          aria-label="Sessions"
+          aria-rowcount={rows.length + 1}
+          className={`${cause ? "min-w-[56rem]" : "min-w-[48rem]"} bg-surface text-sm`}
         >
-          <div role="rowgroup" style={{ height: virtual.getTotalSize() }} className="relative">
-            {virtual.getVirtualItems().map((item) => {
-              const summary = rows[item.index];
-              if (!summary) return null;
-              const { session } = summary;
-              return (
-                <div
-                  role="row"
-                  key={session.id}
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected === session.id}
-                  className={`${grid} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
-                  style={{ top: item.start, height: ROW }}
+          <div role="row" className={`${grid} border-b border-line py-2 font-medium`}>
+            {COLUMNS.map((column) => (
+              <div
+                role="columnheader"
+                key={column.key}
+                aria-sort={sort.key === column.key ? (sort.descending ? "descending" : "ascending") : "none"}
+              >
+                <button
+                  type="button"
+                  onClick={() =>
+                    onSort({
+                      key: column.key,
+                      descending: sort.key === column.key ? !sort.descending : false,
+                    })
+                  }
                 >
-                  <div role="cell">
-                    <button
-                      type="button"
-                      className="text-left underline"
-                      onClick={() => onSelect(session.id)}
-                    >
-                      {formatClock(summary.startMs)}
-                    </button>
-                  </div>
-                  <div role="cell">{formatDuration(summary.endMs - summary.startMs)}</div>
-                  <div role="cell" className="truncate">
-                    {endpointLabel(session.caller)}
-                  </div>
-                  <div role="cell" className="truncate">
-                    {endpointLabel(session.callee)}
-                  </div>
-                  <div role="cell" className="flex items-center gap-2 truncate">
-                    <QualityBadge quality={summary.quality} />
-                    {summary.hasFeedback && <Badge>feedback</Badge>}
-                    {summary.session.isTest && <Badge>test call</Badge>}
-                    <span className="truncate text-xs text-muted">{summary.poorBecause ?? ""}</span>
-                  </div>
+                  {column.label}
+                  {sort.key === column.key ? (sort.descending ? " ↓" : " ↑") : ""}
+                </button>
+              </div>
+            ))}
+            <div role="columnheader">Failure</div>
+            {cause && (
+              <div role="columnheader" className="truncate" data-testid="cause-column">
+                {cause.column}
+              </div>
+            )}
+          </div>
+          <div
+            ref={scroller}
+            className="relative max-h-96 overflow-auto"
+            style={{ height: Math.min(384, rows.length * ROW + 2) }}
+            data-testid="sessions-table"
+          >
+            <div role="rowgroup" style={{ height: virtual.getTotalSize() }} className="relative">
+              {virtual.getVirtualItems().map((item) => {
+                const summary = rows[item.index];
+                if (!summary) return null;
+                const { session } = summary;
+                return (
                   <div
-                    role="cell"
-                    className="truncate text-xs font-medium text-poor-text"
-                    data-testid="failure-cell"
+                    role="row"
+                    key={session.id}
+                    aria-rowindex={item.index + 2}
+                    aria-selected={selected === session.id}
+                    className={`${grid} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
+                    style={{ top: item.start, height: ROW }}
                   >
-                    {failureCell(summary)}
-                  </div>
-                  {cause && (
-                    <div role="cell" className="truncate text-xs" data-testid="cause-cell">
-                      {storyCell(cause, summary.rows, siteOf)}
+                    <div role="cell">
+                      <button
+                        type="button"
+                        className="text-left underline"
+                        onClick={() => onSelect(session.id)}
+                      >
+                        {formatClock(summary.startMs)}
+                      </button>
                     </div>
-                  )}
-                </div>
-              );
-            })}
+                    <div role="cell">{formatDuration(summary.endMs - summary.startMs)}</div>
+                    <div role="cell" className="truncate">
+                      {endpointLabel(session.caller)}
+                    </div>
+                    <div role="cell" className="truncate">
+                      {endpointLabel(session.callee)}
+                    </div>
+                    <div role="cell" className="flex items-center gap-2 truncate">
+                      <QualityBadge quality={summary.quality} />
+                      {summary.hasFeedback && <Badge>feedback</Badge>}
+                      {summary.session.isTest && <Badge>test call</Badge>}
+                      <span className="truncate text-xs text-muted">{summary.poorBecause ?? ""}</span>
+                    </div>
+                    <div
+                      role="cell"
+                      className="truncate text-xs font-medium text-poor-text"
+                      data-testid="failure-cell"
+                    >
+                      {failureCell(summary)}
+                    </div>
+                    {cause && (
+                      <div role="cell" className="truncate text-xs" data-testid="cause-cell">
+                        {storyCell(cause, summary.rows, siteOf)}
+                      </div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
       </div>

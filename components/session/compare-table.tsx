@@ -14,7 +14,7 @@ export function CompareTable({
 }) {
   if (rows.length === 0) return null;
   const cell = (row: ComparisonRow, side: "caller" | "callee") =>
-    `px-2 py-0.5 break-words ${row.breach.includes(side) || row.worse === side ? "bg-danger-soft font-semibold text-poor-fg" : row.differs ? "bg-warn-soft" : ""}`;
+    `px-2 py-0.5 wrap-anywhere ${row.breach.includes(side) || row.worse === side ? "bg-danger-soft font-semibold text-poor-fg" : row.differs ? "bg-warn-soft" : ""}`;
   const mark = (row: ComparisonRow, side: "caller" | "callee") =>
     row.breach.includes(side) ? (
       <span className="ml-1 text-xs" title={row.limit ?? undefined}>

@@ -39,8 +39,8 @@ export function SessionDetail({
       data-testid="session-detail"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
-          <h2 id="session-heading" className="text-lg font-semibold break-words">
+        <div className="min-w-0">
+          <h2 id="session-heading" className="text-lg font-semibold wrap-anywhere">
             <bdi>{endpointLabel(session.caller)}</bdi> → <bdi>{endpointLabel(session.callee)}</bdi>
             {session.isTest && (
               <span

@@ -27,7 +27,7 @@ export function StreamTable({ columns, rows }: { columns: string[]; rows: Stream
                 {row.label}
               </th>
               {row.values.map((value, index) => (
-                <td key={index} className="px-2 break-words">
+                <td key={index} className="px-2 wrap-anywhere">
                   {value}
                 </td>
               ))}

@@ -11,6 +11,8 @@ export interface FeedStatus {
   lastBackfill: BackfillReport | null;
   problem: string | null;
   watched: number;
+  /** Calls given up on in the last 24 hours (Graph never published them, or kept failing). */
+  gaveUp: number;
 }
 
 export interface InboxCall extends FeedEntry {
@@ -44,12 +46,16 @@ export function describeFeed(
             ? ` (oldest ${Math.max(0, Math.round((now - Date.parse(feed.oldestPendingAt)) / 1000))} s)`
             : ""
         }`;
+  const gaveUp =
+    feed.gaveUp > 0
+      ? ` ${feed.gaveUp} call${feed.gaveUp === 1 ? "" : "s"} notified in the last 24 h never appeared in Graph within its 150-minute publication delay (or kept failing) and ${feed.gaveUp === 1 ? "was" : "were"} given up on.`
+      : "";
   const scope = feed.scope === "watched" ? "calls of people on the watch list" : "every call in the tenant";
   if (feed.subscriptions.length === 0) return { tone: "warn", text: `Subscribing to Graph… ${waiting}.` };
   const expires = Math.min(...feed.subscriptions.map((s) => Date.parse(s.expiresAt)));
   const hours = Math.max(0, Math.round((expires - now) / 3_600_000));
   return {
     tone: feed.problem ? "warn" : "good",
-    text: `Live: Graph tells callscope about ${scope}; ${waiting}. Subscription renewed automatically (expires in ${hours} h).${feed.problem ? ` ${feed.problem}` : ""}`,
+    text: `Live: Graph tells callscope about ${scope}; ${waiting}. Subscription renewed automatically (expires in ${hours} h).${gaveUp}${feed.problem ? ` ${feed.problem}` : ""}`,
   };
 }

@@ -289,6 +289,33 @@ describe("notifications", () => {
     expect(await feed.worker.drain()).toMatchObject({ judged: 1 });
   }, 60_000);
 
+  it("a record Graph has not published is asked for within its 150-minute delay, then given up on and counted", async () => {
+    let clock = Date.now();
+    const feed = await subscribed({ dbPath: tempDbPath(), now: () => clock });
+    const live = emulator.hub.live()[0];
+    const missing = randomUUID();
+    expect((await post({ value: [change(live?.id ?? "", live?.clientState ?? "", missing)] })).status).toBe(
+      202,
+    );
+    clock += 3_000;
+    const reads: number[] = [];
+    for (let round = 0; round < 20; round++) {
+      const report = await feed.worker.drain();
+      reads.push(clock);
+      if (report.dropped === 1) break;
+      const [next] = await feed.store.claim(DEMO_TENANT_ID, "probe", clock + 31 * 60_000, 1, 1);
+      expect(next?.callId).toBe(missing);
+      // Jump to just after it is due again.
+      clock += 31 * 60_000 + 2;
+    }
+    const spanMinutes = ((reads.at(-1) ?? 0) - (reads[0] ?? 0)) / 60_000;
+    // Not hammered (a handful of reads), not given up before Graph's 150 minutes.
+    expect(reads.length).toBeLessThan(12);
+    expect(spanMinutes).toBeGreaterThan(120);
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(0);
+    expect((await feed.inbox.status()).gaveUp).toBe(1);
+  }, 60_000);
+
   it("stores nothing for a wrong clientState or another tenant, and answers 202 all the same", async () => {
     const feed = await subscribed();
     const subscriptionId = emulator.hub.live()[0]?.id ?? "";

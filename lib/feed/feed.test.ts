@@ -154,8 +154,15 @@ describe("the inbox's status line", () => {
     lastBackfill: null,
     problem: null,
     watched: 0,
+    gaveUp: 0,
   };
   const now = Date.parse("2026-11-27T00:00:00Z");
+
+  it("counts the calls given up on", () => {
+    expect(describeFeed({ ...base, gaveUp: 3 }, now).text).toContain(
+      "3 calls notified in the last 24 h never appeared in Graph within its 150-minute publication delay",
+    );
+  });
 
   it("says when the feed is off and how to turn it on", () => {
     expect(describeFeed({ ...base, on: false }, now).text).toMatch(/CALLSCOPE_PUBLIC_URL/);

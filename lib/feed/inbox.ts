@@ -97,11 +97,12 @@ export function createInbox(options: InboxOptions) {
   const now = options.now ?? Date.now;
 
   async function status() {
-    const [queue, state, subscriptions, watched] = await Promise.all([
+    const [queue, state, subscriptions, watched, gaveUp] = await Promise.all([
       options.store.queueStats(options.tenantId),
       options.store.state(options.tenantId),
       options.store.subscriptions(options.tenantId),
       options.store.watchList(options.tenantId),
+      options.store.droppedSince(options.tenantId, Date.now() - 24 * 3_600_000),
     ]);
     return {
       on: options.feed !== null,
@@ -116,6 +117,7 @@ export function createInbox(options: InboxOptions) {
       lastBackfill: state.lastBackfill,
       problem: state.lastError,
       watched: watched.length,
+      gaveUp,
     };
   }
 

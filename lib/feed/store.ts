@@ -77,6 +77,14 @@ const SCHEMA = [
      holder TEXT NOT NULL,
      until_at BIGINT NOT NULL
    )`,
+  // Calls the worker gave up on (Graph never published them, or kept failing): counted on the status line.
+  `CREATE TABLE IF NOT EXISTS feed_dropped (
+     tenant_id TEXT NOT NULL,
+     call_id TEXT NOT NULL,
+     dropped_at BIGINT NOT NULL,
+     reason TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, call_id)
+   )`,
   // A subscription replaced at renewal (a new one with a new secret): its secret is still accepted until
   // `until_at`, for notifications Graph queued or retries on the old URL.
   `CREATE TABLE IF NOT EXISTS feed_retired (
@@ -344,8 +352,29 @@ export function createFeedStore(db: SqlDb) {
     ),
 
     /** Gives up on a call (gone from Graph, or failing for hours). */
-    drop: withSchema(async (tenantId: string, callId: string) => {
-      await db.run("DELETE FROM feed_queue WHERE tenant_id = ? AND call_id = ?", [tenantId, callId]);
+    /** Takes a call off the queue for good, remembering it (and why) for the status line; forgets after 30 days. */
+    drop: withSchema(async (tenantId: string, callId: string, reason: string, now: number) => {
+      await db.transaction(async (tx) => {
+        await tx.run("DELETE FROM feed_queue WHERE tenant_id = ? AND call_id = ?", [tenantId, callId]);
+        await tx.run(
+          `INSERT INTO feed_dropped (tenant_id, call_id, dropped_at, reason) VALUES (?, ?, ?, ?)
+           ON CONFLICT (tenant_id, call_id) DO UPDATE SET dropped_at = excluded.dropped_at, reason = excluded.reason`,
+          [tenantId, callId, now, reason.slice(0, 200)],
+        );
+        await tx.run("DELETE FROM feed_dropped WHERE tenant_id = ? AND dropped_at < ?", [
+          tenantId,
+          now - 30 * 24 * 3_600_000,
+        ]);
+      });
+    }),
+
+    /** How many calls were given up on since `since`. */
+    droppedSince: withSchema(async (tenantId: string, since: number) => {
+      const [row] = await db.all<{ count: number | string }>(
+        "SELECT count(*) AS count FROM feed_dropped WHERE tenant_id = ? AND dropped_at >= ?",
+        [tenantId, since],
+      );
+      return num(row?.count ?? 0);
     }),
 
     queueStats: withSchema(async (tenantId: string) => {

@@ -110,7 +110,9 @@ export function createWebhook(options: WebhookOptions) {
     if (!subscription) {
       noteRejected(1, "no known secret in the notification URL");
       await request.body?.cancel().catch(() => undefined);
-      return webhookProblem(404, "unknown_endpoint", "No subscription receives notifications here.");
+      return webhookProblem(404, "unknown_endpoint", "No subscription receives notifications here.", {
+        Connection: "close",
+      });
     }
     // A flood (forged or not) holds at most this many bodies at once; Graph retries what it is refused.
     if (inFlight >= MAX_IN_FLIGHT)

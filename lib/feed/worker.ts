@@ -6,9 +6,16 @@ import type { FeedStore, QueueItem } from "./store";
 
 /** A verdict reads at most this many sessions (ten of Graph's pages), as the search rows do. */
 const JUDGED_SESSIONS = 600;
-/** A record Graph does not have yet (or fails on) is asked for again with growing waits, about 2 hours in all. */
+/** A record that keeps failing (not "not found") is asked for again with growing waits, about an hour in all. */
 const MAX_ATTEMPTS = 8;
 const backoff = (attempts: number) => Math.min(30 * 60_000, 15_000 * 2 ** attempts);
+/**
+ * Graph publishes a call record within about 30 minutes of the call, sometimes 150 (the subscription resource
+ * page's latency table): a record it does not have yet is asked for again with waits from one minute up to
+ * half an hour, until 150 minutes after the first notification, then given up on and counted.
+ */
+export const PUBLICATION_DELAY_MS = 150 * 60_000;
+const notYetBackoff = (attempts: number) => Math.min(30 * 60_000, 60_000 * 2 ** attempts);
 
 export interface WorkerOptions {
   store: FeedStore;
@@ -74,27 +81,27 @@ export function createFeedWorker(options: WorkerOptions) {
     } catch (error) {
       // The same reading of a failure as the API's: a 429 (Graph's, or the record's budget) says when to come back.
       const problem = toApiError(error, item.callId);
-      const wait = problem.status === 429 ? (problem.extra.retryAfterSeconds ?? 30) * 1000 : null;
+      const throttled = problem.status === 429 ? (problem.extra.retryAfterSeconds ?? 30) * 1000 : null;
       const message = error instanceof Error ? error.message : String(error);
-      if (wait !== null) {
+      if (throttled !== null) {
         // Throttling is not the call's fault: it does not count towards giving up on it.
-        await options.store.retry(options.tenantId, item.callId, now() + wait, message, "wait");
+        await options.store.retry(options.tenantId, item.callId, now() + throttled, message, "wait");
         report.retried += 1;
         return;
       }
-      if (item.attempts + 1 >= MAX_ATTEMPTS) {
-        await options.store.drop(options.tenantId, item.callId);
+      const notYet = problem.status === 404;
+      const wait = notYet ? notYetBackoff(item.attempts) : backoff(item.attempts);
+      const giveUp = notYet
+        ? now() + wait - item.firstAt > PUBLICATION_DELAY_MS
+        : item.attempts + 1 >= MAX_ATTEMPTS;
+      if (giveUp) {
+        const reason = notYet ? "Graph never published the record" : message;
+        await options.store.drop(options.tenantId, item.callId, reason, now());
         report.dropped += 1;
-        log({ level: "warn", message: `feed: gave up on a call: ${message}`, callId: item.callId });
+        log({ level: "warn", message: `feed: gave up on a call: ${reason}`, callId: item.callId });
         return;
       }
-      await options.store.retry(
-        options.tenantId,
-        item.callId,
-        now() + backoff(item.attempts),
-        message,
-        "attempt",
-      );
+      await options.store.retry(options.tenantId, item.callId, now() + wait, message, "attempt");
       report.retried += 1;
     }
   }
