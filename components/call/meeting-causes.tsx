@@ -29,7 +29,11 @@ export function MeetingCauses({ story, onShow }: { story: MeetingStory; onShow: 
       ) : (
         <ol className="space-y-2 text-sm">
           {story.lines.map((line) => (
-            <li key={line.id} className="flex flex-wrap items-baseline gap-2" data-testid="cause">
+            <li
+              key={line.id}
+              className="flex flex-col gap-1 sm:flex-row sm:flex-wrap sm:items-baseline sm:gap-2"
+              data-testid="cause"
+            >
               <span className="font-medium" data-testid="cause-kind">
                 {KIND_LABELS[line.kind]}
                 {line.kind === "factor" ? `: ${line.title}` : ""}
@@ -37,7 +41,7 @@ export function MeetingCauses({ story, onShow }: { story: MeetingStory; onShow: 
               <span className="min-w-0 flex-1">
                 <IsolatedText text={line.text} />
               </span>
-              <Button variant="link" className="text-sm" onClick={() => onShow(line)}>
+              <Button variant="link" className="self-start text-sm" onClick={() => onShow(line)}>
                 Show these sessions
               </Button>
             </li>

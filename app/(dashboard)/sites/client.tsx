@@ -96,10 +96,10 @@ export function SitesView() {
                     <Td className="font-mono text-xs">
                       {site.networkIp}/{site.networkRange}
                     </Td>
-                    <Td>
+                    <Td className="wrap-anywhere">
                       <bdi>{site.buildingName || site.networkName}</bdi>
                     </Td>
-                    <Td>
+                    <Td className="wrap-anywhere">
                       <bdi>{[site.city, site.country].filter(Boolean).join(", ")}</bdi>
                     </Td>
                     <Td>{site.insideCorp ? "yes" : "no"}</Td>
