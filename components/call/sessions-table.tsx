@@ -67,6 +67,23 @@ function Select({
   );
 }
 
+function Check({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="flex items-center gap-1 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
 interface Sort {
   key: SessionSortKey;
   descending: boolean;
@@ -163,30 +180,9 @@ export function SessionsTable({
           options={facets.connectionTypes}
           onChange={(v) => set("connectionType", v)}
         />
-        <label className="flex items-center gap-1 text-sm">
-          <input
-            type="checkbox"
-            checked={filters.feedbackOnly}
-            onChange={(e) => set("feedbackOnly", e.target.checked)}
-          />
-          Has feedback
-        </label>
-        <label className="flex items-center gap-1 text-sm">
-          <input
-            type="checkbox"
-            checked={filters.poorOnly}
-            onChange={(e) => set("poorOnly", e.target.checked)}
-          />
-          Poor only
-        </label>
-        <label className="flex items-center gap-1 text-sm">
-          <input
-            type="checkbox"
-            checked={filters.failedOnly}
-            onChange={(e) => set("failedOnly", e.target.checked)}
-          />
-          Failed only
-        </label>
+        <Check label="Has feedback" checked={filters.feedbackOnly} onChange={(v) => set("feedbackOnly", v)} />
+        <Check label="Poor only" checked={filters.poorOnly} onChange={(v) => set("poorOnly", v)} />
+        <Check label="Failed only" checked={filters.failedOnly} onChange={(v) => set("failedOnly", v)} />
       </div>
       {(cause || causeMissing) && (
         <p className="flex flex-wrap items-baseline gap-2 text-sm" role="status" data-testid="cause-filter">
