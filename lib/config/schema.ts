@@ -55,6 +55,8 @@ export interface FeedConfig {
   tickMs: number;
   maxSubscriptions: number;
   queueMax: number;
+  /** Change notifications one subscription may bring in a minute (per instance); past it 503, Graph retries. */
+  perSubscriptionPerMinute: number;
   /** Records judged at once by this instance; 0: this instance only receives (others judge). */
   workers: number;
   settleMs: number;
@@ -172,6 +174,7 @@ function feedConfig(env: Record<string, string | undefined>): FeedConfig | null 
     tickMs: integer(env, "CALLSCOPE_FEED_TICK_SECONDS", 60, 1, 3600) * 1000,
     maxSubscriptions: integer(env, "CALLSCOPE_FEED_MAX_SUBSCRIPTIONS", 5, 1, 100),
     queueMax: integer(env, "CALLSCOPE_FEED_QUEUE_MAX", 10_000, 10, 1_000_000),
+    perSubscriptionPerMinute: integer(env, "CALLSCOPE_FEED_NOTIFICATIONS_PER_MINUTE", 2_000, 10, 1_000_000),
     workers: integer(env, "CALLSCOPE_FEED_WORKERS", 2, 0, 32),
     settleMs: integer(env, "CALLSCOPE_FEED_SETTLE_SECONDS", 2, 0, 3600) * 1000,
     maxWatched: integer(env, "CALLSCOPE_WATCH_LIST_MAX", 200, 1, 10_000),

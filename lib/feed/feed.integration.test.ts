@@ -377,6 +377,22 @@ describe("notifications", () => {
     expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(0);
   });
 
+  it("bounds what one subscription can bring in a minute: past it 503 and Graph retries, nothing half-stored", async () => {
+    const feed = await subscribed({
+      dbPath: tempDbPath(),
+      env: { CALLSCOPE_FEED_NOTIFICATIONS_PER_MINUTE: "50", CALLSCOPE_FEED_SETTLE_SECONDS: "3600" },
+    });
+    const live = emulator.hub.live()[0];
+    const batch = () => ({
+      value: Array.from({ length: 30 }, () => change(live?.id ?? "", live?.clientState ?? "", randomUUID())),
+    });
+    expect((await post(batch())).status).toBe(202);
+    const refused = await post(batch());
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("60");
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(30);
+  });
+
   it("1,000 reauthorizationRequired in one body are one renewal", async () => {
     const feed = await subscribed();
     const live = emulator.hub.live()[0];

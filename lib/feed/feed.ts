@@ -94,6 +94,7 @@ export function createFeed(deps: FeedDeps) {
         settleMs,
         rejudgeAfterMs: REJUDGE_AFTER_MS,
         maxQueue: config.queueMax,
+        perSubscriptionPerMinute: config.perSubscriptionPerMinute,
         onStored: (kind) =>
           kind === "changes" ? worker.wake() : void renewer?.tick().catch(() => undefined),
         now: deps.now,

@@ -18,6 +18,12 @@ export interface WebhookOptions {
   settleMs: number;
   rejudgeAfterMs: number;
   maxQueue: number;
+  /**
+   * Change notifications one subscription may bring in a minute on this instance: each becomes a Graph read,
+   * so a leaked secret cannot turn into a flood of reads. Graph sends two per call (created, updated); 2,000
+   * a minute is a tenant of over a million calls a day. Past it: 503 with Retry-After, and Graph retries.
+   */
+  perSubscriptionPerMinute?: number;
   /** Told after notifications were stored (this process's worker and renewer look at once). */
   onStored?: (kind: "changes" | "lifecycle") => void;
   now?: () => number;
@@ -93,6 +99,18 @@ export function createWebhook(options: WebhookOptions) {
   }
 
   let inFlight = 0;
+  // One fixed one-minute window per subscription: cheap, and enough to bound the reads a secret can cause.
+  const windows = new Map<string, { start: number; count: number }>();
+  function overRate(subscriptionId: string, count: number): boolean {
+    const limit = options.perSubscriptionPerMinute ?? 2_000;
+    const current = windows.get(subscriptionId);
+    const window = current && now() - current.start < 60_000 ? current : { start: now(), count: 0 };
+    if (window.count + count > limit) return true;
+    window.count += count;
+    windows.set(subscriptionId, window);
+    if (windows.size > 1_000) windows.delete(windows.keys().next().value ?? "");
+    return false;
+  }
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -169,6 +187,20 @@ export function createWebhook(options: WebhookOptions) {
     // The sender learns nothing about which part was wrong: 202 either way.
     if (forged > 0) noteRejected(forged, "clientState, tenant or subscription did not match");
 
+    if (changes.length > 0 && overRate(subscription.id, changes.length)) {
+      log({
+        level: "warn",
+        message: "feed: a subscription's notifications over the rate, refused (Graph retries)",
+      });
+      return webhookProblem(
+        503,
+        "too_many_notifications",
+        "Too many notifications for this subscription. Retry later.",
+        {
+          "Retry-After": "60",
+        },
+      );
+    }
     try {
       if (changes.length > 0) {
         const stored = await options.store.enqueue(options.tenantId, changes, {
