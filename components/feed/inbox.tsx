@@ -229,8 +229,8 @@ export function Inbox() {
             </tbody>
           </Table>
           <p className="mt-1 text-xs text-muted">
-            Beside a name: ▲ impacting (their side is where poor streams start), ▼ impacted (received poor streams
-            they did not cause), ? poor with the cause unclear — from each call&apos;s own judgement.
+            Beside a name: ▲ impacting (their side is where poor streams start), ▼ impacted (received poor
+            streams they did not cause), ? poor with the cause unclear — from each call&apos;s own judgement.
           </p>
           {inbox.hasNextPage && (
             <button
