@@ -107,6 +107,26 @@ test("the home workers' meeting is explained by their ISP, named from the offlin
   ).toContainText(/Example (Fiber|Mobile|Cable)/);
 });
 
+test("a participant on an IPv6 mobile network gets the ISP and country of their IPv6 address", async ({
+  page,
+}) => {
+  await page.goto(`/calls/${demoCall("town-hall").id}?conn=mobile`);
+  await waitForAllSessions(page, 3000);
+  await page.getByTestId("sessions-table").getByRole("button").first().click();
+  const detail = page.getByTestId("session-detail");
+  await expect(detail).toBeVisible();
+  const panel = detail.getByTestId("media-panel").first();
+  if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await panel.locator(":scope > summary").click();
+  const network = panel.getByTestId("compare-network");
+  await expect(network.getByRole("row", { name: /^Reflexive \(public\) address/ })).toContainText(
+    "2001:db8:64:",
+  );
+  await expect(network.getByRole("row", { name: /^ISP \(public address\)/ })).toContainText(
+    "Example Mobile (AS64502), PT",
+  );
+});
+
 test("two people of a meeting are compared the same way, and the pair lives in the URL", async ({ page }) => {
   const call = demoCall("team-meeting");
   await page.goto(`/calls/${call.id}`);

@@ -113,7 +113,20 @@ export function networkInfo(rng: Random, kind: NetworkKind, relayed: boolean): C
     wifiVendorDriverVersion: isWifi ? "23.40.0.4" : null,
     basicServiceSetIdentifier: isWifi ? macAddress(rng) : null,
   };
-  return info;
+  return kind === "mobile" ? onIpv6(info) : info;
+}
+
+/**
+ * Mobile networks hand out IPv6, as real ones mostly do: the device's address is global (no NAT), so the
+ * reflexive address is the same, and its subnet is the /64 it was given. From the documentation range
+ * 2001:db8:64::/48, which emulator/data/ip maps to "Example Mobile". Derived from the IPv4 values so the
+ * demo's random sequence (and every other call) stays as it was.
+ */
+function onIpv6(info: CallRecords.NetworkInfo): CallRecords.NetworkInfo {
+  const [, b = "0", c = "0", d = "0"] = (info.ipAddress ?? "10.0.0.1").split(".");
+  const prefix = `2001:db8:64:${((Number(b) << 8) | Number(c)).toString(16)}`;
+  const address = `${prefix}:${Number(d).toString(16)}a1:b2c3:d4e5:f6${Number(d).toString(16).padStart(2, "0")}`;
+  return { ...info, ipAddress: address, subnet: `${prefix}::`, reflexiveIPAddress: address };
 }
 
 export function deviceInfo(

@@ -74,7 +74,18 @@ const NETWORK: Line<Network>[] = [
     value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion),
   },
   { label: "Battery", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
-  { label: "IP address", value: (n) => (n.ipAddress ? `${n.ipAddress}${n.port ? `:${n.port}` : ""}` : null) },
+  {
+    label: "IP address",
+    // An IPv6 address takes its port in brackets ([2001:db8::1]:50123), as in a URL.
+    value: (n) =>
+      n.ipAddress
+        ? n.port
+          ? n.ipAddress.includes(":")
+            ? `[${n.ipAddress}]:${n.port}`
+            : `${n.ipAddress}:${n.port}`
+          : n.ipAddress
+        : null,
+  },
   { label: "Subnet", value: (n) => n.subnet },
   { label: "ISP (public address)", value: (n) => describePublicNetwork(n.publicNetwork) },
   { label: "Reflexive (public) address", value: (n) => n.reflexiveIPAddress },

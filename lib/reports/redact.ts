@@ -39,9 +39,10 @@ export function createRedactor() {
           ? stable("phone", value, (n) => `+1 555 01${String(n % 100).padStart(2, "0")}`)
           : stable("phoneName", value, (n) => `Phone ${letters(n)}`);
       case "address":
-        return stable("ip", value, (n) =>
-          n < 254 ? `192.0.2.${n + 1}` : `2001:db8::${(n + 1).toString(16)}`,
-        );
+        // Stand-ins from the documentation ranges, of the same family as the address they replace.
+        return value.includes(":")
+          ? stable("ip6", value, (n) => `2001:db8:ffff::${(n + 1).toString(16)}`)
+          : stable("ip", value, (n) => (n < 254 ? `192.0.2.${n + 1}` : `2001:db8::${(n + 1).toString(16)}`));
       case "mac":
         return stable(
           "mac",

@@ -94,7 +94,59 @@ describe("CQD building file", () => {
       "VPN",
       "expected 15 columns",
     ],
-    ["a bad address", lisbon.replace("10.0.0.0", "10.0.0.300"), 1, "NetworkIP", "not an IPv4 address"],
+    [
+      "a bad address",
+      lisbon.replace("10.0.0.0", "10.0.0.300"),
+      1,
+      "NetworkIP",
+      "not an IPv4 or IPv6 address",
+    ],
+    [
+      "an IPv6 range over 128",
+      row(
+        "2001:db8:cab::",
+        "Home",
+        "129",
+        "Oslo",
+        "",
+        "",
+        "",
+        "Oslo",
+        "",
+        "Norway",
+        "",
+        "EMEA",
+        "0",
+        "0",
+        "0",
+      ),
+      1,
+      "NetworkRange",
+      "prefix length from 1 to 128",
+    ],
+    [
+      "an IPv6 address inside its range",
+      row(
+        "2001:db8:cab::7",
+        "Home",
+        "48",
+        "Oslo",
+        "",
+        "",
+        "",
+        "Oslo",
+        "",
+        "Norway",
+        "",
+        "EMEA",
+        "0",
+        "0",
+        "0",
+      ),
+      1,
+      "NetworkIP",
+      "not the first address of a /48",
+    ],
     ["a bad range", lisbon.replace("\t9\t", "\t33\t"), 1, "NetworkRange", "prefix length from 1 to 32"],
     [
       "an address inside its range",
@@ -135,7 +187,37 @@ describe("CQD building file", () => {
 });
 
 describe("site lookup", () => {
-  const index = indexSites(parseBuildingFile([lisbon, oslo, floor].join("\n")));
+  const osloV6 = row(
+    "2001:db8:cab::",
+    "Oslo IPv6",
+    "48",
+    "Oslo office",
+    "Contoso",
+    "Office",
+    "Branch",
+    "Oslo",
+    "0150",
+    "Norway",
+    "",
+    "EMEA",
+    "1",
+    "0",
+    "0",
+  );
+  const floorV6 = osloV6
+    .replace("2001:db8:cab::", "2001:db8:cab:3::")
+    .replace("\t48\t", "\t64\t")
+    .replace("Oslo office", "Oslo office, floor 3");
+  const index = indexSites(parseBuildingFile([lisbon, oslo, floor, osloV6, floorV6].join("\n")));
+
+  it("names the site of an IPv6 subnet or address, the most specific network first", () => {
+    expect(index.find("2001:db8:cab:7::")?.buildingName).toBe("Oslo office");
+    expect(index.find("2001:db8:cab:3::")?.buildingName).toBe("Oslo office, floor 3");
+    expect(index.find("2001:db8:cab:3:a1b2:c3d4:e5f6:789")?.buildingName).toBe("Oslo office, floor 3");
+    expect(index.find("2001:db8:cac::")).toBeNull();
+    // One family never matches the other's networks.
+    expect(index.find("::ffff:10.1.2.9")?.buildingName).toBe("Lisbon HQ, floor 3");
+  });
 
   it("finds the most specific network holding a subnet or an address", () => {
     expect(index.find("10.1.2.0")?.buildingName).toBe("Lisbon HQ, floor 3");
@@ -143,7 +225,7 @@ describe("site lookup", () => {
     expect(index.find("10.200.7.9")?.buildingName).toBe("Oslo office");
   });
 
-  it("finds nothing outside every site, or for what is not an IPv4 address", () => {
+  it("finds nothing outside every site, or for what is not an address", () => {
     expect(index.find("192.168.1.0")).toBeNull();
     expect(index.find("••••")).toBeNull();
     expect(index.find(null)).toBeNull();

@@ -1,8 +1,9 @@
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 // Call Quality Dashboard's building data file: one network per line, no header row, 15 columns
 // separated by tabs (.tsv) or commas (.csv); text columns may be empty but keep their separators.
-// CQD matches a client's subnet to NetworkIP + NetworkRange (a CIDR prefix length); so does callscope.
-import { ipv4ToNumber, prefixMask } from "./ipv4";
+// CQD matches a client's subnet to NetworkIP + NetworkRange (a CIDR prefix length); so does callscope, for IPv4
+// and IPv6 networks alike.
+import { maxPrefix, networkOf, parseAddress } from "./address";
 
 export const BUILDING_COLUMNS = [
   "NetworkIP",
@@ -109,21 +110,25 @@ export function parseBuildingFile(text: string): Site[] {
     });
     const cell = (column: (typeof BUILDING_COLUMNS)[number]) => cells[BUILDING_COLUMNS.indexOf(column)] ?? "";
     const networkIp = cell("NetworkIP");
-    const address = ipv4ToNumber(networkIp);
+    const address = parseAddress(networkIp);
     if (address === null)
-      throw new BuildingFileError(line, "NetworkIP", `"${networkIp.slice(0, 40)}" is not an IPv4 address`);
+      throw new BuildingFileError(
+        line,
+        "NetworkIP",
+        `"${networkIp.slice(0, 40)}" is not an IPv4 or IPv6 address`,
+      );
+    const longest = maxPrefix(address.family);
     const rangeText = cell("NetworkRange");
     const networkRange = Number(rangeText);
-    if (!/^\d{1,2}$/.test(rangeText) || networkRange < 1 || networkRange > 32) {
+    if (!/^\d{1,3}$/.test(rangeText) || networkRange < 1 || networkRange > longest) {
       throw new BuildingFileError(
         line,
         "NetworkRange",
-        `must be a prefix length from 1 to 32, got "${rangeText.slice(0, 40)}"`,
+        `must be a prefix length from 1 to ${longest}, got "${rangeText.slice(0, 40)}"`,
       );
     }
     // The network address must be the start of its range (10.1.2.0/24, not 10.1.2.7/24).
-    const mask = prefixMask(networkRange);
-    if ((address & mask) >>> 0 !== address) {
+    if (networkOf(address, networkRange) !== address.value) {
       throw new BuildingFileError(
         line,
         "NetworkIP",

@@ -1,29 +1,32 @@
 import type { Site } from "./building-file";
-import { ipv4ToNumber, prefixMask } from "./ipv4";
+import { networkOf, parseAddress, type Family } from "./address";
 
 export interface SiteIndex {
-  /** The most specific site whose network holds this subnet or address; null for none or a non-IPv4 value. */
+  /** The most specific site whose network holds this subnet or address; null for none or a non-address. */
   find(address: string | null): Site | null;
 }
 
-/** Longest-prefix matching over a tenant's sites, as CQD matches a client's subnet to its buildings. */
+/** Longest-prefix matching over a tenant's sites, as CQD matches a client's subnet to its buildings (IPv4 and IPv6). */
 export function indexSites(sites: readonly Site[]): SiteIndex {
-  const byPrefix = new Map<number, Map<number, Site>>();
+  const byPrefix: Record<Family, Map<number, Map<bigint, Site>>> = { 4: new Map(), 6: new Map() };
   for (const site of sites) {
-    const start = ipv4ToNumber(site.networkIp);
+    const start = parseAddress(site.networkIp);
     if (start === null) continue;
-    const table = byPrefix.get(site.networkRange) ?? new Map<number, Site>();
-    table.set(start, site);
-    byPrefix.set(site.networkRange, table);
+    const tables = byPrefix[start.family];
+    const table = tables.get(site.networkRange) ?? new Map<bigint, Site>();
+    table.set(start.value, site);
+    tables.set(site.networkRange, table);
   }
-  const prefixes = [...byPrefix.keys()].sort((a, b) => b - a);
+  const prefixes: Record<Family, number[]> = {
+    4: [...byPrefix[4].keys()].sort((a, b) => b - a),
+    6: [...byPrefix[6].keys()].sort((a, b) => b - a),
+  };
   return {
-    find(address) {
-      const value = address ? ipv4ToNumber(address) : null;
-      if (value === null) return null;
-      for (const prefix of prefixes) {
-        const mask = prefixMask(prefix);
-        const site = byPrefix.get(prefix)?.get((value & mask) >>> 0);
+    find(text) {
+      const address = parseAddress(text);
+      if (address === null) return null;
+      for (const prefix of prefixes[address.family]) {
+        const site = byPrefix[address.family].get(prefix)?.get(networkOf(address, prefix));
         if (site) return site;
       }
       return null;
