@@ -363,6 +363,22 @@ describe("notifications", () => {
     expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(0);
   });
 
+  it("a stray post just before a subscription exists does not hide the new secret", async () => {
+    // A frozen clock: the webhook's re-read of secrets must not wait on the feed's schedule.
+    const clock = Date.now();
+    const feed = track(feedStack(emulator, webhook, { dbPath: tempDbPath(), now: () => clock }));
+    webhook.handler = feed.webhook;
+    // A guess arrives first: the webhook reads the (empty) table of secrets.
+    expect((await post({ value: [] }, "", `${webhook.url}/api/notifications/${"g".repeat(43)}`)).status).toBe(
+      404,
+    );
+    expect(await feed.renewer?.tick()).toMatchObject({ created: 1 });
+    const live = emulator.hub.live()[0];
+    const body = { value: [change(live?.id ?? "", live?.clientState ?? "", randomUUID())] };
+    expect((await post(body)).status).toBe(202);
+    expect((await feed.store.queueStats(DEMO_TENANT_ID)).pending).toBe(1);
+  });
+
   it("drops notifications naming a subscription callscope does not hold, even with the right secret", async () => {
     const feed = await subscribed();
     const live = emulator.hub.live()[0];

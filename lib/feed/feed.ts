@@ -78,6 +78,7 @@ export function createFeed(deps: FeedDeps) {
         limits: { idsPerSubscription: IDS_PER_SUBSCRIPTION, maxSubscriptions: config.maxSubscriptions },
         lookbackMs: deps.lookbackMs ?? LOOKBACK_MS,
         maxBackfillPages: deps.maxBackfillPages ?? 50,
+        onSubscriptionSaved: () => webhook.forgetSecrets(),
         enqueue: async (changes) => {
           const result = await store.enqueue(tenantId, changes, enqueueOptions("backfill"));
           worker.wake();
@@ -100,12 +101,15 @@ export function createFeed(deps: FeedDeps) {
         now: deps.now,
         log: deps.log,
       })
-    : async () =>
-        webhookProblem(
-          404,
-          "feed_off",
-          "Change notifications are off here: CALLSCOPE_PUBLIC_URL is not set.",
-        );
+    : Object.assign(
+        async () =>
+          webhookProblem(
+            404,
+            "feed_off",
+            "Change notifications are off here: CALLSCOPE_PUBLIC_URL is not set.",
+          ),
+        { forgetSecrets: () => undefined },
+      );
   const inbox = createInbox({
     store,
     tenantId,

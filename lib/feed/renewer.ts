@@ -31,6 +31,8 @@ export interface RenewerOptions {
   enqueue: (changes: { callId: string; changeType: "created" | "updated" }[]) => Promise<number>;
   now?: () => number;
   log?: (fields: Record<string, unknown>) => void;
+  /** Told when this instance saved a new subscription (its webhook reads the secrets again). */
+  onSubscriptionSaved?: () => void;
 }
 
 export interface TickReport {
@@ -122,6 +124,7 @@ export function createFeedRenewer(options: RenewerOptions) {
       createdAt: now(),
     };
     await options.store.saveSubscription(options.tenantId, subscription);
+    options.onSubscriptionSaved?.();
     log({
       level: "info",
       message: "feed: subscription created",

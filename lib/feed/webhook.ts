@@ -64,14 +64,17 @@ export function createWebhook(options: WebhookOptions) {
   // the same time for any guess, and before a byte of the body is read. The table is read again when a
   // request names a digest not seen yet (a subscription another instance just made), at most four times a
   // second, so a flood of guesses costs one small query per 250 ms and nothing else.
-  let bySecret: { map: Map<string, { id: string; clientState: string }>; at: number } = {
+  type Known = { id: string; clientState: string; until: number };
+  let bySecret: { map: Map<string, Known>; at: number } = {
     map: new Map(),
     at: -Infinity,
   };
   const digestOf = (secret: string) => createHash("sha256").update(secret, "utf8").digest("base64url");
   async function subscriptionFor(secret: string): Promise<{ id: string; clientState: string } | null> {
     const key = digestOf(secret);
-    if ((!bySecret.map.has(key) || now() - bySecret.at > 30_000) && now() - bySecret.at > 250) {
+    // Real time, not the injectable clock: this bounds database reads, it is not part of the feed's schedule.
+    const elapsed = performance.now() - bySecret.at;
+    if ((!bySecret.map.has(key) || elapsed > 30_000) && elapsed > 250) {
       // Held subscriptions, and those replaced at renewal whose secret is still accepted.
       const [held, retired] = await Promise.all([
         options.store.subscriptions(options.tenantId),
@@ -79,15 +82,17 @@ export function createWebhook(options: WebhookOptions) {
       ]);
       bySecret = {
         map: new Map(
-          [...retired, ...held].map((s) => [
-            digestOf(s.clientState),
-            { id: s.id, clientState: s.clientState },
-          ]),
+          [
+            ...retired.map((s) => ({ id: s.id, clientState: s.clientState, until: s.until })),
+            ...held.map((s) => ({ id: s.id, clientState: s.clientState, until: Infinity })),
+          ].map((known) => [digestOf(known.clientState), known]),
         ),
-        at: now(),
+        at: performance.now(),
       };
     }
-    return bySecret.map.get(key) ?? null;
+    const known = bySecret.map.get(key);
+    // A replaced subscription's secret lapses at its own time, whenever the table was last read.
+    return known && known.until >= now() ? known : null;
   }
 
   function noteRejected(count: number, reason: string) {
@@ -248,5 +253,10 @@ export function createWebhook(options: WebhookOptions) {
     return new Response(null, { status: 202, headers: { "Cache-Control": "no-store" } });
   }
 
-  return handle;
+  return Object.assign(handle, {
+    /** Forget the secrets read so far: this instance just made or replaced a subscription. */
+    forgetSecrets() {
+      bySecret = { map: new Map(), at: -Infinity };
+    },
+  });
 }
