@@ -182,3 +182,37 @@ test("pages are accessible (axe)", async ({ page }) => {
     ).toEqual([]);
   }
 });
+
+test("a session opens where the person is looking: from a row far down, and from a link", async ({
+  page,
+}) => {
+  const call = demoCall("town-hall");
+  await page.goto(`/calls/${call.id}`);
+  await waitForAllSessions(page, 3000);
+  const table = page.getByTestId("sessions-table");
+  await table.scrollIntoViewIfNeeded();
+  await table.getByRole("button").nth(3).click();
+  const detail = page.getByTestId("session-detail");
+  await expect(detail).toBeInViewport();
+  await expect(detail.getByRole("heading", { level: 2 })).toBeFocused();
+  // A link that carries ?session= opens it in view too.
+  const url = page.url();
+  await page.goto("/");
+  await page.goto(url);
+  await expect(page.getByTestId("session-detail")).toBeInViewport({ timeout: 30_000 });
+});
+
+test("on a phone the navigation wraps whole words, never a letter to a line", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  for (const name of ["Find calls", "Phone logs", "Reports", "Sites"]) {
+    const box = await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name })
+      .boundingBox();
+    // One line of 14 px text is about 20 px high; two would be 40.
+    expect(box?.height ?? 0, name).toBeLessThan(30);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});

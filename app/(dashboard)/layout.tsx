@@ -12,11 +12,15 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
     <Providers config={config}>
       <header className="border-b border-line bg-surface">
         {config.demo && <DemoBanner />}
-        <div className="mx-auto flex max-w-7xl items-center justify-between px-4 py-3">
-          <Link href="/" className="text-lg font-semibold tracking-tight">
+        {/* On a phone the links wrap as whole words under the name, never a letter to a line. */}
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+          <Link href="/" className="whitespace-nowrap text-lg font-semibold tracking-tight">
             call<span className="text-accent-fg">scope</span>
           </Link>
-          <nav aria-label="Main" className="flex items-center gap-4 text-sm">
+          <nav
+            aria-label="Main"
+            className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap"
+          >
             <Link href="/calls" className="underline-offset-2 hover:underline">
               Find calls
             </Link>

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration, lookup, MEDIA_LABELS } from "@/lib/callrecords/describe";
 import { adviceFor, failureOf, STAGE_LABELS } from "@/lib/callrecords/failures";
@@ -32,6 +33,15 @@ export function SessionDetail({
   const segment = session.segments[Math.min(segmentIndex, session.segments.length - 1)];
   const feedback = [session.caller, session.callee].filter((e) => e?.feedback);
   const failure = failureOf(session);
+  // The detail opens where the person is looking: brought into view and its heading focused, whether it was
+  // opened from a row, a finding, the timeline or a link carrying ?session=.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const element = heading.current;
+    if (!element) return;
+    element.closest("section")?.scrollIntoView({ block: "start" });
+    element.focus({ preventScroll: true });
+  }, [session.id]);
   return (
     <section
       aria-labelledby="session-heading"
@@ -40,7 +50,12 @@ export function SessionDetail({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h2 id="session-heading" className="text-lg font-semibold wrap-anywhere">
+          <h2
+            id="session-heading"
+            ref={heading}
+            tabIndex={-1}
+            className="text-lg font-semibold wrap-anywhere outline-none"
+          >
             <bdi>{endpointLabel(session.caller)}</bdi> → <bdi>{endpointLabel(session.callee)}</bdi>
             {session.isTest && (
               <span
