@@ -3,6 +3,9 @@ import { BuildingFileError, parseBuildingFile } from "./building-file";
 import { indexSites, siteLabel } from "./match";
 
 const row = (...cells: string[]) => cells.join("\t");
+/** A home network line of the IPv6 documentation range. */
+const home6 = (ip: string, range: string) =>
+  row(ip, "Home", range, "Oslo", "", "", "", "Oslo", "", "Norway", "", "EMEA", "0", "0", "0");
 const lisbon = row(
   "10.0.0.0",
   "Lisbon LAN",
@@ -103,46 +106,14 @@ describe("CQD building file", () => {
     ],
     [
       "an IPv6 range over 128",
-      row(
-        "2001:db8:cab::",
-        "Home",
-        "129",
-        "Oslo",
-        "",
-        "",
-        "",
-        "Oslo",
-        "",
-        "Norway",
-        "",
-        "EMEA",
-        "0",
-        "0",
-        "0",
-      ),
+      home6("2001:db8:cab::", "129"),
       1,
       "NetworkRange",
       "prefix length from 1 to 128",
     ],
     [
       "an IPv6 address inside its range",
-      row(
-        "2001:db8:cab::7",
-        "Home",
-        "48",
-        "Oslo",
-        "",
-        "",
-        "",
-        "Oslo",
-        "",
-        "Norway",
-        "",
-        "EMEA",
-        "0",
-        "0",
-        "0",
-      ),
+      home6("2001:db8:cab::7", "48"),
       1,
       "NetworkIP",
       "not the first address of a /48",
