@@ -30,7 +30,9 @@ test("a pasted text without a call ID gets an inline message and stays put", asy
   const input = page.getByLabel(/^Call ID/);
   await input.fill("the call from yesterday at 3pm");
   await page.getByRole("button", { name: "Open", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("neither a call ID nor a person");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "neither a call ID, a Teams meeting link nor a person",
+  );
   await expect(input).toHaveAttribute("aria-invalid", "true");
   await expect(page).toHaveURL(/\/$/);
 });

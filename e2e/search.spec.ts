@@ -154,3 +154,25 @@ test("a screen of verdicts comes in one request; a bad ID in it fails alone", as
   expect((await request.get("/api/calls/summaries?ids=../../etc")).status()).toBe(400);
   expect((await request.get("/api/calls/summaries")).status()).toBe(400);
 });
+
+test("a pasted Teams join link opens its meeting, found among the organizer's calls", async ({
+  page,
+  request,
+}) => {
+  const meeting = demoCall("team-meeting");
+  const { call } = (await (await request.get(`/api/calls/${meeting.id}`)).json()) as {
+    call: { joinWebUrl: string | null };
+  };
+  expect(call.joinWebUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\/19%3ameeting_/);
+  await page.goto("/");
+  await page.getByLabel(/^Call ID/).fill(call.joinWebUrl ?? "");
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/calls/${meeting.id}$`), { timeout: 30_000 });
+  await expect(page.getByTestId("meeting-causes")).toBeVisible();
+  // A link without its context cannot name the organizer: said, and nothing searched.
+  await page.goto("/");
+  await page.getByLabel(/^Call ID/).fill((call.joinWebUrl ?? "").split("?")[0] ?? "");
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page.getByText("does not say who organized the meeting")).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+});

@@ -183,9 +183,10 @@ export function record(
     lastModifiedDateTime: isoTime(end + 22 * MINUTE),
     startDateTime: isoTime(Math.min(...starts)),
     endDateTime: isoTime(end),
+    // As Teams writes it: the meeting's thread, then the organizer's tenant and object ID in `context`.
     joinWebUrl:
       type === "groupCall"
-        ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${rng.guid().replace(/-/g, "")}%40thread.v2/0`
+        ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${rng.guid().replace(/-/g, "")}%40thread.v2/0?context=${encodeURIComponent(JSON.stringify({ Tid: organizer.tenantId, Oid: organizer.id }))}`
         : null,
     organizer_v2: {
       id: organizer.id,

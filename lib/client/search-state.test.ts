@@ -19,10 +19,11 @@ describe("search state in the URL", () => {
       to: null,
       type: "groupCall",
       modality: "video",
+      join: "19:meeting_NjQyMzA3YjctY2FkNi00@thread.v2",
     };
     const href = callSearchHref(search);
     expect(href).toBe(
-      "/calls?participant=priya.raman%40contoso.example&from=2026-11-20T09%3A00%3A00.000Z&type=groupCall&modality=video",
+      "/calls?participant=priya.raman%40contoso.example&from=2026-11-20T09%3A00%3A00.000Z&type=groupCall&modality=video&join=19%3Ameeting_NjQyMzA3YjctY2FkNi00%40thread.v2",
     );
     expect(parseCallSearch(new URL(href, "https://x").searchParams)).toEqual(search);
     // The API gets the person and the window; type and modality are filtered on what arrives.
@@ -44,6 +45,7 @@ describe("search state in the URL", () => {
       to: null,
       type: null,
       modality: null,
+      join: null,
     });
     expect(parsePhoneLogSearch(new URLSearchParams("kind=fax"))).toBeNull();
   });

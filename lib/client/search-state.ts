@@ -9,6 +9,8 @@ export interface CallSearch {
   to: string | null;
   type: string | null;
   modality: string | null;
+  /** A meeting's thread from a pasted join link: the search looks for that meeting among the person's calls. */
+  join: string | null;
 }
 
 export interface PhoneLogSearch {
@@ -39,6 +41,7 @@ export function parseCallSearch(params: URLSearchParams): CallSearch | null {
     to: text(params, "to", 40),
     type: oneOf(text(params, "type"), CALL_TYPES),
     modality: oneOf(text(params, "modality"), MODALITIES),
+    join: text(params, "join", 240),
   };
 }
 
@@ -59,6 +62,7 @@ export function callSearchHref(search: CallSearch): string {
     ["to", search.to],
     ["type", search.type],
     ["modality", search.modality],
+    ["join", search.join],
   ])}`;
 }
 

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { extractCallId } from "@/lib/callrecords/call-id";
+import { parseJoinLink } from "@/lib/callrecords/join-link";
 import { rememberLookup } from "@/lib/client/recent-lookups";
 import { callSearchHref, personIn } from "@/lib/client/search-state";
 import { Button } from "@/components/ui/button";
@@ -15,17 +16,42 @@ export function CallIdForm() {
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // A meeting's join link names its organizer: look for the meeting among their calls of the last 30 days.
+    const join = parseJoinLink(value);
+    if (join) {
+      if (!join.organizerId) {
+        setError(
+          "This join link does not say who organized the meeting (its context part is missing). Copy the whole link from the invitation, or search for the organizer's calls by sign-in name.",
+        );
+        return;
+      }
+      setError(null);
+      router.push(
+        callSearchHref({
+          participant: join.organizerId,
+          // Graph keeps 30 days; an hour less keeps the window inside retention however long the search takes.
+          from: new Date(Date.now() - 30 * 86_400_000 + 3_600_000).toISOString(),
+          to: null,
+          type: "groupCall",
+          modality: null,
+          join: join.thread,
+        }),
+      );
+      return;
+    }
     const callId = extractCallId(value);
     const person = callId ? null : personIn(value);
     if (person) {
       setError(null);
-      router.push(callSearchHref({ participant: person, from: null, to: null, type: null, modality: null }));
+      router.push(
+        callSearchHref({ participant: person, from: null, to: null, type: null, modality: null, join: null }),
+      );
       return;
     }
     if (!callId) {
       setError(
         value.trim()
-          ? "That is neither a call ID nor a person. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01) or a link that holds one, or a person's sign-in name or phone number to find their calls."
+          ? "That is neither a call ID, a Teams meeting link nor a person. Paste the GUID of a call (like 2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01) or a link that holds one, a meeting's join link (teams.microsoft.com/l/meetup-join/…), or a person's sign-in name or phone number to find their calls."
           : "Paste a call ID first.",
       );
       return;
@@ -38,7 +64,8 @@ export function CallIdForm() {
   return (
     <form onSubmit={submit} noValidate className="space-y-2">
       <label htmlFor={inputId} className="block text-sm font-medium">
-        Call ID (or a link holding one), or a person&apos;s sign-in name or phone number
+        Call ID (or a link holding one), a Teams meeting join link, or a person&apos;s sign-in name or phone
+        number
       </label>
       <div className="flex gap-2">
         <input

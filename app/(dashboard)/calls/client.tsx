@@ -1,6 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
+import { sameMeeting } from "@/lib/callrecords/join-link";
 import { QueryError } from "@/components/ui/query-error";
 import { ApiProblem } from "@/lib/client/api";
 import { SearchProgress } from "@/components/ui/search-progress";
@@ -18,6 +19,17 @@ export function CallSearchView({ suggestions }: { suggestions: readonly DemoPers
   const result = useCallSearch(search);
   const window = result.first?.window;
   const person = result.first?.person;
+  // From a pasted join link: only that meeting's records; one found once every page is read opens at once.
+  const join = search?.join ?? null;
+  const meetings = useMemo(
+    () => (join ? result.calls.filter((call) => sameMeeting(call.joinWebUrl, join)) : null),
+    [join, result.calls],
+  );
+  const searchDone = Boolean(result.data) && !result.hasNextPage && !result.isFetchNextPageError;
+  const only = searchDone && meetings?.length === 1 ? meetings[0] : undefined;
+  useEffect(() => {
+    if (only) router.replace(`/calls/${only.id}`);
+  }, [only, router]);
 
   return (
     <div className="space-y-4">
@@ -73,9 +85,24 @@ export function CallSearchView({ suggestions }: { suggestions: readonly DemoPers
               {result.unreadable === 1 ? " is" : " are"} not listed.
             </p>
           )}
+          {join && (
+            <p
+              role="status"
+              className="rounded border border-line bg-surface p-2 text-sm"
+              data-testid="join-search"
+            >
+              {!searchDone
+                ? "Looking for the meeting of the pasted join link among its organizer's calls of the last 30 days…"
+                : meetings?.length === 0
+                  ? "No call record of this meeting in the last 30 days: records appear 30 to 150 minutes after a meeting ends, and a meeting organized in another tenant is not in this one's records."
+                  : meetings?.length === 1
+                    ? "Found the meeting: opening it…"
+                    : `${meetings?.length} records of this meeting (it met more than once): pick one.`}
+            </p>
+          )}
           <CallResults
-            calls={result.calls}
-            filtered={result.calls.length !== result.read}
+            calls={meetings ?? result.calls}
+            filtered={(meetings ?? result.calls).length !== result.read}
             person={person ?? null}
           />
         </>

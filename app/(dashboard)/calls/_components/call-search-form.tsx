@@ -56,6 +56,8 @@ export function CallSearchForm({
     setError(null);
     onSearch({
       participant: participant.trim(),
+      // A new search by hand looks at every call of the window, not one meeting's.
+      join: null,
       from: fromLocalInput(from),
       to: fromLocalInput(to),
       type: type || null,
