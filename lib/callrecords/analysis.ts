@@ -17,7 +17,7 @@ import {
 import { withMeetingService } from "./meeting-service";
 import type { Device, Endpoint, Session, StreamDirection } from "./model";
 import type { CallStory } from "./story";
-import { streamRows, type StreamRow } from "./streams";
+import { streamRows, streamSeverity, type StreamRow } from "./streams";
 import { DEFAULT_THRESHOLDS, formatMetric, type ThresholdTable } from "./thresholds";
 import { worstQuality, type Breach, type Quality } from "./verdict";
 
@@ -33,10 +33,6 @@ export interface CallVerdict {
   failures: { failed: number; text: string } | null;
 }
 
-/** Audio outranks video when choosing the worst problem: broken audio is what breaks a call. */
-const rank = (row: StreamRow, breach: Breach | undefined) =>
-  (breach?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
-
 export function callVerdict(rows: readonly StreamRow[], sessions: readonly Session[] = []): CallVerdict {
   const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
   const byDirection: Record<StreamDirection, number> = { callerToCallee: 0, calleeToCaller: 0 };
@@ -46,7 +42,7 @@ export function callVerdict(rows: readonly StreamRow[], sessions: readonly Sessi
     if (row.verdict.quality !== "poor") continue;
     byDirection[row.stream.direction] += 1;
     const top = row.verdict.causes[0];
-    if (top && (!worst || rank(row, top) > rank(worst.row, worst.breach))) worst = { breach: top, row };
+    if (top && (!worst || streamSeverity(row) > streamSeverity(worst.row))) worst = { breach: top, row };
   }
   const classified = counts.good + counts.poor;
   const side =
@@ -118,7 +114,7 @@ export function summarizeSession(
   const streamQuality = worstQuality(rows.map((row) => row.verdict.quality));
   const worstRow = rows
     .filter((row) => row.verdict.causes.length > 0)
-    .sort((a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]))[0];
+    .sort((a, b) => streamSeverity(b) - streamSeverity(a))[0];
   const worst = worstRow?.verdict.causes[0];
   return {
     session,
@@ -264,9 +260,7 @@ export function findings(
     bySender.set(key, list);
   }
   for (const [key, poorRows] of bySender) {
-    const worst = [...poorRows].sort(
-      (a, b) => rank(b, b.verdict.causes[0]) - rank(a, a.verdict.causes[0]),
-    )[0];
+    const worst = [...poorRows].sort((a, b) => streamSeverity(b) - streamSeverity(a))[0];
     const cause = worst?.verdict.causes[0];
     if (!worst || !cause) continue;
     const received = worst.sender?.kind === "service";
@@ -283,7 +277,7 @@ export function findings(
     out.push({
       id: `poor:${key}`,
       kind: received ? "poor-receiver" : "poor-sender",
-      severity: rank(worst, cause) * (1 + Math.log10(poorRows.length)),
+      severity: streamSeverity(worst) * (1 + Math.log10(poorRows.length)),
       text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${DIRECTION_LABELS[worst.stream.direction]} ${MEDIA_LABELS[worst.kind]}, ${times(cause.severity)} ${limit} threshold${more}.`,
       evidence: poorRows.slice(0, 20).map((row) => ({
         sessionId: row.sessionId,

@@ -12,7 +12,7 @@ import type { ComparisonRow } from "./compare";
 import { isolate, MEDIA_LABELS } from "./describe";
 import type { Network } from "./model";
 import { networkProblems } from "./network-conditions";
-import type { StreamRow } from "./streams";
+import { streamSeverity, type StreamRow } from "./streams";
 
 export type SideName = "caller" | "callee";
 
@@ -68,9 +68,7 @@ const list = (items: readonly Item[], most = 3) => {
 /** "video frame rate 2.3 fps < 7.0 fps": the worst poor stream of a list, audio first. */
 function worstOf(rows: readonly StreamRow[]): StreamRow | null {
   let best: StreamRow | null = null;
-  const weight = (row: StreamRow) =>
-    (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
-  for (const row of rows) if (!best || weight(row) > weight(best)) best = row;
+  for (const row of rows) if (!best || streamSeverity(row) > streamSeverity(best)) best = row;
   return best;
 }
 
@@ -117,7 +115,8 @@ const pointsOf = (evidence: Record<SideName, Item[]>) => ({
   callee: evidence.callee.map((item) => item.text),
 });
 
-function factsPart(sentPoor: boolean, receivedPoor: boolean): Part {
+/** A part as the streams say it: what one sent arrived poor (impacting), what one received did (impacted). */
+export function partOf(sentPoor: boolean, receivedPoor: boolean): Part {
   return sentPoor && receivedPoor ? "both" : sentPoor ? "impacting" : receivedPoor ? "impacted" : "fine";
 }
 
@@ -257,8 +256,8 @@ function throughService(
   };
   const points = pointsOf(evidence);
   const parts = {
-    caller: factsPart(legs.caller.uplinks.length > 0, poor(parties.caller.received).length > 0),
-    callee: factsPart(legs.callee.uplinks.length > 0, poor(parties.callee.received).length > 0),
+    caller: partOf(legs.caller.uplinks.length > 0, poor(parties.caller.received).length > 0),
+    callee: partOf(legs.callee.uplinks.length > 0, poor(parties.callee.received).length > 0),
   };
   const leg = (side: SideName) =>
     `${describeStream(worstOf(legs[side].all), false)}${evidence[side].length ? `; on ${list(evidence[side])}` : ""}`;

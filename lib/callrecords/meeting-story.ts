@@ -4,7 +4,7 @@
 import type { SiteOf } from "./compare";
 import { describeCause, meetingCauses, sessionFactorValue } from "./causes";
 import { describeNetwork, isolate, MEDIA_LABELS } from "./describe";
-import type { StreamRow } from "./streams";
+import { streamSeverity, type StreamRow } from "./streams";
 
 export interface StoryLine {
   /** Stable across reloads of the same record (the URL's `cause=` names it). */
@@ -33,7 +33,6 @@ export interface MeetingStory {
 
 const forwarded = (row: StreamRow) => row.kind === "video" || row.kind === "screenSharing";
 const poorRow = (row: StreamRow) => row.verdict.quality === "poor";
-const rank = (row: StreamRow) => (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
 
 const overlaps = (a: StreamRow, b: StreamRow) => {
   const [as, ae, bs, be] = [
@@ -111,7 +110,7 @@ export function cascades(rows: readonly StreamRow[]): StoryLine[] {
       column: `${media} from ${first.senderLabel}`,
       personKey: first.senderKey,
       factor: null,
-      severity: rank(first) * (1 + Math.log10(people.size + 1)) + 1,
+      severity: streamSeverity(first) * (1 + Math.log10(people.size + 1)) + 1,
     });
   }
   return out.sort((a, b) => b.severity - a.severity);
@@ -132,7 +131,7 @@ function onePerson(rows: readonly StreamRow[]): StoryLine | null {
   if (poor.some((row) => personOf(row).key !== who.key)) return null;
   const people = new Set(rows.map((row) => personOf(row).key));
   if (people.size < 3) return null;
-  const worst = [...poor].sort((a, b) => rank(b) - rank(a))[0] ?? first;
+  const worst = [...poor].sort((a, b) => streamSeverity(b) - streamSeverity(a))[0] ?? first;
   const ways = new Set(poor.map((row) => (row.sender?.kind === "service" ? "received" : "sent")));
   const what = ways.size === 2 ? "sent and received" : [...ways][0];
   return {
@@ -144,14 +143,14 @@ function onePerson(rows: readonly StreamRow[]): StoryLine | null {
     column: `${who.label}'s streams`,
     personKey: who.key,
     factor: null,
-    severity: rank(worst) + 1,
+    severity: streamSeverity(worst) + 1,
   };
 }
 
 /** A call of one person and a service (a phone call through a gateway): nobody to compare with. */
 function fewPeople(rows: readonly StreamRow[]): string | null {
   const people = new Set(rows.map((row) => personOf(row).key));
-  const worst = [...rows.filter(poorRow)].sort((a, b) => rank(b) - rank(a))[0];
+  const worst = [...rows.filter(poorRow)].sort((a, b) => streamSeverity(b) - streamSeverity(a))[0];
   if (people.size > 1 || !worst) return null;
   const service = worst.sender?.kind === "service" ? worst.senderLabel : worst.receiverLabel;
   return `Poor streams ran between ${isolate(personOf(worst).label)} and the ${isolate(service)} (${MEDIA_LABELS[worst.kind]} ${worst.verdict.causes[0]?.text ?? "poor"}): with one person in the call there is nobody to compare with, so the findings below say which direction and which network.`;

@@ -6,7 +6,7 @@ import { describeNetwork, lookup, MEDIA_LABELS, WIFI_BAND_LABELS } from "./descr
 import type { Identity, Network } from "./model";
 import type { CallStory } from "./story";
 import type { View } from "./view";
-import type { StreamRow } from "./streams";
+import { streamSeverity, type StreamRow } from "./streams";
 
 export interface PersonPart {
   identity: Identity | null;
@@ -46,15 +46,15 @@ export function networkKind(network: Network | null): string | null {
   return lookup(KINDS, network.connectionType) ?? network.connectionType;
 }
 
-const severity = (row: StreamRow) =>
-  (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
-
 /** Every person's part with the worst of their own streams, affected people first. */
 export function callRoles(rows: readonly StreamRow[], story: CallStory): CallRoles {
   const people = new Map<string, { identity: Identity | null; worst: StreamRow | null; sent: boolean }>();
   const visit = (key: string, identity: Identity | null, row: StreamRow, sent: boolean) => {
     const entry = people.get(key) ?? { identity, worst: null, sent };
-    if (row.verdict.quality === "poor" && (!entry.worst || severity(row) > severity(entry.worst))) {
+    if (
+      row.verdict.quality === "poor" &&
+      (!entry.worst || streamSeverity(row) > streamSeverity(entry.worst))
+    ) {
       entry.worst = row;
       entry.sent = sent;
     }

@@ -1,6 +1,6 @@
 // The one attribution of a call, from which every sentence about cause is read: the headline, the cause
 // panel (a meeting) or the side-by-side (two people), the "cause" findings and each person's part.
-import type { Part } from "./attribution";
+import { partOf, type Part } from "./attribution";
 import type { SiteOf } from "./compare";
 import { failureGroups, failureSummary } from "./failures";
 import { meetingStory, type MeetingStory } from "./meeting-story";
@@ -33,8 +33,7 @@ export function partsFromStreams(rows: readonly StreamRow[]): Map<string, Part> 
     if (row.receiver?.kind !== "service") flag(row.receiverKey).received ||= poor;
   }
   const parts = new Map<string, Part>();
-  for (const [key, { sent, received }] of flags)
-    parts.set(key, sent && received ? "both" : sent ? "impacting" : received ? "impacted" : "fine");
+  for (const [key, { sent, received }] of flags) parts.set(key, partOf(sent, received));
   return parts;
 }
 

@@ -26,6 +26,13 @@ export interface StreamRow {
   receiverDevice: Device | null;
 }
 
+/**
+ * How bad a poor stream is, for choosing the worst: its worst breach's severity (2 = twice the limit), audio
+ * ranked above video — broken audio is what breaks a call. 0 for a stream that is not poor.
+ */
+export const streamSeverity = (row: StreamRow) =>
+  (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
+
 export function streamRowsOfSegment(
   sessionId: string,
   segment: Segment,
