@@ -155,7 +155,7 @@ function contract(name: string, open: () => SqlDb) {
       expect(await store.unwatch(tenant, "p1")).toBe(false);
       const secret = await store.clientState(tenant, "first");
       expect(await store.clientState(tenant, "second")).toBe(secret);
-      expect(await store.knownClientState(tenant)).toBe("first");
+      expect(await store.clientState(tenant, "third")).toBe("first");
       await store.saveSubscription(tenant, {
         id: `s-${tenant}`,
         resource: "/r",
@@ -197,7 +197,7 @@ function contract(name: string, open: () => SqlDb) {
         lastBackfill: null,
         lastError: "x",
       });
-      expect(await store.knownClientState(tenant)).toBe("first");
+      expect(await store.clientState(tenant, "third")).toBe("first");
     });
   });
 }

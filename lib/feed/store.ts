@@ -654,8 +654,9 @@ export function createFeedStore(db: SqlDb) {
     }),
 
     /**
-     * The clientState every subscription of this tenant carries: made once (the first caller's candidate
-     * wins), kept in the database so every instance and every restart checks notifications against it.
+     * The tenant-wide clientState earlier versions gave every subscription: made once (the first caller's
+     * candidate wins). Subscriptions now carry their own secret; the renewer uses this one to recognise (and
+     * replace) subscriptions made before.
      */
     clientState: withSchema(async (tenantId: string, candidate: string): Promise<string> => {
       await db.run(
@@ -668,15 +669,6 @@ export function createFeedStore(db: SqlDb) {
         [tenantId],
       );
       return row?.client_state ?? candidate;
-    }),
-
-    /** The clientState, if one was made (null while the feed never started). */
-    knownClientState: withSchema(async (tenantId: string): Promise<string | null> => {
-      const [row] = await db.all<{ client_state: string | null }>(
-        "SELECT client_state FROM feed_state WHERE tenant_id = ?",
-        [tenantId],
-      );
-      return row?.client_state ?? null;
     }),
 
     close: () => db.close(),
