@@ -15,7 +15,7 @@ import { createSearchReader } from "@/lib/graph/search";
 import { createGraphClient, createGraphSender } from "@/lib/graph/client";
 import { createSubscriptionsClient } from "@/lib/graph/subscriptions";
 import { createFeed } from "@/lib/feed/feed";
-import { openPostgresDb, openSqliteDb } from "@/lib/feed/sql";
+import { openDatabase } from "@/lib/db/open";
 import { createAppTokenSource } from "@/lib/graph/token";
 import type { Session } from "@/lib/callrecords/model";
 import { withPublicNetworks } from "@/lib/callrecords/public-networks";
@@ -32,9 +32,8 @@ import { createMemoryBudget, createRedisBudget } from "./graph-budget";
 import { createRateLimiter, createRedisRateLimiter } from "./rate-limit";
 import { connectRedis } from "./shared/redis-client";
 import { createRedisStore } from "./shared/shared-store";
-import { join } from "node:path";
-import { openSqliteStore } from "@/lib/reports/sqlite-store";
-import { openPostgresStore } from "@/lib/reports/postgres-store";
+import { createReportStore } from "@/lib/reports/db-store";
+import { createSiteStore } from "@/lib/sites/store";
 import { createReportService } from "@/lib/reports/service";
 import { createSiteService } from "@/lib/sites/service";
 import packageJson from "@/package.json";
@@ -51,9 +50,9 @@ function build() {
   };
   const graphGet = createGraphClient(graphOptions);
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
-  const store = config.databaseUrl
-    ? openPostgresStore(config.databaseUrl)
-    : openSqliteStore(join(config.dataDir, "callscope.db"));
+  // One database per process (SQLite file or PostgreSQL pool) for reports, sites and the feed.
+  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const siteStore = createSiteStore(db);
   const ipInfo = createIpInfo(ipInfoSources(config));
   ipInfo.ready.catch((error: unknown) => {
     // The call views work without ISPs; say once why they are missing.
@@ -88,7 +87,7 @@ function build() {
     shared,
     budget,
     onSubnets: (callId, subnets) =>
-      void store.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
+      void siteStore.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
   });
   const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
   const resolvePerson = createPersonResolver(searchReader);
@@ -129,16 +128,14 @@ function build() {
   };
   const viewFor = (principal: Principal): View => (principal.seesPersonalData ? FULL_VIEW : maskedView);
   const reports = createReportService({
-    store,
+    store: createReportStore(db),
     appVersion: packageJson.version,
     viewFor,
     quotas: config.reportQuotas,
     annotate,
   });
   const feed = createFeed({
-    db: config.databaseUrl
-      ? openPostgresDb(config.databaseUrl)
-      : openSqliteDb(join(config.dataDir, "callscope.db")),
+    db,
     tenantId: config.tenantId,
     config: config.feed,
     calls: service,
@@ -158,7 +155,7 @@ function build() {
     search,
     insights,
     reports,
-    sites: createSiteService(store),
+    sites: createSiteService(siteStore),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
     limiter: redis
       ? createRedisRateLimiter(redis, config.rateLimitPerMinute, config.rateLimitPerMinute)

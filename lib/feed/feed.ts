@@ -1,4 +1,5 @@
 import "server-only";
+import type { Db } from "@/lib/db/open";
 import type { CallService } from "@/lib/api/call-service";
 import type { SearchPerson } from "@/lib/api/person";
 import type { FeedConfig } from "@/lib/config/schema";
@@ -7,7 +8,6 @@ import type { ListPage } from "@/lib/graph/search";
 import type { SubscriptionsClient } from "@/lib/graph/subscriptions";
 import { createInbox } from "./inbox";
 import { createFeedRenewer, newHolder } from "./renewer";
-import type { SqlDb } from "./sql";
 import { createFeedStore } from "./store";
 import { createWebhook, webhookProblem } from "./webhook";
 import { createFeedWorker } from "./worker";
@@ -20,7 +20,7 @@ const LOOKBACK_MS = 3 * 3_600_000;
 const REJUDGE_AFTER_MS = 30_000;
 
 export interface FeedDeps {
-  db: SqlDb;
+  db: Db;
   tenantId: string;
   config: FeedConfig | null;
   calls: Pick<CallService, "readCall" | "forget">;

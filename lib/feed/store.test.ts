@@ -1,9 +1,9 @@
 // The feed's tables on both databases it runs on: one SQL text, SQLite and PostgreSQL.
 import { afterAll, describe, expect, it } from "vitest";
-import { openPostgresDb, openSqliteDb, type SqlDb } from "./sql";
+import type { Db } from "@/lib/db/open";
+import { eachDatabase } from "@/lib/db/testing/databases";
 import { createFeedStore, type FeedStore } from "./store";
 import type { FeedEntry } from "./model";
-import { tempDbPath } from "@/lib/testing/feed-stack";
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
 const entry = (n: number, quality: FeedEntry["quality"], start: number, version = 1): FeedEntry => ({
@@ -27,7 +27,7 @@ const entry = (n: number, quality: FeedEntry["quality"], start: number, version 
   source: "notification",
 });
 
-function contract(name: string, open: () => SqlDb) {
+function contract(name: string, open: () => Db) {
   describe(`feed store on ${name}`, () => {
     const db = open();
     const store: FeedStore = createFeedStore(db);
@@ -39,7 +39,7 @@ function contract(name: string, open: () => SqlDb) {
       maxQueue: 100,
       source: "notification" as const,
     };
-    afterAll(() => store.close());
+    afterAll(() => db.close());
 
     it("queues a call once, coalescing updates, and claims it for one holder", async () => {
       const result = await store.enqueue(
@@ -202,12 +202,4 @@ function contract(name: string, open: () => SqlDb) {
   });
 }
 
-contract("SQLite", () => openSqliteDb(tempDbPath()));
-const url = process.env.TEST_DATABASE_URL;
-if (url) contract("PostgreSQL", () => openPostgresDb(url));
-else
-  describe("feed store on PostgreSQL", () => {
-    it("needs TEST_DATABASE_URL (set by .ci/run, which starts Debian's postgresql)", () => {
-      expect(process.env.CI, "CI must provide a PostgreSQL for this suite").not.toBe("true");
-    });
-  });
+eachDatabase(contract);

@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCallRecord } from "../../emulator/data/scenarios";
@@ -9,7 +6,11 @@ import type { RawPart } from "@/lib/graph/callrecords";
 import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "@/lib/auth/roles";
 import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportService } from "./service";
-import { openSqliteStore } from "./sqlite-store";
+import { openDatabase } from "@/lib/db/open";
+import { tempSqlitePath } from "@/lib/db/testing/databases";
+import { createReportStore } from "./db-store";
+
+const openStore = () => createReportStore(openDatabase({ sqlitePath: tempSqlitePath() }));
 
 const principal = (overrides: Partial<Principal> = {}): Principal => ({
   kind: "user",
@@ -31,7 +32,7 @@ const opened: { close(): void }[] = [];
 afterAll(() => opened.forEach((store) => store.close()));
 
 async function setup() {
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-svc-")), "r.db"));
+  const store = openStore();
   opened.push(store);
   // Opening, listing and deleting reports never touch Graph: the call service is not used here.
   const service = createReportService({
@@ -143,7 +144,7 @@ describe("report creation", () => {
     };
 
   async function creator(calls: ReturnType<typeof bigCall>, quotas: ReportQuotas = QUOTAS) {
-    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-create-")), "r.db"));
+    const store = openStore();
     opened.push(store);
     const service = createReportService({ store, appVersion: "test", viewFor: () => FULL_VIEW, quotas });
     return {

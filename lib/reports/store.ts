@@ -1,23 +1,9 @@
-import type { Site } from "@/lib/sites/building-file";
 import type { ReportMeta } from "./model";
 
 export interface StoredReport {
   meta: ReportMeta;
   /** Gzipped JSON of `{ record, sessions }` as Graph sent them; null once an expired report is purged. */
   payload: Buffer | null;
-}
-
-/** A tenant's building data (CQD's format), replaced whole on each upload. */
-export interface SiteList {
-  sites: Site[];
-  uploadedAt: number;
-  uploadedBy: string;
-}
-
-export interface SeenSubnet {
-  subnet: string;
-  lastSeen: number;
-  lastCallId: string;
 }
 
 export interface StoreUsage {
@@ -40,12 +26,6 @@ export interface ReportStore {
    * (title, note, creator): the row keeps only what answers 410 for its link.
    */
   purgeExpired(now: number): Promise<number>;
-  /** The tenant's sites, replacing any earlier upload in one transaction. */
-  replaceSites(tenantId: string, list: SiteList): Promise<void>;
-  getSites(tenantId: string): Promise<SiteList | null>;
-  /** Subnets seen in a call's sessions, so the sites page can list the ones no site covers. */
-  recordSubnets(tenantId: string, callId: string, subnets: readonly string[], at: number): Promise<void>;
-  /** The tenant's seen subnets, most recently seen first. */
-  seenSubnets(tenantId: string, limit: number): Promise<SeenSubnet[]>;
+  /** Stops the store's own work (the SQLite writer thread); the database is closed by whoever opened it. */
   close(): void;
 }

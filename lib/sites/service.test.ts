@@ -1,13 +1,13 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { INVESTIGATOR_ROLE, READER_ROLE, type Principal } from "@/lib/auth/roles";
-import { openSqliteStore } from "@/lib/reports/sqlite-store";
+import { openDatabase } from "@/lib/db/open";
+import { tempSqlitePath } from "@/lib/db/testing/databases";
+import { createSiteStore } from "./store";
 import { createSiteService } from "./service";
 
-const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), "callscope-sites-")), "r.db"));
-afterAll(() => store.close());
+const db = openDatabase({ sqlitePath: tempSqlitePath() });
+const store = createSiteStore(db);
+afterAll(() => db.close());
 const sites = createSiteService(store);
 const principal = (roles: string[], tenantId = "t1"): Principal => ({
   kind: "user",

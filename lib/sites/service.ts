@@ -1,7 +1,7 @@
 import "server-only";
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
-import type { ReportStore, SeenSubnet, SiteList } from "@/lib/reports/store";
+import type { SeenSubnet, SiteList, SiteStore } from "./store";
 import { BuildingFileError, parseBuildingFile } from "./building-file";
 import { indexSites } from "./match";
 
@@ -24,7 +24,7 @@ export class SiteError extends Error {
 }
 
 /** The tenant's buildings: anyone with a role reads them (they name offices, not people); Investigators upload. */
-export function createSiteService(store: Pick<ReportStore, "replaceSites" | "getSites" | "seenSubnets">) {
+export function createSiteService(store: Pick<SiteStore, "replaceSites" | "getSites" | "seenSubnets">) {
   return {
     /** Subnets seen in calls that no site covers, most recently seen first: addresses, so Investigators only. */
     async uncovered(principal: Principal, limit = 500): Promise<SeenSubnet[]> {

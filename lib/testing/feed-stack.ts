@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { getRequestListener } from "@hono/node-server";
 import { parseServerConfig } from "@/lib/config/schema";
 import { createFeed, type Feed } from "@/lib/feed/feed";
-import { openSqliteDb } from "@/lib/feed/sql";
+import { openDatabase } from "@/lib/db/open";
 import { createSubscriptionsClient } from "@/lib/graph/subscriptions";
 import { createNameLookup, createPersonResolver } from "@/lib/api/person";
 import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
@@ -68,7 +68,7 @@ export function feedStack(
   const stack = graphStack(emulator, { budget: undefined });
   const { searchReader } = stack;
   return createFeed({
-    db: openSqliteDb(options.dbPath),
+    db: openDatabase({ sqlitePath: options.dbPath }),
     tenantId: config.tenantId,
     config: config.feed,
     calls: stack.service,

@@ -1,9 +1,10 @@
 // Creates reports until killed, printing each ID once the store has acknowledged it (durability test).
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { openSqliteStore } from "../sqlite-store";
+import { openDatabase } from "@/lib/db/open";
+import { createReportStore } from "../db-store";
 
-const store = openSqliteStore(process.argv[2] ?? "");
+const store = createReportStore(openDatabase({ sqlitePath: process.argv[2] ?? "" }));
 const payload = gzipSync(
   JSON.stringify({
     record: { id: "x" },

@@ -1,36 +1,35 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { SQLITE_MIGRATIONS, openSqliteStore } from "./sqlite-store";
+import { openDatabase } from "@/lib/db/open";
+import { eachDatabase, tempSqlitePath } from "@/lib/db/testing/databases";
+import { createReportStore } from "./db-store";
 import { reportStoreContract } from "./testing/store-contract";
 
-const dbPath = () => join(mkdtempSync(join(tmpdir(), "callscope-reports-")), "reports.db");
-
-reportStoreContract("SQLite", () => openSqliteStore(dbPath()));
+eachDatabase(reportStoreContract);
 
 describe("SQLite report store", () => {
-  it("migrates a database once and records the schema version", () => {
-    const path = dbPath();
-    openSqliteStore(path).close();
-    openSqliteStore(path).close();
-    const db = new Database(path);
-    expect(db.pragma("user_version", { simple: true })).toBe(SQLITE_MIGRATIONS.length);
-    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    db.close();
+  it("keeps the database in WAL mode", async () => {
+    const path = tempSqlitePath();
+    const db = openDatabase({ sqlitePath: path });
+    await db.ready();
+    await db.close();
+    const raw = new Database(path);
+    expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    raw.close();
   });
 
   it("keeps every acknowledged report when the writer is killed with SIGKILL", async () => {
-    const path = dbPath();
+    const path = tempSqlitePath();
     for (let round = 0; round < 3; round++) {
       const acknowledged: string[] = [];
       // One process (node with the tsx loader), so SIGKILL hits the writer itself.
       const child = spawn(
         process.execPath,
-        ["--import", "tsx", resolve("lib/reports/testing/create-loop.ts"), path],
+        // `react-server`: the store is server code (server-only), and this process is the server.
+        ["--conditions=react-server", "--import", "tsx", resolve("lib/reports/testing/create-loop.ts"), path],
         { stdio: ["ignore", "pipe", "inherit"] },
       );
       let buffer = "";
@@ -50,10 +49,11 @@ describe("SQLite report store", () => {
         }, 20);
       });
       await new Promise((done) => child.on("exit", done));
-      const db = new Database(path);
-      expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-      db.close();
-      const store = openSqliteStore(path);
+      const raw = new Database(path);
+      expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
+      raw.close();
+      const db = openDatabase({ sqlitePath: path });
+      const store = createReportStore(db);
       for (const id of acknowledged) {
         const report = await store.get(id);
         expect(report, id).toBeDefined();
@@ -62,6 +62,7 @@ describe("SQLite report store", () => {
         );
       }
       store.close();
+      await db.close();
     }
   });
 });

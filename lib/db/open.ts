@@ -1,0 +1,52 @@
+import "server-only";
+import { join } from "node:path";
+import { Kysely } from "kysely";
+import { Migrator, type MigrationProvider } from "kysely/migration";
+import { migrations } from "./migrations";
+import { postgresDialect } from "./postgres";
+import type { Database } from "./schema";
+import { sqliteDialect } from "./sqlite";
+import type { Db, Dialect } from "./types";
+
+export type { Db } from "./types";
+
+/** Brings a database to the newest schema; throws (naming the step) when a step fails. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error")?.migrationName;
+    throw new Error(
+      `The database could not be migrated${failed ? ` (step ${failed})` : ""}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * Opens the one database of this process: PostgreSQL when `databaseUrl` is set, else SQLite in
+ * `dataDir/callscope.db`. Reports, sites and the feed all use it.
+ */
+export function openDatabase(options: {
+  databaseUrl?: string | null;
+  dataDir?: string;
+  sqlitePath?: string;
+}): Db {
+  const dialect: Dialect = options.databaseUrl ? "postgres" : "sqlite";
+  const sqlitePath =
+    dialect === "sqlite" ? (options.sqlitePath ?? join(options.dataDir ?? ".data", "callscope.db")) : null;
+  const kysely = new Kysely<Database>({
+    dialect: options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(sqlitePath ?? ""),
+  });
+  let migrated: Promise<Kysely<Database>> | null = null;
+  return {
+    dialect,
+    sqlitePath,
+    ready: () => {
+      migrated ??= migrateToLatest(kysely, dialect).then(() => kysely);
+      // A failed migration is tried again on the next use rather than remembered for ever.
+      migrated.catch(() => (migrated = null));
+      return migrated;
+    },
+    close: () => kysely.destroy(),
+  };
+}
