@@ -1,4 +1,5 @@
 import "server-only";
+import { followPages } from "@/lib/graph/paging";
 import { LRUCache } from "lru-cache";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
@@ -41,15 +42,15 @@ export function createCallInsights(options: InsightsOptions) {
 
   async function readLog(kind: PhoneLogKind, from: number, to: number, trace: RequestTrace) {
     const rows: PhoneLogRow[] = [];
-    let link: string | null = null;
-    for (let page = 0; page < LOG_PAGES; page++) {
-      const result = await options.reader.phoneLog(kind, from, to, link);
+    const walk = followPages((link) => options.reader.phoneLog(kind, from, to, link), {
+      what: "phone log",
+      maxPages: LOG_PAGES,
+    });
+    for await (const result of walk) {
       countUpstream(trace, result);
       rows.push(...parsePhoneLogPage(kind, result.body).rows);
-      link = result.nextLink;
-      if (!link) return { rows, complete: true };
     }
-    return { rows, complete: false };
+    return { rows, complete: walk.incomplete === null };
   }
 
   return {

@@ -1,5 +1,6 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { dedupeSessions } from "@/lib/callrecords/dedupe";
+import { followPages, nextInChain } from "@/lib/graph/paging";
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import {
@@ -101,19 +102,14 @@ export interface PageResponse {
   json: string;
 }
 
-const HISTORY = 32;
+/** participants_v2 pages read at most (the count of people is capped too, by CALLSCOPE_MAX_SESSIONS). */
+const MAX_PARTICIPANT_PAGES = 10_000;
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 const serialize = (sessions: Session[]) => ({
   sessionsJson: JSON.stringify(sessions),
   ids: sessions.map((s) => s.id),
   count: sessions.length,
 });
-const digest = (link: string) => createHash("sha256").update(link).digest("base64url").slice(0, 12);
-const loops = () =>
-  new GraphFailure(
-    "refused-link",
-    "Graph returned a nextLink that was already followed: the page chain loops. The record may be changing; try again in a few minutes.",
-  );
 
 export function createCallService(options: CallServiceOptions) {
   const { reader, cache, cursors, tenantId, maxSessions } = options;
@@ -321,17 +317,14 @@ export function createCallService(options: CallServiceOptions) {
         `This call has more than ${maxSessions.toLocaleString("en-US")} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`,
       );
     }
-    const history = current ? [...current.history, digest(current.link)].slice(-HISTORY) : [];
-    if (history.includes(digest(link))) throw loops();
-    return {
-      tenantId,
-      callId: base.callId,
-      version: base.version,
-      link,
-      page: (current?.page ?? 0) + 1,
-      loaded,
-      history,
-    };
+    // Sessions are capped by count (above), not by pages.
+    const chain = nextInChain(current, link, {
+      what: "the record's session",
+      maxPages: Number.POSITIVE_INFINITY,
+      onCap: () => new Error("unreachable"),
+    });
+    if (!chain) throw new Error("follow() needs a link");
+    return { tenantId, callId: base.callId, version: base.version, loaded, ...chain };
   }
 
   /** Starts the next page as soon as its link is known: Graph's chain is sequential, so keep it busy. */
@@ -374,30 +367,25 @@ export function createCallService(options: CallServiceOptions) {
   ): Promise<{ list: Participant[]; raw: unknown[]; incomplete: string | null }> {
     const list: Participant[] = [];
     const raw: unknown[] = [];
-    const followed = new Set<string>();
-    let link: string | null = null;
-    do {
-      // participants_v2 pages draw on the record's budget like its later pages of sessions.
-      await spendBudget(callId, "laterPage");
-      const page = await reader.participants(callId, link, upstream(trace));
+    const walk = followPages(
+      async (link) => {
+        // participants_v2 pages draw on the record's budget like its later pages of sessions.
+        await spendBudget(callId, "laterPage");
+        return reader.participants(callId, link, upstream(trace));
+      },
+      { what: "participants_v2", maxPages: MAX_PARTICIPANT_PAGES },
+    );
+    for await (const page of walk) {
       list.push(...parseParticipantsPageBody(page.body).participants);
       raw.push(...page.raw);
-      link = page.nextLink;
-      if (link && followed.has(link))
-        return {
-          list,
-          raw,
-          incomplete: "Graph's participants_v2 pages looped, so the list may be incomplete",
-        };
-      if (link) followed.add(link);
       if (list.length > maxSessions)
         return {
           list,
           raw,
           incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)`,
         };
-    } while (link);
-    return { list, raw, incomplete: null };
+    }
+    return { list, raw, incomplete: walk.incomplete?.message ?? null };
   }
 
   /** The call's people, every page of participants_v2, cached per record version; other views derived from it. */
@@ -478,11 +466,7 @@ export function createCallService(options: CallServiceOptions) {
       const seen = new Set<string>();
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
         if (page.callJson) call = JSON.parse(page.callJson) as CallSummary;
-        for (const session of JSON.parse(page.sessionsJson) as Session[]) {
-          if (seen.has(session.id)) continue;
-          seen.add(session.id);
-          sessions.push(session);
-        }
+        sessions.push(...dedupeSessions(JSON.parse(page.sessionsJson) as Session[], seen));
         if (sessions.length >= cap && page.nextLink) {
           if (!call) break;
           return { call, sessions, complete: false };

@@ -26,8 +26,7 @@ import { createCallService } from "./call-service";
 import { createCursorCodec } from "./cursor";
 import { createCallInsights } from "./call-insights";
 import { createNameLookup, createPersonResolver } from "./person";
-import { createSealer } from "./sealed";
-import { createSearchService } from "./search-service";
+import { createSearchSealer, createSearchService } from "./search-service";
 import { createMemoryBudget, createRedisBudget } from "./graph-budget";
 import { createRateLimiter, createRedisRateLimiter } from "./rate-limit";
 import { connectRedis } from "./shared/redis-client";
@@ -94,7 +93,7 @@ function build() {
   const search = createSearchService({
     reader: searchReader,
     resolvePerson,
-    sealer: createSealer(config.cursorSecret, "search-cursor-v1"),
+    sealer: createSearchSealer(config.cursorSecret),
     tenantId: config.tenantId,
   });
   const insights = createCallInsights({ calls: service, reader: searchReader });
@@ -137,6 +136,7 @@ function build() {
   const feed = createFeed({
     db,
     tenantId: config.tenantId,
+    cursorSecret: config.cursorSecret,
     config: config.feed,
     calls: service,
     subscriptions: createSubscriptionsClient(createGraphSender(graphOptions), config.graphBaseUrl),

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { z } from "zod";
 import { parseCallListPage } from "@/lib/callrecords/parse-call-list";
 import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
 import { isFailedPhoneCall, rowsForPerson, type PhoneLogKind } from "@/lib/callrecords/phone-log";
@@ -16,25 +16,42 @@ import type { ListPage, SearchReader } from "@/lib/graph/search";
 import { countUpstream, type RequestTrace } from "./call-service";
 import { ApiError } from "./errors";
 import { PERSON_HELP, type PersonResolver, type SearchPerson } from "./person";
-import type { Sealer } from "./sealed";
+import { createSealer, type Sealer } from "@/lib/security/sealed";
+import { nextInChain } from "@/lib/graph/paging";
+
+const windowSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  gone: z.object({ from: z.number(), to: z.number() }).nullable(),
+});
 
 /** Where a search stands between pages: sealed into the cursor the browser sends back. */
-interface SearchState {
-  tenantId: string;
-  source: "calls" | PhoneLogKind;
-  link: string;
-  page: number;
-  history: string[];
-  window: SearchWindow;
-  person: SearchPerson | null;
-  failedOnly: boolean;
-}
+const searchStateSchema = z.object({
+  tenantId: z.string(),
+  source: z.enum(["calls", "pstn", "directRouting"]),
+  link: z.string(),
+  page: z.number().int().nonnegative(),
+  history: z.array(z.string()).max(64),
+  window: windowSchema,
+  person: z
+    .object({
+      kind: z.enum(["user", "phone"]),
+      id: z.string(),
+      displayName: z.string().nullable(),
+      userPrincipalName: z.string().nullable(),
+    })
+    .nullable(),
+  failedOnly: z.boolean(),
+});
 
-const HISTORY = 32;
+type SearchState = z.infer<typeof searchStateSchema>;
+
+export const createSearchSealer = (secret: string | undefined): Sealer<SearchState> =>
+  createSealer(secret, "search-cursor-v2", searchStateSchema);
+
 /** A phone-log search reads at most this many pages of 1,000 rows before it asks for a narrower window. */
 const MAX_PHONE_LOG_PAGES = 200;
 const MAX_CALL_PAGES = 500;
-const digest = (link: string) => createHash("sha256").update(link).digest("base64url").slice(0, 12);
 
 export const PHONE_LOG_LABELS: Record<PhoneLogKind, string> = {
   pstn: "PSTN (Calling Plan and Operator Connect)",
@@ -80,7 +97,7 @@ export interface SearchQuery {
 export interface SearchServiceOptions {
   reader: SearchReader;
   resolvePerson: PersonResolver;
-  sealer: Sealer;
+  sealer: Sealer<SearchState>;
   tenantId: string;
   now?: () => number;
 }
@@ -90,57 +107,17 @@ export function createSearchService(options: SearchServiceOptions) {
   const { reader, sealer, tenantId } = options;
   const now = options.now ?? Date.now;
 
-  const seal = (state: SearchState) =>
-    sealer.seal([
-      state.tenantId,
-      state.source,
-      state.link,
-      state.page,
-      state.history,
-      [state.window.from, state.window.to, state.window.gone?.from ?? null, state.window.gone?.to ?? null],
-      state.person
-        ? [state.person.kind, state.person.id, state.person.displayName, state.person.userPrincipalName]
-        : null,
-      state.failedOnly,
-    ]);
+  const seal = (state: SearchState) => sealer.seal(state);
 
   async function open(cursor: string, source: SearchState["source"]): Promise<SearchState> {
-    const sealed = await sealer.open(cursor);
-    const invalid = new ApiError(
-      400,
-      "invalid_cursor",
-      "This page link is invalid, expired or belongs to another search. Run the search again.",
-    );
-    if (!sealed) throw invalid;
-    const [tenant, kind, link, page, history, window, person, failedOnly] = sealed;
-    if (tenant !== tenantId || kind !== source || typeof link !== "string" || !Number.isInteger(page))
-      throw invalid;
-    if (!Array.isArray(history) || !Array.isArray(window)) throw invalid;
-    const [from, to, goneFrom, goneTo] = window as (number | null)[];
-    if (typeof from !== "number" || typeof to !== "number") throw invalid;
-    const who = Array.isArray(person) ? (person as (string | null)[]) : null;
-    return {
-      tenantId,
-      source,
-      link,
-      page: page as number,
-      history: history as string[],
-      window: {
-        from,
-        to,
-        gone:
-          typeof goneFrom === "number" && typeof goneTo === "number" ? { from: goneFrom, to: goneTo } : null,
-      },
-      person: who
-        ? {
-            kind: who[0] === "phone" ? "phone" : "user",
-            id: String(who[1]),
-            displayName: who[2] ?? null,
-            userPrincipalName: who[3] ?? null,
-          }
-        : null,
-      failedOnly: failedOnly === true,
-    };
+    const state = await sealer.open(cursor);
+    if (!state || state.tenantId !== tenantId || state.source !== source)
+      throw new ApiError(
+        400,
+        "invalid_cursor",
+        "This page link is invalid, expired or belongs to another search. Run the search again.",
+      );
+    return state;
   }
 
   function windowOf(query: SearchQuery, rules: WindowRules): SearchWindow {
@@ -155,22 +132,18 @@ export function createSearchService(options: SearchServiceOptions) {
     base: Omit<SearchState, "link" | "page" | "history">,
     link: string | null,
     limit: number,
-  ) {
-    if (!link) return null;
-    const history = state ? [...state.history, digest(state.link)].slice(-HISTORY) : [];
-    if (history.includes(digest(link)))
-      throw new GraphFailure(
-        "refused-link",
-        "Graph returned a nextLink that was already followed: the result pages loop. Run the search again in a few minutes.",
-      );
-    const page = (state?.page ?? 0) + 1;
-    if (page >= limit)
-      throw new ApiError(
-        422,
-        "too_many_results",
-        `This search has more than ${limit} pages of results. Narrow the time window.`,
-      );
-    return { ...base, link, page, history };
+  ): SearchState | null {
+    const chain = nextInChain(state, link, {
+      what: "the result",
+      maxPages: limit,
+      onCap: () =>
+        new ApiError(
+          422,
+          "too_many_results",
+          `This search has more than ${limit} pages of results. Narrow the time window.`,
+        ),
+    });
+    return chain && { ...base, ...chain };
   }
 
   const personView = (person: SearchPerson | null, view: View) => {

@@ -1,4 +1,5 @@
 import type { ZodError, ZodType } from "zod";
+import { dedupeSessions } from "./dedupe";
 import { GraphFailure } from "@/lib/graph/errors";
 import {
   callRecordSchema,
@@ -458,17 +459,6 @@ export function parseParticipant(participant: WireParticipant): Participant {
       (unit) => reportedText(unit?.id) ?? [],
     ),
   };
-}
-
-/** Graph repeats a session now and then (transfers between auto attendant and call queue): keep the first. */
-export function dedupeSessions(sessions: readonly Session[], seen: Set<string> = new Set()): Session[] {
-  const out: Session[] = [];
-  for (const session of sessions) {
-    if (seen.has(session.id)) continue;
-    seen.add(session.id);
-    out.push(session);
-  }
-  return out;
 }
 
 export interface ParsedRecord {

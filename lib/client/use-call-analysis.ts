@@ -1,77 +1,37 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
-import { callVerdict, findings, participantImpact, type SessionSummary } from "@/lib/callrecords/analysis";
+import { analysisSteps, runSteps, runStepsPausing } from "@/lib/callrecords/analyze";
+import { firstOfEach } from "@/lib/callrecords/dedupe";
 import { participantList, personRows } from "@/lib/callrecords/participants";
 import type { SiteOf } from "@/lib/callrecords/compare";
-import { callStory } from "@/lib/callrecords/story";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 
-type Analysis = ReturnType<typeof analyzeNow>;
-
+/** The sessions read so far, each once, summarised. */
 function gather(pages: readonly CallPage[] | undefined) {
   const callType = pages?.[0]?.call?.type ?? null;
-  const seen = new Set<string>();
-  const summaries: SessionSummary[] = [];
-  for (const page of pages ?? []) {
-    for (const summary of summariesOf(page, callType)) {
-      if (seen.has(summary.session.id)) continue;
-      seen.add(summary.session.id);
-      summaries.push(summary);
-    }
-  }
+  const summaries = firstOfEach(
+    (pages ?? []).flatMap((page) => summariesOf(page, callType)),
+    (summary) => summary.session.id,
+  );
   const rows = summaries.flatMap((summary) => summary.rows);
   const sessions = summaries.map((summary) => summary.session);
-  return {
-    summaries,
-    sessions,
-    rows,
-    verdict: callVerdict(rows, sessions),
-    unreadable: unreadableTotals(sessions),
-  };
+  return { summaries, sessions, rows, unreadable: unreadableTotals(sessions) };
 }
 
-/**
- * Everything derived from the sessions read so far, one step per `yield`: gathering and the verdict, the one
- * attribution (story.ts: headline, side by side or the meeting's causes, each person's part), the findings
- * read from it, and who hurt whom. Listed once; run at once or a step per task.
- */
-function* analysisSteps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
+/** Gathering, then the call's analysis steps (lib/callrecords/analyze.ts, listed once there). */
+function* steps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
   const base = gather(pages);
   yield;
-  const story = callStory(base.sessions, base.rows, siteOf);
-  yield;
-  const found = findings(base.sessions, base.rows, story);
-  yield;
-  const impacts = participantImpact(base.rows, story.parts);
-  return { ...base, story, sides: story.pair, findings: found, impacts };
+  const analysis = yield* analysisSteps(base.sessions, base.rows, siteOf);
+  return { ...base, ...analysis, sides: analysis.story.pair };
 }
 
-function analyzeNow(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
-  const steps = analysisSteps(pages, siteOf);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) =>
+  runSteps(steps(pages, siteOf));
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The same analysis a step per task, so the page stays responsive; null when `cancelled` says to stop. */
-async function analyzeInSteps(
-  pages: readonly CallPage[] | undefined,
-  siteOf: SiteOf | undefined,
-  cancelled: () => boolean,
-): Promise<Analysis | null> {
-  const steps = analysisSteps(pages, siteOf);
-  for (;;) {
-    await nextTask();
-    if (cancelled()) return null;
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
 
 /**
  * The analysis of the pages given, computed once per change, a step per task (not during a render
@@ -87,7 +47,7 @@ export function useCallAnalysis(
   useEffect(() => {
     if (state.pages === pages && state.siteOf === siteOf) return;
     let stop = false;
-    void analyzeInSteps(pages, siteOf, () => stop).then((analysis) => {
+    void runStepsPausing(steps(pages, siteOf), nextTask, () => stop).then((analysis) => {
       if (analysis) setState({ pages, siteOf, analysis });
     });
     return () => {

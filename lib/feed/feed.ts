@@ -6,7 +6,7 @@ import type { FeedConfig } from "@/lib/config/schema";
 import type { CallListFilter } from "@/lib/graph/links";
 import type { ListPage } from "@/lib/graph/search";
 import type { SubscriptionsClient } from "@/lib/graph/subscriptions";
-import { createInbox } from "./inbox";
+import { createInbox, createInboxSealer } from "./inbox";
 import { createFeedRenewer, newHolder } from "./renewer";
 import { createFeedStore } from "./store";
 import { createWebhook, webhookProblem } from "./webhook";
@@ -22,6 +22,8 @@ const REJUDGE_AFTER_MS = 30_000;
 export interface FeedDeps {
   db: Db;
   tenantId: string;
+  /** Seals the inbox's page links (CALLSCOPE_CURSOR_SECRET; per process without one). */
+  cursorSecret?: string;
   config: FeedConfig | null;
   calls: Pick<CallService, "readCall" | "forget">;
   subscriptions: SubscriptionsClient;
@@ -113,6 +115,7 @@ export function createFeed(deps: FeedDeps) {
   const inbox = createInbox({
     store,
     tenantId,
+    cursors: createInboxSealer(deps.cursorSecret),
     feed: config && { scope: config.scope, publicUrl: config.publicUrl },
     maxWatched: config?.maxWatched ?? 200,
     resolvePerson: deps.resolvePerson,

@@ -1,11 +1,12 @@
 import "server-only";
+import { z } from "zod";
+import { createSealer, type Sealer } from "@/lib/security/sealed";
 import { ApiError } from "@/lib/api/errors";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { rolesInView } from "@/lib/callrecords/person-parts";
 import type { View } from "@/lib/callrecords/view";
 import { isGuid } from "@/lib/format/guid";
 import type { SearchPerson } from "@/lib/api/person";
-import type { FeedEntry } from "./model";
 import type { FeedScope } from "./plan";
 import type { FeedStore } from "./store";
 
@@ -43,44 +44,36 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
   };
 }
 
-interface Cursor {
-  poor: number;
-  start: number;
-  callId: string;
-}
+/** Where a page of the inbox ends, and the order and filters it was read in (a cursor is good for those only). */
+const inboxCursorSchema = z.object({
+  order: z.enum(["poor", "newest"]),
+  poorOnly: z.boolean(),
+  people: z.string().max(64),
+  poor: z.union([z.literal(0), z.literal(1)]),
+  start: z.number(),
+  callId: z.string().refine(isGuid),
+});
 
-const encodeCursor = (entry: FeedEntry): string =>
-  Buffer.from(
-    JSON.stringify({
-      poor: entry.quality === "poor" ? 1 : 0,
-      start: Date.parse(entry.startDateTime) || 0,
-      callId: entry.callId,
-    }),
-  ).toString("base64url");
+type InboxCursor = z.infer<typeof inboxCursorSchema>;
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<Cursor>;
-    if (
-      (value.poor === 0 || value.poor === 1) &&
-      Number.isFinite(value.start) &&
-      typeof value.callId === "string" &&
-      isGuid(value.callId)
-    )
-      return value as Cursor;
-  } catch {
-    // reported below
-  }
-  throw new ApiError(
+/** The inbox's page links: sealed like every cursor, so they cannot be read, forged or moved to another filter. */
+export const createInboxSealer = (secret: string | undefined): Sealer<InboxCursor> =>
+  createSealer(secret, "inbox-cursor-v1", inboxCursorSchema);
+
+const invalidCursor = () =>
+  new ApiError(
     400,
     "invalid_cursor",
-    "This page link of the inbox is invalid. Reload the inbox to start again.",
+    "This page link of the inbox is invalid or expired. Reload the inbox to start again.",
   );
-}
+
+/** Which people a page was narrowed to, for the cursor (a person's ID, "watched" or "all"). */
+const peopleKey = (query: InboxQuery) => query.person ?? (query.watchedOnly ? "watched" : "all");
 
 export interface InboxOptions {
   store: FeedStore;
   tenantId: string;
+  cursors: Sealer<InboxCursor>;
   /** Null when the feed is off (no CALLSCOPE_PUBLIC_URL). */
   feed: { scope: FeedScope; publicUrl: string } | null;
   maxWatched: number;
@@ -95,6 +88,18 @@ export interface InboxOptions {
 /** The inbox of new calls and the watch list behind it. */
 export function createInbox(options: InboxOptions) {
   const now = options.now ?? Date.now;
+
+  async function openCursor(query: InboxQuery) {
+    const cursor = query.cursor ? await options.cursors.open(query.cursor) : undefined;
+    if (
+      !cursor ||
+      cursor.order !== query.order ||
+      cursor.poorOnly !== query.poorOnly ||
+      cursor.people !== peopleKey(query)
+    )
+      throw invalidCursor();
+    return cursor;
+  }
 
   async function status() {
     const [queue, state, subscriptions, watched, gaveUp] = await Promise.all([
@@ -131,7 +136,7 @@ export function createInbox(options: InboxOptions) {
         poorOnly: query.poorOnly,
         order: query.order,
         people,
-        after: query.cursor ? decodeCursor(query.cursor) : null,
+        after: query.cursor ? await openCursor(query) : null,
         limit: PAGE_SIZE + 1,
       });
       const shown = rows.slice(0, PAGE_SIZE);
@@ -157,7 +162,17 @@ export function createInbox(options: InboxOptions) {
       return JSON.stringify({
         feed: await status(),
         calls,
-        nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null,
+        nextCursor:
+          rows.length > PAGE_SIZE && last
+            ? await options.cursors.seal({
+                order: query.order,
+                poorOnly: query.poorOnly,
+                people: peopleKey(query),
+                poor: last.quality === "poor" ? 1 : 0,
+                start: Date.parse(last.startDateTime) || 0,
+                callId: last.callId,
+              })
+            : null,
       });
     },
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { followPages } from "@/lib/graph/paging";
 import { randomUUID } from "node:crypto";
 import { parseCallListPage } from "@/lib/callrecords/parse-call-list";
 import { GraphFailure } from "@/lib/graph/errors";
@@ -73,16 +74,14 @@ export function createFeedRenewer(options: RenewerOptions) {
     const found = new Map<string, number>();
     let complete = true;
     for (const participantId of people) {
-      let link: string | null = null;
-      let pages = 0;
-      do {
-        const page = await options.listCalls({ from, to, participantId }, link);
+      const walk = followPages((link) => options.listCalls({ from, to, participantId }, link), {
+        what: "call records",
+        maxPages: options.maxBackfillPages,
+      });
+      for await (const page of walk)
         for (const call of parseCallListPage(page.body).calls)
           found.set(call.id, Math.max(call.version, found.get(call.id) ?? 0));
-        link = page.nextLink;
-        pages += 1;
-      } while (link && pages < options.maxBackfillPages);
-      if (link) complete = false;
+      if (walk.incomplete) complete = false;
     }
     const judged = await options.store.judgedVersions(options.tenantId, [...found.keys()]);
     const changes = [...found]

@@ -4,28 +4,11 @@ import type { Db } from "@/lib/db/open";
 import { eachDatabase } from "@/lib/db/testing/databases";
 import { createFeedStore, type FeedStore } from "./store";
 import type { FeedEntry } from "./model";
+import { callId, feedEntry } from "@/lib/testing/feed-builders";
 
-const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const entry = (n: number, quality: FeedEntry["quality"], start: number, version = 1): FeedEntry => ({
-  callId: id(n),
-  version,
-  type: "peerToPeer",
-  modalities: ["audio"],
-  startDateTime: new Date(start).toISOString(),
-  endDateTime: new Date(start + 60_000).toISOString(),
-  quality,
-  poorShare: quality === "poor" ? 1 : 0,
-  streams: { total: 2, good: quality === "poor" ? 0 : 2, poor: quality === "poor" ? 2 : 0, unclassified: 0 },
-  worst: null,
-  organizer: null,
-  people: [],
-  peopleCount: 0,
-  sessionsRead: 1,
-  complete: true,
-  notifiedAt: start,
-  judgedAt: start,
-  source: "notification",
-});
+const id = callId;
+const entry = (n: number, quality: FeedEntry["quality"], start: number, version = 1): FeedEntry =>
+  feedEntry(n, quality, start, { version });
 
 function contract(name: string, open: () => Db) {
   describe(`feed store on ${name}`, () => {

@@ -70,6 +70,7 @@ export function feedStack(
   return createFeed({
     db: openDatabase({ sqlitePath: options.dbPath }),
     tenantId: config.tenantId,
+    cursorSecret: "f".repeat(32),
     config: config.feed,
     calls: stack.service,
     subscriptions: createSubscriptionsClient(stack.graphSend, config.graphBaseUrl),

@@ -6,8 +6,7 @@ import { createCallService } from "@/lib/api/call-service";
 import type { GraphBudget } from "@/lib/api/graph-budget";
 import type { SharedStore } from "@/lib/api/shared/shared-store";
 import { createPersonResolver } from "@/lib/api/person";
-import { createSealer } from "@/lib/api/sealed";
-import { createSearchService } from "@/lib/api/search-service";
+import { createSearchSealer, createSearchService } from "@/lib/api/search-service";
 import { createCursorCodec } from "@/lib/api/cursor";
 import { parseServerConfig } from "@/lib/config/schema";
 import { createCallRecordsReader } from "@/lib/graph/callrecords";
@@ -74,7 +73,7 @@ export function graphStack(
   const search = createSearchService({
     reader: searchReader,
     resolvePerson: createPersonResolver(searchReader),
-    sealer: createSealer("s".repeat(32), "search-cursor-v1"),
+    sealer: createSearchSealer("s".repeat(32)),
     tenantId: config.tenantId,
   });
   const insights = createCallInsights({ calls: service, reader: searchReader });
