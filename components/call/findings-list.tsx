@@ -1,4 +1,4 @@
-import { FINDING_KIND_LABELS, type Finding } from "@/lib/callrecords/analysis";
+import { FINDING_KIND_LABELS, type Finding } from "@/lib/callrecords/findings";
 import { IsolatedText } from "@/components/ui/isolated-text";
 import { Card } from "@/components/ui/card";
 

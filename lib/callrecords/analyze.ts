@@ -1,6 +1,7 @@
 // A whole call's derived facts, listed once as steps: the server runs them at once (list rows, the feed,
 // tests); the browser runs them one task at a time (lib/client/use-call-analysis.ts) so the page stays responsive.
-import { callVerdict, findings, participantImpact } from "./analysis";
+import { callVerdict, participantImpact } from "./analysis";
+import { findings } from "./findings";
 import type { SiteOf } from "./compare";
 import type { Session } from "./model";
 import { callStory } from "./story";

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { analyzeCall } from "./analyze";
-import { conferencingServer, media, network, person, session, stream } from "./fixtures";
-import type { Device, Network, Session, Stream } from "./model";
+import { conferencingServer, device, media, network, person, session, stream } from "./fixtures";
+import type { Network, Session, Stream } from "./model";
 import { streamRows } from "./streams";
 import { sideBySide } from "./two-sides";
 
 const plain = (text: string | undefined) => text?.replace(/[\u2068\u2069]/g, "");
-const device = (overrides: Partial<Device>) => overrides as Device;
 
 const audio = (direction: Stream["direction"], jitter: number) =>
   stream({ direction, averageJitterMs: jitter, packetUtilization: 900, averagePacketLossRate: 0.01 });

@@ -1,5 +1,62 @@
-// Builders for unit tests: a domain stream, media, segment and session with only what a test sets.
-import type { Endpoint, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
+// Builders for unit tests: a domain record, session, media line, stream, network, device and endpoint with only
+// what a test sets (everything else "not reported"). Graph's wire JSON comes from emulator/data/scenarios.ts
+// (buildCallRecord) or from the docs examples in lib/graph/fixtures.
+import type {
+  CallSummary,
+  Device,
+  Endpoint,
+  Media,
+  MediaKind,
+  Network,
+  Segment,
+  Session,
+  Stream,
+} from "./model";
+
+/** A call record's summary: a 1:1 call of 30 minutes, version 1. */
+export function callSummary(overrides: Partial<CallSummary> = {}): CallSummary {
+  return {
+    id: "2f1a1100-b174-40a0-aba7-0b405e01ed92",
+    version: 1,
+    type: "peerToPeer",
+    modalities: ["audio"],
+    startDateTime: "2026-11-20T10:00:00Z",
+    endDateTime: "2026-11-20T10:30:00Z",
+    lastModifiedDateTime: null,
+    joinWebUrl: null,
+    organizer: null,
+    organizerSource: null,
+    ...overrides,
+  };
+}
+
+/** A device with nothing reported but what a test sets. */
+export function device(overrides: Partial<Device> = {}): Device {
+  return {
+    captureDeviceName: null,
+    captureDeviceDriver: null,
+    renderDeviceName: null,
+    renderDeviceDriver: null,
+    receivedSignalLevel: null,
+    receivedNoiseLevel: null,
+    sentSignalLevel: null,
+    sentNoiseLevel: null,
+    initialSignalLevelRootMeanSquare: null,
+    micGlitchRate: null,
+    speakerGlitchRate: null,
+    lowSpeechLevelEventRatio: null,
+    lowSpeechToNoiseEventRatio: null,
+    captureNotFunctioningEventRatio: null,
+    renderNotFunctioningEventRatio: null,
+    renderMuteEventRatio: null,
+    renderZeroVolumeEventRatio: null,
+    deviceClippingEventRatio: null,
+    deviceGlitchEventRatio: null,
+    howlingEventCount: null,
+    cpuInsufficentEventRatio: null,
+    ...overrides,
+  };
+}
 
 export function stream(overrides: Partial<Stream> = {}): Stream {
   return {
@@ -163,3 +220,31 @@ export function session(
     ...overrides,
   };
 }
+
+/** A poor audio stream (jitter 80 ms, 12 % loss, 900 packets), in `direction`. */
+export const poorAudio = (
+  direction: Stream["direction"] = "callerToCallee",
+  overrides: Partial<Stream> = {},
+) =>
+  stream({
+    direction,
+    averageJitterMs: 80,
+    averagePacketLossRate: 0.12,
+    averageRoundTripTimeMs: 90,
+    packetUtilization: 900,
+    ...overrides,
+  });
+
+/** A good audio stream, in `direction`. */
+export const goodAudio = (
+  direction: Stream["direction"] = "calleeToCaller",
+  overrides: Partial<Stream> = {},
+) =>
+  stream({
+    direction,
+    averageJitterMs: 5,
+    averagePacketLossRate: 0.001,
+    averageRoundTripTimeMs: 40,
+    packetUtilization: 900,
+    ...overrides,
+  });
