@@ -1,64 +1,76 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import type { JsonText } from "./json-parts";
+import { createSingleFlight } from "./single-flight";
+import type { RequestTrace } from "./trace";
 
 /**
- * Where proxied Graph responses are kept. Async so a shared store (e.g. Redis) can stand in when
- * several app instances run; keys always start with the tenant ID.
+ * Graph's own JSON kept beside an entry (full view only), one string per item, for what must write it out
+ * as Graph sent it (snapshots, JSON exports) without one large parse on the request thread. With a shared
+ * store it stays there and `from()` reads it back instead.
  */
-export interface ResponseCache {
-  get(key: string): Promise<CachedPage | undefined>;
-  set(key: string, value: CachedPage, ttlMs: number): Promise<void>;
-  delete(key: string): Promise<void>;
-}
+export type RawKept =
+  { kind: "here"; items: string[]; recordJson?: string } | { kind: "shared"; from: () => Promise<string> };
 
-/** One page of sessions, serialised once so cache hits cost no JSON work. */
-export interface CachedPage {
-  /** JSON of the call summary: present on the record's first page only. */
-  callJson?: string;
+/** A page of sessions, serialised once, so a cache hit costs no JSON work. */
+interface SessionsPart {
   version: number;
-  sessionsJson: string;
+  sessionsJson: JsonText;
   /** Session IDs on this page, so whole-call reads can drop sessions Graph repeats across pages. */
   ids: string[];
   count: number;
   nextLink: string | null;
-  /**
-   * Graph's own JSON for this page's sessions, one string per session (full view only): what snapshots
-   * store. Kept per session so a snapshot is written without one large parse on the request thread.
-   */
-  rawSessions?: string[];
-  rawRecordJson?: string;
-  /** On a record's first page: its legacy `participants`, as the view shows them. */
-  legacyParticipantsJson?: string;
-  /** On a call's participants entry: `{ v2, legacy, unavailable }` as the participants route returns it. */
-  participantsJson?: string;
-  /** Graph's own participants_v2 JSON, one string per participant (full view only): what snapshots store. */
-  rawParticipants?: string[];
-  /**
-   * With a shared store, Graph's answer is kept there once, not in this copy: this reads it back (from
-   * the store, or from Graph again if the store lost it) for the rare reader that needs it (snapshots).
-   */
-  rawFrom?: () => Promise<string>;
 }
 
-const textLength = (texts: string[] | undefined) =>
-  (texts ?? []).reduce((sum, text) => sum + text.length + 16, 0);
+/** What the page cache keeps, one kind per entry: a record's first page, a later page, a call's people. */
+export type CacheEntry =
+  | (SessionsPart & {
+      kind: "record";
+      /** JSON of the call summary. */
+      callJson: JsonText;
+      /** The record's legacy `participants`, as the view shows them. */
+      legacyParticipantsJson: JsonText;
+      raw: RawKept | null;
+    })
+  | (SessionsPart & { kind: "sessions"; raw: RawKept | null })
+  | {
+      kind: "people";
+      version: number;
+      /** `{ v2, legacy, unavailable }` as the participants route returns it. */
+      participantsJson: JsonText;
+      raw: RawKept | null;
+    };
 
-const sizeOf = (page: CachedPage) =>
-  page.sessionsJson.length +
-  (page.callJson?.length ?? 0) +
-  (page.nextLink?.length ?? 0) +
-  textLength(page.rawSessions) +
-  (page.rawRecordJson?.length ?? 0) +
-  (page.legacyParticipantsJson?.length ?? 0) +
-  (page.participantsJson?.length ?? 0) +
-  textLength(page.rawParticipants) +
-  page.ids.length * 40 +
-  64;
+export type EntryOf<K extends CacheEntry["kind"]> = Extract<CacheEntry, { kind: K }>;
+
+/**
+ * Where served pages are kept, per instance. Async so another store could stand in; keys always start
+ * with the tenant ID. (Graph's raw answers are shared between instances by `shared/shared-store.ts`.)
+ */
+export interface ResponseCache {
+  get(key: string): Promise<CacheEntry | undefined>;
+  set(key: string, value: CacheEntry, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+const rawSize = (raw: RawKept | null) =>
+  raw?.kind === "here"
+    ? raw.items.reduce((sum, text) => sum + text.length + 16, 0) + (raw.recordJson?.length ?? 0)
+    : 0;
+
+const sizeOf = (entry: CacheEntry): number => {
+  const base = 64 + rawSize(entry.raw);
+  if (entry.kind === "people") return base + entry.participantsJson.length;
+  const sessions = entry.sessionsJson.length + (entry.nextLink?.length ?? 0) + entry.ids.length * 40;
+  return entry.kind === "record"
+    ? base + sessions + entry.callJson.length + entry.legacyParticipantsJson.length
+    : base + sessions;
+};
 
 export function createMemoryCache(maxBytes: number): ResponseCache {
-  const lru = new LRUCache<string, CachedPage>({
+  const lru = new LRUCache<string, CacheEntry>({
     maxSize: maxBytes,
-    sizeCalculation: (page) => Math.max(1, sizeOf(page)),
+    sizeCalculation: (entry) => Math.max(1, sizeOf(entry)),
     ttlAutopurge: false,
   });
   return {
@@ -74,3 +86,29 @@ export function createMemoryCache(maxBytes: number): ResponseCache {
     },
   };
 }
+
+/** Cache first; otherwise one load per key however many requests wait on it, and the answer kept. */
+export function createPageCache(cache: ResponseCache) {
+  const flights = createSingleFlight<CacheEntry>();
+  return async function cached<E extends CacheEntry>(
+    key: string,
+    ttl: number,
+    trace: RequestTrace,
+    load: () => Promise<E>,
+  ): Promise<E> {
+    const hit = await cache.get(key);
+    if (hit) {
+      trace.cacheHits += 1;
+      return hit as E;
+    }
+    const flight = flights.run(key, async () => {
+      const entry = await load();
+      await cache.set(key, entry, ttl);
+      return entry;
+    });
+    if (flight.shared) trace.sharedFetches += 1;
+    return flight.promise as Promise<E>;
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;

@@ -9,7 +9,8 @@ import { verdictSummary } from "@/lib/callrecords/verdict-summary";
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { SearchReader } from "@/lib/graph/search";
-import { countUpstream, type CallService, type RequestTrace } from "./call-service";
+import type { CallService } from "./call-service";
+import { countUpstream, type RequestTrace } from "./trace";
 import { createConcurrencyLimit } from "./concurrency";
 import { searchFailure } from "./search-service";
 

@@ -1,45 +1,19 @@
 import "server-only";
 import { dedupeSessions } from "@/lib/callrecords/dedupe";
-import { followPages, nextInChain } from "@/lib/graph/paging";
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
-import {
-  parseCallRecordBody,
-  parseParticipantsPageBody,
-  parseSessionsPageBody,
-} from "@/lib/callrecords/parse";
-import type { CallRecordsReader, RawPart, UpstreamTrace } from "@/lib/graph/callrecords";
+import type { CallRecordsReader, RawPart } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
-import type { CachedPage, ResponseCache } from "./cache";
+import { nextInChain } from "@/lib/graph/paging";
+import { createPageCache, type EntryOf, type ResponseCache } from "./cache";
+import { createCallPages, rawItems, rawRecord } from "./call-pages";
+import { createViews } from "./call-views";
 import type { CursorCodec, CursorState } from "./cursor";
 import { ApiError } from "./errors";
-import { spend, type GraphBudget, type PageKind } from "./graph-budget";
-import { sharedFlight, type SharedStore } from "./shared/shared-store";
-import { createSingleFlight } from "./single-flight";
-
-/** What one API request cost upstream, for its log line. */
-export interface RequestTrace {
-  upstreamPages: number;
-  retries: number;
-  cacheHits: number;
-  sharedFetches: number;
-  graphRequestIds: string[];
-}
-
-/** Counts one Graph response in a request's trace (its log line). */
-export function countUpstream(trace: RequestTrace, response: { requestId?: string; retries: number }): void {
-  trace.upstreamPages += 1;
-  trace.retries += response.retries;
-  if (response.requestId) trace.graphRequestIds.push(response.requestId);
-}
-
-export const newTrace = (): RequestTrace => ({
-  upstreamPages: 0,
-  retries: 0,
-  cacheHits: 0,
-  sharedFetches: 0,
-  graphRequestIds: [],
-});
+import type { GraphBudget } from "./graph-budget";
+import { asJson, json, jsonObject, type JsonText } from "./json-parts";
+import type { SharedStore } from "./shared/shared-store";
+import { newTrace, type RequestTrace } from "./trace";
 
 export interface CallServiceOptions {
   reader: CallRecordsReader;
@@ -72,237 +46,47 @@ export interface CallServiceOptions {
   budgetWaitMs?: number;
 }
 
-/** Graph's answer for the record's first page, as kept in the shared store. */
-interface RawFirst {
-  record: Record<string, unknown>;
-  sessions: unknown[];
-  nextLink: string | null;
-}
-interface RawPage {
-  sessions: unknown[];
-  nextLink: string | null;
-}
-interface RawPeople {
-  v2: unknown[] | null;
-  unavailable: string | null;
-}
-
-/** Every subnet a page's streams were sent from or to. */
-function subnetsOf(sessions: readonly Session[]): string[] {
-  const found = new Set<string>();
-  for (const session of sessions)
-    for (const segment of session.segments)
-      for (const media of segment.media)
-        for (const network of [media.callerNetwork, media.calleeNetwork])
-          if (network?.subnet) found.add(network.subnet);
-  return [...found];
-}
-
 export interface PageResponse {
-  json: string;
+  json: JsonText;
 }
 
-/** participants_v2 pages read at most (the count of people is capped too, by CALLSCOPE_MAX_SESSIONS). */
-const MAX_PARTICIPANT_PAGES = 10_000;
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
-const serialize = (sessions: Session[]) => ({
-  sessionsJson: JSON.stringify(sessions),
-  ids: sessions.map((s) => s.id),
-  count: sessions.length,
-});
+type Sessions = EntryOf<"record"> | EntryOf<"sessions">;
 
+/**
+ * A call for the routes: its first page with a cursor, later pages by cursor, its people, and whole-call
+ * reads for summaries and snapshots. Pages come from `call-pages.ts` (Graph, budget, shared flight),
+ * through the page cache (`cache.ts`), in each role's view (`call-views.ts`).
+ */
 export function createCallService(options: CallServiceOptions) {
-  const { reader, cache, cursors, tenantId, maxSessions } = options;
+  const { cursors, tenantId, maxSessions } = options;
   const recordTtl = options.recordTtlMs ?? 120_000;
   const pageTtl = options.pageTtlMs ?? 3_600_000;
-  const flights = createSingleFlight<CachedPage>();
-  const notifySubnets = (callId: string, sessions: readonly Session[]) => {
-    try {
-      options.onSubnets?.(callId, subnetsOf(sessions));
-    } catch {
-      // Remembering subnets is a convenience; it never fails a page.
-    }
+  const cached = createPageCache(options.cache);
+  const pages = createCallPages({ ...options, cached, recordTtlMs: recordTtl, pageTtlMs: pageTtl });
+  const inView = createViews(cached);
+
+  const loadFirst = async (callId: string, view: View, trace: RequestTrace) => {
+    const full = await pages.first(callId, trace);
+    return inView(`${pages.recordKey(callId)}:v${full.version}`, recordTtl, trace, view, full);
   };
 
-  const upstream = (trace: RequestTrace, onNextLink?: (link: string) => void): UpstreamTrace => ({
-    onResponse: (response) => countUpstream(trace, response),
-    onNextLink,
-  });
-
-  /** Cache first; otherwise one shared upstream fetch per key, however many requests wait on it. */
-  async function cached(
-    key: string,
-    ttl: number,
-    trace: RequestTrace,
-    load: () => Promise<CachedPage>,
-  ): Promise<CachedPage> {
-    const hit = await cache.get(key);
-    if (hit) {
-      trace.cacheHits += 1;
-      return hit;
-    }
-    const flight = flights.run(key, async () => {
-      const page = await load();
-      await cache.set(key, page, ttl);
-      return page;
-    });
-    if (flight.shared) trace.sharedFetches += 1;
-    return flight.promise;
-  }
-
-  /**
-   * Like `cached`, for what comes from Graph: with a shared store, one instance fetches Graph's answer
-   * (`fetchRaw`) and stores it there once; every instance derives its own cached page from it.
-   */
-  async function cachedFromGraph<R>(
-    key: string,
-    ttl: number,
-    trace: RequestTrace,
-    fetchRaw: () => Promise<R>,
-    derive: (raw: R) => CachedPage,
-  ): Promise<CachedPage> {
-    return cached(key, ttl, trace, async () => {
-      const shared = options.shared;
-      if (!shared) {
-        const raw = await fetchRaw();
-        // Let the read-ahead started by this page send its request before this page is parsed.
-        await nextMacrotask();
-        return derive(raw);
-      }
-      const sharedKey = `graph:${key}`;
-      let fetched: R | undefined;
-      const flight = await sharedFlight(shared, sharedKey, ttl, async () => {
-        fetched = await fetchRaw();
-        return JSON.stringify(fetched);
-      });
-      if (!flight.fetched) trace.sharedFetches += 1;
-      await nextMacrotask();
-      let page: CachedPage;
-      try {
-        // What this instance fetched itself needs no second parse.
-        page = derive(fetched ?? (JSON.parse(flight.value) as R));
-      } catch (error) {
-        // A shared value we cannot use (another version of callscope wrote it) is not served: ask Graph.
-        if (flight.fetched) throw error;
-        page = derive(await fetchRaw());
-      }
-      // Graph's answer stays in the shared store only: this instance keeps what it serves.
-      const { rawSessions: _sessions, rawParticipants: _people, ...kept } = page;
-      return {
-        ...kept,
-        rawFrom: async () =>
-          (await sharedFlight(shared, sharedKey, ttl, async () => JSON.stringify(await fetchRaw()))).value,
-      };
-    });
-  }
-
-  const spendBudget = async (callId: string, kind: PageKind) => {
-    if (options.budget)
-      await spend(options.budget, `${tenantId}:${callId}`, kind, options.budgetWaitMs ?? 5_000);
-  };
-
-  /**
-   * A page as `view` shows it. Graph is read once per page, in full; other views are derived from that
-   * cached full page (and cached themselves), so a Reader after an Investigator costs Graph nothing.
-   */
-  async function inView(
-    key: string,
-    ttl: number,
-    trace: RequestTrace,
-    view: View,
-    full: CachedPage,
-  ): Promise<CachedPage> {
-    if (view === FULL_VIEW) return full;
-    return cached(`${key}:${view.name}`, ttl, trace, async () => ({
-      version: full.version,
-      ...serialize(view.sessions(JSON.parse(full.sessionsJson) as Session[])),
-      nextLink: full.nextLink,
-      ...(full.callJson
-        ? { callJson: JSON.stringify(view.call(JSON.parse(full.callJson) as CallSummary)) }
-        : {}),
-      ...(full.legacyParticipantsJson
-        ? {
-            legacyParticipantsJson: JSON.stringify(
-              view.participants(JSON.parse(full.legacyParticipantsJson) as Participant[]),
-            ),
-          }
-        : {}),
-      ...(full.participantsJson ? { participantsJson: participantsInView(full.participantsJson, view) } : {}),
-    }));
-  }
-
-  function participantsInView(json: string, view: View): string {
-    const people = JSON.parse(json) as {
-      v2: Participant[] | null;
-      legacy: Participant[];
-      unavailable: string | null;
-    };
-    return JSON.stringify({
-      v2: people.v2 && view.participants(people.v2),
-      legacy: view.participants(people.legacy),
-      unavailable: people.unavailable,
-    });
-  }
-
-  async function loadFirst(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
-    const key = `${tenantId}:${callId}:record`;
-    const full = await cachedFromGraph<RawFirst>(
-      key,
-      recordTtl,
-      trace,
-      async () => {
-        await spendBudget(callId, "firstPage");
-        const record = await reader.record(callId, upstream(trace));
-        return { record: record.raw.record, sessions: record.raw.sessions, nextLink: record.nextLink };
-      },
-      (raw) => {
-        const parsed = parseCallRecordBody({ ...raw.record, sessions: raw.sessions });
-        const { call, participants } = parsed;
-        const sessions = options.annotate ? options.annotate(parsed.sessions) : parsed.sessions;
-        notifySubnets(callId, sessions);
-        return {
-          callJson: JSON.stringify(call),
-          version: call.version,
-          ...serialize(sessions),
-          nextLink: raw.nextLink,
-          legacyParticipantsJson: JSON.stringify(participants?.source === "legacy" ? participants.list : []),
-          rawRecordJson: JSON.stringify(raw.record),
-          rawSessions: raw.sessions.map((session) => JSON.stringify(session)),
-        };
-      },
-    );
-    return inView(`${key}:v${full.version}`, recordTtl, trace, view, full);
-  }
-
-  async function loadPage(state: CursorState, view: View, trace: RequestTrace): Promise<CachedPage> {
-    const key = `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`;
-    const full = await cachedFromGraph<RawPage>(
-      key,
+  const loadPage = async (state: CursorState, view: View, trace: RequestTrace) => {
+    const full = await pages.later(state, trace, (link) => readAhead(state, link));
+    return inView(
+      `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`,
       pageTtl,
       trace,
-      async () => {
-        await spendBudget(state.callId, "laterPage");
-        const page = await reader.sessions(
-          state.callId,
-          state.link,
-          upstream(trace, (link) => readAhead(state, link)),
-        );
-        return { sessions: page.raw.sessions, nextLink: page.nextLink };
-      },
-      (raw) => {
-        const read = parseSessionsPageBody({ value: raw.sessions }).sessions;
-        const sessions = options.annotate ? options.annotate(read) : read;
-        notifySubnets(state.callId, sessions);
-        return {
-          version: state.version,
-          ...serialize(sessions),
-          nextLink: raw.nextLink,
-          rawSessions: raw.sessions.map((session) => JSON.stringify(session)),
-        };
-      },
+      view,
+      full,
     );
-    return inView(key, pageTtl, trace, view, full);
-  }
+  };
+
+  const loadPeople = async (callId: string, view: View, trace: RequestTrace) => {
+    const id = callId.toLowerCase();
+    const first = await pages.first(id, trace);
+    const full = await pages.people(id, first, trace);
+    return inView(`${tenantId}:${id}:v${first.version}:participants`, pageTtl, trace, view, full);
+  };
 
   /** The state for following `link` after `current`, refusing loops and runaways. */
   function follow(
@@ -339,14 +123,18 @@ export function createCallService(options: CallServiceOptions) {
     }
   }
 
-  async function respond(state: CursorState | null, body: string, loaded: number): Promise<PageResponse> {
+  async function respond(
+    state: CursorState | null,
+    body: Record<string, JsonText>,
+    loaded: number,
+  ): Promise<PageResponse> {
     const cursor = state ? await cursors.seal(state) : null;
     if (state && options.readAhead) loadPage(state, FULL_VIEW, newTrace()).catch(() => undefined);
-    return { json: `${body},"loaded":${loaded},"nextCursor":${JSON.stringify(cursor)}}` };
+    return { json: jsonObject({ ...body, loaded: json(loaded), nextCursor: json(cursor) }) };
   }
 
   /** The record's first page, then every later one in order, guarded against loops and runaways. */
-  async function* pagesOf(callId: string, view: View, trace: RequestTrace): AsyncGenerator<CachedPage> {
+  async function* pagesOf(callId: string, view: View, trace: RequestTrace): AsyncGenerator<Sessions> {
     const id = callId.toLowerCase();
     const first = await loadFirst(id, view, trace);
     yield first;
@@ -360,95 +148,14 @@ export function createCallService(options: CallServiceOptions) {
     }
   }
 
-  /** Every page of participants_v2. A chain that loops or runs away keeps what arrived and says so. */
-  async function allParticipants(
-    callId: string,
-    trace: RequestTrace,
-  ): Promise<{ list: Participant[]; raw: unknown[]; incomplete: string | null }> {
-    const list: Participant[] = [];
-    const raw: unknown[] = [];
-    const walk = followPages(
-      async (link) => {
-        // participants_v2 pages draw on the record's budget like its later pages of sessions.
-        await spendBudget(callId, "laterPage");
-        return reader.participants(callId, link, upstream(trace));
-      },
-      { what: "participants_v2", maxPages: MAX_PARTICIPANT_PAGES },
-    );
-    for await (const page of walk) {
-      list.push(...parseParticipantsPageBody(page.body).participants);
-      raw.push(...page.raw);
-      if (list.length > maxSessions)
-        return {
-          list,
-          raw,
-          incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)`,
-        };
-    }
-    return { list, raw, incomplete: walk.incomplete?.message ?? null };
-  }
-
-  /** The call's people, every page of participants_v2, cached per record version; other views derived from it. */
-  async function loadParticipants(callId: string, view: View, trace: RequestTrace): Promise<CachedPage> {
-    const id = callId.toLowerCase();
-    const first = await loadFirst(id, FULL_VIEW, trace);
-    const key = `${tenantId}:${id}:v${first.version}:participants`;
-    const full = await cachedFromGraph<RawPeople>(
-      key,
-      pageTtl,
-      trace,
-      async () => {
-        if (options.participantsV2 === false)
-          return { v2: null, unavailable: "participants_v2 is available only in Microsoft's global cloud" };
-        try {
-          const result = await allParticipants(id, trace);
-          return { v2: result.raw, unavailable: result.incomplete };
-        } catch (error) {
-          // The call stays readable without its list of people; throttling is worth waiting for instead.
-          if (
-            !(error instanceof GraphFailure) ||
-            ["throttled", "timeout", "unavailable", "credentials", "unauthorized"].includes(error.kind)
-          )
-            throw error;
-          return {
-            v2: null,
-            unavailable: `Graph did not return participants_v2 (${error.message.replace(/\.$/, "")})`,
-          };
-        }
-      },
-      (raw) => {
-        const v2 = raw.v2 && parseParticipantsPageBody({ value: raw.v2 }).participants;
-        const participantsJson = `{"v2":${JSON.stringify(v2)},"legacy":${first.legacyParticipantsJson ?? "[]"},"unavailable":${JSON.stringify(raw.unavailable)}}`;
-        return {
-          version: first.version,
-          sessionsJson: "[]",
-          ids: [],
-          count: 0,
-          nextLink: null,
-          participantsJson,
-          rawParticipants: raw.v2?.map((participant) => JSON.stringify(participant)),
-        };
-      },
-    );
-    return inView(key, pageTtl, trace, view, full);
-  }
-
-  /** One list of Graph's answer kept in the shared store (a page's sessions, the people), one string per item. */
-  async function rawListOf(page: CachedPage, list: "sessions" | "v2"): Promise<string[] | null> {
-    if (!page.rawFrom) return null;
-    const raw = JSON.parse(await page.rawFrom()) as Record<string, unknown>;
-    const items = raw[list];
-    return Array.isArray(items) ? items.map((item) => JSON.stringify(item)) : null;
-  }
-
   return {
     /**
      * Forgets the record's first page here and in the shared store, so the next read asks Graph: a
      * change notification says a newer version exists. Later pages are keyed by version and stay valid.
      */
     async forget(callId: string): Promise<void> {
-      const key = `${tenantId}:${callId.toLowerCase()}:record`;
-      await cache.delete(key);
+      const key = pages.recordKey(callId.toLowerCase());
+      await options.cache.delete(key);
       await options.shared?.delete(`graph:${key}`);
     },
 
@@ -465,7 +172,7 @@ export function createCallService(options: CallServiceOptions) {
       const sessions: Session[] = [];
       const seen = new Set<string>();
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
-        if (page.callJson) call = JSON.parse(page.callJson) as CallSummary;
+        if (page.kind === "record") call = JSON.parse(page.callJson) as CallSummary;
         sessions.push(...dedupeSessions(JSON.parse(page.sessionsJson) as Session[], seen));
         if (sessions.length >= cap && page.nextLink) {
           if (!call) break;
@@ -478,8 +185,8 @@ export function createCallService(options: CallServiceOptions) {
 
     /** participants_v2 (every page) or the legacy list, parsed: for matching the call against the phone logs. */
     async participantList(callId: string, trace: RequestTrace): Promise<Participant[]> {
-      const entry = await loadParticipants(callId, FULL_VIEW, trace);
-      const people = JSON.parse(entry.participantsJson ?? "{}") as {
+      const entry = await loadPeople(callId, FULL_VIEW, trace);
+      const people = JSON.parse(entry.participantsJson) as {
         v2?: Participant[] | null;
         legacy?: Participant[];
       };
@@ -488,8 +195,7 @@ export function createCallService(options: CallServiceOptions) {
 
     /** The call's people as Graph lists them (participants_v2, every page) and its legacy list, for the view. */
     async participants(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
-      const entry = await loadParticipants(callId, view, trace);
-      return { json: entry.participantsJson ?? `{"v2":null,"legacy":[],"unavailable":null}` };
+      return { json: (await loadPeople(callId, view, trace)).participantsJson };
     },
 
     async openCall(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
@@ -500,7 +206,7 @@ export function createCallService(options: CallServiceOptions) {
         : null;
       return respond(
         next,
-        `{"call":${first.callJson ?? "null"},"sessions":${first.sessionsJson},"page":0`,
+        { call: first.callJson, sessions: first.sessionsJson, page: asJson("0") },
         first.count,
       );
     },
@@ -522,7 +228,7 @@ export function createCallService(options: CallServiceOptions) {
       const page = await loadPage(state, view, trace);
       const loaded = state.loaded + page.count;
       const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
-      return respond(next, `{"sessions":${page.sessionsJson},"page":${state.page}`, loaded);
+      return respond(next, { sessions: page.sessionsJson, page: json(state.page) }, loaded);
     },
 
     /**
@@ -533,18 +239,14 @@ export function createCallService(options: CallServiceOptions) {
     async *rawCall(callId: string, trace: RequestTrace): AsyncGenerator<RawPart> {
       let record: Record<string, unknown> = {};
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
-        if (page.rawRecordJson) record = JSON.parse(page.rawRecordJson) as Record<string, unknown>;
-        yield {
-          rawSessions: page.rawSessions ?? (await rawListOf(page, "sessions")) ?? [],
-          count: page.count,
-        };
+        if (page.kind === "record") record = (await rawRecord(page.raw)) ?? record;
+        yield { rawSessions: (await rawItems(page.raw, "sessions")) ?? [], count: page.count };
       }
       // Kept as `$expand=participants_v2` would send them, so a snapshot knows its people after Graph forgets.
       // A big call can have spent Graph's per-record budget on its sessions: then the snapshot goes without.
       let rawParticipants: string[] | null = null;
       try {
-        const people = await loadParticipants(callId, FULL_VIEW, trace);
-        rawParticipants = people.rawParticipants ?? (people.rawFrom ? await rawListOf(people, "v2") : null);
+        rawParticipants = await rawItems((await loadPeople(callId, FULL_VIEW, trace)).raw, "v2");
       } catch (error) {
         if (!(error instanceof GraphFailure) || error.kind !== "throttled") throw error;
       }

@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/roles";
 import { ConfigError } from "@/lib/config/schema";
 import { logRequest } from "@/lib/log/request-log";
 import type { View } from "@/lib/callrecords/view";
-import { newTrace, type RequestTrace } from "./call-service";
+import { newTrace, type RequestTrace } from "./trace";
 import { ApiError, toApiError } from "./errors";
 import { apiRuntime } from "./runtime";
 

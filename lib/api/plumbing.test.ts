@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryCache, type CachedPage } from "./cache";
+import { createMemoryCache, type CacheEntry } from "./cache";
+import { asJson } from "./json-parts";
 import { createCursorCodec } from "./cursor";
 import { createSingleFlight } from "./single-flight";
 
@@ -57,9 +58,11 @@ describe("single flight", () => {
 });
 
 describe("memory cache", () => {
-  const page = (bytes: number): CachedPage => ({
+  const page = (bytes: number): CacheEntry => ({
+    kind: "sessions",
+    raw: null,
     version: 1,
-    sessionsJson: "x".repeat(bytes),
+    sessionsJson: asJson("x".repeat(bytes)),
     ids: [],
     count: 0,
     nextLink: null,

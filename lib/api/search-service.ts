@@ -13,7 +13,7 @@ import {
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { ListPage, SearchReader } from "@/lib/graph/search";
-import { countUpstream, type RequestTrace } from "./call-service";
+import { countUpstream, type RequestTrace } from "./trace";
 import { ApiError } from "./errors";
 import { PERSON_HELP, type PersonResolver, type SearchPerson } from "./person";
 import { createSealer, type Sealer } from "@/lib/security/sealed";

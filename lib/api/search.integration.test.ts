@@ -9,7 +9,7 @@ import type { PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
 import { graphStack } from "@/lib/testing/graph-stack";
-import { newTrace } from "./call-service";
+import { newTrace } from "./trace";
 import { ApiError } from "./errors";
 
 const MASKED = MASKED_VIEW;

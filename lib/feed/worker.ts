@@ -1,6 +1,7 @@
 import "server-only";
 import { toApiError } from "@/lib/api/errors";
-import { newTrace, type CallService } from "@/lib/api/call-service";
+import type { CallService } from "@/lib/api/call-service";
+import { newTrace } from "@/lib/api/trace";
 import { judgeCall } from "./judge";
 import type { FeedStore, QueueItem } from "./store";
 

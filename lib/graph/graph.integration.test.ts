@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sizedCallId } from "../../emulator/data/store";
-import { newTrace } from "@/lib/api/call-service";
+import { newTrace } from "@/lib/api/trace";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import { MASKED_VIEW } from "@/lib/testing/masked-view";
 import type { Session } from "@/lib/callrecords/model";

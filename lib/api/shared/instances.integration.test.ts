@@ -6,7 +6,7 @@ import { FULL_VIEW } from "@/lib/callrecords/view";
 import { MASKED_VIEW } from "@/lib/testing/masked-view";
 import { startEmulator, type RunningEmulator } from "@/lib/testing/emulator";
 import { graphStack } from "@/lib/testing/graph-stack";
-import { newTrace } from "../call-service";
+import { newTrace } from "../trace";
 import { createMemoryBudget } from "../graph-budget";
 import { createMemoryBackend, createMemoryStore } from "./shared-store";
 
