@@ -5,7 +5,8 @@ export async function register() {
   const { checkRedisAtStart } = await import("./lib/api/shared/startup-check");
   await checkRedisAtStart();
   // Subscriptions are made at start, not at the first visit: Graph has calls to tell about before anyone looks.
-  if (process.env.CALLSCOPE_PUBLIC_URL?.trim()) {
+  const { feedConfigured } = await import("./lib/config/flags");
+  if (feedConfigured()) {
     const { apiRuntime } = await import("./lib/api/runtime");
     const { feed } = apiRuntime();
     feed.start();

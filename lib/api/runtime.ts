@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log/logger";
 import { createHmac, randomBytes } from "node:crypto";
 import { serverConfig } from "@/lib/config/server";
 import { createTokenVerifier } from "@/lib/auth/verify";
@@ -45,7 +46,7 @@ function build() {
     timeoutMs: config.graphTimeoutMs,
     maxRetries: config.graphMaxRetries,
     maxWaitMs: config.graphMaxWaitMs,
-    baseDelayMs: Number(process.env.GRAPH_RETRY_BASE_MS ?? 500),
+    baseDelayMs: config.graphRetryBaseMs,
   };
   const graphGet = createGraphClient(graphOptions);
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
@@ -55,11 +56,10 @@ function build() {
   const ipInfo = createIpInfo(ipInfoSources(config));
   ipInfo.ready.catch((error: unknown) => {
     // The call views work without ISPs; say once why they are missing.
-    console.error(
-      JSON.stringify({
-        level: "warn",
-        message: `ISP and country lookups are off: ${error instanceof Error ? error.message : String(error)}`,
-      }),
+    log(
+      "warn",
+      "ip-info",
+      `ISP and country lookups are off: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
   const annotate = (sessions: Session[]) => withPublicNetworks(sessions, ipInfo.lookup);
@@ -143,10 +143,13 @@ function build() {
     listCalls: (filter, nextLink) => searchReader.calls(filter, nextLink),
     resolvePerson,
     nameOf: createNameLookup(searchReader),
-    log: (fields) => {
-      if (process.env.CALLSCOPE_LOG !== "off")
-        console.log(JSON.stringify({ time: new Date().toISOString(), ...fields }));
-    },
+    log: ({ level, message, ...fields }) =>
+      log(
+        level === "warn" || level === "error" ? level : "info",
+        "feed",
+        typeof message === "string" ? message : "feed",
+        fields,
+      ),
   });
   return {
     config,

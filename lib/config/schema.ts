@@ -22,6 +22,8 @@ export interface ServerConfig {
   graphTimeoutMs: number;
   graphMaxRetries: number;
   graphMaxWaitMs: number;
+  /** First back-off before a Graph retry (doubled, with jitter, per attempt). */
+  graphRetryBaseMs: number;
   /** API requests a minute per signed-in user. */
   rateLimitPerMinute: number;
   /** Where the embedded SQLite database of saved reports lives. */
@@ -283,6 +285,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     graphTimeoutMs: integer(env, "GRAPH_TIMEOUT_MS", 20_000, 100, 300_000),
     graphMaxRetries: integer(env, "GRAPH_MAX_RETRIES", 4, 0, 10),
     graphMaxWaitMs: integer(env, "GRAPH_MAX_WAIT_MS", 30_000, 0, 600_000),
+    graphRetryBaseMs: integer(env, "GRAPH_RETRY_BASE_MS", 500, 0, 60_000),
     rateLimitPerMinute: integer(env, "CALLSCOPE_RATE_LIMIT", 600, 1, 1_000_000),
     dataDir: env.CALLSCOPE_DATA_DIR?.trim() || ".data",
     databaseUrl: databaseUrl(env.DATABASE_URL),

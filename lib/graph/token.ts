@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "@/lib/log/logger";
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ConfidentialClientApplication, LogLevel, type Configuration } from "@azure/msal-node";
@@ -47,8 +48,7 @@ export function createAppTokenSource(config: ServerConfig): () => Promise<string
         loggerOptions: {
           logLevel: LogLevel.Warning,
           piiLoggingEnabled: false,
-          loggerCallback: (_level, message) =>
-            console.warn(JSON.stringify({ level: "warn", source: "msal-node", message })),
+          loggerCallback: (_level, message) => log("warn", "msal-node", message),
         },
       },
     });

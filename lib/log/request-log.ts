@@ -1,4 +1,5 @@
 import "server-only";
+import { log } from "./logger";
 
 export interface RequestLogLine {
   route: string;
@@ -18,8 +19,7 @@ export interface RequestLogLine {
 
 /** One JSON line per API request: what it cost upstream and how it ended. No tokens, no secrets. */
 export function logRequest(line: RequestLogLine): void {
-  if (process.env.CALLSCOPE_LOG === "off") return;
-  console.log(
-    JSON.stringify({ level: line.status >= 500 ? "error" : "info", time: new Date().toISOString(), ...line }),
-  );
+  log(line.status >= 500 ? "error" : "info", "api", `${line.method} ${line.route} ${line.status}`, {
+    ...line,
+  });
 }

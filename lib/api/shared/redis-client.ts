@@ -1,5 +1,6 @@
 import "server-only";
 import { Redis } from "ioredis";
+import { log } from "@/lib/log/logger";
 
 /**
  * One connection to Redis (or Valkey) for everything instances share. Commands fail at once while
@@ -15,10 +16,7 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-function log(level: "warn" | "info", message: string) {
-  if (process.env.CALLSCOPE_LOG === "off") return;
-  console.error(JSON.stringify({ level, source: "redis", message }));
-}
+const say = (level: "warn" | "info", message: string) => log(level, "redis", message);
 
 /** A redis:// or rediss:// URL with its password hidden, for messages. */
 export function describeRedisUrl(url: string): string {
@@ -53,7 +51,7 @@ export function connectRedis(url: string): SharedRedis {
   });
   client.on("ready", () => {
     if (lostLogged)
-      log("info", `Redis is back (${describeRedisUrl(url)}): the shared cache and limits are in use again.`);
+      say("info", `Redis is back (${describeRedisUrl(url)}): the shared cache and limits are in use again.`);
     available = true;
     lostLogged = false;
     settle();
@@ -63,7 +61,7 @@ export function connectRedis(url: string): SharedRedis {
     settle();
     if (lostLogged) return;
     lostLogged = true;
-    log(
+    say(
       "warn",
       `Redis is unreachable (${describeRedisUrl(url)}: ${reason}). Serving from Graph without the shared cache; limits and budgets apply per instance until it returns.`,
     );

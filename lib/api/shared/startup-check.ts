@@ -1,8 +1,9 @@
+import { redisUrlSetting } from "@/lib/config/flags";
 import { describeRedisUrl, pingRedis } from "./redis-client";
 
 /** Stops the server at start when REDIS_URL is set but does not answer: better than serving alone, unnoticed. */
 export async function checkRedisAtStart(): Promise<void> {
-  const redisUrl = process.env.REDIS_URL?.trim();
+  const redisUrl = redisUrlSetting();
   if (!redisUrl) return;
   try {
     await pingRedis(redisUrl);
