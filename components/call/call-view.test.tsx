@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { media, person, session, stream } from "@/lib/callrecords/fixtures";
+import { media, person, session, stream, callSummary } from "@/lib/callrecords/fixtures";
 import type { CallSummary } from "@/lib/callrecords/model";
 import { ApiProblem } from "@/lib/client/api";
 import type { CallPage } from "@/lib/client/call-page";
@@ -10,18 +10,7 @@ import { installResizeObserver, mockNavigation, mockVirtualizer } from "@/lib/te
 import type { CallData } from "./call-view";
 
 const CALL_ID = "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01";
-const call: CallSummary = {
-  id: CALL_ID,
-  version: 1,
-  type: "groupCall",
-  modalities: ["audio"],
-  startDateTime: "2026-11-20T10:00:00Z",
-  endDateTime: "2026-11-20T10:30:00Z",
-  lastModifiedDateTime: null,
-  joinWebUrl: null,
-  organizer: null,
-  organizerSource: null,
-};
+const call: CallSummary = callSummary({ id: CALL_ID, type: "groupCall" });
 const audio = (jitter: number) => [
   media("audio", [stream({ averageJitterMs: jitter, packetUtilization: 900 })]),
 ];

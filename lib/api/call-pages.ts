@@ -43,13 +43,23 @@ export interface CallPagesOptions {
   cached: PageCache;
   tenantId: string;
   maxSessions: number;
+  /** How long a record's first page is reused before Graph is asked again for a newer version. */
   recordTtlMs: number;
   pageTtlMs: number;
+  /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
   participantsV2?: boolean;
+  /** Adds what the server knows beyond Graph (ISP and country of public addresses) to each page it reads. */
   annotate?: (sessions: Session[]) => Session[];
+  /** Told the subnets of each page read from Graph (for the sites page's "not covered by any site"). */
   onSubnets?: (callId: string, subnets: string[]) => void;
+  /**
+   * Shared with other instances (Redis): Graph's pages as received, and leases so one instance
+   * fetches each page. Without it this instance works alone.
+   */
   shared?: SharedStore;
+  /** Each call record's share of Graph, spent before every request for it. */
   budget?: GraphBudget;
+  /** How long a request may wait for the record's budget before answering 429 (default 5 s). */
   budgetWaitMs?: number;
 }
 

@@ -2,26 +2,20 @@ import "server-only";
 import { dedupeSessions } from "@/lib/callrecords/dedupe";
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
-import type { CallRecordsReader, RawPart } from "@/lib/graph/callrecords";
+import type { RawPart } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
 import { nextInChain } from "@/lib/graph/paging";
 import { createPageCache, type EntryOf, type ResponseCache } from "./cache";
-import { createCallPages, rawItems, rawRecord } from "./call-pages";
+import { createCallPages, rawItems, rawRecord, type CallPagesOptions } from "./call-pages";
 import { createViews } from "./call-views";
 import type { CursorCodec, CursorState } from "./cursor";
 import { ApiError } from "./errors";
-import type { GraphBudget } from "./graph-budget";
 import { asJson, json, jsonObject, type JsonText } from "./json-parts";
-import type { SharedStore } from "./shared/shared-store";
 import { newTrace, type RequestTrace } from "./trace";
 
-export interface CallServiceOptions {
-  reader: CallRecordsReader;
+export interface CallServiceOptions extends Omit<CallPagesOptions, "cached" | "recordTtlMs" | "pageTtlMs"> {
   cache: ResponseCache;
   cursors: CursorCodec;
-  tenantId: string;
-  maxSessions: number;
-  /** How long a record's first page is reused before Graph is asked again for a newer version. */
   recordTtlMs?: number;
   pageTtlMs?: number;
   /**
@@ -29,21 +23,6 @@ export interface CallServiceOptions {
    * pages already fetched: Graph's chain is strictly sequential, and this keeps it busy.
    */
   readAhead?: boolean;
-  /** Whether Graph serves participants_v2 here: the docs list it for the global cloud only. */
-  participantsV2?: boolean;
-  /** Adds what the server knows beyond Graph (ISP and country of public addresses) to each page it reads. */
-  annotate?: (sessions: Session[]) => Session[];
-  /** Told the subnets of each page read from Graph (for the sites page's "not covered by any site"). */
-  onSubnets?: (callId: string, subnets: string[]) => void;
-  /**
-   * Shared with other instances (Redis): Graph's pages as received, and leases so one instance
-   * fetches each page. Without it this instance works alone, as before.
-   */
-  shared?: SharedStore;
-  /** Each call record's share of Graph, spent before every request for it. */
-  budget?: GraphBudget;
-  /** How long a request may wait for the record's budget before answering 429 (default 5 s). */
-  budgetWaitMs?: number;
 }
 
 export interface PageResponse {
