@@ -12,6 +12,8 @@ const SERVER = [
   "./lib/reports/db-store.ts",
   "./lib/reports/service.ts",
   "./lib/feed/store",
+  "./lib/history/store.ts",
+  "./lib/history/service.ts",
   "./lib/sites/store.ts",
   "./lib/sites/service.ts",
   "./lib/config/server.ts",
@@ -31,6 +33,7 @@ const LIB = [
   "feed",
   "format",
   "graph",
+  "history",
   "http",
   "ip-info",
   "log",
@@ -103,6 +106,11 @@ function layerZones() {
       "./lib/reports",
       [...libBut("reports", "auth", "callrecords", "config", "db", "errors", "format", "graph"), ...UI],
       "lib/reports is a service beside lib/api: it takes what it needs as arguments and raises its own errors.",
+    ),
+    zone(
+      "./lib/history",
+      [...libBut("history", "auth", "callrecords", "config", "db", "format", "log", "sites"), ...UI],
+      "lib/history is a service beside lib/api: facts come in as calls and sessions, storage is lib/db.",
     ),
     zone(
       "./lib/feed",

@@ -123,7 +123,8 @@ function personEnds(
   return ends.filter((end) => end.endpoint?.kind !== "service");
 }
 
-function zScore(poorIn: number, nIn: number, poorOut: number, nOut: number): number {
+/** Pooled two-proportion z statistic: how much poorer the group is than the rest, in standard errors. */
+export function zScore(poorIn: number, nIn: number, poorOut: number, nOut: number): number {
   const pooled = (poorIn + poorOut) / (nIn + nOut);
   const spread = Math.sqrt(pooled * (1 - pooled) * (1 / nIn + 1 / nOut));
   return spread === 0 ? 0 : (poorIn / nIn - poorOut / nOut) / spread;

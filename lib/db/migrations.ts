@@ -86,6 +86,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0004_feed": { up: (db: Any) => createFeedTables(db) },
+    "0005_history": { up: (db: Any) => createHistoryTables(db, dialect) },
   };
 }
 
@@ -182,5 +183,150 @@ async function createFeedTables(db: Kysely<unknown>) {
     .addColumn("last_backfill", "text")
     .addColumn("last_error", "text")
     .addColumn("client_state", "text")
+    .execute();
+}
+
+/**
+ * The quality history's stream facts, frozen as shipped (the live list is `FACT_COLUMNS` in
+ * lib/callrecords/stream-facts.ts; `history.test.ts` checks every one of its columns exists here). A new
+ * column is a new migration that adds it.
+ */
+const HISTORY_FACT_COLUMNS_0005: readonly [string, "text" | "integer" | "real"][] = [
+  ["session_id", "text"],
+  ["segment_id", "text"],
+  ["stream", "text"],
+  ["call_type", "text"],
+  ["media", "text"],
+  ["direction", "text"],
+  ["quality", "integer"],
+  ["poor_because", "text"],
+  ["jitter_ms", "real"],
+  ["packet_loss", "real"],
+  ["round_trip_ms", "real"],
+  ["concealed_ratio", "real"],
+  ["frame_rate", "real"],
+  ["frame_loss", "real"],
+  ["bandwidth_bps", "real"],
+  ["sender_kind", "text"],
+  ["sender_person", "text"],
+  ["sender_object_id", "text"],
+  ["sender_name", "text"],
+  ["sender_sign_in", "text"],
+  ["sender_machine", "text"],
+  ["sender_platform", "text"],
+  ["sender_client", "text"],
+  ["sender_microphone", "text"],
+  ["sender_speaker", "text"],
+  ["sender_audio_driver", "text"],
+  ["sender_connection", "text"],
+  ["sender_wifi_band", "text"],
+  ["sender_wifi_channel", "integer"],
+  ["sender_wifi_signal", "integer"],
+  ["sender_transport", "text"],
+  ["sender_relayed", "integer"],
+  ["sender_vpn", "integer"],
+  ["sender_subnet", "text"],
+  ["sender_site", "text"],
+  ["sender_inside_corp", "integer"],
+  ["sender_isp", "text"],
+  ["sender_country", "text"],
+  ["sender_ip_address", "text"],
+  ["sender_public_address", "text"],
+  ["sender_mac_address", "text"],
+  ["sender_bssid", "text"],
+  ["receiver_kind", "text"],
+  ["receiver_person", "text"],
+  ["receiver_object_id", "text"],
+  ["receiver_name", "text"],
+  ["receiver_sign_in", "text"],
+  ["receiver_machine", "text"],
+  ["receiver_platform", "text"],
+  ["receiver_client", "text"],
+  ["receiver_microphone", "text"],
+  ["receiver_speaker", "text"],
+  ["receiver_audio_driver", "text"],
+  ["receiver_connection", "text"],
+  ["receiver_wifi_band", "text"],
+  ["receiver_wifi_channel", "integer"],
+  ["receiver_wifi_signal", "integer"],
+  ["receiver_transport", "text"],
+  ["receiver_relayed", "integer"],
+  ["receiver_vpn", "integer"],
+  ["receiver_subnet", "text"],
+  ["receiver_site", "text"],
+  ["receiver_inside_corp", "integer"],
+  ["receiver_isp", "text"],
+  ["receiver_country", "text"],
+  ["receiver_ip_address", "text"],
+  ["receiver_public_address", "text"],
+  ["receiver_mac_address", "text"],
+  ["receiver_bssid", "text"],
+  ["feedback_rating", "text"],
+  ["feedback_tokens", "text"],
+  ["feedback_text", "text"],
+  ["failure_stage", "text"],
+  ["failure_reason", "text"],
+];
+
+async function createHistoryTables(db: Kysely<unknown>, dialect: Dialect) {
+  let facts = db.schema
+    .createTable("history_streams")
+    .ifNotExists()
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("call_id", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("start_at", "bigint", (c) => c.notNull())
+    // Days since the epoch (UTC): what rollups and retention work in.
+    .addColumn("day", "integer", (c) => c.notNull())
+    .addColumn("personal_erased", "integer", (c) => c.notNull().defaultTo(0));
+  for (const [name, type] of HISTORY_FACT_COLUMNS_0005)
+    facts = facts.addColumn(name, type === "real" && dialect === "postgres" ? "double precision" : type);
+  await facts.execute();
+  const index = (name: string, columns: string[]) =>
+    db.schema.createIndex(name).ifNotExists().on("history_streams").columns(columns).execute();
+  await index("history_streams_by_call", ["tenant_id", "call_id"]);
+  await index("history_streams_by_day", ["tenant_id", "day"]);
+  await index("history_streams_by_sender", ["tenant_id", "sender_person", "day"]);
+  await index("history_streams_by_receiver", ["tenant_id", "receiver_person", "day"]);
+  // Rollups: per day, media, dimension and value, the classified streams and the poor ones, kept as facts
+  // arrive (and taken back when a later version replaces a call), so the overview reads days, not streams.
+  await db.schema
+    .createTable("history_daily")
+    .ifNotExists()
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("day", "integer", (c) => c.notNull())
+    .addColumn("media", "text", (c) => c.notNull())
+    .addColumn("dimension", "text", (c) => c.notNull())
+    .addColumn("value", "text", (c) => c.notNull())
+    .addColumn("streams", "integer", (c) => c.notNull())
+    .addColumn("poor", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("history_daily_pkey", ["tenant_id", "day", "media", "dimension", "value"])
+    .execute();
+  await db.schema
+    .createIndex("history_daily_by_dimension")
+    .ifNotExists()
+    .on("history_daily")
+    .columns(["tenant_id", "dimension", "day"])
+    .execute();
+  // The calls kept, one row each (version, when, whether poor), for "which calls" lists and replacement.
+  await db.schema
+    .createTable("history_calls")
+    .ifNotExists()
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("call_id", "text", (c) => c.notNull())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("start_at", "bigint", (c) => c.notNull())
+    .addColumn("day", "integer", (c) => c.notNull())
+    .addColumn("call_type", "text")
+    .addColumn("streams", "integer", (c) => c.notNull())
+    .addColumn("poor", "integer", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("history_calls_pkey", ["tenant_id", "call_id"])
+    .execute();
+  await db.schema
+    .createIndex("history_calls_by_day")
+    .ifNotExists()
+    .on("history_calls")
+    .columns(["tenant_id", "day"])
     .execute();
 }

@@ -20,6 +20,9 @@ export interface Database {
   feed_locks: FeedLocksTable;
   feed_dropped: FeedDroppedTable;
   feed_state: FeedStateTable;
+  history_streams: HistoryStreamsTable;
+  history_daily: HistoryDailyTable;
+  history_calls: HistoryCallsTable;
 }
 
 export interface ReportsTable {
@@ -143,4 +146,37 @@ export interface FeedStateTable {
   last_backfill: string | null;
   last_error: string | null;
   client_state: string | null;
+}
+
+/** One row per media stream (lib/callrecords/stream-facts.ts names the fact columns beyond these). */
+export interface HistoryStreamsTable {
+  tenant_id: string;
+  call_id: string;
+  version: number;
+  start_at: number;
+  day: number;
+  personal_erased: Generated<number>;
+  [factColumn: string]: string | number | null | Generated<number>;
+}
+
+export interface HistoryDailyTable {
+  tenant_id: string;
+  day: number;
+  media: string;
+  dimension: string;
+  value: string;
+  streams: number;
+  poor: number;
+}
+
+export interface HistoryCallsTable {
+  tenant_id: string;
+  call_id: string;
+  version: number;
+  start_at: number;
+  day: number;
+  call_type: string | null;
+  streams: number;
+  poor: number;
+  source: string;
 }

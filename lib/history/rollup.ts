@@ -1,0 +1,65 @@
+// The rollups kept beside the facts: per day, media, dimension and value, the classified streams and the
+// poor ones. Pure, so the store applies them and a test checks them against the raw facts.
+import type { FactValue } from "@/lib/callrecords/stream-facts";
+import { DIMENSIONS } from "./dimensions";
+
+export const DAY_MS = 86_400_000;
+export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
+
+/** Every classified stream counts here once: the tenant's total. */
+export const TOTAL = "all";
+/** Weekday (0 = Sunday) and hour, UTC, for the heatmap: `3-14`. */
+export const HOUR = "hour";
+
+export interface RollupRow {
+  day: number;
+  media: string;
+  dimension: string;
+  value: string;
+  streams: number;
+  poor: number;
+}
+
+/** A fact as the rollup reads it: its time and its columns. */
+export interface FactLike {
+  startAt: number;
+  values: Record<string, FactValue>;
+}
+
+/**
+ * The increments a set of facts adds (or, with `sign` -1, takes back). A classified stream counts for each
+ * value its person ends have (a service end, the conferencing server, is not a place); the same value at
+ * both ends counts once.
+ */
+export function rollupOf(facts: readonly FactLike[], sign: 1 | -1 = 1): RollupRow[] {
+  const rows = new Map<string, RollupRow>();
+  const add = (day: number, media: string, dimension: string, value: string, poor: boolean) => {
+    const key = `${day}\u0000${media}\u0000${dimension}\u0000${value}`;
+    const row = rows.get(key) ?? { day, media, dimension, value, streams: 0, poor: 0 };
+    row.streams += sign;
+    if (poor) row.poor += sign;
+    rows.set(key, row);
+  };
+  for (const fact of facts) {
+    const quality = fact.values.quality;
+    if (quality !== 0 && quality !== 1) continue;
+    const poor = quality === 1;
+    const day = dayOf(fact.startAt);
+    const media = String(fact.values.media ?? "unknown");
+    const at = new Date(fact.startAt);
+    add(day, media, TOTAL, TOTAL, poor);
+    add(day, media, HOUR, `${at.getUTCDay()}-${at.getUTCHours()}`, poor);
+    const ends = (["sender", "receiver"] as const).filter(
+      (side) => fact.values[`${side}_kind`] !== "service",
+    );
+    for (const dimension of DIMENSIONS) {
+      const values = new Set<string>();
+      for (const side of ends) {
+        const value = fact.values[`${side}_${dimension.column}`];
+        if (value !== null && value !== undefined && value !== "") values.add(String(value));
+      }
+      for (const value of values) add(day, media, dimension.name, value, poor);
+    }
+  }
+  return [...rows.values()];
+}

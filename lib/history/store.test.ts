@@ -1,0 +1,167 @@
+// The history store on both databases: facts from the docs' example records and the demo's, replacement by a
+// later version, rollups equal to the raw facts, retention and the erasure of personal values.
+import { createHmac, randomBytes } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildCallRecord } from "../../emulator/data/scenarios";
+import { parseCallRecordBody } from "@/lib/callrecords/parse";
+import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS, streamFacts } from "@/lib/callrecords/stream-facts";
+import { streamRows } from "@/lib/callrecords/streams";
+import { eachDatabase } from "@/lib/db/testing/databases";
+import getExpanded from "@/lib/graph/fixtures/get-callrecord-example-2.json";
+import { DIMENSIONS } from "./dimensions";
+import { DAY_MS, dayOf, HOUR, rollupOf, TOTAL } from "./rollup";
+import { createHistoryStore } from "./store";
+
+const pseudonym = (id: string) =>
+  createHmac("sha256", "test-secret").update(id).digest("base64url").slice(0, 16);
+const CALL = "2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f01";
+
+/** A demo scenario's record, parsed, ending at `end`. */
+function demoCall(end: number, scenario: "poor-wifi" | "clean-one-to-one" = "poor-wifi", id = CALL) {
+  return parseCallRecordBody(buildCallRecord({ id, scenario, seed: "history", end, tenantId: "t" }));
+}
+
+const sorted = <T extends object>(rows: T[]) =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+eachDatabase((name, open) => {
+  describe(`history store on ${name}`, () => {
+    const db = open();
+    const store = createHistoryStore(db);
+    afterAll(() => db.close());
+    const tenant = () => `t-${randomBytes(6).toString("hex")}`;
+    const allDimensions = [TOTAL, HOUR, ...DIMENSIONS.map((d) => d.name)];
+
+    it("keeps a stream per row from the docs' example record, every column present", async () => {
+      const t = tenant();
+      const parsed = parseCallRecordBody(getExpanded);
+      const facts = streamFacts(parsed.call, parsed.sessions, { pseudonym });
+      expect(facts).toHaveLength(streamRows(parsed.sessions).length);
+      await store.saveCall(
+        t,
+        {
+          callId: parsed.call.id,
+          version: parsed.call.version,
+          startAt: Date.parse(parsed.call.startDateTime),
+          callType: parsed.call.type,
+          source: "notification",
+        },
+        facts,
+      );
+      const back = await store.facts(t, 0, 1e6, null, 100);
+      expect(back).toHaveLength(facts.length);
+      for (const column of FACT_COLUMNS) expect(back[0]).toHaveProperty(column.name);
+      expect(back.map((row) => row.media).sort()).toEqual(facts.map((f) => f.values.media).sort());
+    });
+
+    it("replaces a call by its later version, rollups included, and ignores an older one", async () => {
+      const t = tenant();
+      const end = Date.parse("2026-11-20T12:00:00Z");
+      const poor = demoCall(end, "poor-wifi");
+      const clean = demoCall(end, "clean-one-to-one");
+      const save = (version: number, parsed: typeof poor) =>
+        store.saveCall(
+          t,
+          {
+            callId: CALL,
+            version,
+            startAt: Date.parse(parsed.call.startDateTime),
+            callType: parsed.call.type,
+            source: "notification",
+          },
+          streamFacts(parsed.call, parsed.sessions, { pseudonym }),
+        );
+      expect(await save(1, poor)).toBe(true);
+      const poorCount = (await store.rollups(t, 0, 1e6, [TOTAL])).reduce((n, r) => n + r.poor, 0);
+      expect(poorCount).toBeGreaterThan(0);
+      expect(await save(2, clean)).toBe(true);
+      const after = await store.rollups(t, 0, 1e6, [TOTAL]);
+      expect(after.reduce((n, r) => n + r.poor, 0)).toBe(0);
+      expect(await store.facts(t, 0, 1e6, null, 1000)).toHaveLength(
+        streamFacts(clean.call, clean.sessions, { pseudonym }).length,
+      );
+      expect(await save(1, poor)).toBe(false);
+      expect((await store.rollups(t, 0, 1e6, [TOTAL])).reduce((n, r) => n + r.poor, 0)).toBe(0);
+    });
+
+    it("keeps rollups equal to the raw facts across many calls and replacements", async () => {
+      const t = tenant();
+      const start = Date.parse("2026-11-01T08:00:00Z");
+      for (let i = 0; i < 12; i++) {
+        const id = `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+        const parsed = demoCall(
+          start + i * 7 * 3_600_000,
+          i % 3 === 0 ? "clean-one-to-one" : "poor-wifi",
+          id,
+        );
+        await store.saveCall(
+          t,
+          {
+            callId: id,
+            version: 1,
+            startAt: Date.parse(parsed.call.startDateTime),
+            callType: parsed.call.type,
+            source: "backfill",
+          },
+          streamFacts(parsed.call, parsed.sessions, { pseudonym }),
+        );
+        if (i % 4 === 1) {
+          const again = demoCall(start + i * 7 * 3_600_000, "clean-one-to-one", id);
+          await store.saveCall(
+            t,
+            {
+              callId: id,
+              version: 2,
+              startAt: Date.parse(again.call.startDateTime),
+              callType: again.call.type,
+              source: "notification",
+            },
+            streamFacts(again.call, again.sessions, { pseudonym }),
+          );
+        }
+      }
+      const raw = await store.facts(t, 0, 1e6, null, 10_000);
+      const expected = rollupOf(
+        raw.map((row) => ({
+          startAt: Number(row.start_at),
+          values: row as Record<string, string | number | null>,
+        })),
+      );
+      const kept = await store.rollups(t, 0, 1e6, allDimensions);
+      expect(sorted(kept)).toEqual(sorted(expected.filter((row) => row.streams > 0)));
+    });
+
+    it("forgets old facts and erases personal values after the personal window, keeping the pseudonym", async () => {
+      const t = tenant();
+      const now = Date.parse("2026-12-01T12:00:00Z");
+      const ages = [2, 40, 500];
+      for (const [i, age] of ages.entries()) {
+        const id = `00000000-0000-4000-8000-${String(100 + i).padStart(12, "0")}`;
+        const parsed = demoCall(now - age * DAY_MS, "poor-wifi", id);
+        await store.saveCall(
+          t,
+          {
+            callId: id,
+            version: 1,
+            startAt: Date.parse(parsed.call.startDateTime),
+            callType: parsed.call.type,
+            source: "notification",
+          },
+          streamFacts(parsed.call, parsed.sessions, { pseudonym }),
+        );
+      }
+      const { erased } = await store.retain(t, now, 400, 30);
+      expect(erased).toBeGreaterThan(0);
+      const rows = await store.facts(t, 0, 1e6, null, 10_000);
+      expect(rows.every((row) => Number(row.start_at) >= now - 401 * DAY_MS)).toBe(true);
+      const old = rows.filter((row) => Number(row.start_at) < now - 30 * DAY_MS);
+      const recent = rows.filter((row) => Number(row.start_at) >= now - 30 * DAY_MS);
+      expect(old.length).toBeGreaterThan(0);
+      for (const row of old)
+        for (const column of PERSONAL_FACT_COLUMNS) expect(row[column], column).toBeNull();
+      expect(old.some((row) => row.sender_person || row.receiver_person)).toBe(true);
+      expect(recent.some((row) => row.sender_name !== null)).toBe(true);
+      expect(await store.rollups(t, 0, dayOf(now - 401 * DAY_MS), [TOTAL])).toEqual([]);
+    });
+  });
+});

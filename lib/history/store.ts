@@ -1,0 +1,312 @@
+import "server-only";
+import { sql, type Transaction } from "kysely";
+import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
+import type { Db } from "@/lib/db/open";
+import type { Database } from "@/lib/db/schema";
+import { DIMENSIONS } from "./dimensions";
+import { DAY_MS, dayOf, rollupOf, type RollupRow } from "./rollup";
+
+export interface HistoryCall {
+  callId: string;
+  version: number;
+  startAt: number;
+  callType: string | null;
+  source: "notification" | "backfill" | "viewed" | "demo";
+}
+
+/** Rows per INSERT: 100 × ~80 columns stays far below SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 100;
+const ROLLUP_COLUMNS = [
+  "quality",
+  "media",
+  "sender_kind",
+  "receiver_kind",
+  ...DIMENSIONS.flatMap((d) => [`sender_${d.column}`, `receiver_${d.column}`]),
+];
+
+async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: readonly RollupRow[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500).map((row) => ({ tenant_id: tenantId, ...row }));
+    await tx
+      .insertInto("history_daily")
+      .values(slice)
+      .onConflict((conflict) =>
+        conflict.columns(["tenant_id", "day", "media", "dimension", "value"]).doUpdateSet({
+          streams: sql<number>`history_daily.streams + excluded.streams`,
+          poor: sql<number>`history_daily.poor + excluded.poor`,
+        }),
+      )
+      .execute();
+  }
+  if (rows.some((row) => row.streams < 0))
+    await tx
+      .deleteFrom("history_daily")
+      .where("tenant_id", "=", tenantId)
+      .where("streams", "<=", 0)
+      .execute();
+}
+
+/** The quality history: a row per stream, the days' rollups, and a row per call. Every query is scoped by tenant. */
+export function createHistoryStore(db: Db) {
+  return {
+    /**
+     * Keeps a call's facts, replacing an earlier version's (their rollups taken back first). An older version
+     * than the one kept is ignored: false.
+     */
+    async saveCall(tenantId: string, call: HistoryCall, facts: readonly StreamFact[]): Promise<boolean> {
+      const q = await db.ready();
+      return q.transaction().execute(async (tx) => {
+        const kept = await tx
+          .selectFrom("history_calls")
+          .select(["version"])
+          .where("tenant_id", "=", tenantId)
+          .where("call_id", "=", call.callId)
+          .executeTakeFirst();
+        if (kept && Number(kept.version) > call.version) return false;
+        if (kept) {
+          const old = await tx
+            .selectFrom("history_streams")
+            .select(["start_at", ...ROLLUP_COLUMNS])
+            .where("tenant_id", "=", tenantId)
+            .where("call_id", "=", call.callId)
+            .execute();
+          await applyRollup(
+            tx,
+            tenantId,
+            rollupOf(
+              old.map((row) => ({
+                startAt: Number(row.start_at),
+                values: row as Record<string, string | number | null>,
+              })),
+              -1,
+            ),
+          );
+          await tx
+            .deleteFrom("history_streams")
+            .where("tenant_id", "=", tenantId)
+            .where("call_id", "=", call.callId)
+            .execute();
+        }
+        for (let i = 0; i < facts.length; i += INSERT_CHUNK)
+          await tx
+            .insertInto("history_streams")
+            .values(
+              facts.slice(i, i + INSERT_CHUNK).map((fact) => ({
+                tenant_id: tenantId,
+                call_id: call.callId,
+                version: call.version,
+                start_at: fact.startAt,
+                day: dayOf(fact.startAt),
+                ...fact.values,
+              })),
+            )
+            .execute();
+        await applyRollup(tx, tenantId, rollupOf(facts));
+        const classified = facts.filter((fact) => fact.values.quality === 0 || fact.values.quality === 1);
+        const row = {
+          tenant_id: tenantId,
+          call_id: call.callId,
+          version: call.version,
+          start_at: call.startAt,
+          day: dayOf(call.startAt),
+          call_type: call.callType,
+          streams: classified.length,
+          poor: classified.filter((fact) => fact.values.quality === 1).length,
+          source: call.source,
+        };
+        await tx
+          .insertInto("history_calls")
+          .values(row)
+          .onConflict((conflict) =>
+            conflict.columns(["tenant_id", "call_id"]).doUpdateSet((eb) => ({
+              version: eb.ref("excluded.version"),
+              start_at: eb.ref("excluded.start_at"),
+              day: eb.ref("excluded.day"),
+              call_type: eb.ref("excluded.call_type"),
+              streams: eb.ref("excluded.streams"),
+              poor: eb.ref("excluded.poor"),
+              source: eb.ref("excluded.source"),
+            })),
+          )
+          .execute();
+        return true;
+      });
+    },
+
+    /**
+     * Forgets what is older than `keepDays` and erases the personal values of facts older than `personalDays`
+     * (names, sign-in names, addresses, machine names, free text), a day at a time so no statement holds the
+     * database for long. The pseudonym stays: a person's page still finds their rows.
+     */
+    async retain(
+      tenantId: string,
+      now: number,
+      keepDays: number,
+      personalDays: number,
+    ): Promise<{ erased: number }> {
+      const q = await db.ready();
+      const oldest = dayOf(now) - keepDays;
+      await q
+        .deleteFrom("history_streams")
+        .where("tenant_id", "=", tenantId)
+        .where("day", "<", oldest)
+        .execute();
+      await q
+        .deleteFrom("history_daily")
+        .where("tenant_id", "=", tenantId)
+        .where("day", "<", oldest)
+        .execute();
+      await q
+        .deleteFrom("history_calls")
+        .where("tenant_id", "=", tenantId)
+        .where("day", "<", oldest)
+        .execute();
+      const before = now - personalDays * DAY_MS;
+      const erase = Object.fromEntries(PERSONAL_FACT_COLUMNS.map((column) => [column, null]));
+      const days = await q
+        .selectFrom("history_streams")
+        .select("day")
+        .distinct()
+        .where("tenant_id", "=", tenantId)
+        .where("personal_erased", "=", 0)
+        .where("start_at", "<", before)
+        .execute();
+      let erased = 0;
+      for (const { day } of days) {
+        const result = await q
+          .updateTable("history_streams")
+          .set({ ...erase, personal_erased: 1 })
+          .where("tenant_id", "=", tenantId)
+          .where("day", "=", Number(day))
+          .where("personal_erased", "=", 0)
+          .where("start_at", "<", before)
+          .executeTakeFirst();
+        erased += Number(result.numUpdatedRows);
+        // Let requests in between days.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return { erased };
+    },
+
+    /** Rollup rows over days [fromDay, toDay], for some dimensions (the total and the hours by name). */
+    async rollups(
+      tenantId: string,
+      fromDay: number,
+      toDay: number,
+      dimensions: readonly string[],
+    ): Promise<RollupRow[]> {
+      if (dimensions.length === 0) return [];
+      const q = await db.ready();
+      const rows = await q
+        .selectFrom("history_daily")
+        .select(["day", "media", "dimension", "value", "streams", "poor"])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .where("dimension", "in", [...dimensions])
+        .execute();
+      return rows.map((row) => ({
+        ...row,
+        day: Number(row.day),
+        streams: Number(row.streams),
+        poor: Number(row.poor),
+      }));
+    },
+
+    /** Calls and distinct people kept in the window (people by pseudonym). */
+    async counts(
+      tenantId: string,
+      fromDay: number,
+      toDay: number,
+    ): Promise<{ calls: number; people: number }> {
+      const q = await db.ready();
+      const calls = await q
+        .selectFrom("history_calls")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .executeTakeFirst();
+      const people = await q
+        .selectFrom((eb) =>
+          eb
+            .selectFrom("history_streams")
+            .select("sender_person as person")
+            .where("tenant_id", "=", tenantId)
+            .where("day", ">=", fromDay)
+            .where("day", "<=", toDay)
+            .where("sender_person", "is not", null)
+            .union(
+              eb
+                .selectFrom("history_streams")
+                .select("receiver_person as person")
+                .where("tenant_id", "=", tenantId)
+                .where("day", ">=", fromDay)
+                .where("day", "<=", toDay)
+                .where("receiver_person", "is not", null),
+            )
+            .as("people"),
+        )
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirst();
+      return { calls: Number(calls?.n ?? 0), people: Number(people?.n ?? 0) };
+    },
+
+    /** The facts of a window, in time order, a page at a time (for exports and tests). */
+    async facts(
+      tenantId: string,
+      fromDay: number,
+      toDay: number,
+      after: { startAt: number; rowKey: string } | null,
+      limit: number,
+    ) {
+      const q = await db.ready();
+      let select = q
+        .selectFrom("history_streams")
+        .select([
+          "call_id",
+          "version",
+          "start_at",
+          "day",
+          "personal_erased",
+          ...FACT_COLUMNS.map((c) => c.name),
+        ])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay);
+      if (after)
+        select = select.where((eb) =>
+          eb.or([
+            eb("start_at", ">", after.startAt),
+            eb.and([
+              eb("start_at", "=", after.startAt),
+              eb(
+                sql<string>`call_id || '/' || session_id || '/' || segment_id || '/' || stream`,
+                ">",
+                after.rowKey,
+              ),
+            ]),
+          ]),
+        );
+      return select
+        .orderBy("start_at")
+        .orderBy(sql`call_id || '/' || session_id || '/' || segment_id || '/' || stream`)
+        .limit(limit)
+        .execute();
+    },
+
+    /** Whether anything is kept for the tenant. */
+    async isEmpty(tenantId: string): Promise<boolean> {
+      const q = await db.ready();
+      const row = await q
+        .selectFrom("history_calls")
+        .select("call_id")
+        .where("tenant_id", "=", tenantId)
+        .limit(1)
+        .executeTakeFirst();
+      return !row;
+    },
+  };
+}
+
+export type HistoryStore = ReturnType<typeof createHistoryStore>;
