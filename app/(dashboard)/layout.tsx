@@ -24,6 +24,9 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
             <Link href="/calls" className="underline-offset-2 hover:underline">
               Find calls
             </Link>
+            <Link href="/quality" className="underline-offset-2 hover:underline">
+              Quality
+            </Link>
             <Link href="/phone-logs" className="underline-offset-2 hover:underline">
               Phone logs
             </Link>

@@ -2,6 +2,7 @@ import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { AuthError } from "@/lib/auth/errors";
 import { GraphFailure } from "@/lib/graph/errors";
 import { ReportError } from "@/lib/reports/errors";
+import { HistoryError } from "@/lib/history/service";
 import { SiteError } from "@/lib/sites/service";
 
 const API_ERROR_BRAND = crossBundleBrand("ApiError");
@@ -92,6 +93,7 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
 export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof SiteError) return new ApiError(error.status, error.code, error.message);
+  if (error instanceof HistoryError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof AuthError || error instanceof ReportError)
     return new ApiError(error.status, error.code, error.message, {
       retryAfterSeconds: error.retryAfterSeconds,

@@ -34,6 +34,9 @@ import { connectRedis } from "./shared/redis-client";
 import { createRedisStore } from "./shared/shared-store";
 import { createReportStore } from "@/lib/reports/db-store";
 import { createSiteStore } from "@/lib/sites/store";
+import { indexSites } from "@/lib/sites/match";
+import { createHistoryService } from "@/lib/history/service";
+import { createHistoryStore } from "@/lib/history/store";
 import { createReportService } from "@/lib/reports/service";
 import { createSiteService } from "@/lib/sites/service";
 import packageJson from "@/package.json";
@@ -133,10 +136,29 @@ function build() {
     quotas: config.reportQuotas,
     annotate,
   });
+  const history = createHistoryService({
+    store: createHistoryStore(db),
+    tenantId: config.tenantId,
+    config: config.history,
+    secret: pseudonymKey,
+    demo: config.demo,
+    placeOf: async () => {
+      const list = await siteStore.getSites(config.tenantId);
+      const index = indexSites(list?.sites ?? []);
+      return (network) => {
+        const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
+        return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
+      };
+    },
+  });
+  history.startRetention();
+  // The demo's past is written in the background, a day per transaction, so the first visit finds it.
+  if (config.demo) void history.seedDemo().catch(() => undefined);
   const feed = createFeed({
     db,
     tenantId: config.tenantId,
     cursorSecret: config.cursorSecret,
+    onJudged: (call, sessions, source) => history.record(call, sessions, source),
     config: config.feed,
     calls: service,
     subscriptions: createSubscriptionsClient(createGraphSender(graphOptions), config.graphBaseUrl),
@@ -155,6 +177,7 @@ function build() {
     config,
     service,
     feed,
+    history,
     search,
     insights,
     reports,

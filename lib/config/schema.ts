@@ -45,6 +45,17 @@ export interface ServerConfig {
   } | null;
   /** Change notifications and the inbox; null when CALLSCOPE_PUBLIC_URL is not set. */
   feed: FeedConfig | null;
+  history: HistoryConfig;
+}
+
+/** The quality history beyond Graph's 30 days (lib/history). */
+export interface HistoryConfig {
+  /** Stream facts are kept this long (CALLSCOPE_HISTORY_DAYS, default 400: about 13 months). */
+  days: number;
+  /** Names, addresses and free text are erased after this (CALLSCOPE_HISTORY_PERSONAL_DAYS, default 30, CQD's rule). */
+  personalDays: number;
+  /** Status bands of the overview, as poor-stream shares, and the smallest sample judged. */
+  bands: { critical: number; degraded: number; minStreams: number };
 }
 
 export interface FeedConfig {
@@ -138,6 +149,22 @@ function databaseUrl(value: string | undefined): string | undefined {
 }
 
 const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+
+function historyConfig(env: Record<string, string | undefined>): HistoryConfig {
+  const days = integer(env, "CALLSCOPE_HISTORY_DAYS", 400, 31, 3660);
+  const personalDays = integer(env, "CALLSCOPE_HISTORY_PERSONAL_DAYS", 30, 0, days);
+  const critical = integer(env, "CALLSCOPE_QUALITY_CRITICAL_PERCENT", 20, 1, 100);
+  const degraded = integer(env, "CALLSCOPE_QUALITY_DEGRADED_PERCENT", 5, 0, critical);
+  return {
+    days,
+    personalDays,
+    bands: {
+      critical: critical / 100,
+      degraded: degraded / 100,
+      minStreams: integer(env, "CALLSCOPE_QUALITY_MIN_STREAMS", 30, 1, 1_000_000),
+    },
+  };
+}
 
 function feedConfig(env: Record<string, string | undefined>): FeedConfig | null {
   const raw = env.CALLSCOPE_PUBLIC_URL?.trim();
@@ -304,6 +331,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     },
     redisUrl,
     feed,
+    history: historyConfig(env),
     sharedEntryBytes: integer(env, "CALLSCOPE_SHARED_ENTRY_MB", 16, 1, 512) * 1024 * 1024,
     // Microsoft's stricter published limits per call record: 10 first pages / 20 s, 50 later pages / 5 min.
     graphBudget: budgetOff

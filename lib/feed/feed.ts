@@ -10,7 +10,7 @@ import { createInbox, createInboxSealer } from "./inbox";
 import { createFeedRenewer, newHolder } from "./renewer";
 import { createFeedStore } from "./store";
 import { createWebhook, webhookProblem } from "./webhook";
-import { createFeedWorker } from "./worker";
+import { createFeedWorker, type WorkerOptions } from "./worker";
 
 /** Filtered subscriptions name at most this many people each. */
 const IDS_PER_SUBSCRIPTION = 20;
@@ -33,6 +33,8 @@ export interface FeedDeps {
   /** Names this instance in leases and claims (default: random per process). */
   holder?: string;
   log?: (fields: Record<string, unknown>) => void;
+  /** Told each call judged (the quality history). */
+  onJudged?: WorkerOptions["onJudged"];
   now?: () => number;
   pollMs?: number;
   lookbackMs?: number;
@@ -57,6 +59,7 @@ export function createFeed(deps: FeedDeps) {
     pollMs: deps.pollMs,
     now: deps.now,
     log: deps.log,
+    onJudged: deps.onJudged,
   });
   const enqueueOptions = (source: "notification" | "backfill") => ({
     now: (deps.now ?? Date.now)(),

@@ -2,6 +2,7 @@ import "server-only";
 import { toApiError } from "@/lib/api/errors";
 import type { CallService } from "@/lib/api/call-service";
 import { newTrace } from "@/lib/api/trace";
+import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { judgeCall } from "./judge";
 import type { FeedStore, QueueItem } from "./store";
 
@@ -32,6 +33,8 @@ export interface WorkerOptions {
   pollMs?: number;
   now?: () => number;
   log?: (fields: Record<string, unknown>) => void;
+  /** Told each call judged, with the sessions read (the quality history keeps their streams). */
+  onJudged?: (call: CallSummary, sessions: readonly Session[], source: QueueItem["source"]) => Promise<void>;
 }
 
 export interface JudgeReport {
@@ -69,6 +72,7 @@ export function createFeedWorker(options: WorkerOptions) {
         { now: judgedAt, settleMs: options.settleMs },
       );
       report.judged += 1;
+      await options.onJudged?.(read.call, read.sessions, item.source);
       log({
         level: "info",
         message: "feed: call judged",

@@ -295,6 +295,51 @@ export function createHistoryStore(db: Db) {
         .execute();
     },
 
+    /**
+     * Adds calls known to be new (the demo's synthetic past) in one transaction: no replacement check, so
+     * a day of calls costs one transaction. Calls already kept are skipped.
+     */
+    async addNew(
+      tenantId: string,
+      calls: readonly { call: HistoryCall; facts: readonly StreamFact[] }[],
+    ): Promise<void> {
+      const q = await db.ready();
+      await q.transaction().execute(async (tx) => {
+        const facts = calls.flatMap(({ call, facts: list }) =>
+          list.map((fact) => ({
+            tenant_id: tenantId,
+            call_id: call.callId,
+            version: call.version,
+            start_at: fact.startAt,
+            day: dayOf(fact.startAt),
+            ...fact.values,
+          })),
+        );
+        for (let i = 0; i < facts.length; i += INSERT_CHUNK)
+          await tx
+            .insertInto("history_streams")
+            .values(facts.slice(i, i + INSERT_CHUNK))
+            .execute();
+        await applyRollup(tx, tenantId, rollupOf(calls.flatMap(({ facts: list }) => list)));
+        const rows = calls.map(({ call, facts: list }) => ({
+          tenant_id: tenantId,
+          call_id: call.callId,
+          version: call.version,
+          start_at: call.startAt,
+          day: dayOf(call.startAt),
+          call_type: call.callType,
+          streams: list.filter((f) => f.values.quality === 0 || f.values.quality === 1).length,
+          poor: list.filter((f) => f.values.quality === 1).length,
+          source: call.source,
+        }));
+        for (let i = 0; i < rows.length; i += 500)
+          await tx
+            .insertInto("history_calls")
+            .values(rows.slice(i, i + 500))
+            .execute();
+      });
+    },
+
     /** Whether anything is kept for the tenant. */
     async isEmpty(tenantId: string): Promise<boolean> {
       const q = await db.ready();

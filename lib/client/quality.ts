@@ -1,0 +1,58 @@
+"use client";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { Overview, Status, StatusBands } from "@/lib/history/overview";
+import { apiGet } from "./api";
+
+/** The overview's window and media, in the page's URL (a link reopens the same view). */
+export interface QualityFilters {
+  from: string | null;
+  to: string | null;
+  media: string | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MEDIA = new Set(["audio", "video", "screenSharing"]);
+
+/** Reads the page's parameters; anything malformed falls back to the default (the last 30 days, every media). */
+export function qualityFromParams(params: URLSearchParams): QualityFilters {
+  const day = (name: string) => {
+    const value = params.get(name);
+    return value && DAY.test(value) ? value : null;
+  };
+  const media = params.get("media");
+  return { from: day("from"), to: day("to"), media: media && MEDIA.has(media) ? media : null };
+}
+
+export function qualityParams(filters: QualityFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  if (filters.media) params.set("media", filters.media);
+  return params;
+}
+
+export interface OverviewResponse extends Overview {
+  from: string;
+  to: string;
+  calls: number;
+  people: number;
+  bands: StatusBands;
+  keptDays: number;
+  demo: boolean;
+  empty: boolean;
+  emptyReason: string | null;
+  media: (Overview["media"][number] & { status: Status })[];
+}
+
+export const qualityQueries = {
+  overview: (filters: QualityFilters) =>
+    queryOptions({
+      queryKey: ["quality", "overview", filters],
+      queryFn: ({ signal }) =>
+        apiGet<OverviewResponse>(`/api/quality/overview?${qualityParams(filters).toString()}`, signal),
+      placeholderData: keepPreviousData,
+      staleTime: 60_000,
+    }),
+};
+
+export const useQualityOverview = (filters: QualityFilters) => useQuery(qualityQueries.overview(filters));

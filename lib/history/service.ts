@@ -1,0 +1,205 @@
+import "server-only";
+import { createHmac } from "node:crypto";
+import type { Principal } from "@/lib/auth/roles";
+import type { CallSummary, Network, Session } from "@/lib/callrecords/model";
+import { streamFacts } from "@/lib/callrecords/stream-facts";
+import type { HistoryConfig } from "@/lib/config/schema";
+import { crossBundleBrand } from "@/lib/errors/cross-bundle";
+import { log } from "@/lib/log/logger";
+import { demoHistory, DEMO_HISTORY_DAYS } from "./demo-history";
+import { DIMENSIONS } from "./dimensions";
+import { overviewOf, MEDIA_SHOWN } from "./overview";
+import { DAY_MS, dayOf, HOUR, TOTAL } from "./rollup";
+import type { HistoryCall, HistoryStore } from "./store";
+
+const HISTORY_ERROR_BRAND = crossBundleBrand("HistoryError");
+
+/** Why a history request failed; lib/api answers with the same status and code. */
+export class HistoryError extends Error {
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return HISTORY_ERROR_BRAND.is(value);
+  }
+  readonly [HISTORY_ERROR_BRAND.brand] = true;
+  constructor(
+    readonly status: 400,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "HistoryError";
+  }
+}
+
+export interface HistoryServiceOptions {
+  store: HistoryStore;
+  tenantId: string;
+  config: HistoryConfig;
+  /** Keys the pseudonyms (CALLSCOPE_CURSOR_SECRET): without it, they hold for this process only. */
+  secret: string;
+  /** The tenant's building file as a lookup, read when facts are made (sites change rarely). */
+  placeOf?: () => Promise<(network: Network | null) => { site: string; insideCorp: boolean } | null>;
+  demo?: boolean;
+  now?: () => number;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The quality history: facts in as calls are judged, the overview out. */
+export function createHistoryService(options: HistoryServiceOptions) {
+  const { store, tenantId, config } = options;
+  const now = options.now ?? Date.now;
+  const pseudonym = (objectId: string) =>
+    createHmac("sha256", options.secret)
+      .update(`history-person:${objectId.toLowerCase()}`)
+      .digest("base64url")
+      .slice(0, 22);
+  let seeding: Promise<void> | null = null;
+
+  function dayParam(params: URLSearchParams, name: string, fallback: number): number {
+    const value = params.get(name);
+    if (value === null || value === "") return fallback;
+    if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      throw new HistoryError(
+        400,
+        "invalid_parameter",
+        `${name} must be a date like 2026-11-30 (YYYY-MM-DD).`,
+      );
+    return dayOf(Date.parse(`${value}T00:00:00Z`));
+  }
+
+  return {
+    pseudonym,
+
+    /** Keeps a judged call's streams (a later version replaces the earlier). Never throws: the feed must go on. */
+    async record(
+      call: CallSummary,
+      sessions: readonly Session[],
+      source: HistoryCall["source"],
+    ): Promise<void> {
+      try {
+        const placeOf = await options.placeOf?.();
+        const facts = streamFacts(call, sessions, { pseudonym, placeOf });
+        await store.saveCall(
+          tenantId,
+          {
+            callId: call.id,
+            version: call.version,
+            startAt: Date.parse(call.startDateTime) || now(),
+            callType: call.type,
+            source,
+          },
+          facts,
+        );
+      } catch (error) {
+        log(
+          "warn",
+          "history",
+          `a call's streams were not kept: ${error instanceof Error ? error.message : String(error)}`,
+          { callId: call.id },
+        );
+      }
+    },
+
+    /** Forgets facts past the retention and erases personal values past their window. */
+    async retain(): Promise<void> {
+      const { erased } = await store.retain(tenantId, now(), config.days, config.personalDays);
+      if (erased > 0)
+        log(
+          "info",
+          "history",
+          `erased the personal values of ${erased} streams older than ${config.personalDays} days`,
+        );
+    },
+
+    /** Runs the retention soon after start and then hourly, off the request path; the timer never keeps a process alive. */
+    startRetention(everyMs = 3_600_000): void {
+      const run = () =>
+        void this.retain().catch((error: unknown) =>
+          log(
+            "warn",
+            "history",
+            `retention failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+      setTimeout(run, 10_000).unref();
+      setInterval(run, everyMs).unref();
+    },
+
+    /** The demo tenant's synthetic past, written once, a day at a time. */
+    seedDemo(): Promise<void> {
+      if (!options.demo) return Promise.resolve();
+      seeding ??= (async () => {
+        if (!(await store.isEmpty(tenantId))) return;
+        const calls = demoHistory(now(), pseudonym);
+        for (let i = 0; i < calls.length;) {
+          const day = dayOf(calls[i]?.call.startAt ?? 0);
+          const batch = [];
+          while (i < calls.length && dayOf(calls[i]?.call.startAt ?? 0) === day)
+            batch.push(calls[i++] as (typeof calls)[number]);
+          await store.addNew(tenantId, batch);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        log("info", "history", `wrote the demo's ${DEMO_HISTORY_DAYS}-day history (${calls.length} calls)`);
+      })();
+      return seeding;
+    },
+
+    /** The overview of a window (default: the last 30 days), with the 30 days before its last week as baseline. */
+    async overview(_principal: Principal, params: URLSearchParams): Promise<string> {
+      if (options.demo) await this.seedDemo();
+      const today = dayOf(now());
+      const toDay = dayParam(params, "to", today);
+      const fromDay = dayParam(params, "from", toDay - 29);
+      if (fromDay > toDay) throw new HistoryError(400, "invalid_parameter", "from must be on or before to.");
+      if (today - fromDay > config.days)
+        throw new HistoryError(
+          400,
+          "invalid_parameter",
+          `from is older than the history keeps (${config.days} days, CALLSCOPE_HISTORY_DAYS).`,
+        );
+      const media = params.get("media");
+      if (media !== null && media !== "" && !MEDIA_SHOWN.some((m) => m.media === media))
+        throw new HistoryError(
+          400,
+          "invalid_parameter",
+          `media must be one of ${MEDIA_SHOWN.map((m) => m.media).join(", ")}.`,
+        );
+      const rows = await store.rollups(tenantId, Math.min(fromDay, toDay - 36), toDay, [
+        TOTAL,
+        HOUR,
+        ...DIMENSIONS.map((d) => d.name),
+      ]);
+      const inWindow = rows.filter((row) => row.day >= fromDay);
+      const overview = overviewOf(inWindow, fromDay, toDay, config.bands, media || null);
+      // The status compares the window's last week with the 30 days before it, even when those fall outside it.
+      const statusFrom = overviewOf(
+        rows.filter((row) => row.dimension === TOTAL),
+        toDay - 36,
+        toDay,
+        config.bands,
+        media || null,
+      );
+      const counts = await store.counts(tenantId, fromDay, toDay);
+      return JSON.stringify({
+        ...overview,
+        media: statusFrom.media,
+        from: new Date(fromDay * DAY_MS).toISOString().slice(0, 10),
+        to: new Date(toDay * DAY_MS).toISOString().slice(0, 10),
+        calls: counts.calls,
+        people: counts.people,
+        bands: config.bands,
+        keptDays: config.days,
+        demo: options.demo === true,
+        empty: overview.totals.streams === 0,
+        emptyReason:
+          overview.totals.streams === 0
+            ? (await store.isEmpty(tenantId))
+              ? "No calls judged yet: turn on change notifications (CALLSCOPE_PUBLIC_URL) so callscope judges every call as Graph publishes it; the history fills from then on."
+              : "No classified streams in this window: pick an earlier or longer one."
+            : null,
+      });
+    },
+  };
+}
+
+export type HistoryService = ReturnType<typeof createHistoryService>;
