@@ -109,7 +109,10 @@ function layerZones() {
     ),
     zone(
       "./lib/history",
-      [...libBut("history", "auth", "callrecords", "config", "db", "errors", "format", "log", "sites"), ...UI],
+      [
+        ...libBut("history", "auth", "callrecords", "config", "db", "errors", "format", "log", "sites"),
+        ...UI,
+      ],
       "lib/history is a service beside lib/api: facts come in as calls and sessions, storage is lib/db.",
     ),
     zone(
