@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { parquetReadObjects } from "hyparquet";
 
 // The demo's synthetic 90-day past (lib/history/demo-history.ts) with its planted stories.
 test("the quality overview finds the demo's planted stories beyond Graph's 30 days", async ({
@@ -23,6 +25,23 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
   await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toHaveCount(0);
   await expect(page.getByTestId("media-status").first()).toContainText(/Audio/);
 
+  // The window's streams leave as CSV (a download, with the user's token) and as Parquet, read back here.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export CSV" }).click(),
+  ]);
+  const csv = readFileSync((await download.path()) ?? "", "utf8");
+  expect(csv.slice(0, 40)).toMatch(/^\uFEFFstart_time,call_id,call_version,session_id/);
+  expect(csv.split("\r\n").length).toBeGreaterThan(1000);
+  const parquet = await request.get(`/api/quality/streams.parquet?from=${day(20)}&to=${day(1)}`);
+  expect(parquet.headers()["content-type"]).toBe("application/vnd.apache.parquet");
+  const body = await parquet.body();
+  const rows = (await parquetReadObjects({
+    file: body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer,
+  })) as { sender_client: string | null; quality: number }[];
+  expect(rows.length).toBe(csv.trim().split("\r\n").length - 1);
+  expect(rows.some((row) => row.sender_client === "teams 1.7.00.33761" && row.quality === 1)).toBe(true);
+
   // Bad input is a 400 that names the parameter; a window older than the history keeps too.
   const bad = await request.get("/api/quality/overview?from=last-week");
   expect(bad.status()).toBe(400);
@@ -31,4 +50,7 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
   );
   const tooOld = await request.get(`/api/quality/overview?from=${day(2000)}`);
   expect(tooOld.status()).toBe(400);
+  const tooLong = await request.get(`/api/quality/streams.csv?from=${day(200)}&to=${day(1)}`);
+  expect(tooLong.status()).toBe(400);
+  expect(((await tooLong.json()) as { error: { message: string } }).error.message).toMatch(/at most 93 days/);
 });

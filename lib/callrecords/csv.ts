@@ -1,3 +1,4 @@
+import { csvCell as cell } from "@/lib/format/csv";
 import type { StreamRow } from "./streams";
 
 const COLUMNS: [string, (row: StreamRow) => string | number | boolean | null][] = [
@@ -25,14 +26,6 @@ const COLUMNS: [string, (row: StreamRow) => string | number | boolean | null][] 
   ["postForwardErrorCorrectionPacketLossRate", (r) => r.stream.postForwardErrorCorrectionPacketLossRate],
   ["averageFreezeDurationMs", (r) => r.stream.averageFreezeDurationMs],
 ];
-
-function cell(value: string | number | boolean | null): string {
-  if (value === null) return "";
-  const text = String(value);
-  // Quote when needed, and defuse values a spreadsheet would run as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /** One row per stream: session, segment, direction, metrics in ms and fractions, verdict. Empty cell = not reported. */
 export function streamsCsv(rows: readonly StreamRow[]): string {

@@ -1,7 +1,7 @@
 "use client";
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import type { Overview, Status, StatusBands } from "@/lib/history/overview";
-import { apiGet } from "./api";
+import { apiDownload, apiGet } from "./api";
 
 /** The overview's window and media, in the page's URL (a link reopens the same view). */
 export interface QualityFilters {
@@ -56,3 +56,16 @@ export const qualityQueries = {
 };
 
 export const useQualityOverview = (filters: QualityFilters) => useQuery(qualityQueries.overview(filters));
+
+/** Downloads the window's stream facts (CSV or Parquet) with the user's token. */
+export function useQualityExport(filters: QualityFilters) {
+  return useMutation({
+    mutationFn: (format: "csv" | "parquet") => {
+      const params = qualityParams({ ...filters, media: null });
+      return apiDownload(
+        `/api/quality/streams.${format}?${params.toString()}`,
+        `callscope-streams-${filters.from ?? "last-30-days"}${filters.to ? `-to-${filters.to}` : ""}.${format}`,
+      );
+    },
+  });
+}

@@ -33,3 +33,11 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** One CSV cell: quoted when needed, and a value a spreadsheet would run as a formula defused with a quote. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  const text = String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -7,6 +7,7 @@ import type { HistoryConfig } from "@/lib/config/schema";
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { log } from "@/lib/log/logger";
 import { demoHistory, DEMO_HISTORY_DAYS } from "./demo-history";
+import { factsCsv, factsParquet } from "./export";
 import { DIMENSIONS } from "./dimensions";
 import { overviewOf, MEDIA_SHOWN } from "./overview";
 import { DAY_MS, dayOf, HOUR, TOTAL } from "./rollup";
@@ -43,6 +44,8 @@ export interface HistoryServiceOptions {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** An export covers at most this many days (about a quarter): bounded work per request. */
+export const EXPORT_DAYS = 93;
 
 /** The quality history: facts in as calls are judged, the overview out. */
 export function createHistoryService(options: HistoryServiceOptions) {
@@ -142,6 +145,28 @@ export function createHistoryService(options: HistoryServiceOptions) {
         log("info", "history", `wrote the demo's ${DEMO_HISTORY_DAYS}-day history (${calls.length} calls)`);
       })();
       return seeding;
+    },
+
+    /**
+     * The window of an export (`from`, `to`; default the last 30 days, at most EXPORT_DAYS), and whether
+     * personal values are left out (Readers).
+     */
+    exportWindow(principal: Principal, params: URLSearchParams) {
+      const today = dayOf(now());
+      const toDay = dayParam(params, "to", today);
+      const fromDay = dayParam(params, "from", toDay - 29);
+      if (fromDay > toDay) throw new HistoryError(400, "invalid_parameter", "from must be on or before to.");
+      if (toDay - fromDay + 1 > EXPORT_DAYS)
+        throw new HistoryError(
+          400,
+          "invalid_parameter",
+          `An export covers at most ${EXPORT_DAYS} days: narrow from and to.`,
+        );
+      return {
+        csv: () => factsCsv(store, tenantId, fromDay, toDay, !principal.seesPersonalData),
+        parquet: () => factsParquet(store, tenantId, fromDay, toDay, !principal.seesPersonalData),
+        name: `callscope-streams-${new Date(fromDay * DAY_MS).toISOString().slice(0, 10)}-to-${new Date(toDay * DAY_MS).toISOString().slice(0, 10)}`,
+      };
     },
 
     /** The overview of a window (default: the last 30 days), with the 30 days before its last week as baseline. */

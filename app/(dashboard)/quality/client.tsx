@@ -15,11 +15,14 @@ import {
 import { Card } from "@/components/ui/card";
 import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
+import { problemMessage } from "@/lib/client/problem-text";
 import type { Status, Tally } from "@/lib/history/overview";
 import { DEMO_STORIES } from "@/lib/history/demo-history";
 import {
   qualityFromParams,
   qualityParams,
+  useQualityExport,
   useQualityOverview,
   type QualityFilters,
 } from "@/lib/client/quality";
@@ -78,6 +81,7 @@ export function QualityView() {
   const pathname = usePathname();
   const filters = useMemo(() => qualityFromParams(new URLSearchParams(params.toString())), [params]);
   const overview = useQualityOverview(filters);
+  const download = useQualityExport(filters);
   const set = (next: Partial<QualityFilters>) =>
     router.replace(`${pathname}?${qualityParams({ ...filters, ...next }).toString()}`, { scroll: false });
 
@@ -138,7 +142,20 @@ export function QualityView() {
             <option value="screenSharing">Screen sharing</option>
           </select>
         </label>
+        <div className="flex gap-2">
+          <Button type="button" onClick={() => download.mutate("csv")} disabled={download.isPending}>
+            Export CSV
+          </Button>
+          <Button type="button" onClick={() => download.mutate("parquet")} disabled={download.isPending}>
+            Export Parquet
+          </Button>
+        </div>
       </form>
+      {download.error && (
+        <p role="alert" className="text-sm text-poor-text">
+          The export failed: {problemMessage(download.error)}
+        </p>
+      )}
 
       {overview.error && <QueryError error={overview.error} onRetry={() => void overview.refetch()} />}
       {!data && !overview.error && <p className="text-sm text-muted">Reading the history…</p>}
@@ -240,7 +257,7 @@ export function QualityView() {
               </p>
             ) : (
               <div className="overflow-x-auto">
-                <Table data-testid="where-table">
+                <Table data-testid="where-table" className="min-w-[36rem] whitespace-nowrap">
                   <thead>
                     <tr>
                       <Th>Dimension</Th>
@@ -277,7 +294,10 @@ export function QualityView() {
               By hour and weekday (UTC)
             </h2>
             <div className="overflow-x-auto">
-              <table className="border-separate border-spacing-0.5 text-[10px]" data-testid="heatmap">
+              <table
+                className="border-separate border-spacing-0.5 whitespace-nowrap text-[10px]"
+                data-testid="heatmap"
+              >
                 <thead>
                   <tr>
                     <th scope="col" className="sr-only">
@@ -307,7 +327,7 @@ export function QualityView() {
                                 ? `${name} ${hour}:00 — ${percent(share)} poor of ${cell.streams} streams`
                                 : `${name} ${hour}:00 — no streams`
                             }
-                            className="h-5 w-6 rounded-sm border border-line"
+                            className="h-5 w-6 min-w-5 rounded-sm border border-line"
                             style={{
                               background:
                                 share === null
