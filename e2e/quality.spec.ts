@@ -54,3 +54,28 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
   expect(tooLong.status()).toBe(400);
   expect(((await tooLong.json()) as { error: { message: string } }).error.message).toMatch(/at most 93 days/);
 });
+
+test("a site's page compares two periods, and a person's page reaches past Graph's 30 days", async ({
+  page,
+}) => {
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  await page.goto(`/quality?from=${day(62)}&to=${day(37)}`);
+  await page.getByTestId("where-table").getByRole("link", { name: "Oslo office" }).click();
+  await expect(page.getByRole("heading", { name: "Site: Oslo office" })).toBeVisible();
+  await expect(page.getByTestId("dimension-calls").getByText("past Graph's 30 days").first()).toBeVisible();
+  // Before and after: the three bad weeks against the weeks after the fix.
+  await page.getByLabel("Before: from").fill(day(58));
+  await page.getByLabel("Before: to").fill(day(42));
+  await page.getByLabel("After: from").fill(day(35));
+  await page.getByLabel("After: to").fill(day(5));
+  await page.getByRole("button", { name: "Compare" }).click();
+  await expect(page).toHaveURL(/afterTo=/);
+  await expect(page.getByTestId("periods-result")).toContainText("significantly better");
+
+  // Priya's whole history: her calls older than 30 days are there as stored summaries, and what her poor
+  // streams share is her home Wi-Fi.
+  await page.goto(`/people/6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a01?from=${day(89)}&to=${day(1)}`);
+  await expect(page.getByRole("heading", { name: "Priya Raman" })).toBeVisible();
+  await expect(page.locator('[data-testid="person-call"][data-in-graph="no"]').first()).toBeVisible();
+  await expect(page.getByTestId("person-shared")).toContainText("Wi-Fi 2.4 GHz");
+});

@@ -69,3 +69,84 @@ export function useQualityExport(filters: QualityFilters) {
     },
   });
 }
+
+export interface DimensionResponse {
+  dimension: string;
+  label: string;
+  value: string;
+  shown: string;
+  from: string;
+  to: string;
+  days: { day: string; streams: number; poor: number; tenantStreams: number; tenantPoor: number }[];
+  calls: {
+    callId: string;
+    startDateTime: string;
+    startAt: number;
+    streams: number;
+    poor: number;
+    callType: string | null;
+    /** Graph still has the record (30 days). */
+    inGraph: boolean;
+  }[];
+  periods: {
+    before: { from: string; to: string; streams: number; poor: number; share: number | null };
+    after: { from: string; to: string; streams: number; poor: number; share: number | null };
+    change: number | null;
+    z: number | null;
+    verdict: "worse" | "better" | "no-change" | "not-enough";
+  } | null;
+  keptDays: number;
+}
+
+export interface PersonResponse {
+  objectId: string;
+  from: string;
+  to: string;
+  name: string | null;
+  calls: {
+    callId: string;
+    startDateTime: string;
+    startAt: number;
+    streams: number;
+    sentPoor: number;
+    receivedPoor: number;
+    inGraph: boolean;
+  }[];
+  callCount: number;
+  days: { day: string; streams: number; poor: number }[];
+  sent: { streams: number; poor: number };
+  received: { streams: number; poor: number };
+  shared: { dimension: string; label: string; value: string; shown: string; count: number; of: number }[];
+  partners: { person: string; name: string | null; poorStreams: number }[];
+  personalDays: number;
+}
+
+export const useDimension = (dimension: string, value: string, params: URLSearchParams) =>
+  useQuery(
+    queryOptions({
+      queryKey: ["quality", "dimension", dimension, value, params.toString()],
+      queryFn: ({ signal }) =>
+        apiGet<DimensionResponse>(
+          `/api/quality/dimensions/${encodeURIComponent(dimension)}/${encodeURIComponent(value)}?${params.toString()}`,
+          signal,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  );
+
+export const usePersonHistory = (objectId: string, params: URLSearchParams) =>
+  useQuery(
+    queryOptions({
+      queryKey: ["quality", "person", objectId, params.toString()],
+      queryFn: ({ signal }) =>
+        apiGet<PersonResponse>(
+          `/api/quality/people/${encodeURIComponent(objectId)}?${params.toString()}`,
+          signal,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  );
+
+/** The page of a dimension value. */
+export const dimensionHref = (dimension: string, value: string) =>
+  `/quality/${encodeURIComponent(dimension)}/${encodeURIComponent(value)}`;

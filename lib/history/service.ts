@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import type { Principal } from "@/lib/auth/roles";
+import { requireInvestigator, type Principal } from "@/lib/auth/roles";
+import { MIN_Z, zScore } from "@/lib/callrecords/causes";
 import type { CallSummary, Network, Session } from "@/lib/callrecords/model";
 import { streamFacts } from "@/lib/callrecords/stream-facts";
 import type { HistoryConfig } from "@/lib/config/schema";
@@ -8,7 +9,8 @@ import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { log } from "@/lib/log/logger";
 import { demoHistory, DEMO_HISTORY_DAYS } from "./demo-history";
 import { factsCsv, factsParquet } from "./export";
-import { DIMENSIONS } from "./dimensions";
+import { DIMENSIONS, dimensionNamed, showValue } from "./dimensions";
+import { personHistory } from "./person";
 import { overviewOf, MEDIA_SHOWN } from "./overview";
 import { DAY_MS, dayOf, HOUR, TOTAL } from "./rollup";
 import type { HistoryCall, HistoryStore } from "./store";
@@ -43,6 +45,7 @@ export interface HistoryServiceOptions {
   now?: () => number;
 }
 
+const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** An export covers at most this many days (about a quarter): bounded work per request. */
 export const EXPORT_DAYS = 93;
@@ -68,6 +71,59 @@ export function createHistoryService(options: HistoryServiceOptions) {
         `${name} must be a date like 2026-11-30 (YYYY-MM-DD).`,
       );
     return dayOf(Date.parse(`${value}T00:00:00Z`));
+  }
+
+  /** `from`…`to` of a request: by default the last `defaultDays` days; never older than the history keeps. */
+  function windowOf(params: URLSearchParams, defaultDays = 30) {
+    const today = dayOf(now());
+    const toDay = dayParam(params, "to", today);
+    const fromDay = dayParam(params, "from", toDay - defaultDays + 1);
+    if (fromDay > toDay) throw new HistoryError(400, "invalid_parameter", "from must be on or before to.");
+    if (today - fromDay > config.days)
+      throw new HistoryError(
+        400,
+        "invalid_parameter",
+        `from is older than the history keeps (${config.days} days, CALLSCOPE_HISTORY_DAYS).`,
+      );
+    return { fromDay, toDay };
+  }
+
+  /** Before and after: two periods (`beforeFrom`, `beforeTo`, `afterFrom`, `afterTo`) of a value, compared. */
+  async function comparePeriods(
+    params: URLSearchParams,
+    read: (from: number, to: number) => Promise<{ streams: number; poor: number }[]>,
+  ) {
+    const names = ["beforeFrom", "beforeTo", "afterFrom", "afterTo"] as const;
+    if (names.every((n) => !params.get(n))) return null;
+    const missing = names.find((n) => !params.get(n));
+    if (missing)
+      throw new HistoryError(400, "invalid_parameter", `${missing} is needed to compare two periods.`);
+    const [bf, bt, af, at] = names.map((n) => dayParam(params, n, 0)) as [number, number, number, number];
+    if (bf > bt || af > at)
+      throw new HistoryError(400, "invalid_parameter", "Each period must start on or before it ends.");
+    const tally = async (from: number, to: number) => {
+      const rows = await read(from, to);
+      const streams = rows.reduce((n, r) => n + r.streams, 0);
+      const poor = rows.reduce((n, r) => n + r.poor, 0);
+      return { from: isoDay(from), to: isoDay(to), streams, poor, share: streams ? poor / streams : null };
+    };
+    const [before, after] = await Promise.all([tally(bf, bt), tally(af, at)]);
+    const enough = before.streams >= config.bands.minStreams && after.streams >= config.bands.minStreams;
+    const z = enough ? zScore(after.poor, after.streams, before.poor, before.streams) : null;
+    return {
+      before,
+      after,
+      change: before.share !== null && after.share !== null ? after.share - before.share : null,
+      z,
+      // Two-sided, at the bar the meeting causes use: a change this large is rare by chance alone.
+      verdict: !enough
+        ? "not-enough"
+        : Math.abs(z ?? 0) >= MIN_Z
+          ? after.poor / after.streams > before.poor / before.streams
+            ? "worse"
+            : "better"
+          : "no-change",
+    };
   }
 
   return {
@@ -167,6 +223,103 @@ export function createHistoryService(options: HistoryServiceOptions) {
         parquet: () => factsParquet(store, tenantId, fromDay, toDay, !principal.seesPersonalData),
         name: `callscope-streams-${new Date(fromDay * DAY_MS).toISOString().slice(0, 10)}-to-${new Date(toDay * DAY_MS).toISOString().slice(0, 10)}`,
       };
+    },
+
+    /**
+     * One dimension value over a window: its poor share per day against the tenant's, its calls, and, when
+     * asked (`beforeFrom`…`afterTo`), two periods compared with whether the change is significant.
+     */
+    async dimension(
+      _principal: Principal,
+      name: string,
+      value: string,
+      params: URLSearchParams,
+    ): Promise<string> {
+      if (options.demo) await this.seedDemo();
+      const dimension = dimensionNamed(name);
+      if (!dimension)
+        throw new HistoryError(
+          400,
+          "invalid_parameter",
+          `dimension must be one of ${DIMENSIONS.map((d) => d.name).join(", ")}.`,
+        );
+      if (value.length === 0 || value.length > 200)
+        throw new HistoryError(400, "invalid_parameter", "value must be 1 to 200 characters.");
+      const window = windowOf(params);
+      const [own, tenant] = await Promise.all([
+        store.rollups(tenantId, window.fromDay, window.toDay, [dimension.name], value),
+        store.rollups(tenantId, window.fromDay, window.toDay, [TOTAL]),
+      ]);
+      const days = [];
+      for (let day = window.fromDay; day <= window.toDay; day++) {
+        const mine = own.filter((row) => row.day === day);
+        const all = tenant.filter((row) => row.day === day);
+        days.push({
+          day: new Date(day * DAY_MS).toISOString().slice(0, 10),
+          streams: mine.reduce((n, r) => n + r.streams, 0),
+          poor: mine.reduce((n, r) => n + r.poor, 0),
+          tenantStreams: all.reduce((n, r) => n + r.streams, 0),
+          tenantPoor: all.reduce((n, r) => n + r.poor, 0),
+        });
+      }
+      const periods = await comparePeriods(params, (from, to) =>
+        store.rollups(tenantId, from, to, [dimension.name], value),
+      );
+      const calls = await store.callsWith(
+        tenantId,
+        dimension.column,
+        value,
+        window.fromDay,
+        window.toDay,
+        100,
+      );
+      return JSON.stringify({
+        dimension: dimension.name,
+        label: dimension.label,
+        value,
+        shown: showValue(dimension, value),
+        from: isoDay(window.fromDay),
+        to: isoDay(window.toDay),
+        days,
+        calls: calls.map((call) => ({
+          ...call,
+          startDateTime: new Date(call.startAt).toISOString(),
+          inGraph: call.startAt >= now() - 30 * DAY_MS,
+        })),
+        periods,
+        keptDays: config.days,
+        graphDays: 30,
+      });
+    },
+
+    /** A person's whole history (Investigators: it is about one person), found by the pseudonym of their object ID. */
+    async person(principal: Principal, objectId: string, params: URLSearchParams): Promise<string> {
+      requireInvestigator(principal, "see one person's call history");
+      if (options.demo) await this.seedDemo();
+      const window = windowOf(params, config.days);
+      const id = pseudonym(objectId);
+      const rows = await store.personStreams(tenantId, id, window.fromDay, window.toDay, 50_000);
+      const history = personHistory(
+        rows as unknown as Parameters<typeof personHistory>[0],
+        id,
+        window.fromDay,
+        window.toDay,
+      );
+      const graphKeeps = now() - 30 * DAY_MS;
+      return JSON.stringify({
+        objectId: objectId.toLowerCase(),
+        from: isoDay(window.fromDay),
+        to: isoDay(window.toDay),
+        ...history,
+        calls: history.calls.slice(0, 500).map((call) => ({
+          ...call,
+          startDateTime: new Date(call.startAt).toISOString(),
+          // Graph keeps a record 30 days: older ones open as their stored summary only.
+          inGraph: call.startAt >= graphKeeps,
+        })),
+        callCount: history.calls.length,
+        personalDays: config.personalDays,
+      });
     },
 
     /** The overview of a window (default: the last 30 days), with the 30 days before its last week as baseline. */

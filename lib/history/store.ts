@@ -194,17 +194,19 @@ export function createHistoryStore(db: Db) {
       fromDay: number,
       toDay: number,
       dimensions: readonly string[],
+      value?: string,
     ): Promise<RollupRow[]> {
       if (dimensions.length === 0) return [];
       const q = await db.ready();
-      const rows = await q
+      let select = q
         .selectFrom("history_daily")
         .select(["day", "media", "dimension", "value", "streams", "poor"])
         .where("tenant_id", "=", tenantId)
         .where("day", ">=", fromDay)
         .where("day", "<=", toDay)
-        .where("dimension", "in", [...dimensions])
-        .execute();
+        .where("dimension", "in", [...dimensions]);
+      if (value !== undefined) select = select.where("value", "=", value);
+      const rows = await select.execute();
       return rows.map((row) => ({
         ...row,
         day: Number(row.day),
@@ -338,6 +340,60 @@ export function createHistoryStore(db: Db) {
             .values(rows.slice(i, i + 500))
             .execute();
       });
+    },
+
+    /**
+     * The calls with a stream whose sender or receiver has `column` = `value` (a side column, or `person` for a
+     * pseudonym), newest first: each with its time and its classified and poor streams.
+     */
+    async callsWith(
+      tenantId: string,
+      column: string,
+      value: string,
+      fromDay: number,
+      toDay: number,
+      limit: number,
+    ) {
+      const q = await db.ready();
+      const rows = await q
+        .selectFrom("history_streams")
+        .select((eb) => [
+          "call_id",
+          eb.fn.min("start_at").as("start_at"),
+          eb.fn.max("call_type").as("call_type"),
+          eb.fn.sum<number>(sql`CASE WHEN quality IN (0, 1) THEN 1 ELSE 0 END`).as("streams"),
+          eb.fn.sum<number>(sql`CASE WHEN quality = 1 THEN 1 ELSE 0 END`).as("poor"),
+        ])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .where((eb) => eb.or([eb(`sender_${column}`, "=", value), eb(`receiver_${column}`, "=", value)]))
+        .groupBy("call_id")
+        .orderBy("start_at", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        callId: String(row.call_id),
+        startAt: Number(row.start_at),
+        callType: (row.call_type as string | null) ?? null,
+        streams: Number(row.streams),
+        poor: Number(row.poor),
+      }));
+    },
+
+    /** A person's streams (by pseudonym) in the window, newest first, at most `limit`. */
+    async personStreams(tenantId: string, person: string, fromDay: number, toDay: number, limit: number) {
+      const q = await db.ready();
+      return q
+        .selectFrom("history_streams")
+        .select(["call_id", "start_at", ...FACT_COLUMNS.map((c) => c.name)])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .where((eb) => eb.or([eb("sender_person", "=", person), eb("receiver_person", "=", person)]))
+        .orderBy("start_at", "desc")
+        .limit(limit)
+        .execute();
     },
 
     /** Whether anything is kept for the tenant. */

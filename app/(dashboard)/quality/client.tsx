@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import {
@@ -22,6 +23,7 @@ import { DEMO_STORIES } from "@/lib/history/demo-history";
 import {
   qualityFromParams,
   qualityParams,
+  dimensionHref,
   useQualityExport,
   useQualityOverview,
   type QualityFilters,
@@ -276,7 +278,14 @@ export function QualityView() {
                         data-dimension={row.dimension}
                       >
                         <Td>{row.label}</Td>
-                        <Td className="[overflow-wrap:anywhere]">{row.shown}</Td>
+                        <Td className="[overflow-wrap:anywhere]">
+                          <Link
+                            className="underline"
+                            href={`${dimensionHref(row.dimension, row.value)}?${qualityParams({ ...filters, media: null }).toString()}`}
+                          >
+                            {row.shown}
+                          </Link>
+                        </Td>
                         <Td className="text-right tabular-nums">{percent(row.share)}</Td>
                         <Td className="text-right tabular-nums">{percent(row.outsideShare)}</Td>
                         <Td className="text-right tabular-nums">{row.streams.toLocaleString("en-US")}</Td>

@@ -1,4 +1,5 @@
 "use client";
+import { isGuid } from "@/lib/format/guid";
 import Link from "next/link";
 import { useMemo } from "react";
 import { PersonPartSummary } from "@/components/ui/person-part";
@@ -74,6 +75,14 @@ export function CallResults({
           <bdi>{overview}</bdi>
           {judged < calls.length && (
             <span className="text-muted"> Judging the other {calls.length - judged}…</span>
+          )}
+          {person?.kind === "user" && person.id && isGuid(person.id) && (
+            <>
+              {" "}
+              <Link className="underline" href={`/people/${person.id}`}>
+                Their quality beyond 30 days
+              </Link>
+            </>
           )}
         </p>
       )}
