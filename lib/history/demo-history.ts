@@ -167,36 +167,33 @@ export function demoHistory(
       const otherPlace = pick(OFFICES, rng());
       const client =
         CLIENTS[ago <= DEMO_STORIES.client.since ? Math.floor(rng() * 3) : Math.floor(rng() * 2)] ?? "";
-      // The chance a stream from this caller arrives poor, by story.
-      let poorChance = 0.03;
-      if (
-        place.site === DEMO_STORIES.site.value &&
-        ago <= DEMO_STORIES.site.from &&
-        ago >= DEMO_STORIES.site.to
-      )
-        poorChance = 0.32;
-      if (client === DEMO_STORIES.client.value) poorChance = Math.max(poorChance, 0.22);
       const isp = DEMO_STORIES.isp;
-      if (
-        place.isp === isp.value &&
-        (isp.daysAgo as readonly number[]).includes(ago) &&
-        (isp.hours as readonly number[]).includes(hour)
-      )
-        poorChance = 0.7;
-      if (priya) poorChance = 0.4;
+      const site = DEMO_STORIES.site;
+      const siteBad = ago <= site.from && ago >= site.to;
+      const ispBad =
+        (isp.daysAgo as readonly number[]).includes(ago) && (isp.hours as readonly number[]).includes(hour);
+      /** The chance a stream arrives poor, by story: a bad office network or ISP hurts both directions through it. */
+      const poorChance = (from: { place: Place; client: string; id: string }, to: { place: Place }) => {
+        let chance = 0.03;
+        if (siteBad && (from.place.site === site.value || to.place.site === site.value)) chance = 0.32;
+        if (from.client === DEMO_STORIES.client.value) chance = Math.max(chance, 0.22);
+        if (ispBad && (from.place.isp === isp.value || to.place.isp === isp.value)) chance = 0.7;
+        if (from.id === DEMO_STORIES.person.id) chance = Math.max(chance, 0.4);
+        return chance;
+      };
       const video = rng() < 0.4;
       const facts: StreamFact[] = [];
       const kinds = video ? ["audio", "video"] : ["audio"];
       for (const [m, media] of kinds.entries())
         for (const direction of ["callerToCallee", "calleeToCaller"] as const) {
           const fromCaller = direction === "callerToCallee";
-          const poor = fromCaller ? rng() < poorChance : rng() < 0.03;
           const sender = fromCaller
             ? { id: callerId, place, client }
             : { id: calleeId, place: otherPlace, client: CLIENTS[0] ?? "" };
           const receiver = fromCaller
             ? { id: calleeId, place: otherPlace, client: CLIENTS[0] ?? "" }
             : { id: callerId, place, client };
+          const poor = rng() < poorChance(sender, receiver);
           const values: Record<string, FactValue> = {
             session_id: `${demoCallId(day, n)}-s`,
             segment_id: `${demoCallId(day, n)}-g`,
