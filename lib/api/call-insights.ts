@@ -1,4 +1,5 @@
 import "server-only";
+import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { followPages } from "@/lib/graph/paging";
 import { LRUCache } from "lru-cache";
 import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
@@ -32,6 +33,8 @@ export interface InsightsOptions {
   reader: SearchReader;
   /** Records read at once for summaries, across every user: a screen of results must not crowd out drill-downs. */
   concurrency?: number;
+  /** Told each call read whole for a summary (the quality history keeps its streams). */
+  onRead?: (call: CallSummary, sessions: readonly Session[]) => Promise<void>;
 }
 
 /** What callscope derives about a call beyond its own record: a verdict for list rows, and its phone legs. */
@@ -79,6 +82,8 @@ export function createCallInsights(options: InsightsOptions) {
           complete,
         };
         judged.set(callId, full);
+        // Off the response's path: the history's write never delays the row.
+        void options.onRead?.(call, sessions);
       } else trace.cacheHits += 1;
       const json = JSON.stringify({ ...full, roles: rolesInView(full.roles, view) });
       summaries.set(key, json);

@@ -99,9 +99,31 @@ function build() {
     sealer: createSearchSealer(config.cursorSecret),
     tenantId: config.tenantId,
   });
-  const insights = createCallInsights({ calls: service, reader: searchReader });
   // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
+  const history = createHistoryService({
+    store: createHistoryStore(db),
+    tenantId: config.tenantId,
+    config: config.history,
+    secret: pseudonymKey,
+    demo: config.demo,
+    // The feed is built below; asked only when a page is read.
+    backfillProgress: async () => (await feed.inbox.status()).lastBackfill,
+    placeOf: async () => {
+      const list = await siteStore.getSites(config.tenantId);
+      const index = indexSites(list?.sites ?? []);
+      return (network) => {
+        const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
+        return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
+      };
+    },
+  });
+  // Calls people open or list are kept in the history too (their streams, once per version).
+  const insights = createCallInsights({
+    calls: service,
+    reader: searchReader,
+    onRead: (call, sessions) => history.record(call, sessions, "viewed"),
+  });
   const pseudonym: Pseudonym = (identity) => {
     const source = identity.id ?? identity.userPrincipalName ?? identity.displayName ?? "unknown";
     const tag = createHmac("sha256", pseudonymKey)
@@ -135,21 +157,6 @@ function build() {
     viewFor,
     quotas: config.reportQuotas,
     annotate,
-  });
-  const history = createHistoryService({
-    store: createHistoryStore(db),
-    tenantId: config.tenantId,
-    config: config.history,
-    secret: pseudonymKey,
-    demo: config.demo,
-    placeOf: async () => {
-      const list = await siteStore.getSites(config.tenantId);
-      const index = indexSites(list?.sites ?? []);
-      return (network) => {
-        const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
-        return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
-      };
-    },
   });
   history.startRetention();
   // The demo's past is written in the background, a day per transaction, so the first visit finds it.

@@ -39,6 +39,8 @@ export interface OverviewResponse extends Overview {
   bands: StatusBands;
   keptDays: number;
   demo: boolean;
+  /** The first start's backfill of Graph's last 30 days, while it runs. */
+  backfill: { through: string } | null;
   empty: boolean;
   emptyReason: string | null;
   media: (Overview["media"][number] & { status: Status })[];

@@ -74,6 +74,8 @@ export interface FeedConfig {
   workers: number;
   settleMs: number;
   maxWatched: number;
+  /** Days of Graph's list filled in at the very first start (CALLSCOPE_HISTORY_BACKFILL_DAYS; 30, or 0 in the demo). */
+  firstBackfillDays: number;
 }
 
 /** What saved reports may hold, so one person (or a script with their token) cannot fill the disk. */
@@ -207,6 +209,14 @@ function feedConfig(env: Record<string, string | undefined>): FeedConfig | null 
     workers: integer(env, "CALLSCOPE_FEED_WORKERS", 2, 0, 32),
     settleMs: integer(env, "CALLSCOPE_FEED_SETTLE_SECONDS", 2, 0, 3600) * 1000,
     maxWatched: integer(env, "CALLSCOPE_WATCH_LIST_MAX", 200, 1, 10_000),
+    // The demo writes its own past; a real tenant's first start fills in what Graph still keeps.
+    firstBackfillDays: integer(
+      env,
+      "CALLSCOPE_HISTORY_BACKFILL_DAYS",
+      ["1", "true", "yes"].includes((env.CALLSCOPE_DEMO ?? "").trim().toLowerCase()) ? 0 : 30,
+      0,
+      30,
+    ),
   };
 }
 

@@ -559,6 +559,36 @@ describe("notifications", () => {
     expect(backfill?.queued).toBeGreaterThanOrEqual(ids.length);
   });
 
+  it("the very first start fills in Graph's last 30 days, a day at a time, resuming where a round stopped", async () => {
+    const ids = emulator.hub.publish({ count: 4, overMs: 0, updateAfterMs: null, poorEvery: 2, people: [] });
+    await until(async () => emulator.store.list(DEMO_TENANT_ID).some((r) => r.id === ids[3]));
+    // One page a round: each round lists one day's window (or less) and says how far it got.
+    const feed = track(
+      feedStack(emulator, webhook, {
+        dbPath: tempDbPath(),
+        env: { CALLSCOPE_HISTORY_BACKFILL_DAYS: "30" },
+        maxBackfillPages: 1,
+      }),
+    );
+    webhook.handler = feed.webhook;
+    const seen: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      await feed.renewer?.tick();
+      const last = (await feed.inbox.status()).lastBackfill;
+      if (last) seen.push(last.to);
+      if (last?.complete) break;
+    }
+    const status = (await feed.inbox.status()).lastBackfill;
+    expect(status?.complete).toBe(true);
+    // It started 30 days back (the first round reached only a day further) and moved forward round by round.
+    expect(Date.now() - Date.parse(seen[0] ?? "")).toBeGreaterThan(86_400_000 * 28);
+    expect(new Set(seen).size).toBeGreaterThan(10);
+    expect([...seen].sort()).toEqual(seen);
+    await feed.worker.drain();
+    const judged = (await inbox(feed)).calls.map((c) => c.callId);
+    for (const id of ids) expect(judged).toContain(id);
+  }, 60_000);
+
   it("after downtime (no renewer for a while) the next start fills the gap", async () => {
     let clock = Date.now();
     const dbPath = tempDbPath();

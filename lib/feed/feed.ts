@@ -83,11 +83,12 @@ export function createFeed(deps: FeedDeps) {
         limits: { idsPerSubscription: IDS_PER_SUBSCRIPTION, maxSubscriptions: config.maxSubscriptions },
         lookbackMs: deps.lookbackMs ?? LOOKBACK_MS,
         maxBackfillPages: deps.maxBackfillPages ?? 50,
+        firstBackfillMs: (config.firstBackfillDays ?? 0) * 86_400_000,
         onSubscriptionSaved: () => webhook.forgetSecrets(),
         enqueue: async (changes) => {
           const result = await store.enqueue(tenantId, changes, enqueueOptions("backfill"));
           worker.wake();
-          return result.queued + result.coalesced;
+          return { taken: result.queued + result.coalesced, refused: result.refused };
         },
         now: deps.now,
         log: deps.log,

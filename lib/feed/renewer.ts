@@ -11,6 +11,9 @@ import { desiredSubscriptions, planSubscriptions, type FeedScope } from "./plan"
 import type { FeedState, FeedStore } from "./store";
 import type { FeedSubscription } from "./model";
 
+/** The backfill lists Graph's records a day at a time, so it can stop and resume between days. */
+const BACKFILL_WINDOW_MS = 86_400_000;
+
 export interface RenewerOptions {
   store: FeedStore;
   subscriptions: SubscriptionsClient;
@@ -29,7 +32,15 @@ export interface RenewerOptions {
   lookbackMs: number;
   /** Pages of the list read per person in one backfill. */
   maxBackfillPages: number;
-  enqueue: (changes: { callId: string; changeType: "created" | "updated" }[]) => Promise<number>;
+  /**
+   * At the very first start, fill this far back from Graph's list (the quality history's past; Graph keeps 30
+   * days). 0: no backfill at first start, only after downtime.
+   */
+  firstBackfillMs?: number;
+  /** Queues the changes; `refused` when the queue is full (the backfill then resumes from there next round). */
+  enqueue: (
+    changes: { callId: string; changeType: "created" | "updated" }[],
+  ) => Promise<{ taken: number; refused: boolean }>;
   now?: () => number;
   log?: (fields: Record<string, unknown>) => void;
   /** Told when this instance saved a new subscription (its webhook reads the secrets again). */
@@ -67,40 +78,67 @@ export function createFeedRenewer(options: RenewerOptions) {
   const earliest = (current: number | null, candidate: number) =>
     current === null ? candidate : Math.min(current, candidate);
 
+  /**
+   * Lists Graph's call records from `state.backfillFrom` to now, a day's window at a time, and queues those
+   * not judged (or judged at an older version). Resumable: each window listed and queued moves
+   * `backfillFrom` forward; a window cut short (the page cap, a full queue) is listed again next round.
+   */
   async function backfill(state: FeedState, watched: string[]): Promise<number> {
-    const from = state.backfillFrom ?? now();
-    const to = now() + 60_000;
+    const start = state.backfillFrom ?? now();
     const people: (string | undefined)[] = options.scope === "watched" ? watched : [undefined];
-    const found = new Map<string, number>();
-    let complete = true;
-    for (const participantId of people) {
-      const walk = followPages((link) => options.listCalls({ from, to, participantId }, link), {
-        what: "call records",
-        maxPages: options.maxBackfillPages,
-      });
-      for await (const page of walk)
-        for (const call of parseCallListPage(page.body).calls)
-          found.set(call.id, Math.max(call.version, found.get(call.id) ?? 0));
-      if (walk.incomplete) complete = false;
+    let from = start;
+    let pagesLeft = options.maxBackfillPages;
+    let listed = 0;
+    let queued = 0;
+    let stopped = false;
+    while (from < now() && pagesLeft > 0 && !stopped) {
+      const to = Math.min(from + BACKFILL_WINDOW_MS, now() + 60_000);
+      const found = new Map<string, number>();
+      for (const participantId of people) {
+        let pages = 0;
+        const walk = followPages(
+          (link) => {
+            pages += 1;
+            return options.listCalls({ from, to, participantId }, link);
+          },
+          { what: "call records", maxPages: Math.max(1, pagesLeft) },
+        );
+        for await (const page of walk)
+          for (const call of parseCallListPage(page.body).calls)
+            found.set(call.id, Math.max(call.version, found.get(call.id) ?? 0));
+        pagesLeft -= pages;
+        if (walk.incomplete) stopped = true;
+      }
+      listed += found.size;
+      const judged = await options.store.judgedVersions(options.tenantId, [...found.keys()]);
+      const changes = [...found]
+        .filter(([id, version]) => (judged.get(id) ?? 0) < version)
+        .map(([callId]) => ({
+          callId,
+          changeType: judged.has(callId) ? ("updated" as const) : ("created" as const),
+        }));
+      if (changes.length > 0) {
+        const result = await options.enqueue(changes);
+        queued += result.taken;
+        if (result.refused) stopped = true;
+      }
+      if (!stopped) from = to;
     }
-    const judged = await options.store.judgedVersions(options.tenantId, [...found.keys()]);
-    const changes = [...found]
-      .filter(([id, version]) => (judged.get(id) ?? 0) < version)
-      .map(([callId]) => ({
-        callId,
-        changeType: judged.has(callId) ? ("updated" as const) : ("created" as const),
-      }));
-    const queued = changes.length > 0 ? await options.enqueue(changes) : 0;
+    const done = from >= now();
+    state.backfillFrom = done ? null : from;
     state.lastBackfill = {
-      from: new Date(from).toISOString(),
-      to: new Date(now()).toISOString(),
-      listed: found.size,
+      from: new Date(start).toISOString(),
+      to: new Date(Math.min(from, now())).toISOString(),
+      listed,
       queued,
       at: new Date(now()).toISOString(),
-      complete,
+      complete: done,
     };
-    state.backfillFrom = null;
-    log({ level: "info", message: "feed: backfill done", ...state.lastBackfill });
+    log({
+      level: "info",
+      message: done ? "feed: backfill done" : "feed: backfill resumes next round",
+      ...state.lastBackfill,
+    });
     return queued;
   }
 
@@ -291,8 +329,9 @@ export function createFeedRenewer(options: RenewerOptions) {
         );
       }
     }
-    // The first subscription ever has no gap before it; a later start after downtime does.
-    if (firstEver) state.backfillFrom = null;
+    // The first subscription ever has no gap before it (but the history may want Graph's last 30 days); a
+    // later start after downtime has one.
+    if (firstEver) state.backfillFrom = options.firstBackfillMs ? now() - options.firstBackfillMs : null;
 
     if (state.backfillFrom !== null && problems.length === 0) {
       try {

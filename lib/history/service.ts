@@ -43,6 +43,8 @@ export interface HistoryServiceOptions {
   placeOf?: () => Promise<(network: Network | null) => { site: string; insideCorp: boolean } | null>;
   demo?: boolean;
   now?: () => number;
+  /** How far the feed's backfill of Graph's list has got, for the page to say while it fills in. */
+  backfillProgress?: () => Promise<{ to: string; complete: boolean } | null>;
 }
 
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -358,6 +360,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         media || null,
       );
       const counts = await store.counts(tenantId, fromDay, toDay);
+      const backfill = await options.backfillProgress?.().catch(() => null);
       return JSON.stringify({
         ...overview,
         media: statusFrom.media,
@@ -368,6 +371,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         bands: config.bands,
         keptDays: config.days,
         demo: options.demo === true,
+        backfill: backfill && !backfill.complete ? { through: backfill.to } : null,
         empty: overview.totals.streams === 0,
         emptyReason:
           overview.totals.streams === 0

@@ -53,6 +53,7 @@ export function feedStack(
     now?: () => number;
     renewWithinMs?: number;
     lookbackMs?: number;
+    maxBackfillPages?: number;
   },
 ): Feed {
   const config = parseServerConfig({
@@ -63,6 +64,8 @@ export function feedStack(
     AUTHORITY_HOST: emulator.url,
     CALLSCOPE_PUBLIC_URL: webhook.url,
     CALLSCOPE_FEED_SETTLE_SECONDS: "0",
+    // Tests start from an empty inbox; the one about the first start's backfill turns it on.
+    CALLSCOPE_HISTORY_BACKFILL_DAYS: "0",
     ...options.env,
   });
   const stack = graphStack(emulator, { budget: undefined });
@@ -81,6 +84,7 @@ export function feedStack(
     now: options.now,
     renewWithinMs: options.renewWithinMs,
     lookbackMs: options.lookbackMs,
+    maxBackfillPages: options.maxBackfillPages,
     pollMs: 50,
   });
 }

@@ -172,6 +172,12 @@ export function QualityView() {
           keep adding to it.
         </p>
       )}
+      {data?.backfill && (
+        <p className="text-sm" role="status" data-testid="backfill-progress">
+          Filling in the calls Graph still keeps (its last 30 days): listed through{" "}
+          {data.backfill.through.slice(0, 10)}, and going on by itself.
+        </p>
+      )}
       {data?.empty && (
         <Card data-testid="history-empty">
           <p className="font-medium">
