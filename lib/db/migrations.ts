@@ -281,6 +281,9 @@ async function createHistoryTables(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn("personal_erased", "integer", (c) => c.notNull().defaultTo(0));
   for (const [name, type] of HISTORY_FACT_COLUMNS_0005)
     facts = facts.addColumn(name, type === "real" && dialect === "postgres" ? "double precision" : type);
+  // On PostgreSQL the facts are partitioned by month (of `day`): retention drops whole partitions, and a
+  // month's queries read one. Partitions are made as facts arrive (lib/history/partitions.ts).
+  if (dialect === "postgres") facts = facts.modifyEnd(sql`PARTITION BY RANGE (day)`);
   await facts.execute();
   const index = (name: string, columns: string[]) =>
     db.schema.createIndex(name).ifNotExists().on("history_streams").columns(columns).execute();

@@ -10,6 +10,7 @@ import { eachDatabase } from "@/lib/db/testing/databases";
 import getExpanded from "@/lib/graph/fixtures/get-callrecord-example-2.json";
 import { DIMENSIONS } from "./dimensions";
 import { DAY_MS, dayOf, HOUR, rollupOf, TOTAL } from "./rollup";
+import { monthOf } from "./partitions";
 import { createHistoryStore } from "./store";
 
 const pseudonym = (id: string) =>
@@ -164,4 +165,54 @@ eachDatabase((name, open) => {
       expect(await store.rollups(t, 0, dayOf(now - 401 * DAY_MS), [TOTAL])).toEqual([]);
     });
   });
+});
+
+describe("history partitions on PostgreSQL", () => {
+  const url = process.env.TEST_DATABASE_URL;
+  it.runIf(Boolean(url))(
+    "keeps facts in monthly partitions and drops a month whole when it leaves the retention",
+    async () => {
+      const { openDatabase } = await import("@/lib/db/open");
+      const { sql } = await import("kysely");
+      const db = openDatabase({ databaseUrl: url });
+      const store = createHistoryStore(db);
+      const t = `t-${randomBytes(6).toString("hex")}`;
+      const now = Date.parse("2026-12-01T12:00:00Z");
+      for (const [i, age] of [3, 45, 460].entries()) {
+        const id = `00000000-0000-4000-8000-${String(200 + i).padStart(12, "0")}`;
+        const parsed = demoCall(now - age * DAY_MS, "poor-wifi", id);
+        await store.saveCall(
+          t,
+          {
+            callId: id,
+            version: 1,
+            startAt: Date.parse(parsed.call.startDateTime),
+            callType: parsed.call.type,
+            source: "notification",
+          },
+          streamFacts(parsed.call, parsed.sessions, { pseudonym }),
+        );
+      }
+      const q = await db.ready();
+      const partitions = async () =>
+        (
+          await sql<{
+            name: string;
+          }>`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'history_streams'`.execute(
+            q,
+          )
+        ).rows.map((row) => row.name);
+      const oldMonth = monthOf(dayOf(now - 460 * DAY_MS)).name;
+      expect(await partitions()).toContain(oldMonth);
+      await store.retain(t, now, 400, 30);
+      expect(await partitions()).not.toContain(oldMonth);
+      expect(
+        (await store.facts(t, 0, 1e6, null, 10_000)).every(
+          (row) => Number(row.start_at) >= now - 401 * DAY_MS,
+        ),
+      ).toBe(true);
+      expect((await store.facts(t, 0, 1e6, null, 10_000)).length).toBeGreaterThan(0);
+      await db.close();
+    },
+  );
 });

@@ -4,6 +4,7 @@ import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/call
 import type { Db } from "@/lib/db/open";
 import type { Database } from "@/lib/db/schema";
 import { DIMENSIONS } from "./dimensions";
+import { createPartitions } from "./partitions";
 import { DAY_MS, dayOf, rollupOf, type RollupRow } from "./rollup";
 
 export interface HistoryCall {
@@ -48,6 +49,9 @@ async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: re
 
 /** The quality history: a row per stream, the days' rollups, and a row per call. Every query is scoped by tenant. */
 export function createHistoryStore(db: Db) {
+  const partitions = db.dialect === "postgres" ? createPartitions(() => db.ready()) : null;
+  const ensurePartitions = (facts: readonly { startAt: number }[]) =>
+    partitions?.ensure(new Set(facts.map((fact) => dayOf(fact.startAt)))) ?? Promise.resolve();
   return {
     /**
      * Keeps a call's facts, replacing an earlier version's (their rollups taken back first). An older version
@@ -55,6 +59,7 @@ export function createHistoryStore(db: Db) {
      */
     async saveCall(tenantId: string, call: HistoryCall, facts: readonly StreamFact[]): Promise<boolean> {
       const q = await db.ready();
+      await ensurePartitions(facts);
       return q.transaction().execute(async (tx) => {
         const kept = await tx
           .selectFrom("history_calls")
@@ -146,6 +151,8 @@ export function createHistoryStore(db: Db) {
     ): Promise<{ erased: number }> {
       const q = await db.ready();
       const oldest = dayOf(now) - keepDays;
+      // Whole months past the retention go at once (PostgreSQL); the month at the edge loses its old days below.
+      await partitions?.dropBefore(oldest);
       await q
         .deleteFrom("history_streams")
         .where("tenant_id", "=", tenantId)
@@ -306,6 +313,7 @@ export function createHistoryStore(db: Db) {
       calls: readonly { call: HistoryCall; facts: readonly StreamFact[] }[],
     ): Promise<void> {
       const q = await db.ready();
+      await ensurePartitions(calls.flatMap((entry) => entry.facts));
       await q.transaction().execute(async (tx) => {
         const facts = calls.flatMap(({ call, facts: list }) =>
           list.map((fact) => ({
