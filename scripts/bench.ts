@@ -1,6 +1,6 @@
 // `npm run bench`: speed as ratios against baselines measured in the same run (see docs/benchmarks.md).
 //   BENCH_LATENCY_MS (100), BENCH_SECONDS (5) per throughput phase, BENCH_UI=0 to skip the browser phase,
-//   BENCH_ONLY=flood for the webhook flood phase alone.
+//   BENCH_ONLY=flood for the webhook flood phase alone, BENCH_ONLY=history for the quality history's.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -28,6 +28,22 @@ import { appToken, percentile } from "./bench-support";
 import { readFileSync } from "node:fs";
 
 const root = resolve(__dirname, "..");
+
+/** The history phase runs as its own process: server modules, and a heap of its own to measure. */
+function historyPhase(): unknown {
+  const out = execFileSync(
+    process.execPath,
+    [
+      "--expose-gc",
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      resolve(root, "scripts/bench-history.ts"),
+    ],
+    { cwd: root, env: process.env, encoding: "utf8", maxBuffer: 10_000_000 },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}");
+}
 const L = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const APP = "http://localhost:3200";
@@ -495,6 +511,11 @@ async function main() {
   const results: Record<string, unknown> = { latencyMs: L, meetingCauses: causesPhase() };
   try {
     await waitForApp(60_000);
+    if (process.env.BENCH_ONLY === "history") {
+      console.log(JSON.stringify({ history: historyPhase() }, null, 2));
+      setTimeout(() => process.exit(0), 500);
+      return;
+    }
     if (process.env.BENCH_ONLY === "flood") {
       console.log(JSON.stringify({ webhookFlood: await webhookFloodPhase(APP) }, null, 2));
       setTimeout(() => process.exit(0), 500);
@@ -580,6 +601,7 @@ async function main() {
 
     // 10. A forged-notification flood on the open webhook, beside another user's requests.
     results.webhookFlood = await webhookFloodPhase(APP);
+    results.history = historyPhase();
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);

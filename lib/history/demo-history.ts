@@ -139,14 +139,17 @@ const demoCallId = (day: number, n: number) =>
 export function demoHistory(
   now: number,
   pseudonym: (objectId: string) => string,
+  /** How far back and how busy (the benchmark asks for a big tenant's month). */
+  size: { days: number; callsPerWorkday: number } = { days: DEMO_HISTORY_DAYS, callsPerWorkday: 60 },
 ): { call: HistoryCall; facts: StreamFact[] }[] {
   const today = dayOf(now);
   const out: { call: HistoryCall; facts: StreamFact[] }[] = [];
-  for (let ago = DEMO_HISTORY_DAYS; ago >= 1; ago--) {
+  for (let ago = size.days; ago >= 1; ago--) {
     const day = today - ago;
     const rng = random(day);
     const weekday = new Date(day * DAY_MS).getUTCDay();
-    const calls = weekday === 0 || weekday === 6 ? 12 : 60;
+    const calls =
+      weekday === 0 || weekday === 6 ? Math.round(size.callsPerWorkday / 5) : size.callsPerWorkday;
     // On the ISP's two bad evenings its home users call late, as people do during an outage's evening.
     const ispEvening = (DEMO_STORIES.isp.daysAgo as readonly number[]).includes(ago);
     const extra = ispEvening ? 30 : 0;

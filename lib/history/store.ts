@@ -1,10 +1,11 @@
 import "server-only";
 import { sql, type Transaction } from "kysely";
-import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
+import { PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
 import type { Database } from "@/lib/db/schema";
 import { DIMENSIONS } from "./dimensions";
 import { createPartitions } from "./partitions";
+import { historyReads } from "./reads";
 import { DAY_MS, dayOf, rollupOf, type RollupRow } from "./rollup";
 
 export interface HistoryCall {
@@ -49,10 +50,13 @@ async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: re
 
 /** The quality history: a row per stream, the days' rollups, and a row per call. Every query is scoped by tenant. */
 export function createHistoryStore(db: Db) {
+  const reads = historyReads(db);
   const partitions = db.dialect === "postgres" ? createPartitions(() => db.ready()) : null;
   const ensurePartitions = (facts: readonly { startAt: number }[]) =>
     partitions?.ensure(new Set(facts.map((fact) => dayOf(fact.startAt)))) ?? Promise.resolve();
   return {
+    ...reads,
+
     /**
      * Keeps a call's facts, replacing an earlier version's (their rollups taken back first). An older version
      * than the one kept is ignored: false.
@@ -195,115 +199,6 @@ export function createHistoryStore(db: Db) {
       return { erased };
     },
 
-    /** Rollup rows over days [fromDay, toDay], for some dimensions (the total and the hours by name). */
-    async rollups(
-      tenantId: string,
-      fromDay: number,
-      toDay: number,
-      dimensions: readonly string[],
-      value?: string,
-    ): Promise<RollupRow[]> {
-      if (dimensions.length === 0) return [];
-      const q = await db.ready();
-      let select = q
-        .selectFrom("history_daily")
-        .select(["day", "media", "dimension", "value", "streams", "poor"])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .where("dimension", "in", [...dimensions]);
-      if (value !== undefined) select = select.where("value", "=", value);
-      const rows = await select.execute();
-      return rows.map((row) => ({
-        ...row,
-        day: Number(row.day),
-        streams: Number(row.streams),
-        poor: Number(row.poor),
-      }));
-    },
-
-    /** Calls and distinct people kept in the window (people by pseudonym). */
-    async counts(
-      tenantId: string,
-      fromDay: number,
-      toDay: number,
-    ): Promise<{ calls: number; people: number }> {
-      const q = await db.ready();
-      const calls = await q
-        .selectFrom("history_calls")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .executeTakeFirst();
-      const people = await q
-        .selectFrom((eb) =>
-          eb
-            .selectFrom("history_streams")
-            .select("sender_person as person")
-            .where("tenant_id", "=", tenantId)
-            .where("day", ">=", fromDay)
-            .where("day", "<=", toDay)
-            .where("sender_person", "is not", null)
-            .union(
-              eb
-                .selectFrom("history_streams")
-                .select("receiver_person as person")
-                .where("tenant_id", "=", tenantId)
-                .where("day", ">=", fromDay)
-                .where("day", "<=", toDay)
-                .where("receiver_person", "is not", null),
-            )
-            .as("people"),
-        )
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirst();
-      return { calls: Number(calls?.n ?? 0), people: Number(people?.n ?? 0) };
-    },
-
-    /** The facts of a window, in time order, a page at a time (for exports and tests). */
-    async facts(
-      tenantId: string,
-      fromDay: number,
-      toDay: number,
-      after: { startAt: number; rowKey: string } | null,
-      limit: number,
-    ) {
-      const q = await db.ready();
-      let select = q
-        .selectFrom("history_streams")
-        .select([
-          "call_id",
-          "version",
-          "start_at",
-          "day",
-          "personal_erased",
-          ...FACT_COLUMNS.map((c) => c.name),
-        ])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay);
-      if (after)
-        select = select.where((eb) =>
-          eb.or([
-            eb("start_at", ">", after.startAt),
-            eb.and([
-              eb("start_at", "=", after.startAt),
-              eb(
-                sql<string>`call_id || '/' || session_id || '/' || segment_id || '/' || stream`,
-                ">",
-                after.rowKey,
-              ),
-            ]),
-          ]),
-        );
-      return select
-        .orderBy("start_at")
-        .orderBy(sql`call_id || '/' || session_id || '/' || segment_id || '/' || stream`)
-        .limit(limit)
-        .execute();
-    },
-
     /**
      * Adds calls known to be new (the demo's synthetic past) in one transaction: no replacement check, so
      * a day of calls costs one transaction. Calls already kept are skipped.
@@ -348,72 +243,6 @@ export function createHistoryStore(db: Db) {
             .values(rows.slice(i, i + 500))
             .execute();
       });
-    },
-
-    /**
-     * The calls with a stream whose sender or receiver has `column` = `value` (a side column, or `person` for a
-     * pseudonym), newest first: each with its time and its classified and poor streams.
-     */
-    async callsWith(
-      tenantId: string,
-      column: string,
-      value: string,
-      fromDay: number,
-      toDay: number,
-      limit: number,
-    ) {
-      const q = await db.ready();
-      const rows = await q
-        .selectFrom("history_streams")
-        .select((eb) => [
-          "call_id",
-          eb.fn.min("start_at").as("start_at"),
-          eb.fn.max("call_type").as("call_type"),
-          eb.fn.sum<number>(sql`CASE WHEN quality IN (0, 1) THEN 1 ELSE 0 END`).as("streams"),
-          eb.fn.sum<number>(sql`CASE WHEN quality = 1 THEN 1 ELSE 0 END`).as("poor"),
-        ])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .where((eb) => eb.or([eb(`sender_${column}`, "=", value), eb(`receiver_${column}`, "=", value)]))
-        .groupBy("call_id")
-        .orderBy("start_at", "desc")
-        .limit(limit)
-        .execute();
-      return rows.map((row) => ({
-        callId: String(row.call_id),
-        startAt: Number(row.start_at),
-        callType: (row.call_type as string | null) ?? null,
-        streams: Number(row.streams),
-        poor: Number(row.poor),
-      }));
-    },
-
-    /** A person's streams (by pseudonym) in the window, newest first, at most `limit`. */
-    async personStreams(tenantId: string, person: string, fromDay: number, toDay: number, limit: number) {
-      const q = await db.ready();
-      return q
-        .selectFrom("history_streams")
-        .select(["call_id", "start_at", ...FACT_COLUMNS.map((c) => c.name)])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .where((eb) => eb.or([eb("sender_person", "=", person), eb("receiver_person", "=", person)]))
-        .orderBy("start_at", "desc")
-        .limit(limit)
-        .execute();
-    },
-
-    /** Whether anything is kept for the tenant. */
-    async isEmpty(tenantId: string): Promise<boolean> {
-      const q = await db.ready();
-      const row = await q
-        .selectFrom("history_calls")
-        .select("call_id")
-        .where("tenant_id", "=", tenantId)
-        .limit(1)
-        .executeTakeFirst();
-      return !row;
     },
   };
 }

@@ -1,0 +1,127 @@
+// `npm run bench`, history phase (its own process: node --expose-gc --conditions=react-server --import tsx).
+// Facts written per second into SQLite and PostgreSQL through the path a judged call takes; the overview of
+// 30 days from the rollups against the same answer computed from the raw facts; the CSV export's rows per
+// second with the heap sampled. Prints one JSON line. BENCH_HISTORY_SQLITE_CALLS (2,000 a workday) and
+// BENCH_HISTORY_PG_CALLS (20,000) size the month; TEST_DATABASE_URL (or BENCH_DATABASE_URL) for PostgreSQL.
+import { createHmac, randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "kysely";
+import { openDatabase, type Db } from "../lib/db/open";
+import { demoHistory } from "../lib/history/demo-history";
+import { DIMENSIONS } from "../lib/history/dimensions";
+import { factsCsv } from "../lib/history/export";
+import { overviewOf } from "../lib/history/overview";
+import { dayOf, HOUR, TOTAL } from "../lib/history/rollup";
+import { createHistoryStore } from "../lib/history/store";
+
+const NOW = Date.now();
+const pseudonym = (id: string) => createHmac("sha256", "bench").update(id).digest("base64url").slice(0, 22);
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+async function phase(db: Db, callsPerWorkday: number) {
+  const store = createHistoryStore(db);
+  const tenant = `bench-${randomBytes(4).toString("hex")}`;
+  // 1. Ingestion, the feed's path: one transaction per call (replacement check, facts, rollups, the call row).
+  const sample = demoHistory(NOW, pseudonym, { days: 1, callsPerWorkday: 500 });
+  let t = process.hrtime.bigint();
+  for (const { call, facts } of sample) await store.saveCall(tenant, call, facts);
+  const ingestMs = ms(t);
+  const sampleFacts = sample.reduce((n, c) => n + c.facts.length, 0);
+  // 2. A month of a busy tenant, loaded a day per transaction, then the overview read two ways.
+  // Made a day at a time: a month of a big tenant does not fit in memory as objects at once.
+  t = process.hrtime.bigint();
+  let calls = 0;
+  let facts = 0;
+  for (let ago = 31; ago >= 2; ago--) {
+    const day = demoHistory(NOW - ago * 86_400_000 + 86_400_000, pseudonym, { days: 1, callsPerWorkday });
+    calls += day.length;
+    facts += day.reduce((n, c) => n + c.facts.length, 0);
+    for (let i = 0; i < day.length; i += 2_000) await store.addNew(tenant, day.slice(i, i + 2_000));
+  }
+  const loadMs = ms(t);
+  const [from, to] = [dayOf(NOW) - 31, dayOf(NOW)];
+  const dims = [TOTAL, HOUR, ...DIMENSIONS.map((d) => d.name)];
+  const overviewOnce = async () => overviewOf(await store.rollups(tenant, from, to, dims), from, to);
+  await overviewOnce();
+  t = process.hrtime.bigint();
+  const overview = await overviewOnce();
+  const rollupMs = ms(t);
+  // The same numbers straight from the facts: per day and media, then per value of every dimension and side.
+  const q = await db.ready();
+  t = process.hrtime.bigint();
+  await sql`SELECT day, media, count(*) AS n, sum(CASE WHEN quality = 1 THEN 1 ELSE 0 END) AS poor FROM history_streams WHERE tenant_id = ${tenant} AND day BETWEEN ${from} AND ${to} AND quality IN (0, 1) GROUP BY day, media`.execute(
+    q,
+  );
+  for (const dimension of DIMENSIONS)
+    for (const side of ["sender", "receiver"])
+      await sql`SELECT ${sql.ref(`${side}_${dimension.column}`)} AS v, count(*) AS n, sum(CASE WHEN quality = 1 THEN 1 ELSE 0 END) AS poor FROM history_streams WHERE tenant_id = ${tenant} AND day BETWEEN ${from} AND ${to} AND quality IN (0, 1) GROUP BY 1`.execute(
+        q,
+      );
+  const rawMs = ms(t);
+  // 3. The export: rows a second, the heap sampled while it streams.
+  // Garbage is collected before each sample (node --expose-gc), so the peak is what the export holds.
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  collect();
+  let peakHeap = 0;
+  let chunks = 0;
+  const baseHeap = process.memoryUsage().heapUsed;
+  t = process.hrtime.bigint();
+  let bytes = 0;
+  const reader = factsCsv(store, tenant, from, to, false).getReader();
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    bytes += chunk.value.byteLength;
+    if (++chunks % 50 === 0) {
+      collect();
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed - baseHeap);
+    }
+  }
+  const exportMs = ms(t);
+  return {
+    ingest: {
+      calls: sample.length,
+      facts: sampleFacts,
+      callsPerSecond: Math.round(sample.length / (ingestMs / 1000)),
+      factsPerSecond: Math.round(sampleFacts / (ingestMs / 1000)),
+    },
+    month: {
+      callsPerWorkday,
+      calls,
+      facts,
+      loadFactsPerSecond: Math.round(facts / (loadMs / 1000)),
+    },
+    overview: {
+      fromRollupsMs: Math.round(rollupMs),
+      fromRawFactsMs: Math.round(rawMs),
+      rawOverRollups: +(rawMs / rollupMs).toFixed(1),
+      where: overview.where.length,
+    },
+    export: {
+      rows: facts,
+      rowsPerSecond: Math.round(facts / (exportMs / 1000)),
+      megabytes: +(bytes / 1e6).toFixed(1),
+      peakHeapGrowthMb: +(peakHeap / 1e6).toFixed(1),
+    },
+  };
+}
+
+async function main() {
+  const out: Record<string, unknown> = {};
+  const sqlite = openDatabase({
+    sqlitePath: join(mkdtempSync(join(tmpdir(), "callscope-bench-history-")), "h.db"),
+  });
+  out.sqlite = await phase(sqlite, Number(process.env.BENCH_HISTORY_SQLITE_CALLS ?? 2000));
+  await sqlite.close();
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (url) {
+    const pg = openDatabase({ databaseUrl: url });
+    out.postgres = await phase(pg, Number(process.env.BENCH_HISTORY_PG_CALLS ?? 20000));
+    await pg.close();
+  } else out.postgres = "skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL";
+  console.log(JSON.stringify(out));
+}
+
+void main();
