@@ -288,7 +288,16 @@ async function createHistoryTables(db: Kysely<unknown>, dialect: Dialect) {
   const index = (name: string, columns: string[]) =>
     db.schema.createIndex(name).ifNotExists().on("history_streams").columns(columns).execute();
   await index("history_streams_by_call", ["tenant_id", "call_id"]);
-  await index("history_streams_by_day", ["tenant_id", "day"]);
+  // The export's order, for keyset paging: also serves "by day".
+  await index("history_streams_by_time", [
+    "tenant_id",
+    "day",
+    "start_at",
+    "call_id",
+    "session_id",
+    "segment_id",
+    "stream",
+  ]);
   await index("history_streams_by_sender", ["tenant_id", "sender_person", "day"]);
   await index("history_streams_by_receiver", ["tenant_id", "receiver_person", "day"]);
   // Rollups: per day, media, dimension and value, the classified streams and the poor ones, kept as facts

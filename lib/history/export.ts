@@ -2,6 +2,7 @@ import "server-only";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS } from "@/lib/callrecords/stream-facts";
 import { csvCell } from "@/lib/format/csv";
+import type { FactPosition } from "./reads";
 import type { HistoryStore } from "./store";
 
 /** The exported table: when, which call, then every fact column (docs/history.md documents them). */
@@ -27,7 +28,7 @@ async function* rowsOf(
   toDay: number,
   masked: boolean,
 ) {
-  let after: { startAt: number; rowKey: string } | null = null;
+  let after: FactPosition | null = null;
   for (;;) {
     const page = await store.facts(tenantId, fromDay, toDay, after, PAGE);
     for (const fact of page) {
@@ -44,8 +45,12 @@ async function* rowsOf(
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;
     after = {
+      day: Number(last.day),
       startAt: Number(last.start_at),
-      rowKey: `${String(last.call_id)}/${String(last.session_id)}/${String(last.segment_id)}/${String(last.stream)}`,
+      callId: String(last.call_id),
+      sessionId: String(last.session_id),
+      segmentId: String(last.segment_id),
+      stream: String(last.stream),
     };
     // Between pages, other requests run.
     await new Promise((resolve) => setImmediate(resolve));

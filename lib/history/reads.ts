@@ -4,6 +4,16 @@ import { FACT_COLUMNS } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
 import type { RollupRow } from "./rollup";
 
+/** Where a page of facts ended, in the export's order. */
+export interface FactPosition {
+  day: number;
+  startAt: number;
+  callId: string;
+  sessionId: string;
+  segmentId: string;
+  stream: string;
+}
+
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
 export function historyReads(db: Db) {
   return {
@@ -74,13 +84,7 @@ export function historyReads(db: Db) {
     },
 
     /** The facts of a window, in time order, a page at a time (for exports and tests). */
-    async facts(
-      tenantId: string,
-      fromDay: number,
-      toDay: number,
-      after: { startAt: number; rowKey: string } | null,
-      limit: number,
-    ) {
+    async facts(tenantId: string, fromDay: number, toDay: number, after: FactPosition | null, limit: number) {
       const q = await db.ready();
       let select = q
         .selectFrom("history_streams")
@@ -95,23 +99,19 @@ export function historyReads(db: Db) {
         .where("tenant_id", "=", tenantId)
         .where("day", ">=", fromDay)
         .where("day", "<=", toDay);
+      // Keyset paging in the export index's order (day, time, call, session, segment, stream): each page is a
+      // range read of that index, however deep into a month it is.
       if (after)
-        select = select.where((eb) =>
-          eb.or([
-            eb("start_at", ">", after.startAt),
-            eb.and([
-              eb("start_at", "=", after.startAt),
-              eb(
-                sql<string>`call_id || '/' || session_id || '/' || segment_id || '/' || stream`,
-                ">",
-                after.rowKey,
-              ),
-            ]),
-          ]),
+        select = select.where(
+          sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) > (${after.day}, ${after.startAt}, ${after.callId}, ${after.sessionId}, ${after.segmentId}, ${after.stream})`,
         );
       return select
+        .orderBy("day")
         .orderBy("start_at")
-        .orderBy(sql`call_id || '/' || session_id || '/' || segment_id || '/' || stream`)
+        .orderBy("call_id")
+        .orderBy("session_id")
+        .orderBy("segment_id")
+        .orderBy("stream")
         .limit(limit)
         .execute();
     },

@@ -87,7 +87,7 @@ export function PersonView({ objectId }: { objectId: string }) {
                 <ul className="text-sm" data-testid="person-shared">
                   {data.shared.map((entry) => (
                     <li key={`${entry.dimension}:${entry.value}`}>
-                      {entry.count} of {entry.of} with {entry.label.toLowerCase()}{" "}
+                      {entry.count} of {entry.of} — {entry.label}:{" "}
                       <Link className="underline" href={dimensionHref(entry.dimension, entry.value)}>
                         {entry.shown}
                       </Link>
