@@ -108,7 +108,10 @@ function build() {
     secret: pseudonymKey,
     demo: config.demo,
     // The feed is built below; asked only when a page is read.
-    backfillProgress: async () => (await feed.inbox.status()).lastBackfill,
+    backfillProgress: async () => {
+      const status = await feed.inbox.status();
+      return status.lastBackfill && { ...status.lastBackfill, problem: status.problem };
+    },
     placeOf: async () => {
       const list = await siteStore.getSites(config.tenantId);
       const index = indexSites(list?.sites ?? []);

@@ -40,7 +40,7 @@ export interface OverviewResponse extends Overview {
   keptDays: number;
   demo: boolean;
   /** The first start's backfill of Graph's last 30 days, while it runs. */
-  backfill: { through: string } | null;
+  backfill: { through: string; problem: string | null } | null;
   empty: boolean;
   emptyReason: string | null;
   media: (Overview["media"][number] & { status: Status })[];
@@ -152,3 +152,20 @@ export const usePersonHistory = (objectId: string, params: URLSearchParams) =>
 /** The page of a dimension value. */
 export const dimensionHref = (dimension: string, value: string) =>
   `/quality/${encodeURIComponent(dimension)}/${encodeURIComponent(value)}`;
+
+export interface HourResponse {
+  weekday: number;
+  hour: number;
+  from: string;
+  to: string;
+  calls: { callId: string; startAt: number; streams: number; poor: number; inGraph: boolean }[];
+}
+
+export const useHourCalls = (cell: string, params: URLSearchParams) =>
+  useQuery(
+    queryOptions({
+      queryKey: ["quality", "hour", cell, params.toString()],
+      queryFn: ({ signal }) =>
+        apiGet<HourResponse>(`/api/quality/hours/${encodeURIComponent(cell)}?${params.toString()}`, signal),
+    }),
+  );

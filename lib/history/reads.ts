@@ -16,6 +16,41 @@ export interface FactPosition {
 
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
 export function historyReads(db: Db) {
+  /** Calls with a stream matching `where` in the window, newest first, each with its classified and poor streams. */
+  async function callsWhere(
+    tenantId: string,
+    fromDay: number,
+    toDay: number,
+    limit: number,
+    where: ReturnType<typeof sql<boolean>>,
+  ) {
+    const q = await db.ready();
+    const rows = await q
+      .selectFrom("history_streams")
+      .select((eb) => [
+        "call_id",
+        eb.fn.min("start_at").as("start_at"),
+        eb.fn.max("call_type").as("call_type"),
+        eb.fn.sum<number>(sql`CASE WHEN quality IN (0, 1) THEN 1 ELSE 0 END`).as("streams"),
+        eb.fn.sum<number>(sql`CASE WHEN quality = 1 THEN 1 ELSE 0 END`).as("poor"),
+      ])
+      .where("tenant_id", "=", tenantId)
+      .where("day", ">=", fromDay)
+      .where("day", "<=", toDay)
+      .where(where)
+      .groupBy("call_id")
+      .orderBy("start_at", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      callId: String(row.call_id),
+      startAt: Number(row.start_at),
+      callType: (row.call_type as string | null) ?? null,
+      streams: Number(row.streams),
+      poor: Number(row.poor),
+    }));
+  }
+
   return {
     /** Rollup rows over days [fromDay, toDay], for some dimensions (the total and the hours by name). */
     async rollups(
@@ -128,31 +163,32 @@ export function historyReads(db: Db) {
       toDay: number,
       limit: number,
     ) {
-      const q = await db.ready();
-      const rows = await q
-        .selectFrom("history_streams")
-        .select((eb) => [
-          "call_id",
-          eb.fn.min("start_at").as("start_at"),
-          eb.fn.max("call_type").as("call_type"),
-          eb.fn.sum<number>(sql`CASE WHEN quality IN (0, 1) THEN 1 ELSE 0 END`).as("streams"),
-          eb.fn.sum<number>(sql`CASE WHEN quality = 1 THEN 1 ELSE 0 END`).as("poor"),
-        ])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .where((eb) => eb.or([eb(`sender_${column}`, "=", value), eb(`receiver_${column}`, "=", value)]))
-        .groupBy("call_id")
-        .orderBy("start_at", "desc")
-        .limit(limit)
-        .execute();
-      return rows.map((row) => ({
-        callId: String(row.call_id),
-        startAt: Number(row.start_at),
-        callType: (row.call_type as string | null) ?? null,
-        streams: Number(row.streams),
-        poor: Number(row.poor),
-      }));
+      return callsWhere(
+        tenantId,
+        fromDay,
+        toDay,
+        limit,
+        sql<boolean>`(${sql.ref(`sender_${column}`)} = ${value} OR ${sql.ref(`receiver_${column}`)} = ${value})`,
+      );
+    },
+
+    /** The calls with a stream in one hour of one weekday (UTC; 0 = Sunday), newest first: a heatmap cell's. */
+    async callsAtHour(
+      tenantId: string,
+      weekday: number,
+      hour: number,
+      fromDay: number,
+      toDay: number,
+      limit: number,
+    ) {
+      // Day 0 of the epoch was a Thursday (weekday 4).
+      return callsWhere(
+        tenantId,
+        fromDay,
+        toDay,
+        limit,
+        sql<boolean>`((day + 4) % 7) = ${weekday} AND ((start_at / 3600000) % 24) = ${hour}`,
+      );
     },
 
     /** A person's streams (by pseudonym) in the window, newest first, at most `limit`. */

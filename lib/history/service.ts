@@ -44,7 +44,7 @@ export interface HistoryServiceOptions {
   demo?: boolean;
   now?: () => number;
   /** How far the feed's backfill of Graph's list has got, for the page to say while it fills in. */
-  backfillProgress?: () => Promise<{ to: string; complete: boolean } | null>;
+  backfillProgress?: () => Promise<{ to: string; complete: boolean; problem: string | null } | null>;
 }
 
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -210,10 +210,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
      * personal values are left out (Readers).
      */
     exportWindow(principal: Principal, params: URLSearchParams) {
-      const today = dayOf(now());
-      const toDay = dayParam(params, "to", today);
-      const fromDay = dayParam(params, "from", toDay - 29);
-      if (fromDay > toDay) throw new HistoryError(400, "invalid_parameter", "from must be on or before to.");
+      const { fromDay, toDay } = windowOf(params);
       if (toDay - fromDay + 1 > EXPORT_DAYS)
         throw new HistoryError(
           400,
@@ -294,6 +291,39 @@ export function createHistoryService(options: HistoryServiceOptions) {
       });
     },
 
+    /** A heatmap cell's calls: one hour of one weekday (`3-14`: Wednesday 14:00 UTC) over a window. */
+    async hourCalls(_principal: Principal, cell: string, params: URLSearchParams): Promise<string> {
+      if (options.demo) await this.seedDemo();
+      const match = /^([0-6])-(\d{1,2})$/.exec(cell);
+      const hour = Number(match?.[2]);
+      if (!match || hour > 23)
+        throw new HistoryError(
+          400,
+          "invalid_parameter",
+          "The cell must be a weekday 0–6 (Sunday first) and an hour 0–23, like 3-14.",
+        );
+      const window = windowOf(params);
+      const calls = await store.callsAtHour(
+        tenantId,
+        Number(match[1]),
+        hour,
+        window.fromDay,
+        window.toDay,
+        100,
+      );
+      return JSON.stringify({
+        weekday: Number(match[1]),
+        hour,
+        from: isoDay(window.fromDay),
+        to: isoDay(window.toDay),
+        calls: calls.map((call) => ({
+          ...call,
+          startDateTime: new Date(call.startAt).toISOString(),
+          inGraph: call.startAt >= now() - 30 * DAY_MS,
+        })),
+      });
+    },
+
     /** A person's whole history (Investigators: it is about one person), found by the pseudonym of their object ID. */
     async person(principal: Principal, objectId: string, params: URLSearchParams): Promise<string> {
       requireInvestigator(principal, "see one person's call history");
@@ -327,16 +357,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
     /** The overview of a window (default: the last 30 days), with the 30 days before its last week as baseline. */
     async overview(_principal: Principal, params: URLSearchParams): Promise<string> {
       if (options.demo) await this.seedDemo();
-      const today = dayOf(now());
-      const toDay = dayParam(params, "to", today);
-      const fromDay = dayParam(params, "from", toDay - 29);
-      if (fromDay > toDay) throw new HistoryError(400, "invalid_parameter", "from must be on or before to.");
-      if (today - fromDay > config.days)
-        throw new HistoryError(
-          400,
-          "invalid_parameter",
-          `from is older than the history keeps (${config.days} days, CALLSCOPE_HISTORY_DAYS).`,
-        );
+      const { fromDay, toDay } = windowOf(params);
       const media = params.get("media");
       if (media !== null && media !== "" && !MEDIA_SHOWN.some((m) => m.media === media))
         throw new HistoryError(
@@ -371,7 +392,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
         bands: config.bands,
         keptDays: config.days,
         demo: options.demo === true,
-        backfill: backfill && !backfill.complete ? { through: backfill.to } : null,
+        backfill: backfill && !backfill.complete ? { through: backfill.to, problem: backfill.problem } : null,
         empty: overview.totals.streams === 0,
         emptyReason:
           overview.totals.streams === 0

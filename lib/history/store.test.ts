@@ -162,6 +162,10 @@ eachDatabase((name, open) => {
         for (const column of PERSONAL_FACT_COLUMNS) expect(row[column], column).toBeNull();
       expect(old.some((row) => row.sender_person || row.receiver_person)).toBe(true);
       expect(recent.some((row) => row.sender_name !== null)).toBe(true);
+      // The person's page still finds their old rows, by the pseudonym of their object ID.
+      const someone = String(old.find((row) => row.sender_person)?.sender_person);
+      const theirs = await store.personStreams(t, someone, 0, 1e6, 1000);
+      expect(theirs.some((row) => Number(row.start_at) < now - 30 * DAY_MS)).toBe(true);
       expect(await store.rollups(t, 0, dayOf(now - 401 * DAY_MS), [TOTAL])).toEqual([]);
     });
   });

@@ -48,6 +48,32 @@ async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: re
       .execute();
 }
 
+/** A fact's row: the call it belongs to, its time and day, its columns. */
+const factRow = (tenantId: string, call: HistoryCall, fact: StreamFact) => ({
+  tenant_id: tenantId,
+  call_id: call.callId,
+  version: call.version,
+  start_at: fact.startAt,
+  day: dayOf(fact.startAt),
+  ...fact.values,
+});
+
+/** A call's row: when, and how many of its streams were classified and poor. */
+function callRow(tenantId: string, call: HistoryCall, facts: readonly StreamFact[]) {
+  const classified = facts.filter((fact) => fact.values.quality === 0 || fact.values.quality === 1);
+  return {
+    tenant_id: tenantId,
+    call_id: call.callId,
+    version: call.version,
+    start_at: call.startAt,
+    day: dayOf(call.startAt),
+    call_type: call.callType,
+    streams: classified.length,
+    poor: classified.filter((fact) => fact.values.quality === 1).length,
+    source: call.source,
+  };
+}
+
 /** The quality history: a row per stream, the days' rollups, and a row per call. Every query is scoped by tenant. */
 export function createHistoryStore(db: Db) {
   const reads = historyReads(db);
@@ -99,30 +125,10 @@ export function createHistoryStore(db: Db) {
         for (let i = 0; i < facts.length; i += INSERT_CHUNK)
           await tx
             .insertInto("history_streams")
-            .values(
-              facts.slice(i, i + INSERT_CHUNK).map((fact) => ({
-                tenant_id: tenantId,
-                call_id: call.callId,
-                version: call.version,
-                start_at: fact.startAt,
-                day: dayOf(fact.startAt),
-                ...fact.values,
-              })),
-            )
+            .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
             .execute();
         await applyRollup(tx, tenantId, rollupOf(facts));
-        const classified = facts.filter((fact) => fact.values.quality === 0 || fact.values.quality === 1);
-        const row = {
-          tenant_id: tenantId,
-          call_id: call.callId,
-          version: call.version,
-          start_at: call.startAt,
-          day: dayOf(call.startAt),
-          call_type: call.callType,
-          streams: classified.length,
-          poor: classified.filter((fact) => fact.values.quality === 1).length,
-          source: call.source,
-        };
+        const row = callRow(tenantId, call, facts);
         await tx
           .insertInto("history_calls")
           .values(row)
@@ -211,14 +217,7 @@ export function createHistoryStore(db: Db) {
       await ensurePartitions(calls.flatMap((entry) => entry.facts));
       await q.transaction().execute(async (tx) => {
         const facts = calls.flatMap(({ call, facts: list }) =>
-          list.map((fact) => ({
-            tenant_id: tenantId,
-            call_id: call.callId,
-            version: call.version,
-            start_at: fact.startAt,
-            day: dayOf(fact.startAt),
-            ...fact.values,
-          })),
+          list.map((fact) => factRow(tenantId, call, fact)),
         );
         for (let i = 0; i < facts.length; i += INSERT_CHUNK)
           await tx
@@ -226,17 +225,7 @@ export function createHistoryStore(db: Db) {
             .values(facts.slice(i, i + INSERT_CHUNK))
             .execute();
         await applyRollup(tx, tenantId, rollupOf(calls.flatMap(({ facts: list }) => list)));
-        const rows = calls.map(({ call, facts: list }) => ({
-          tenant_id: tenantId,
-          call_id: call.callId,
-          version: call.version,
-          start_at: call.startAt,
-          day: dayOf(call.startAt),
-          call_type: call.callType,
-          streams: list.filter((f) => f.values.quality === 0 || f.values.quality === 1).length,
-          poor: list.filter((f) => f.values.quality === 1).length,
-          source: call.source,
-        }));
+        const rows = calls.map(({ call, facts: list }) => callRow(tenantId, call, list));
         for (let i = 0; i < rows.length; i += 500)
           await tx
             .insertInto("history_calls")

@@ -175,7 +175,10 @@ export function QualityView() {
       {data?.backfill && (
         <p className="text-sm" role="status" data-testid="backfill-progress">
           Filling in the calls Graph still keeps (its last 30 days): listed through{" "}
-          {data.backfill.through.slice(0, 10)}, and going on by itself.
+          {data.backfill.through.slice(0, 10)}
+          {data.backfill.problem
+            ? `; waiting, because ${data.backfill.problem}. It carries on by itself.`
+            : ", and going on by itself."}
         </p>
       )}
       {data?.empty && (
@@ -350,7 +353,18 @@ export function QualityView() {
                                   : `color-mix(in srgb, var(--color-chart-poor) ${Math.min(100, Math.round((share / Math.max(data.bands.critical, 0.01)) * 100))}%, transparent)`,
                             }}
                           >
-                            <span className="sr-only">{share === null ? "no streams" : percent(share)}</span>
+                            {cell ? (
+                              <Link
+                                className="block h-full w-full"
+                                href={`/quality/hours/${weekday}-${hour}?${qualityParams({ ...filters, media: null }).toString()}`}
+                              >
+                                <span className="sr-only">
+                                  {name} {hour}:00, {percent(share)} poor: its calls
+                                </span>
+                              </Link>
+                            ) : (
+                              <span className="sr-only">no streams</span>
+                            )}
                           </td>
                         );
                       })}

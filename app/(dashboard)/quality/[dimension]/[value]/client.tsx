@@ -6,9 +6,8 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { QueryError } from "@/components/ui/query-error";
-import { Table, Td, Th } from "@/components/ui/table";
+import { HistoryCalls } from "@/components/quality/history-calls";
 import { useDimension, type DimensionResponse } from "@/lib/client/quality";
-import { formatDateTime } from "@/lib/format/dates";
 
 const percent = (share: number | null) => (share === null ? "—" : `${(share * 100).toFixed(1)} %`);
 
@@ -160,36 +159,7 @@ export function DimensionView({ dimension, value }: { dimension: string; value: 
             The newest 100. Calls of the last 30 days open in the drill-down; Graph has forgotten older ones,
             whose streams stay here.
           </p>
-          <div className="overflow-x-auto">
-            <Table className="min-w-[28rem] whitespace-nowrap" data-testid="dimension-calls">
-              <thead>
-                <tr>
-                  <Th>Started</Th>
-                  <Th className="text-right">Poor streams</Th>
-                  <Th>Call</Th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.calls.map((call) => (
-                  <tr key={call.callId}>
-                    <Td>{formatDateTime(call.startAt)}</Td>
-                    <Td className="text-right tabular-nums">
-                      {call.poor} of {call.streams}
-                    </Td>
-                    <Td>
-                      {call.inGraph ? (
-                        <Link className="underline" href={`/calls/${call.callId}`}>
-                          Open
-                        </Link>
-                      ) : (
-                        <span className="text-muted">past Graph&apos;s 30 days</span>
-                      )}
-                    </Td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
+          <HistoryCalls calls={data.calls} testId="dimension-calls" />
         </section>
       )}
     </section>
