@@ -1,4 +1,5 @@
 import "server-only";
+import { createSingleFlight } from "./single-flight";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { followPages } from "@/lib/graph/paging";
 import { LRUCache } from "lru-cache";
@@ -43,6 +44,7 @@ export function createCallInsights(options: InsightsOptions) {
   const judged = new LRUCache<string, Judged>({ max: 5000, ttl: 10 * 60_000 });
   const summaries = new LRUCache<string, string>({ max: 5000, ttl: 10 * 60_000 });
   const legs = new LRUCache<string, string>({ max: 500, ttl: 2 * 60_000 });
+  const judging = createSingleFlight<Judged>();
 
   async function readLog(kind: PhoneLogKind, from: number, to: number, trace: RequestTrace) {
     const rows: PhoneLogRow[] = [];
@@ -71,19 +73,24 @@ export function createCallInsights(options: InsightsOptions) {
       }
       let full = judged.get(callId);
       if (!full) {
-        const { call, sessions, complete } = await limit(() =>
-          options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
-        );
-        full = {
-          id: call.id,
-          version: call.version,
-          ...verdictSummary(sessions, call.type),
-          sessionsRead: sessions.length,
-          complete,
-        };
-        judged.set(callId, full);
-        // Off the response's path: the history's write never delays the row.
-        void options.onRead?.(call, sessions);
+        // Requests for the same call at once share one judging (50 people opening a call judge it once).
+        const flight = judging.run(callId, async () => {
+          const { call, sessions, complete } = await limit(() =>
+            options.calls.readCall(callId, trace, SUMMARY_SESSIONS),
+          );
+          const result: Judged = {
+            id: call.id,
+            version: call.version,
+            ...verdictSummary(sessions, call.type),
+            sessionsRead: sessions.length,
+            complete,
+          };
+          judged.set(callId, result);
+          // Off the response's path: the history's write never delays the row.
+          void options.onRead?.(call, sessions);
+          return result;
+        });
+        full = await flight.promise;
       } else trace.cacheHits += 1;
       const json = JSON.stringify({ ...full, roles: rolesInView(full.roles, view) });
       summaries.set(key, json);

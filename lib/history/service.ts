@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { createHmac } from "node:crypto";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { MIN_Z, zScore } from "@/lib/callrecords/causes";
@@ -62,6 +63,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
       .digest("base64url")
       .slice(0, 22);
   let seeding: Promise<void> | null = null;
+  // A version kept a moment ago is not written again (50 viewers opening one call write it once).
+  const kept = new LRUCache<string, true>({ max: 20_000, ttl: 10 * 60_000 });
 
   function dayParam(params: URLSearchParams, name: string, fallback: number): number {
     const value = params.get(name);
@@ -137,6 +140,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
       sessions: readonly Session[],
       source: HistoryCall["source"],
     ): Promise<void> {
+      const key = `${call.id}:${call.version}:${sessions.length}`;
+      if (kept.has(key)) return;
+      kept.set(key, true);
       try {
         const placeOf = await options.placeOf?.();
         const facts = streamFacts(call, sessions, { pseudonym, placeOf });

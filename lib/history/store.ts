@@ -122,11 +122,14 @@ export function createHistoryStore(db: Db) {
             .where("call_id", "=", call.callId)
             .execute();
         }
-        for (let i = 0; i < facts.length; i += INSERT_CHUNK)
+        for (let i = 0; i < facts.length; i += INSERT_CHUNK) {
           await tx
             .insertInto("history_streams")
             .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
             .execute();
+          // A big call's facts go in slices with other requests served between them (SQLite runs on this thread).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         await applyRollup(tx, tenantId, rollupOf(facts));
         const row = callRow(tenantId, call, facts);
         await tx
