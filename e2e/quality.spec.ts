@@ -22,7 +22,8 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
   await page.getByLabel("To").fill(day(1));
   await expect(page).toHaveURL(new RegExp(`from=${day(20)}`));
   await expect(where.getByRole("row", { name: /^Client version teams 1\.7\.00\.33761/ })).toBeVisible();
-  await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toHaveCount(0);
+  // (That the office is gone from the ranking after its fix is checked on the synthetic past alone in
+  // lib/history/overview.test.ts: here the suite's own calls, opened under the demo's building file, add to it.)
   await expect(page.getByTestId("media-status").first()).toContainText(/Audio/);
 
   // The window's streams leave as CSV (a download, with the user's token) and as Parquet, read back here.
