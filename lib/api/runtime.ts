@@ -105,7 +105,7 @@ function build() {
     store: createHistoryStore(db),
     tenantId: config.tenantId,
     config: config.history,
-    secret: pseudonymKey,
+    secret: config.cursorSecret,
     demo: config.demo,
     // The feed is built below; asked only when a page is read.
     backfillProgress: async () => {

@@ -320,6 +320,14 @@ async function createHistoryTables(db: Kysely<unknown>, dialect: Dialect) {
     .on("history_daily")
     .columns(["tenant_id", "dimension", "day"])
     .execute();
+  // The key of the history's pseudonyms when CALLSCOPE_CURSOR_SECRET is not set: made once, so a person's
+  // rows stay findable across restarts.
+  await db.schema
+    .createTable("history_keys")
+    .ifNotExists()
+    .addColumn("tenant_id", "text", (c) => c.primaryKey())
+    .addColumn("pseudonym_key", "text", (c) => c.notNull())
+    .execute();
   // The calls kept, one row each (version, when, whether poor), for "which calls" lists and replacement.
   await db.schema
     .createTable("history_calls")

@@ -23,6 +23,7 @@ export interface Database {
   history_streams: HistoryStreamsTable;
   history_daily: HistoryDailyTable;
   history_calls: HistoryCallsTable;
+  history_keys: HistoryKeysTable;
 }
 
 export interface ReportsTable {
@@ -179,4 +180,9 @@ export interface HistoryCallsTable {
   streams: number;
   poor: number;
   source: string;
+}
+
+export interface HistoryKeysTable {
+  tenant_id: string;
+  pseudonym_key: string;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { createHmac } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { MIN_Z, zScore } from "@/lib/callrecords/causes";
 import type { CallSummary, Network, Session } from "@/lib/callrecords/model";
@@ -38,8 +38,8 @@ export interface HistoryServiceOptions {
   store: HistoryStore;
   tenantId: string;
   config: HistoryConfig;
-  /** Keys the pseudonyms (CALLSCOPE_CURSOR_SECRET): without it, they hold for this process only. */
-  secret: string;
+  /** Keys the pseudonyms (CALLSCOPE_CURSOR_SECRET); without it, a key made once and kept in the database. */
+  secret?: string;
   /** The tenant's building file as a lookup, read when facts are made (sites change rarely). */
   placeOf?: () => Promise<(network: Network | null) => { site: string; insideCorp: boolean } | null>;
   demo?: boolean;
@@ -57,11 +57,24 @@ export const EXPORT_DAYS = 93;
 export function createHistoryService(options: HistoryServiceOptions) {
   const { store, tenantId, config } = options;
   const now = options.now ?? Date.now;
-  const pseudonym = (objectId: string) =>
-    createHmac("sha256", options.secret)
-      .update(`history-person:${objectId.toLowerCase()}`)
-      .digest("base64url")
-      .slice(0, 22);
+  // The same person must get the same pseudonym after a restart, or their history would be lost to them.
+  let key: Promise<string> | null = null;
+  const keyed = () => {
+    key ??= options.secret
+      ? Promise.resolve(options.secret)
+      : store.pseudonymKey(tenantId, randomBytes(32).toString("hex"));
+    key.catch(() => (key = null));
+    return key;
+  };
+  /** The pseudonyms of this tenant's people: an HMAC of the object ID with the tenant's key. */
+  const pseudonymizer = async () => {
+    const secret = await keyed();
+    return (objectId: string) =>
+      createHmac("sha256", secret)
+        .update(`history-person:${objectId.toLowerCase()}`)
+        .digest("base64url")
+        .slice(0, 22);
+  };
   let seeding: Promise<void> | null = null;
   // A version kept a moment ago is not written again (50 viewers opening one call write it once).
   const kept = new LRUCache<string, true>({ max: 20_000, ttl: 10 * 60_000 });
@@ -132,7 +145,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
   }
 
   return {
-    pseudonym,
+    pseudonymizer,
 
     /** Keeps a judged call's streams (a later version replaces the earlier). Never throws: the feed must go on. */
     async record(
@@ -145,7 +158,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       kept.set(key, true);
       try {
         const placeOf = await options.placeOf?.();
-        const facts = streamFacts(call, sessions, { pseudonym, placeOf });
+        const facts = streamFacts(call, sessions, { pseudonym: await pseudonymizer(), placeOf });
         await store.saveCall(
           tenantId,
           {
@@ -197,7 +210,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       if (!options.demo) return Promise.resolve();
       seeding ??= (async () => {
         if (!(await store.isEmpty(tenantId))) return;
-        const calls = demoHistory(now(), pseudonym);
+        const calls = demoHistory(now(), await pseudonymizer());
         for (let i = 0; i < calls.length;) {
           const day = dayOf(calls[i]?.call.startAt ?? 0);
           const batch = [];
@@ -335,7 +348,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       requireInvestigator(principal, "see one person's call history");
       if (options.demo) await this.seedDemo();
       const window = windowOf(params, config.days);
-      const id = pseudonym(objectId);
+      const id = (await pseudonymizer())(objectId);
       const rows = await store.personStreams(tenantId, id, window.fromDay, window.toDay, 50_000);
       const history = personHistory(
         rows as unknown as Parameters<typeof personHistory>[0],

@@ -83,6 +83,22 @@ export function createHistoryStore(db: Db) {
   return {
     ...reads,
 
+    /** The tenant's pseudonym key, made once (the first caller's candidate wins). */
+    async pseudonymKey(tenantId: string, candidate: string): Promise<string> {
+      const q = await db.ready();
+      await q
+        .insertInto("history_keys")
+        .values({ tenant_id: tenantId, pseudonym_key: candidate })
+        .onConflict((conflict) => conflict.column("tenant_id").doNothing())
+        .execute();
+      const row = await q
+        .selectFrom("history_keys")
+        .select("pseudonym_key")
+        .where("tenant_id", "=", tenantId)
+        .executeTakeFirst();
+      return row?.pseudonym_key ?? candidate;
+    },
+
     /**
      * Keeps a call's facts, replacing an earlier version's (their rollups taken back first). An older version
      * than the one kept is ignored: false.
