@@ -162,8 +162,8 @@ function build() {
     annotate,
   });
   history.startRetention();
-  // The demo's past is written in the background, a day per transaction, so the first visit finds it.
-  if (config.demo) void history.seedDemo().catch(() => undefined);
+  // The demo's past is written on the first visit to the history's pages (not at start, where it would
+  // compete with the first requests, and with another instance starting on the same file).
   const feed = createFeed({
     db,
     tenantId: config.tenantId,

@@ -220,7 +220,14 @@ export function createHistoryService(options: HistoryServiceOptions) {
           await new Promise((resolve) => setImmediate(resolve));
         }
         log("info", "history", `wrote the demo's ${DEMO_HISTORY_DAYS}-day history (${calls.length} calls)`);
-      })();
+      })().catch((error: unknown) =>
+        // Another instance on the same database may have written it first: the history is there either way.
+        log(
+          "warn",
+          "history",
+          `the demo's past was not written here: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       return seeding;
     },
 
