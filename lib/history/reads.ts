@@ -206,6 +206,19 @@ export function historyReads(db: Db) {
         .execute();
     },
 
+    /** Whether any call of this source is kept (the demo's past: written once, whatever came before it). */
+    async hasSource(tenantId: string, source: string): Promise<boolean> {
+      const q = await db.ready();
+      const row = await q
+        .selectFrom("history_calls")
+        .select("call_id")
+        .where("tenant_id", "=", tenantId)
+        .where("source", "=", source)
+        .limit(1)
+        .executeTakeFirst();
+      return Boolean(row);
+    },
+
     /** Whether anything is kept for the tenant. */
     async isEmpty(tenantId: string): Promise<boolean> {
       const q = await db.ready();

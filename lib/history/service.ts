@@ -209,7 +209,8 @@ export function createHistoryService(options: HistoryServiceOptions) {
     seedDemo(): Promise<void> {
       if (!options.demo) return Promise.resolve();
       seeding ??= (async () => {
-        if (!(await store.isEmpty(tenantId))) return;
+        // Calls opened before the first visit may be kept already: the synthetic past is written all the same.
+        if (await store.hasSource(tenantId, "demo")) return;
         const calls = demoHistory(now(), await pseudonymizer());
         for (let i = 0; i < calls.length;) {
           const day = dayOf(calls[i]?.call.startAt ?? 0);
