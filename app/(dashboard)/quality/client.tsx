@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import {
   CartesianGrid,
   Legend,
@@ -84,8 +84,15 @@ export function QualityView() {
   const filters = useMemo(() => qualityFromParams(new URLSearchParams(params.toString())), [params]);
   const overview = useQualityOverview(filters);
   const download = useQualityExport(filters);
-  const set = (next: Partial<QualityFilters>) =>
-    router.replace(`${pathname}?${qualityParams({ ...filters, ...next }).toString()}`, { scroll: false });
+  // Edits made before the URL catches up (From, then To, quickly) build on each other, not on the old URL.
+  const latest = useRef(filters);
+  useEffect(() => {
+    latest.current = filters;
+  }, [filters]);
+  const set = (next: Partial<QualityFilters>) => {
+    latest.current = { ...latest.current, ...next };
+    router.replace(`${pathname}?${qualityParams(latest.current).toString()}`, { scroll: false });
+  };
 
   const data = overview.data;
   const chart = useMemo(
