@@ -16,12 +16,17 @@ const SERVER = [
   "./lib/history/service.ts",
   "./lib/sites/store.ts",
   "./lib/sites/service.ts",
+  "./lib/alerts/store.ts",
+  "./lib/alerts/service.ts",
+  "./lib/alerts/outbound.ts",
+  "./lib/alerts/senders.ts",
   "./lib/config/server.ts",
   "./lib/config/startup-check.ts",
 ];
 const UI = ["./app", "./components", "./lib/client"];
 
 const LIB = [
+  "alerts",
   "api",
   "auth",
   "callrecords",
@@ -120,6 +125,25 @@ function layerZones() {
       [...libBut("feed", "api", "auth", "callrecords", "config", "db", "format", "graph", "security"), ...UI],
       "lib/feed is a service beside lib/api: storage through lib/db, Graph through lib/graph, calls through the call service it is given.",
     ),
+    zone(
+      "./lib/alerts",
+      [
+        ...libBut(
+          "alerts",
+          "auth",
+          "callrecords",
+          "config",
+          "db",
+          "errors",
+          "format",
+          "history",
+          "log",
+          "security",
+        ),
+        ...UI,
+      ],
+      "lib/alerts is a service beside lib/api: calls come in judged, windows are read from lib/history, storage is lib/db.",
+    ),
     // Of lib/api, the feed uses the call service's type, the request trace, the error envelope and the person resolver's type.
     zone(
       "./lib/feed",
@@ -143,6 +167,10 @@ function layerZones() {
         "./lib/callrecords/parse-phone-log.ts",
       ],
       "Parsing Graph's wire format is server work (zod would break the browser's CSP): use the parsed model.",
+    ),
+    // Of the alerts service, the browser may only read its model (rule and destination shapes, words).
+    ...["./lib/client", "./components"].map((target) =>
+      zone(target, "./lib/alerts", "Only lib/alerts/model.ts is safe for the browser.", ["./model.ts"]),
     ),
     // Of the reports service, the browser may only read its model and expiry choices.
     ...["./lib/client", "./components"].map((target) =>

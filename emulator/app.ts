@@ -13,6 +13,7 @@ import { registerSearchRoutes } from "./graph/search-routes";
 import { RecordThrottle } from "./graph/throttle";
 import { SubscriptionHub } from "./feed/hub";
 import { registerFeedRoutes } from "./feed/routes";
+import { MessageCatcher } from "./alerts/catcher";
 
 export interface EmulatorOptions {
   key: SigningKey;
@@ -42,6 +43,8 @@ export interface Emulator {
   certificates: CertificateRegistry;
   /** Change-notification subscriptions and the feed of new calls. */
   hub: SubscriptionHub;
+  /** The demo's Teams-channel stand-in and mailbox for alerts. */
+  catcher: MessageCatcher;
 }
 
 export async function createEmulator(options: EmulatorOptions): Promise<Emulator> {
@@ -124,6 +127,8 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
   const hub = new SubscriptionHub(store, { log: options.log });
   registerFeedRoutes(app, { hub, publicKey, demo: options.demoFeed ?? false });
   registerGraphRoutes(app, { store, publicKey, throttle, faults, stats, skipTokens });
+  const catcher = new MessageCatcher();
+  catcher.routes(app);
   app.put("/_emulator/apps/:clientId/certificates", async (c) => {
     const pem = await c.req.text();
     if (!pem.includes("BEGIN CERTIFICATE")) return c.json({ error: "send a PEM certificate" }, 400);
@@ -143,5 +148,16 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       404,
     ),
   );
-  return { app, store, faults, throttle, stats, searchStats: searchCounts, counters, certificates, hub };
+  return {
+    app,
+    store,
+    faults,
+    throttle,
+    stats,
+    searchStats: searchCounts,
+    counters,
+    certificates,
+    hub,
+    catcher,
+  };
 }

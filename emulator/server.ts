@@ -38,7 +38,14 @@ async function main() {
       console.log(`[emulator] trust bundle: ${tls.bundlePath}`);
     },
   );
-  const stop = () => server.close(() => process.exit(0));
+  // The demo's mailbox for email alerts: a real SMTP server beside the HTTPS one.
+  const smtpPort = Number(process.env.EMULATOR_SMTP_PORT ?? 0);
+  const smtp = smtpPort > 0 ? emulator.catcher.smtpServer() : null;
+  smtp?.listen(smtpPort, host, () => console.log(`[emulator] SMTP catcher on smtp://${host}:${smtpPort}`));
+  const stop = () => {
+    smtp?.close();
+    server.close(() => process.exit(0));
+  };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: speed as ratios against baselines measured in the same run (see docs/benchmarks.md).
 //   BENCH_LATENCY_MS (100), BENCH_SECONDS (5) per throughput phase, BENCH_UI=0 to skip the browser phase,
-//   BENCH_ONLY=flood for the webhook flood phase alone, BENCH_ONLY=history for the quality history's.
+//   BENCH_ONLY=flood for the webhook flood phase alone, BENCH_ONLY=history for the quality history's,
+//   BENCH_ONLY=alerts for the alerts' delivery delay.
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
@@ -40,6 +41,15 @@ function historyPhase(): unknown {
       "tsx",
       resolve(root, "scripts/bench-history.ts"),
     ],
+    { cwd: root, env: process.env, encoding: "utf8", maxBuffer: 10_000_000 },
+  );
+  return JSON.parse(out.trim().split("\n").pop() ?? "{}");
+}
+/** The alerts phase: event → delivered, in a process of its own (server modules). */
+function alertsPhase(): unknown {
+  const out = execFileSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", resolve(root, "scripts/bench-alerts.ts")],
     { cwd: root, env: process.env, encoding: "utf8", maxBuffer: 10_000_000 },
   );
   return JSON.parse(out.trim().split("\n").pop() ?? "{}");
@@ -516,6 +526,11 @@ async function main() {
       setTimeout(() => process.exit(0), 500);
       return;
     }
+    if (process.env.BENCH_ONLY === "alerts") {
+      console.log(JSON.stringify({ alerts: alertsPhase() }, null, 2));
+      setTimeout(() => process.exit(0), 500);
+      return;
+    }
     if (process.env.BENCH_ONLY === "flood") {
       console.log(JSON.stringify({ webhookFlood: await webhookFloodPhase(APP) }, null, 2));
       setTimeout(() => process.exit(0), 500);
@@ -602,6 +617,8 @@ async function main() {
     // 10. A forged-notification flood on the open webhook, beside another user's requests.
     results.webhookFlood = await webhookFloodPhase(APP);
     results.history = historyPhase();
+    // 11. Alerts: a judged call's alert delivered to Teams and by email.
+    results.alerts = alertsPhase();
 
     // 4–5. Signed-in crowds: report builds beside another user's requests; Investigators and Readers of one call.
     await tenantPhases(results);

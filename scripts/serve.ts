@@ -12,6 +12,8 @@ const appPort = Number(process.env.APP_PORT ?? 3000);
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const stateDir = resolve(root, process.env.EMULATOR_STATE_DIR ?? ".emulator");
 const emulatorUrl = `https://localhost:${emulatorPort}`;
+// The emulator's SMTP catcher (the demo's mailbox for email alerts).
+const smtpPort = Number(process.env.EMULATOR_SMTP_PORT ?? emulatorPort + 15);
 const children: ChildProcess[] = [];
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -62,6 +64,7 @@ async function main() {
   run("emulator", tsx, [resolve(root, "emulator/server.ts")], {
     ...process.env,
     EMULATOR_PORT: String(emulatorPort),
+    EMULATOR_SMTP_PORT: String(smtpPort),
     EMULATOR_STATE_DIR: stateDir,
   });
   await waitFor(
@@ -85,6 +88,14 @@ async function main() {
       process.env.CALLSCOPE_IP_ASN_CSV ?? resolve(root, "emulator/data/ip/asn-ipv4-num.csv"),
     CALLSCOPE_IP_COUNTRY_CSV:
       process.env.CALLSCOPE_IP_COUNTRY_CSV ?? resolve(root, "emulator/data/ip/asn-country-ipv4-num.csv"),
+    // Alerts: the emulator stands in for a Teams channel's webhook and a mailbox. Its host is allowed (and may be
+    // loopback) here only; a real deployment keeps the defaults (the cloud's Teams webhook hosts, public only).
+    CALLSCOPE_ALERT_HOSTS: process.env.CALLSCOPE_ALERT_HOSTS ?? `localhost:${emulatorPort}`,
+    CALLSCOPE_ALERT_PRIVATE_HOSTS: process.env.CALLSCOPE_ALERT_PRIVATE_HOSTS ?? "localhost",
+    CALLSCOPE_SMTP_URL: process.env.CALLSCOPE_SMTP_URL ?? `smtp://localhost:${smtpPort}`,
+    CALLSCOPE_SMTP_FROM: process.env.CALLSCOPE_SMTP_FROM ?? "callscope demo <callscope@contoso.example>",
+    CALLSCOPE_DEMO_MESSAGES_URL:
+      process.env.CALLSCOPE_DEMO_MESSAGES_URL ?? `${emulatorUrl}/_emulator/alerts/messages`,
     // Trust the emulator's certificate in the app without turning TLS checks off.
     NODE_EXTRA_CA_CERTS: tls.bundlePath,
   });

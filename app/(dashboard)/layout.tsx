@@ -27,6 +27,9 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
             <Link href="/quality" className="underline-offset-2 hover:underline">
               Quality
             </Link>
+            <Link href="/alerts" className="underline-offset-2 hover:underline">
+              Alerts
+            </Link>
             <Link href="/phone-logs" className="underline-offset-2 hover:underline">
               Phone logs
             </Link>

@@ -1,4 +1,5 @@
 // Graph's /subscriptions for callRecords, and the emulator's controls for its feed of new calls.
+import { demoPeople } from "../../lib/demo/people";
 import type { Context, Hono } from "hono";
 import type { CryptoKey } from "jose";
 import type { EmulatorEnv } from "../env";
@@ -46,6 +47,9 @@ function expiryProblem(value: unknown): { expiresAt: number } | { error: string 
     };
   return { expiresAt };
 }
+
+const DEMO_PRIYA = demoPeople.find((person) => person.displayName === "Priya Raman")?.id ?? "";
+const DEMO_MATEO = demoPeople.find((person) => person.displayName === "Mateo Alvarez")?.id ?? "";
 
 export function registerFeedRoutes(
   app: Hono<EmulatorEnv>,
@@ -133,10 +137,23 @@ export function registerFeedRoutes(
       // The demo's tenant keeps having calls: a few at once, then one a minute.
       demoStarted = true;
       hub.publish({ count: 6, overMs: 20_000, updateAfterMs: 60_000, poorEvery: 3, people: [] });
-      setInterval(
-        () => hub.publish({ count: 1, overMs: 0, updateAfterMs: 60_000, poorEvery: 3, people: [] }),
-        60_000,
-      ).unref();
+      // Mateo Alvarez is on the demo's watch list with an alert rule: a poor call of his arrives at once, then
+      // one every ten minutes, so a new user sees an alert reach the Teams stand-in and the mailbox.
+      const mateoCall = () =>
+        hub.publish({
+          count: 1,
+          overMs: 5_000,
+          updateAfterMs: null,
+          poorEvery: 1,
+          people: [DEMO_PRIYA, DEMO_MATEO],
+        });
+      mateoCall();
+      let minutes = 0;
+      setInterval(() => {
+        minutes += 1;
+        if (minutes % 10 === 0) mateoCall();
+        else hub.publish({ count: 1, overMs: 0, updateAfterMs: 60_000, poorEvery: 3, people: [] });
+      }, 60_000).unref();
     }
     return c.json(
       {

@@ -1,4 +1,5 @@
 import "server-only";
+import { newTrace } from "./trace";
 import { createSingleFlight } from "./single-flight";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { followPages } from "@/lib/graph/paging";
@@ -60,6 +61,9 @@ export function createCallInsights(options: InsightsOptions) {
   }
 
   return {
+    /** Every row of a phone log in a window (alerts' trunk rules; up to the log's page cap). */
+    phoneLog: (kind: PhoneLogKind, from: number, to: number) => readLog(kind, from, to, newTrace()),
+
     /**
      * The call's verdict, worst metric and each person's part, for a row of search results: judged once per
      * call, then shown per view (people masked for Readers).

@@ -3,6 +3,7 @@ import { AuthError } from "@/lib/auth/errors";
 import { GraphFailure } from "@/lib/graph/errors";
 import { ReportError } from "@/lib/reports/errors";
 import { HistoryError } from "@/lib/history/service";
+import { AlertError } from "@/lib/alerts/errors";
 import { SiteError } from "@/lib/sites/service";
 
 const API_ERROR_BRAND = crossBundleBrand("ApiError");
@@ -94,6 +95,7 @@ export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof SiteError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof HistoryError) return new ApiError(error.status, error.code, error.message);
+  if (error instanceof AlertError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof AuthError || error instanceof ReportError)
     return new ApiError(error.status, error.code, error.message, {
       retryAfterSeconds: error.retryAfterSeconds,

@@ -39,6 +39,8 @@ import { createHistoryService } from "@/lib/history/service";
 import { createHistoryStore } from "@/lib/history/store";
 import { createReportService } from "@/lib/reports/service";
 import { createSiteService } from "@/lib/sites/service";
+import { createAlerts } from "@/lib/alerts/alerts";
+import { demoPeople } from "@/lib/demo/people";
 import packageJson from "@/package.json";
 
 /** Everything the API routes share, built once per server process from the configuration. */
@@ -101,8 +103,9 @@ function build() {
   });
   // Keyed by a secret: with a public key (the tenant ID) anyone knowing user IDs could undo the masking.
   const pseudonymKey = config.cursorSecret ?? randomBytes(32).toString("hex");
+  const historyStore = createHistoryStore(db);
   const history = createHistoryService({
-    store: createHistoryStore(db),
+    store: historyStore,
     tenantId: config.tenantId,
     config: config.history,
     secret: config.cursorSecret,
@@ -168,7 +171,19 @@ function build() {
     db,
     tenantId: config.tenantId,
     cursorSecret: config.cursorSecret,
-    onJudged: (call, sessions, source) => history.record(call, sessions, source),
+    onJudged: async (call, sessions, source, judged) => {
+      await history.record(call, sessions, source);
+      // An alert that cannot be evaluated must not make the feed judge the call again: logged, not thrown.
+      await alerts.evaluator
+        .onJudged(judged, source, Date.parse(call.endDateTime))
+        .catch((error: unknown) =>
+          log(
+            "warn",
+            "alerts",
+            `person rules failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+    },
     config: config.feed,
     calls: service,
     subscriptions: createSubscriptionsClient(createGraphSender(graphOptions), config.graphBaseUrl),
@@ -183,10 +198,44 @@ function build() {
         fields,
       ),
   });
+  const alerts = createAlerts({
+    db,
+    tenantId: config.tenantId,
+    config: config.alerts,
+    holder: feed.holder,
+    bands: config.history.bands,
+    history: historyStore,
+    leases: { acquire: feed.store.acquire, release: feed.store.release },
+    watchList: async () =>
+      new Map((await feed.store.watchList(config.tenantId)).map((person) => [person.personId, person.label])),
+    directRouting: async (from, to) => (await insights.phoneLog("directRouting", from, to)).rows,
+    callsOf: async (personId, since) =>
+      (
+        await feed.store.page(config.tenantId, {
+          poorOnly: true,
+          order: "newest",
+          people: [personId],
+          after: null,
+          limit: 500,
+        })
+      ).filter((call) => Date.parse(call.startDateTime) >= since),
+    demoMessages:
+      config.demo && config.alerts.demoMessagesUrl
+        ? async () => {
+            const response = await fetch(config.alerts.demoMessagesUrl ?? "", {
+              signal: AbortSignal.timeout(5000),
+            });
+            return (await response.json()) as unknown;
+          }
+        : undefined,
+    log: (level, message, fields) => log(level, "alerts", message, fields),
+  });
+  if (config.demo) void seedDemoAlerts(alerts, feed, config).catch(() => undefined);
   return {
     config,
     service,
     feed,
+    alerts,
     history,
     search,
     insights,
@@ -199,6 +248,89 @@ function build() {
     verify: config.demo ? async () => demoPrincipal : createTokenVerifier(config),
     viewFor,
   };
+}
+
+/**
+ * The demo's alerts, made once: Mateo Alvarez on the watch list, a rule for his poor calls and a band rule on the
+ * demo's sites, both to the demo's Teams-channel stand-in (and its mailbox, when SMTP is set).
+ */
+async function seedDemoAlerts(
+  alerts: ReturnType<typeof createAlerts>,
+  feed: ReturnType<typeof createFeed>,
+  config: ReturnType<typeof serverConfig>,
+) {
+  const tenantId = config.tenantId;
+  if (
+    (await alerts.store.rules(tenantId)).length > 0 ||
+    (await alerts.store.destinations(tenantId)).length > 0
+  )
+    return;
+  const mateo = demoPeople.find((person) => person.displayName === "Mateo Alvarez");
+  const now = Date.now();
+  if (mateo)
+    await feed.store.watch(
+      tenantId,
+      { personId: mateo.id, label: mateo.displayName, addedBy: "demo", addedAt: now },
+      config.feed?.maxWatched ?? 200,
+    );
+  const destinations: string[] = [];
+  const teams = config.alerts.demoMessagesUrl
+    ? new URL("/_emulator/teams/workflows/demo-channel", config.alerts.demoMessagesUrl)
+    : null;
+  if (teams) {
+    const id = "demo-teams";
+    await alerts.store.addDestination(
+      tenantId,
+      { id, name: "IT ops channel (demo stand-in)", kind: "teams", target: teams.href, secret: null },
+      "demo",
+      now,
+    );
+    destinations.push(id);
+  }
+  if (config.alerts.smtp) {
+    const id = "demo-email";
+    await alerts.store.addDestination(
+      tenantId,
+      { id, name: "IT ops mailbox (demo)", kind: "email", target: "it-ops@contoso.example", secret: null },
+      "demo",
+      now,
+    );
+    destinations.push(id);
+  }
+  const base = {
+    enabled: true,
+    digest: "none" as const,
+    quietHours: null,
+    snoozedUntil: null,
+    destinationIds: destinations,
+    createdBy: "demo",
+    createdByName: "Demo",
+    createdAt: now,
+    updatedAt: now,
+  };
+  await alerts.store.saveRule(tenantId, {
+    ...base,
+    id: "demo-mateo",
+    name: "Mateo Alvarez had a poor call",
+    cooldownMinutes: 0,
+    spec: { kind: "person", people: "watch-list", parts: ["impacting", "impacted", "both", "unclear"] },
+  });
+  await alerts.store.saveRule(tenantId, {
+    ...base,
+    id: "demo-sites",
+    name: "A site over 10 % poor streams in 24 hours",
+    cooldownMinutes: 24 * 60,
+    spec: {
+      kind: "band",
+      dimension: "site",
+      values: null,
+      window: "24h",
+      bandPercent: 10,
+      minStreams: 20,
+      overBaselinePoints: 0,
+      media: "all",
+    },
+  });
 }
 
 // One per process, whichever route bundle asks first: routes share the cache, the Redis connection and the budgets.

@@ -31,7 +31,7 @@ export function setTokenSource(source: TokenSource): void {
 }
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** A text body sent as it is, with this content type (JSON bodies are serialised otherwise). */
   text?: { body: string; type: string };
@@ -83,6 +83,10 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
 
 export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, { method: "POST", body })).json()) as T;
+}
+
+export async function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return (await (await request(path, { method: "PATCH", body })).json()) as T;
 }
 
 /** PUTs a text body (a file's contents) with its content type; answers the JSON response. */

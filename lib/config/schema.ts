@@ -1,5 +1,6 @@
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { isGuid } from "@/lib/format/guid";
+import { DEFAULT_ALERT_HOSTS, parseHostRule, type HostRule } from "./alert-hosts";
 import { CLOUDS, MICROSOFT_GRAPH_HOSTS, type CloudName } from "./clouds";
 
 /** Graph's longest lifetime for a callRecords subscription, in minutes. */
@@ -46,6 +47,26 @@ export interface ServerConfig {
   /** Change notifications and the inbox; null when CALLSCOPE_PUBLIC_URL is not set. */
   feed: FeedConfig | null;
   history: HistoryConfig;
+  alerts: AlertsConfig;
+}
+
+/** Alerts to Teams channels, email and webhooks (lib/alerts). */
+export interface AlertsConfig {
+  /** The hosts a destination may name (CALLSCOPE_ALERT_HOSTS; default the configured cloud's Teams webhook hosts). */
+  hosts: HostRule[];
+  /**
+   * Allowed hosts that may resolve to a private or loopback address (CALLSCOPE_ALERT_PRIVATE_HOSTS): an
+   * internal relay the operator runs, or the demo's stand-ins. Every other destination must be public.
+   */
+  privateHosts: string[];
+  /** The SMTP server email alerts go through (CALLSCOPE_SMTP_URL) and their sender (CALLSCOPE_SMTP_FROM). */
+  smtp: { url: string; from: string } | null;
+  /** The address alerts link back to (CALLSCOPE_PUBLIC_URL); without it alerts carry no links. */
+  linkBase: string | null;
+  /** The demo's message catcher, read by the alerts page in demo mode only (CALLSCOPE_DEMO_MESSAGES_URL). */
+  demoMessagesUrl: string | null;
+  /** Window rules are evaluated this often (CALLSCOPE_ALERT_EVALUATE_SECONDS, default 60). */
+  evaluateEveryMs: number;
 }
 
 /** The quality history beyond Graph's 30 days (lib/history). */
@@ -165,6 +186,48 @@ function historyConfig(env: Record<string, string | undefined>): HistoryConfig {
       degraded: degraded / 100,
       minStreams: integer(env, "CALLSCOPE_QUALITY_MIN_STREAMS", 30, 1, 1_000_000),
     },
+  };
+}
+
+function alertsConfig(
+  env: Record<string, string | undefined>,
+  cloud: CloudName,
+  feed: FeedConfig | null,
+): AlertsConfig {
+  const listed = env.CALLSCOPE_ALERT_HOSTS?.trim();
+  const entries = listed ? listed.split(/[\s,]+/).filter(Boolean) : [...DEFAULT_ALERT_HOSTS[cloud]];
+  const hosts = entries.map((entry) => {
+    const rule = parseHostRule(entry);
+    if (typeof rule === "string") throw new ConfigError("CALLSCOPE_ALERT_HOSTS", `${rule}.`);
+    return rule;
+  });
+  const privateHosts = (env.CALLSCOPE_ALERT_PRIVATE_HOSTS ?? "")
+    .split(/[\s,]+/)
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  const smtpUrl = env.CALLSCOPE_SMTP_URL?.trim();
+  if (smtpUrl) {
+    let protocol = "";
+    try {
+      protocol = new URL(smtpUrl).protocol;
+    } catch {
+      // reported below
+    }
+    if (protocol !== "smtp:" && protocol !== "smtps:")
+      throw new ConfigError(
+        "CALLSCOPE_SMTP_URL",
+        "must be an smtp:// (STARTTLS when offered) or smtps:// URL, such as smtps://user:password@smtp.example.com:465.",
+      );
+  }
+  const from = env.CALLSCOPE_SMTP_FROM?.trim() || "callscope <callscope@localhost>";
+  const messages = env.CALLSCOPE_DEMO_MESSAGES_URL?.trim();
+  return {
+    hosts,
+    privateHosts,
+    smtp: smtpUrl ? { url: smtpUrl, from } : null,
+    linkBase: feed?.publicUrl ?? null,
+    demoMessagesUrl: messages || null,
+    evaluateEveryMs: integer(env, "CALLSCOPE_ALERT_EVALUATE_SECONDS", 60, 1, 3600) * 1000,
   };
 }
 
@@ -342,6 +405,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     redisUrl,
     feed,
     history: historyConfig(env),
+    alerts: alertsConfig(env, cloudName as CloudName, feed),
     sharedEntryBytes: integer(env, "CALLSCOPE_SHARED_ENTRY_MB", 16, 1, 512) * 1024 * 1024,
     // Microsoft's stricter published limits per call record: 10 first pages / 20 s, 50 later pages / 5 min.
     graphBudget: budgetOff

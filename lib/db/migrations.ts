@@ -87,7 +87,95 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
     "0004_feed": { up: (db: Any) => createFeedTables(db) },
     "0005_history": { up: (db: Any) => createHistoryTables(db, dialect) },
+    "0006_alerts": { up: (db: Any) => createAlertTables(db) },
   };
+}
+
+/**
+ * Alerts (lib/alerts): rules, destinations, each value's state (cooldown, recovery), and the outbox — an
+ * alert is written (with one delivery per destination, in one transaction) before anything is sent.
+ */
+async function createAlertTables(db: Kysely<unknown>) {
+  await db.schema
+    .createTable("alert_rules")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("spec", "text", (c) => c.notNull())
+    .addColumn("settings", "text", (c) => c.notNull())
+    .addColumn("enabled", "integer", (c) => c.notNull())
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_by_name", "text", (c) => c.notNull())
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .addColumn("updated_at", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint("alert_rules_pkey", ["tenant_id", "id"])
+    .execute();
+  await db.schema
+    .createTable("alert_destinations")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("target", "text", (c) => c.notNull())
+    .addColumn("secret", "text")
+    .addColumn("created_by", "text", (c) => c.notNull())
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .addColumn("failing_since", "bigint")
+    .addColumn("last_ok_at", "bigint")
+    .addColumn("last_error", "text")
+    .addPrimaryKeyConstraint("alert_destinations_pkey", ["tenant_id", "id"])
+    .execute();
+  await db.schema
+    .createTable("alert_state")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("rule_id", "text", (c) => c.notNull())
+    .addColumn("value_key", "text", (c) => c.notNull())
+    .addColumn("open", "integer", (c) => c.notNull())
+    .addColumn("fired_at", "bigint", (c) => c.notNull())
+    .addColumn("suppressed", "integer", (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint("alert_state_pkey", ["tenant_id", "rule_id", "value_key"])
+    .execute();
+  await db.schema
+    .createTable("alert_events")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("id", "text", (c) => c.notNull())
+    .addColumn("rule_id", "text", (c) => c.notNull())
+    .addColumn("dedup_key", "text", (c) => c.notNull())
+    .addColumn("message", "text", (c) => c.notNull())
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .addPrimaryKeyConstraint("alert_events_pkey", ["tenant_id", "id"])
+    .addUniqueConstraint("alert_events_dedup", ["tenant_id", "dedup_key"])
+    .execute();
+  await db.schema
+    .createTable("alert_deliveries")
+    .addColumn("tenant_id", "text", (c) => c.notNull())
+    .addColumn("id", "text", (c) => c.notNull())
+    .addColumn("event_id", "text", (c) => c.notNull())
+    .addColumn("rule_id", "text", (c) => c.notNull())
+    .addColumn("destination_id", "text", (c) => c.notNull())
+    .addColumn("status", "text", (c) => c.notNull())
+    .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("due_at", "bigint", (c) => c.notNull())
+    .addColumn("digest_key", "text")
+    .addColumn("claimed_by", "text")
+    .addColumn("claimed_until", "bigint")
+    .addColumn("created_at", "bigint", (c) => c.notNull())
+    .addColumn("sent_at", "bigint")
+    .addColumn("last_status", "integer")
+    .addColumn("last_error", "text")
+    .addPrimaryKeyConstraint("alert_deliveries_pkey", ["tenant_id", "id"])
+    .execute();
+  await db.schema
+    .createIndex("alert_deliveries_due")
+    .on("alert_deliveries")
+    .columns(["tenant_id", "status", "due_at"])
+    .execute();
+  await db.schema
+    .createIndex("alert_deliveries_by_time")
+    .on("alert_deliveries")
+    .columns(["tenant_id", "created_at"])
+    .execute();
 }
 
 async function createFeedTables(db: Kysely<unknown>) {

@@ -24,6 +24,11 @@ export interface Database {
   history_daily: HistoryDailyTable;
   history_calls: HistoryCallsTable;
   history_keys: HistoryKeysTable;
+  alert_rules: AlertRulesTable;
+  alert_destinations: AlertDestinationsTable;
+  alert_state: AlertStateTable;
+  alert_events: AlertEventsTable;
+  alert_deliveries: AlertDeliveriesTable;
 }
 
 export interface ReportsTable {
@@ -185,4 +190,72 @@ export interface HistoryCallsTable {
 export interface HistoryKeysTable {
   tenant_id: string;
   pseudonym_key: string;
+}
+
+export interface AlertRulesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  /** JSON: what the rule watches (lib/alerts/model.ts RuleSpec). */
+  spec: string;
+  /** JSON: cooldown, digest, quiet hours, snooze, destinations. */
+  settings: string;
+  enabled: number;
+  created_by: string;
+  created_by_name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AlertDestinationsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  /** The webhook URL or the recipients: a secret, never shown back in full. */
+  target: string;
+  secret: string | null;
+  created_by: string;
+  created_at: number;
+  failing_since: number | null;
+  last_ok_at: number | null;
+  last_error: string | null;
+}
+
+export interface AlertStateTable {
+  tenant_id: string;
+  rule_id: string;
+  value_key: string;
+  open: number;
+  fired_at: number;
+  suppressed: Generated<number>;
+}
+
+export interface AlertEventsTable {
+  tenant_id: string;
+  id: string;
+  rule_id: string;
+  dedup_key: string;
+  /** JSON: the AlertMessage. */
+  message: string;
+  created_at: number;
+}
+
+export interface AlertDeliveriesTable {
+  tenant_id: string;
+  id: string;
+  event_id: string;
+  rule_id: string;
+  destination_id: string;
+  status: string;
+  attempts: Generated<number>;
+  due_at: number;
+  digest_key: string | null;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  created_at: number;
+  sent_at: number | null;
+  last_status: number | null;
+  last_error: string | null;
 }

@@ -4,6 +4,7 @@ import type { CallService } from "@/lib/api/call-service";
 import { newTrace } from "@/lib/api/trace";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { judgeCall } from "./judge";
+import type { FeedCall } from "./model";
 import type { FeedStore, QueueItem } from "./store";
 
 /** A verdict reads at most this many sessions (ten of Graph's pages), as the search rows do. */
@@ -33,8 +34,13 @@ export interface WorkerOptions {
   pollMs?: number;
   now?: () => number;
   log?: (fields: Record<string, unknown>) => void;
-  /** Told each call judged, with the sessions read (the quality history keeps their streams). */
-  onJudged?: (call: CallSummary, sessions: readonly Session[], source: QueueItem["source"]) => Promise<void>;
+  /** Told each call judged, with the sessions read and the verdict (the history keeps streams; alerts judge people). */
+  onJudged?: (
+    call: CallSummary,
+    sessions: readonly Session[],
+    source: QueueItem["source"],
+    judged: FeedCall,
+  ) => Promise<void>;
 }
 
 export interface JudgeReport {
@@ -72,7 +78,7 @@ export function createFeedWorker(options: WorkerOptions) {
         { now: judgedAt, settleMs: options.settleMs },
       );
       report.judged += 1;
-      await options.onJudged?.(read.call, read.sessions, item.source);
+      await options.onJudged?.(read.call, read.sessions, item.source, judged.call);
       log({
         level: "info",
         message: "feed: call judged",

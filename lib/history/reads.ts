@@ -206,6 +206,49 @@ export function historyReads(db: Db) {
         .execute();
     },
 
+    /**
+     * Classified and poor streams per value of one dimension for streams that started in [from, to), by hour
+     * bucket (ms, UTC) — the alerts' windows shorter than a day. A stream counts once per value its person ends
+     * have (as the daily rollups count it); `media` null: every media.
+     */
+    async hourlyTallies(
+      tenantId: string,
+      column: string,
+      from: number,
+      to: number,
+      media: string | null,
+    ): Promise<{ hour: number; value: string; streams: number; poor: number }[]> {
+      if (!/^[a-z_]+$/.test(column)) throw new Error(`not a fact column: ${column}`);
+      const q = await db.ready();
+      const side = (prefix: "sender" | "receiver") => {
+        const value = sql.ref(`${prefix}_${column}`);
+        const kind = sql.ref(`${prefix}_kind`);
+        return sql`SELECT call_id, session_id, segment_id, stream, start_at, quality, ${value} AS value
+          FROM history_streams
+          WHERE tenant_id = ${tenantId} AND day >= ${Math.floor(from / 86_400_000)} AND day <= ${Math.floor(to / 86_400_000)}
+            AND start_at >= ${from} AND start_at < ${to} AND quality IN (0, 1)
+            AND ${value} IS NOT NULL AND ${value} <> '' AND (${kind} IS NULL OR ${kind} <> 'service')
+            ${media === null ? sql`` : sql`AND media = ${media}`}`;
+      };
+      // UNION (not UNION ALL): a stream with the same value at both ends counts once.
+      const result = await sql<{
+        hour: number | string;
+        value: string;
+        streams: number | string;
+        poor: number | string;
+      }>`
+        SELECT (start_at / 3600000) * 3600000 AS hour, value, COUNT(*) AS streams,
+               SUM(CASE WHEN quality = 1 THEN 1 ELSE 0 END) AS poor
+        FROM (${side("sender")} UNION ${side("receiver")}) AS ends
+        GROUP BY 1, 2`.execute(q);
+      return result.rows.map((row) => ({
+        hour: Number(row.hour),
+        value: String(row.value),
+        streams: Number(row.streams),
+        poor: Number(row.poor),
+      }));
+    },
+
     /** Whether any call of this source is kept (the demo's past: written once, whatever came before it). */
     async hasSource(tenantId: string, source: string): Promise<boolean> {
       const q = await db.ready();

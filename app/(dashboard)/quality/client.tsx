@@ -20,6 +20,7 @@ import { Button } from "@/components/ui/button";
 import { problemMessage } from "@/lib/client/problem-text";
 import type { Status, Tally } from "@/lib/history/overview";
 import { DEMO_STORIES } from "@/lib/history/demo-history";
+import { formatPercent } from "@/lib/format/percent";
 import {
   qualityFromParams,
   qualityParams,
@@ -29,7 +30,7 @@ import {
   type QualityFilters,
 } from "@/lib/client/quality";
 
-const percent = (share: number | null) => (share === null ? "—" : `${(share * 100).toFixed(1)} %`);
+const percent = formatPercent;
 const STATUS_TEXT: Record<Status, string> = {
   critical: "Critical",
   degraded: "Degraded",

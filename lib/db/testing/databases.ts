@@ -24,3 +24,10 @@ export function eachDatabase(suite: (name: string, open: () => Db) => void): voi
       });
     });
 }
+
+/** A second connection to the same database as `db` (another instance's, in a two-instance test). */
+export function openAgain(db: Db): Db {
+  return db.sqlitePath
+    ? openDatabase({ sqlitePath: db.sqlitePath })
+    : openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL ?? "" });
+}

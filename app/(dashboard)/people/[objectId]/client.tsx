@@ -8,8 +8,9 @@ import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
 import { dimensionHref, usePersonHistory } from "@/lib/client/quality";
 import { formatDateTime } from "@/lib/format/dates";
+import { formatShare } from "@/lib/format/percent";
 
-const percent = (poor: number, of: number) => (of === 0 ? "—" : `${((poor / of) * 100).toFixed(1)} %`);
+const percent = formatShare;
 
 /** The days bucketed by week, so a year reads at a glance. */
 function byWeek(days: { day: string; streams: number; poor: number }[]) {

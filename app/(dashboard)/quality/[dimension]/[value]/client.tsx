@@ -8,8 +8,9 @@ import { Card } from "@/components/ui/card";
 import { QueryError } from "@/components/ui/query-error";
 import { HistoryCalls } from "@/components/quality/history-calls";
 import { useDimension, type DimensionResponse } from "@/lib/client/quality";
+import { formatPercent } from "@/lib/format/percent";
 
-const percent = (share: number | null) => (share === null ? "—" : `${(share * 100).toFixed(1)} %`);
+const percent = formatPercent;
 
 /** "Oslo office, 1–14 Nov vs 15–28 Nov: 32.1 % → 3.0 % poor, better (significant, z = −8.2)". */
 function periodsSentence(data: DimensionResponse): string | null {

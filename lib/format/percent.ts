@@ -1,0 +1,6 @@
+/** A share (0–1) as the history and alerts show it: "12.5 %", or "—" when there is nothing to share. */
+export const formatPercent = (share: number | null) =>
+  share === null ? "—" : `${(share * 100).toFixed(1)} %`;
+
+/** `poor` of `of` as a percentage, "—" when `of` is 0. */
+export const formatShare = (poor: number, of: number) => formatPercent(of === 0 ? null : poor / of);
