@@ -96,7 +96,7 @@ test("invalid link parameters fall back to defaults with a notice", async ({ pag
 test("exports the streams as CSV and the Graph payload as JSON", async ({ page }) => {
   const wifi = demoCall("poor-wifi");
   await page.goto(`/calls/${wifi.id}`);
-  await expect(page.getByTestId("load-status")).toContainText("All 1 sessions loaded");
+  await expect(page.getByTestId("load-status")).toContainText("The call's one session loaded");
   const [csv] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export streams CSV" }).click(),

@@ -29,7 +29,7 @@ export async function screenshot(page: Page, name: string) {
 
 export async function waitForAllSessions(page: Page, count: number) {
   await expect(page.getByTestId("load-status")).toContainText(
-    `All ${count.toLocaleString("en-US")} sessions loaded`,
+    count === 1 ? "The call's one session loaded" : `All ${count.toLocaleString("en-US")} sessions loaded`,
     { timeout: 60_000 },
   );
 }
@@ -45,3 +45,36 @@ export async function cspViolations(page: Page): Promise<() => Promise<string[]>
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
+
+/**
+ * Words of our own that a narrow screen split across lines ("Stat e", "Outboun d"): in table headers, buttons,
+ * links and the cells marked `data-words` (statuses, directions). Graph's own strings (names, addresses) may
+ * break anywhere; these may not.
+ */
+export async function brokenWords(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    const elements = document.querySelectorAll("th, button, nav a, summary, [data-words]");
+    for (const element of elements) {
+      if (!(element instanceof HTMLElement) || element.offsetParent === null) continue;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const match of text.matchAll(/[A-Za-z]{3,}/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index ?? 0);
+          range.setEnd(node, (match.index ?? 0) + match[0].length);
+          const lines = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}: ${match[0]}`);
+        }
+      }
+    }
+    return [...new Set(broken)].slice(0, 20);
+  });
+}
+
+/** How far the page is wider than the window (0 when it fits). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

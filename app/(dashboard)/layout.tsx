@@ -4,7 +4,18 @@ import { AccountMenu } from "@/components/auth/account-menu";
 import { AuthGate } from "@/components/auth/auth-gate";
 import { Providers } from "@/components/providers";
 import { DemoBanner } from "@/components/ui/demo-banner";
+import { NavMenu } from "@/components/ui/nav-menu";
 import { clientConfig } from "@/lib/config/client-config";
+
+/** The pages the header links to, in its order. */
+const NAV = [
+  ["/calls", "Find calls"],
+  ["/quality", "Quality"],
+  ["/alerts", "Alerts"],
+  ["/phone-logs", "Phone logs"],
+  ["/reports", "Reports"],
+  ["/sites", "Sites"],
+] as const;
 
 export default function DashboardLayout({ children }: { children: ReactNode }) {
   const config = clientConfig();
@@ -12,35 +23,20 @@ export default function DashboardLayout({ children }: { children: ReactNode }) {
     <Providers config={config}>
       <header className="border-b border-line bg-surface">
         {config.demo && <DemoBanner />}
-        {/* On a phone the links wrap as whole words under the name, never a letter to a line. */}
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link href="/" className="whitespace-nowrap text-lg font-semibold tracking-tight">
+        <div className="mx-auto flex max-w-7xl items-center gap-x-4 gap-y-2 px-4 py-3">
+          <Link href="/" className="mr-auto whitespace-nowrap text-lg font-semibold tracking-tight">
             call<span className="text-accent-fg">scope</span>
           </Link>
-          <nav
-            aria-label="Main"
-            className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap"
-          >
-            <Link href="/calls" className="underline-offset-2 hover:underline">
-              Find calls
-            </Link>
-            <Link href="/quality" className="underline-offset-2 hover:underline">
-              Quality
-            </Link>
-            <Link href="/alerts" className="underline-offset-2 hover:underline">
-              Alerts
-            </Link>
-            <Link href="/phone-logs" className="underline-offset-2 hover:underline">
-              Phone logs
-            </Link>
-            <Link href="/reports" className="underline-offset-2 hover:underline">
-              Reports
-            </Link>
-            <Link href="/sites" className="underline-offset-2 hover:underline">
-              Sites
-            </Link>
-            <AccountMenu />
+          {/* Wide screens: the links in a row; narrower ones: a "Menu" button (never a letter to a line). */}
+          <nav aria-label="Main" className="hidden items-center gap-x-4 text-sm whitespace-nowrap lg:flex">
+            {NAV.map(([href, label]) => (
+              <Link key={href} href={href} className="underline-offset-2 hover:underline">
+                {label}
+              </Link>
+            ))}
           </nav>
+          <NavMenu links={NAV} />
+          <AccountMenu />
         </div>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">

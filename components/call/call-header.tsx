@@ -16,7 +16,8 @@ export function CallHeader({
   sessions,
 }: {
   call: CallSummary;
-  participants: { count: number; final: boolean };
+  /** `final`: Graph's list of participants arrived; else counted from the sessions, all of them once `sessionsDone`. */
+  participants: { count: number; final: boolean; sessionsDone: boolean };
   sessions: number;
 }) {
   const duration = callDurationMs(call);
@@ -30,7 +31,13 @@ export function CallHeader({
     ],
     [
       "Participants",
-      `${participants.count.toLocaleString("en-US")}${participants.final ? "" : " so far (from sessions)"}`,
+      `${participants.count.toLocaleString("en-US")}${
+        participants.final
+          ? ""
+          : participants.sessionsDone
+            ? " (from the sessions)"
+            : " so far (from sessions)"
+      }`,
     ],
     ["Sessions", sessions.toLocaleString("en-US")],
     ["Modalities", call.modalities.join(", ") || "none reported"],

@@ -67,10 +67,8 @@ describe("call view", () => {
 
   it("shows the first page while later ones load, and says the verdict may change", async () => {
     show({ pages: [first], hasNextPage: true });
-    expect(screen.getByTestId("load-status").textContent).toContain(
-      "1 sessions loaded · fetching page 2 from Graph…",
-    );
-    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 sessions shown");
+    expect(screen.getByTestId("load-status").textContent).toContain("Page 2, 1 session so far");
+    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 session shown");
     expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(true);
   });
 
@@ -101,7 +99,7 @@ describe("call view", () => {
     expect(status.getAttribute("role")).toBe("alert");
     expect(status.textContent).toContain("Loading stopped after 1 sessions: Graph is limiting requests");
     expect(status.textContent).toMatch(/Resuming automatically in (29|30) s/);
-    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 sessions shown");
+    expect((await screen.findByTestId("sessions-count")).textContent).toBe("1 of 1 session shown");
   });
 
   it("explains a failed first page and what to do, with the request ID", () => {

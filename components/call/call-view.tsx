@@ -133,7 +133,11 @@ export function CallView({
       <MaskedNotice />
       <CallHeader
         call={call}
-        participants={{ count: analysis.people.list.participants.length, final: analysis.people.final }}
+        participants={{
+          count: analysis.people.list.participants.length,
+          final: analysis.people.final,
+          sessionsDone: !data.hasNextPage,
+        }}
         sessions={analysis.summaries.length}
       />
       {analysis.unreadable.length > 0 && (

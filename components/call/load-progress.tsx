@@ -24,7 +24,10 @@ export function LoadProgress({
     const source = fromSnapshot ? "from the saved snapshot" : `(${pages} ${pages === 1 ? "page" : "pages"})`;
     return (
       <p className="text-sm text-muted" data-testid="load-status">
-        All {loaded.toLocaleString("en-US")} sessions loaded {source}.
+        {loaded === 1
+          ? "The call's one session loaded"
+          : `All ${loaded.toLocaleString("en-US")} sessions loaded`}{" "}
+        {source}.
       </p>
     );
   }
@@ -46,10 +49,13 @@ export function LoadProgress({
   return (
     <div role="status" aria-live="polite" className="space-y-1" data-testid="load-status">
       <p className="text-sm">
-        {loaded.toLocaleString("en-US")} sessions loaded · fetching page {pages + 1} from Graph…
+        Page {(pages + 1).toLocaleString("en-US")}, {loaded.toLocaleString("en-US")}{" "}
+        {loaded === 1 ? "session" : "sessions"} so far · Graph does not say how many there are, so this reads
+        until the last page…
       </p>
-      <div className="h-1 overflow-hidden rounded bg-line">
-        <div className="h-full w-1/3 animate-pulse bg-accent" />
+      {/* Indeterminate: no total to measure against, so the bar moves instead of pretending to a share. */}
+      <div className="relative h-1 overflow-hidden rounded bg-line" aria-hidden="true">
+        <div className="absolute inset-y-0 w-1/4 animate-[indeterminate_1.4s_ease-in-out_infinite] bg-accent motion-reduce:animate-none" />
       </div>
     </div>
   );

@@ -61,7 +61,7 @@ export function ParticipantsTable({
         receives poor streams they did not cause. <strong>Cause unclear</strong>: poor streams whose side the
         evidence does not settle (the headline says why). {affected.length} of {rows.length} are one of these.
       </p>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <Table data-testid="participants">
           <thead className="text-muted">
             <tr>

@@ -201,10 +201,11 @@ export function SessionsTable({
         </p>
       )}
       <p className="text-sm text-muted" aria-live="polite" data-testid="sessions-count">
-        {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions shown
+        {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")}{" "}
+        {summaries.length === 1 ? "session" : "sessions"} shown
       </p>
       {/* The grid keeps its columns readable and scrolls sideways in its own box on a narrow screen. */}
-      <div className="overflow-x-auto rounded border border-line">
+      <div className="relative overflow-x-auto rounded border border-line">
         <div
           role="table"
           aria-label="Sessions"

@@ -164,7 +164,7 @@ export function Inbox() {
             : "No calls: the live feed is off."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface p-2">
+        <div className="relative overflow-x-auto rounded-lg border border-line bg-surface p-2">
           <Table data-testid="inbox-calls">
             <caption className="sr-only">
               New calls, {filters.order === "poor" ? "poor first, then newest" : "newest first"}

@@ -18,7 +18,7 @@ export function PhoneLogTable({
   caption: string;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <Table data-testid="phone-log-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="whitespace-nowrap text-muted">

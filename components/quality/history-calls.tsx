@@ -15,7 +15,7 @@ export interface HistoryCallRow {
 export function HistoryCalls({ calls, testId }: { calls: HistoryCallRow[]; testId: string }) {
   if (calls.length === 0) return <p className="text-sm text-muted">No calls in this window.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <Table className="min-w-[28rem] whitespace-nowrap" data-testid={testId}>
         <thead>
           <tr>

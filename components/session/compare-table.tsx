@@ -13,8 +13,10 @@ export function CompareTable({
   names?: { caller: string; callee: string };
 }) {
   if (rows.length === 0) return null;
+  // Only what matters is coloured: a value over its limit, or one meaningfully worse (difference-rules.ts). A
+  // value that merely differs (another Wi-Fi channel, another driver) stays plain, so the real ones stand out.
   const cell = (row: ComparisonRow, side: "caller" | "callee") =>
-    `px-2 py-0.5 wrap-anywhere ${row.breach.includes(side) || row.worse === side ? "bg-danger-soft font-semibold text-poor-fg" : row.differs ? "bg-warn-soft" : ""}`;
+    `px-2 py-0.5 wrap-anywhere ${row.breach.includes(side) || row.worse === side ? "bg-danger-soft font-semibold text-poor-fg" : ""}`;
   const mark = (row: ComparisonRow, side: "caller" | "callee") =>
     row.breach.includes(side) ? (
       <span className="ml-1 text-xs" title={row.limit ?? undefined}>
@@ -34,7 +36,7 @@ export function CompareTable({
     ),
   ];
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table
         className="w-full table-fixed text-left text-sm"
         data-testid={testId ?? `compare-${title.toLowerCase()}`}
@@ -45,10 +47,10 @@ export function CompareTable({
         <thead className="text-muted">
           <tr>
             <th className="w-1/3 py-1">Property</th>
-            <th className="px-2">
+            <th className="px-2 wrap-anywhere">
               <bdi>{names.caller}</bdi>
             </th>
-            <th className="px-2">
+            <th className="px-2 wrap-anywhere">
               <bdi>{names.callee}</bdi>
             </th>
           </tr>

@@ -29,20 +29,27 @@ export function FeedbackCard({ endpoint }: { endpoint: Endpoint }) {
           {feedback.text}
         </blockquote>
       )}
-      {tokens.length > 0 && (
-        <ul className="mt-2 flex flex-wrap gap-2" aria-label="Feedback tokens">
-          {tokens.map((token) => (
-            <li
-              key={token.name}
-              className={`rounded-full px-2 py-0.5 text-xs ${token.flagged ? "bg-poor font-semibold text-white" : "bg-subtle text-muted line-through"}`}
-            >
-              {token.flagged ? "⚑ " : ""}
-              {token.label}
-              <span className="sr-only">{token.flagged ? " (reported)" : " (not reported)"}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      {tokens.length > 0 && <TokenLines tokens={tokens} />}
     </div>
+  );
+}
+
+/** What the person ticked, then what they did not, in words: "Reported: …; not reported: …". */
+function TokenLines({ tokens }: { tokens: ReturnType<typeof feedbackTokens> }) {
+  const reported = tokens.filter((token) => token.flagged).map((token) => token.label);
+  const not = tokens.filter((token) => !token.flagged).map((token) => token.label);
+  return (
+    <dl className="mt-2 space-y-1 text-sm" data-testid="feedback-tokens">
+      <div>
+        <dt className="inline font-medium">Reported: </dt>
+        <dd className="inline">{reported.length > 0 ? reported.join("; ") : "no problem ticked"}</dd>
+      </div>
+      {not.length > 0 && (
+        <div className="text-muted">
+          <dt className="inline">Not reported: </dt>
+          <dd className="inline">{not.join("; ")}</dd>
+        </div>
+      )}
+    </dl>
   );
 }

@@ -24,7 +24,7 @@ export function MediaPanel({ media, title, siteOf }: { media: Media; title: stri
   return (
     <details open={breached} className="group rounded border border-line p-3" data-testid="media-panel">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
-        <span className="capitalize">{title}</span>
+        <span className="capitalize wrap-anywhere">{title}</span>
         <QualityBadge quality={quality} />
         {!breached && (
           <span className="text-xs font-normal text-muted">nothing over a threshold: folded</span>

@@ -5,7 +5,7 @@ import { Table, Th } from "@/components/ui/table";
 export function StreamTable({ columns, rows }: { columns: string[]; rows: StreamDetailRow[] }) {
   if (rows.length === 0) return <p className="text-sm text-muted">The streams reported no metrics.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <Table data-testid="stream-details">
         <caption className="text-left font-medium">
           Streams (caller→callee is the media the caller sent to the callee)

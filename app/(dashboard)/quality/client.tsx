@@ -275,7 +275,7 @@ export function QualityView() {
                 No site, network, device or client stands out: poor streams are spread evenly.
               </p>
             ) : (
-              <div className="overflow-x-auto">
+              <div className="relative overflow-x-auto">
                 <Table data-testid="where-table" className="min-w-[36rem] whitespace-nowrap">
                   <thead>
                     <tr>
@@ -319,7 +319,7 @@ export function QualityView() {
             <h2 id="heat-heading" className="text-lg font-semibold">
               By hour and weekday (UTC)
             </h2>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table
                 className="border-separate border-spacing-0.5 whitespace-nowrap text-[10px]"
                 data-testid="heatmap"

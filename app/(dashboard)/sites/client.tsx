@@ -79,7 +79,7 @@ export function SitesView() {
             {sites.data.sites.length.toLocaleString("en-US")} networks, uploaded{" "}
             {formatDateTime(sites.data.uploadedAt, false)} by <bdi>{sites.data.uploadedBy}</bdi>.
           </p>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <Table data-testid="sites">
               <thead className="text-muted">
                 <tr>

@@ -30,7 +30,7 @@ export function DeliveriesLog() {
       ) : rows.length === 0 ? (
         <p className="text-sm text-muted">{deliveries.isPending ? "Loading…" : "Nothing sent yet."}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <Table data-testid="alert-deliveries" className="min-w-[56rem]">
             <thead>
               <tr>

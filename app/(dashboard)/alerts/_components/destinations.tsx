@@ -37,7 +37,7 @@ export function Destinations({ destinations }: { destinations: DestinationView[]
         Destinations
       </h2>
       {destinations && destinations.length > 0 && (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <Table data-testid="alert-destinations" className="min-w-[42rem]">
             <thead>
               <tr>

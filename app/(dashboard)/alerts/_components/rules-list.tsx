@@ -43,7 +43,7 @@ export function RulesList({
       ) : rules.length === 0 ? (
         <p className="text-sm text-muted">No rules yet: add one below.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <Table data-testid="alert-rules" className="min-w-[48rem]">
             <thead>
               <tr>

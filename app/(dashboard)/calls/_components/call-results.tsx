@@ -86,7 +86,7 @@ export function CallResults({
           )}
         </p>
       )}
-      <div className="overflow-x-auto rounded-lg border border-line bg-surface p-2">
+      <div className="relative overflow-x-auto rounded-lg border border-line bg-surface p-2">
         <Table data-testid="call-results">
           <caption className="sr-only">Calls found, newest first</caption>
           <thead className="text-muted">

@@ -119,7 +119,7 @@ export function PersonView({ objectId }: { objectId: string }) {
             <h2 id="person-calls-heading" className="text-lg font-semibold">
               Their calls
             </h2>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <Table className="min-w-[32rem] whitespace-nowrap" data-testid="person-calls">
                 <thead>
                   <tr>
