@@ -32,7 +32,9 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
     page.getByRole("button", { name: "Export CSV" }).click(),
   ]);
   const csv = readFileSync((await download.path()) ?? "", "utf8");
-  expect(csv.slice(0, 60)).toMatch(/^\uFEFFstart_time,call_id,call_version,session_id/);
+  expect(csv.slice(0, 80)).toMatch(
+    /^\uFEFFstart_time,end_time,call_id,call_version,direction_words,session_id/,
+  );
   expect(csv.split("\r\n").length).toBeGreaterThan(1000);
   const parquet = await request.get(`/api/quality/streams.parquet?from=${day(20)}&to=${day(1)}`);
   expect(parquet.headers()["content-type"]).toBe("application/vnd.apache.parquet");

@@ -106,10 +106,24 @@ test("exports the streams as CSV and the Graph payload as JSON", async ({ page }
   )
     .toArray()
     .then((chunks) => Buffer.concat(chunks).toString());
-  const lines = text.trim().split("\r\n");
-  expect(lines[0]).toContain("sessionId,segmentId,media,label,direction");
+  // The history's columns: a BOM for Excel, both times, the direction in words, units in the names, networks.
+  expect(text.startsWith("\uFEFFstart_time,end_time,call_id,call_version,direction_words,session_id")).toBe(
+    true,
+  );
+  const lines = text.slice(1).trim().split("\r\n");
+  const header = lines[0]?.split(",") ?? [];
+  for (const column of [
+    "packet_loss_percent",
+    "sender_connection",
+    "receiver_wifi_band",
+    "sender_isp",
+    "receiver_vpn",
+  ])
+    expect(header).toContain(column);
   expect(lines).toHaveLength(9);
   expect(text).toContain("jitter 61 ms > 30 ms");
+  expect(text).toContain("Clara Aziz → Mateo Alvarez");
+  expect(text).toMatch(/,wifi,/);
   const [json] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Export JSON", exact: true }).click(),

@@ -2,24 +2,27 @@
 import { useState } from "react";
 import { CreateReportDialog } from "@/components/reports/create-report-dialog";
 import { Toast, useToast } from "@/components/ui/toast";
-import { streamsCsv } from "@/lib/callrecords/csv";
-import type { StreamRow } from "@/lib/callrecords/streams";
+import { callStreamsCsv } from "@/lib/callrecords/export-table";
+import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { saveBlob } from "@/lib/client/api";
 import { useExportJson } from "@/lib/client/exports";
 import { problemMessage } from "@/lib/client/problem-text";
+import { usePlaceOf } from "@/lib/client/sites";
 import { Button } from "@/components/ui/button";
 
 export function CallToolbar({
-  callId,
+  call,
   reportId,
-  rows,
+  sessions,
   complete,
 }: {
-  callId: string;
+  call: CallSummary;
   reportId?: string;
-  rows: StreamRow[];
+  sessions: readonly Session[];
   complete: boolean;
 }) {
+  const callId = call.id;
+  const placeOf = usePlaceOf();
   const [toast, showToast] = useToast();
   const [creating, setCreating] = useState(false);
   const exporting = useExportJson({ callId, reportId });
@@ -56,7 +59,13 @@ export function CallToolbar({
       <Button
         disabled={!complete}
         onClick={() =>
-          saveBlob(new Blob([streamsCsv(rows)], { type: "text/csv" }), `callscope-${callId}-streams.csv`)
+          saveBlob(
+            // The same columns as the history's export; the object ID stands in for the history's pseudonym.
+            new Blob([callStreamsCsv(call, sessions, { placeOf, pseudonym: (id) => id })], {
+              type: "text/csv;charset=utf-8",
+            }),
+            `callscope-${callId}-streams.csv`,
+          )
         }
       >
         Export streams CSV

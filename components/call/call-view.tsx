@@ -150,7 +150,12 @@ export function CallView({
           Everything else is shown; those values count as not reported.
         </p>
       )}
-      <CallToolbar callId={call.id} reportId={reportId} rows={analysis.rows} complete={!data.hasNextPage} />
+      <CallToolbar
+        call={call}
+        reportId={reportId}
+        sessions={analysis.sessions}
+        complete={!data.hasNextPage}
+      />
       <LoadProgress
         loaded={data.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
         pages={pages?.length ?? 0}

@@ -34,7 +34,7 @@ import { connectRedis } from "./shared/redis-client";
 import { createRedisStore } from "./shared/shared-store";
 import { createReportStore } from "@/lib/reports/db-store";
 import { createSiteStore } from "@/lib/sites/store";
-import { indexSites } from "@/lib/sites/match";
+import { placeFinder } from "@/lib/sites/match";
 import { createHistoryService } from "@/lib/history/service";
 import { createHistoryStore } from "@/lib/history/store";
 import { createReportService } from "@/lib/reports/service";
@@ -115,14 +115,7 @@ function build() {
       const status = await feed.inbox.status();
       return status.lastBackfill && { ...status.lastBackfill, problem: status.problem };
     },
-    placeOf: async () => {
-      const list = await siteStore.getSites(config.tenantId);
-      const index = indexSites(list?.sites ?? []);
-      return (network) => {
-        const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
-        return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
-      };
-    },
+    placeOf: async () => placeFinder((await siteStore.getSites(config.tenantId))?.sites ?? []),
   });
   // Calls people open or list are kept in the history too (their streams, once per version).
   const insights = createCallInsights({

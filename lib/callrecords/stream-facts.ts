@@ -146,6 +146,13 @@ const metric = (name: string, doc: string, read: (row: StreamRow) => number | nu
 
 /** Every column of a stream fact, in export order. */
 export const FACT_COLUMNS: readonly FactColumn[] = [
+  {
+    name: "end_time",
+    type: "text",
+    doc: "when the stream ended (UTC, ISO 8601): its own end, else its segment's",
+    read: (r, c) =>
+      text(r.stream.endDateTime ?? c.session.segments.find((s) => s.id === r.segmentId)?.endDateTime ?? null),
+  },
   { name: "session_id", type: "text", doc: "Graph's session ID", read: (r) => r.sessionId },
   { name: "segment_id", type: "text", doc: "Graph's segment ID", read: (r) => r.segmentId },
   {

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import type { SiteOf } from "@/lib/callrecords/compare";
 import type { Network } from "@/lib/callrecords/model";
 import type { Site } from "@/lib/sites/building-file";
-import { indexSites, siteLabel } from "@/lib/sites/match";
+import { indexSites, placeFinder, siteLabel, type PlaceOf } from "@/lib/sites/match";
 import { apiGet, apiPutText } from "./api";
 
 export interface SiteListResponse {
@@ -60,4 +60,10 @@ export function useSiteOf(): SiteOf | undefined {
       return site ? siteLabel(site) : null;
     };
   }, [data]);
+}
+
+/** A network's site and whether it is inside the corporate network, for exports (the history's `placeOf`). */
+export function usePlaceOf(): PlaceOf | undefined {
+  const { data } = useSites();
+  return useMemo(() => (data && data.sites.length > 0 ? placeFinder(data.sites) : undefined), [data]);
 }

@@ -88,6 +88,13 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "0004_feed": { up: (db: Any) => createFeedTables(db) },
     "0005_history": { up: (db: Any) => createHistoryTables(db, dialect) },
     "0006_alerts": { up: (db: Any) => createAlertTables(db) },
+    // Each stream's end, for exports that pivot on time (lib/callrecords/export-table.ts). On PostgreSQL the
+    // partitioned table passes the column to every month's partition.
+    "0007_stream_end": {
+      async up(db: Any) {
+        await db.schema.alterTable("history_streams").addColumn("end_time", "text").execute();
+      },
+    },
   };
 }
 

@@ -1,24 +1,25 @@
 import "server-only";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import { FACT_COLUMNS, PERSONAL_FACT_COLUMNS } from "@/lib/callrecords/stream-facts";
-import { csvCell } from "@/lib/format/csv";
+import {
+  csvHeader,
+  csvLine,
+  EXPORT_COLUMNS,
+  exportRow,
+  type ExportRow,
+} from "@/lib/callrecords/export-table";
+import { FACT_COLUMNS, type FactValue } from "@/lib/callrecords/stream-facts";
 import type { FactPosition } from "./reads";
 import type { HistoryStore } from "./store";
 
-/** The exported table: when, which call, then every fact column (docs/history.md documents them). */
-export const EXPORT_COLUMNS = [
-  { name: "start_time", type: "time" as const, doc: "when the stream started (UTC, ISO 8601)" },
-  { name: "call_id", type: "text" as const, doc: "Graph's call record ID" },
-  { name: "call_version", type: "integer" as const, doc: "the record's version the facts come from" },
-  ...FACT_COLUMNS.map((column) => ({ name: column.name, type: column.type, doc: column.doc })),
-];
+// The exported table is the one a call page exports too (lib/callrecords/export-table.ts; docs/history.md).
+export { EXPORT_COLUMNS };
 
 /** Facts read per query: memory stays flat however long the window. */
 const PAGE = 2_000;
 /** Rows per Parquet row group. */
 const ROW_GROUP = 20_000;
 
-type Row = Record<string, string | number | null>;
+type Row = ExportRow;
 
 /** Every fact of the window in time order, a page at a time; personal values left out for `masked`. */
 async function* rowsOf(
@@ -32,15 +33,14 @@ async function* rowsOf(
   for (;;) {
     const page = await store.facts(tenantId, fromDay, toDay, after, PAGE);
     for (const fact of page) {
-      const row: Row = {
-        start_time: new Date(Number(fact.start_at)).toISOString(),
-        call_id: String(fact.call_id),
-        call_version: Number(fact.version),
-      };
-      for (const column of FACT_COLUMNS)
-        row[column.name] = (fact[column.name] as string | number | null) ?? null;
-      if (masked) for (const column of PERSONAL_FACT_COLUMNS) row[column] = null;
-      yield row;
+      const values: Record<string, FactValue> = {};
+      for (const column of FACT_COLUMNS) values[column.name] = (fact[column.name] as FactValue) ?? null;
+      yield exportRow(
+        { callId: String(fact.call_id), version: Number(fact.version) },
+        Number(fact.start_at),
+        values,
+        masked,
+      );
     }
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;
@@ -73,7 +73,7 @@ export function factsCsv(
     async pull(controller) {
       if (!started) {
         started = true;
-        controller.enqueue(encoder.encode(`\uFEFF${EXPORT_COLUMNS.map((c) => c.name).join(",")}\r\n`));
+        controller.enqueue(encoder.encode(csvHeader()));
         return;
       }
       const lines: string[] = [];
@@ -81,7 +81,7 @@ export function factsCsv(
         const next = await rows.next();
         if (next.done) break;
         const row = next.value;
-        lines.push(EXPORT_COLUMNS.map((column) => csvCell(row[column.name])).join(","));
+        lines.push(csvLine(row));
       }
       if (lines.length === 0) controller.close();
       else controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
@@ -143,7 +143,7 @@ export function factsParquet(
           name: column.name,
           type: PARQUET_TYPES[column.type],
           data: batch.map((row) => {
-            const value = row[column.name] ?? null;
+            const value = column.value(row);
             return column.type === "time" && value !== null ? new Date(String(value)) : value;
           }),
         }));

@@ -40,3 +40,17 @@ export function siteLabel(site: Site): string {
   const name = site.buildingName || site.networkName || `${site.networkIp}/${site.networkRange}`;
   return place ? `${name} (${place})` : name;
 }
+
+/** A network's place as the history and exports keep it: the site's name, and whether it is inside the corp. */
+export type PlaceOf = (network: { subnet: string | null; ipAddress: string | null } | null) => {
+  site: string;
+  insideCorp: boolean;
+} | null;
+
+export function placeFinder(sites: readonly Site[]): PlaceOf {
+  const index = indexSites(sites);
+  return (network) => {
+    const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
+    return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
+  };
+}
