@@ -42,6 +42,15 @@ describe.each([
       for (const background of ["surface", "canvas"])
         expect(on(name, background), `${name} on ${background}`).toBeGreaterThanOrEqual(4.5);
   });
+  it("keep badge text readable on its own background", () => {
+    for (const [fg, bg] of [
+      ["new-fg", "new-soft"],
+      ["good-fg", "good-soft"],
+      ["poor-fg", "poor-soft"],
+      ["warn-fg", "warn-soft"],
+    ] as const)
+      expect(on(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+  });
   it("draw chart series (and their legend text) at 4.5:1 on the surface", () => {
     for (const name of SERIES) expect(on(name, "surface"), name).toBeGreaterThanOrEqual(4.5);
   });

@@ -1,26 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NotFoundPanel } from "@/components/ui/not-found-panel";
 
 export const metadata: Metadata = { title: "Page not found" };
 
+/** Outside the dashboard's pages (its own not-found keeps the navigation and the demo banner). */
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-xl px-4 py-16">
-      <div role="alert" className="rounded-lg border border-line-strong p-6">
-        <h1 className="text-lg font-semibold">There is no page at this address</h1>
-        <p className="mt-2 text-sm">
-          The link may be mistyped or from an older version of callscope. A call lives at{" "}
-          <code>/calls/&lt;call ID&gt;</code> and a saved report at <code>/reports/&lt;report ID&gt;</code>.
-        </p>
-        <p className="mt-4 flex gap-4 text-sm font-medium">
-          <Link href="/" className="underline">
-            Look up a call
-          </Link>
-          <Link href="/reports" className="underline">
-            Saved reports
-          </Link>
-        </p>
-      </div>
+    <main className="px-4 py-16">
+      <NotFoundPanel />
     </main>
   );
 }

@@ -29,10 +29,13 @@ test("the emulator publishes 20 calls: the inbox shows them judged, poor first, 
   const inbox = page.getByTestId("inbox");
   await expect(inbox.getByTestId("feed-status")).toContainText("Live");
   // An Investigator puts a person on the watch list by sign-in name.
-  await inbox.getByText(/Watch list \(/).click();
-  await inbox.getByLabel("Person or room (sign-in name or object ID)").fill(mateo?.userPrincipalName ?? "");
-  await inbox.getByRole("button", { name: "Watch", exact: true }).click();
-  await expect(inbox.getByTestId("watched-person")).toContainText("Mateo Alvarez");
+  // The watch list sits beside the inbox, open.
+  const watchList = page.getByTestId("watch-list");
+  await watchList
+    .getByLabel("Person or room (sign-in name or object ID)")
+    .fill(mateo?.userPrincipalName ?? "");
+  await watchList.getByRole("button", { name: "Watch", exact: true }).click();
+  await expect(watchList.getByTestId("watched-person")).toContainText("Mateo Alvarez");
 
   const published = await request.post(`${EMULATOR_URL}/_emulator/feed/publish`, {
     data: { count: 19, overSeconds: 4, updateAfterSeconds: null, poorEvery: 3 },

@@ -110,6 +110,9 @@ test("malformed and unknown addresses answer clearly, in JSON for the API", asyn
   const missing = await page.goto("/no-such-page");
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "There is no page at this address" })).toBeVisible();
+  // Inside the app's layout: the navigation and the demo banner are still there.
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByText("Demo mode:")).toBeVisible();
   await page.getByRole("link", { name: "Look up a call" }).click();
   await expect(page).toHaveURL(/\/$/);
 });

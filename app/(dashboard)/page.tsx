@@ -3,13 +3,14 @@ import { Suspense } from "react";
 import { Inbox } from "@/components/feed/inbox";
 import { CallIdForm } from "./_components/call-id-form";
 import { RecentLookups } from "./_components/recent-lookups";
+import { WatchListAside } from "./_components/watch-list-aside";
 import { clientConfig } from "@/lib/config/client-config";
 import { demoCalls } from "@/lib/demo/calls";
 
 export default function HomePage() {
   const { demo } = clientConfig();
   return (
-    <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
       <div className="space-y-8">
         <section className="space-y-3">
           <h1 className="text-2xl font-semibold">Diagnose one call</h1>
@@ -46,7 +47,9 @@ export default function HomePage() {
           </section>
         )}
       </div>
-      <aside>
+      {/* Beside the inbox on a wide screen, under it on a narrow one. */}
+      <aside className="space-y-6">
+        <WatchListAside />
         <RecentLookups />
       </aside>
     </div>

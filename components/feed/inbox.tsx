@@ -11,12 +11,11 @@ import { QueryError } from "@/components/ui/query-error";
 import { Table, Td, Th } from "@/components/ui/table";
 import { CALL_TYPE_LABELS, callDurationMs, formatDuration, lookup } from "@/lib/callrecords/describe";
 import { useInbox } from "@/lib/client/feed";
-import { inboxFromParams, inboxQuery, isFresh, type InboxFilters } from "@/lib/client/inbox-state";
+import { inboxFromParams, inboxQuery, isNewToYou, type InboxFilters } from "@/lib/client/inbox-state";
+import { usePreviousVisit } from "@/lib/client/use-last-visit";
 import { useSignIn } from "@/lib/client/sign-in";
-import { isInvestigator } from "@/lib/config/public";
 import { describeFeed, type InboxCall } from "@/lib/feed/describe";
 import { formatDateTime, formatLocalDateTime } from "@/lib/format/dates";
-import { WatchListEditor } from "./watch-list-editor";
 
 const TONE = { good: "text-good-fg", warn: "text-warn-fg", neutral: "text-muted" } as const;
 
@@ -85,7 +84,7 @@ function People({
 /** New calls from Graph's change notifications, judged as they arrive: poor first, live. */
 export function Inbox() {
   const { me } = useSignIn();
-  const canEditWatchList = me !== null && isInvestigator(me);
+  const previousVisit = usePreviousVisit("inbox", me ? `${me.tenantId}.${me.username ?? me.name}` : null);
   const router = useRouter();
   const pathname = usePathname();
   const query = useSearchParams().toString();
@@ -193,8 +192,8 @@ export function Inbox() {
                     >
                       <span suppressHydrationWarning>{formatLocalDateTime(call.startDateTime)}</span>
                     </Link>
-                    {isFresh(call.judgedAt, inbox.dataUpdatedAt) && (
-                      <Badge tone="good" className="ml-1">
+                    {isNewToYou(call.judgedAt, previousVisit, inbox.dataUpdatedAt) && (
+                      <Badge tone="new" className="ml-1">
                         New
                       </Badge>
                     )}
@@ -229,8 +228,9 @@ export function Inbox() {
             </tbody>
           </Table>
           <p className="mt-1 text-xs text-muted">
-            Beside a name: ▲ impacting (their side is where poor streams start), ▼ impacted (received poor
-            streams they did not cause), ? poor with the cause unclear — from each call&apos;s own judgement.
+            New: judged since your last visit to this page (in this browser). Beside a name: ▲ impacting
+            (their side is where poor streams start), ▼ impacted (received poor streams they did not cause), ?
+            poor with the cause unclear — from each call&apos;s own judgement.
           </p>
           {inbox.hasNextPage && (
             <button
@@ -244,7 +244,6 @@ export function Inbox() {
           )}
         </div>
       )}
-      {feed?.on && canEditWatchList && <WatchListEditor />}
     </section>
   );
 }

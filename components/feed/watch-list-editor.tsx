@@ -15,8 +15,17 @@ export function WatchListEditor() {
   };
   const people = list.data?.people ?? [];
   return (
-    <details className="rounded-lg border border-line bg-surface p-3 text-sm" data-testid="watch-list">
-      <summary className="cursor-pointer font-medium">Watch list ({people.length})</summary>
+    <section
+      aria-labelledby="watch-list-heading"
+      className="rounded-lg border border-line bg-surface p-3 text-sm"
+      data-testid="watch-list"
+    >
+      <h2 id="watch-list-heading" className="text-lg font-semibold">
+        Watch list ({people.length})
+      </h2>
+      <p className="text-muted">
+        Their new calls are marked ★ in the inbox, and alert rules can follow them.
+      </p>
       <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-2">
         <label className="flex flex-col">
           Person or room (sign-in name or object ID)
@@ -44,9 +53,13 @@ export function WatchListEditor() {
       {list.isError && <p className="mt-1 text-warn-fg">{problemMessage(list.error)}</p>}
       <ul className="mt-2 space-y-1">
         {people.map((entry) => (
-          <li key={entry.personId} className="flex items-center gap-2" data-testid="watched-person">
+          <li
+            key={entry.personId}
+            className="flex flex-wrap items-center gap-x-2"
+            data-testid="watched-person"
+          >
             <span className="font-medium">{entry.label}</span>
-            <span className="font-mono text-xs text-muted">{entry.personId}</span>
+            <span className="min-w-0 font-mono text-xs text-muted wrap-anywhere">{entry.personId}</span>
             <button
               type="button"
               className="text-xs underline"
@@ -58,6 +71,6 @@ export function WatchListEditor() {
           </li>
         ))}
       </ul>
-    </details>
+    </section>
   );
 }

@@ -5,6 +5,8 @@ const TONES = {
   warn: "bg-warn-soft text-warn-fg",
   poor: "bg-poor-soft text-poor-fg",
   good: "bg-good-soft text-good-fg",
+  /** "New to you": its own colour, never a verdict's. */
+  new: "bg-new-soft text-new-fg",
 } as const;
 
 /** A small label beside a value: "feedback", "test call", "no media session". */

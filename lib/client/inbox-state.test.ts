@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inboxPath } from "./feed";
-import { DEFAULT_INBOX, inboxFromParams, inboxQuery, isFresh } from "./inbox-state";
+import { DEFAULT_INBOX, inboxFromParams, inboxQuery, isFresh, isNewToYou } from "./inbox-state";
 
 describe("the inbox's state in the URL", () => {
   it("round-trips every filter and leaves out defaults", () => {
@@ -32,5 +32,14 @@ describe("the inbox's state in the URL", () => {
   it("marks calls judged in the last minute as new", () => {
     expect(isFresh(1_000, 30_000)).toBe(true);
     expect(isFresh(1_000, 70_000)).toBe(false);
+  });
+
+  it("marks calls judged since the person's previous visit as new to them, however long ago", () => {
+    const lastVisit = 1_000_000;
+    expect(isNewToYou(lastVisit + 1, lastVisit, lastVisit + 86_400_000)).toBe(true);
+    expect(isNewToYou(lastVisit - 1, lastVisit, lastVisit + 10)).toBe(false);
+    // A first visit: only what was judged in the last minute.
+    expect(isNewToYou(5_000, null, 30_000)).toBe(true);
+    expect(isNewToYou(5_000, null, 200_000)).toBe(false);
   });
 });

@@ -49,3 +49,10 @@ const FRESH_MS = 60_000;
 /** A call judged within the last minute is marked new, so what just arrived stands out. */
 export const isFresh = (judgedAt: number, now: number): boolean =>
   now - judgedAt < FRESH_MS && now >= judgedAt - 5_000;
+
+/**
+ * New to this person: judged after their previous visit to the inbox (kept per person in this browser), or,
+ * on a first visit, within the last minute.
+ */
+export const isNewToYou = (judgedAt: number, previousVisit: number | null, now: number): boolean =>
+  previousVisit === null ? isFresh(judgedAt, now) : judgedAt > previousVisit;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CallSearchView } from "./client";
@@ -15,9 +16,9 @@ export default function FindCallsPage() {
       <p className="max-w-3xl text-sm text-muted">
         Everyone&apos;s calls from the last 30 days, by person and time: Graph keeps call records for 30 days.
         A phone call that failed before it connected has no call record: look for it in the{" "}
-        <a href="/phone-logs" className="underline">
+        <Link href="/phone-logs" className="underline">
           phone logs
-        </a>
+        </Link>
         .
       </p>
       <Suspense>
