@@ -17,6 +17,8 @@ test("at 390 px every page fits the screen and keeps its words whole", async ({ 
   test.setTimeout(120_000);
   await page.goto("/");
   await expect(page.getByTestId("inbox")).toBeVisible();
+  // The demo's watch list (Mateo Alvarez, for its alert rule) sits under the inbox on a phone.
+  await expect(page.getByTestId("watch-list")).toContainText("Mateo Alvarez");
   await fits(page, "home");
 
   await page.goto(`/calls/${demoCall("poor-wifi").id}`);

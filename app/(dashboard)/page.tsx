@@ -10,7 +10,7 @@ import { demoCalls } from "@/lib/demo/calls";
 export default function HomePage() {
   const { demo } = clientConfig();
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(18rem,1fr)]">
       <div className="space-y-8">
         <section className="space-y-3">
           <h1 className="text-2xl font-semibold">Diagnose one call</h1>
