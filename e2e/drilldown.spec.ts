@@ -106,6 +106,14 @@ test("a 3,000-session town hall loads completely with progress shown, and filter
 });
 
 test("unknown and malformed call IDs explain what happened and what to do", async ({ page }) => {
+  // Looked up from the home page, an ID Graph does not have is not kept among the recent lookups.
+  await page.goto("/");
+  await page.getByLabel(/^Call ID/).fill("00000000-0000-4000-8000-0000000000aa");
+  await page.getByRole("button", { name: "Open", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Call record not found");
+  await expect
+    .poll(() => page.evaluate(() => window.localStorage.getItem("callscope.recentLookups") ?? "[]"))
+    .not.toContain("0000000000aa");
   await page.goto("/calls/00000000-0000-4000-8000-0000000000aa");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Call record not found");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("30 days");

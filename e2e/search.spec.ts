@@ -88,6 +88,18 @@ test("bad searches say what is wrong and what to do", async ({ page }) => {
   await page.goto("/calls?participant=nobody%40contoso.example");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("No such person");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("object ID");
+  // Asking again would give the same answer: no "Try again", the message says what to change.
+  await expect(page.getByRole("main").getByRole("button", { name: "Try again" })).toHaveCount(0);
+  // A reversed window is answered with the swap to make; a browser's zone-less time is read in its zone.
+  await page.goto(
+    `/calls?participant=${encodeURIComponent(priya?.userPrincipalName ?? "")}&from=2026-11-26T00:00:00Z&to=2026-11-25T00:00:00Z`,
+  );
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "Swap them: from 2026-11-25T00:00:00Z to 2026-11-26T00:00:00Z",
+  );
+  const local = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 16);
+  await page.goto(`/calls?participant=${encodeURIComponent(priya?.userPrincipalName ?? "")}&from=${local}`);
+  await expect(page.getByTestId("search-status")).toContainText("Done");
   await page.goto(
     `/calls?participant=${encodeURIComponent(priya?.userPrincipalName ?? "")}&from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z`,
   );

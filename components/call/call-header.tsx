@@ -6,9 +6,8 @@ import {
   lookup,
 } from "@/lib/callrecords/describe";
 import type { CallSummary } from "@/lib/callrecords/model";
-import { formatDateTime } from "@/lib/format/dates";
-
-const time = (iso: string | null) => (iso ? formatDateTime(iso) : "—");
+import type { ReactNode } from "react";
+import { DualTime } from "@/components/ui/dual-time";
 
 export function CallHeader({
   call,
@@ -21,9 +20,9 @@ export function CallHeader({
   sessions: number;
 }) {
   const duration = callDurationMs(call);
-  const facts: [string, string][] = [
-    ["Start", time(call.startDateTime)],
-    ["End", time(call.endDateTime)],
+  const facts: [string, ReactNode, string?][] = [
+    ["Start", <DualTime key="start" time={call.startDateTime} />],
+    ["End", <DualTime key="end" time={call.endDateTime} />],
     ["Duration", formatDuration(duration)],
     [
       "Organizer",
@@ -41,7 +40,17 @@ export function CallHeader({
     ],
     ["Sessions", sessions.toLocaleString("en-US")],
     ["Modalities", call.modalities.join(", ") || "none reported"],
-    ["Record version", `${call.version} (updated ${time(call.lastModifiedDateTime)})`],
+    [
+      "Record version",
+      <>
+        {call.version}
+        <span className="block text-xs font-normal text-muted">
+          Graph may republish a record as more of its data arrives: a higher version of the same call adds to
+          the lower one. Last updated{" "}
+          {call.lastModifiedDateTime ? <DualTime time={call.lastModifiedDateTime} /> : "—"}
+        </span>
+      </>,
+    ],
   ];
   return (
     <section aria-labelledby="call-heading" className="space-y-3">

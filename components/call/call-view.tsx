@@ -1,11 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { WhenVisible } from "@/components/ui/when-visible";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MaskedNotice } from "@/components/ui/masked-notice";
+import { forgetLookup } from "@/lib/client/recent-lookups";
 import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
@@ -82,6 +83,12 @@ export function CallView({
     : null;
   const selectSession = (session: string | null) =>
     update((current) => ({ ...current, session, segment: 0 }));
+
+  // An ID Graph does not have stays off the home page's recent lookups.
+  const notFound = data.error instanceof ApiProblem && data.error.status === 404 && !reportId;
+  useEffect(() => {
+    if (notFound) forgetLookup(data.callId);
+  }, [notFound, data.callId]);
 
   if (data.isPending) {
     return (

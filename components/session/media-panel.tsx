@@ -1,5 +1,5 @@
-import type { Media } from "@/lib/callrecords/model";
-import { DIRECTION_LABELS } from "@/lib/callrecords/describe";
+import type { Endpoint, Media } from "@/lib/callrecords/model";
+import { DIRECTION_LABELS, directionWords } from "@/lib/callrecords/describe";
 import { summarizeMedia } from "@/lib/callrecords/media-summary";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
@@ -19,8 +19,23 @@ import { TracerouteTable } from "./traceroute-table";
 import type { SiteOf } from "@/lib/callrecords/compare";
 
 /** One media of a segment; opens by itself when a stream is poor or a device crosses a limit, else stays folded. */
-export function MediaPanel({ media, title, siteOf }: { media: Media; title: string; siteOf?: SiteOf }) {
-  const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(media, siteOf);
+export function MediaPanel({
+  media,
+  title,
+  siteOf,
+  ends,
+}: {
+  media: Media;
+  title: string;
+  siteOf?: SiteOf;
+  ends?: { caller: Endpoint | null; callee: Endpoint | null };
+}) {
+  const { verdicts, quality, breached, charts, comparison, details } = summarizeMedia(
+    media,
+    siteOf,
+    undefined,
+    ends,
+  );
   return (
     <details open={breached} className="group rounded border border-line p-3" data-testid="media-panel">
       <summary className="flex cursor-pointer flex-wrap items-center gap-2 font-semibold">
@@ -34,7 +49,9 @@ export function MediaPanel({ media, title, siteOf }: { media: Media; title: stri
         <ul className="space-y-1 text-sm">
           {verdicts.map(({ stream, verdict }, index) => (
             <li key={stream.streamId ?? index} className="flex flex-wrap items-center gap-2">
-              <span className="font-medium">{DIRECTION_LABELS[stream.direction]}</span>
+              <span className="font-medium wrap-anywhere" data-testid="stream-direction">
+                {ends ? directionWords(stream.direction, ends) : DIRECTION_LABELS[stream.direction]}
+              </span>
               <QualityBadge quality={verdict.quality} />
               <span>
                 {verdict.quality === "poor"

@@ -136,6 +136,7 @@ export function SessionDetail({
               key={`${segment.id}-${index}`}
               media={media}
               siteOf={siteOf}
+              ends={segment}
               title={`${MEDIA_LABELS[media.kind]}${media.label ? ` (${media.label})` : ""}`}
             />
           ))}

@@ -8,7 +8,7 @@ export function StreamTable({ columns, rows }: { columns: string[]; rows: Stream
     <div className="relative overflow-x-auto">
       <Table data-testid="stream-details">
         <caption className="text-left font-medium">
-          Streams (caller→callee is the media the caller sent to the callee)
+          Streams, each named by who sent it (measured by whoever received it)
         </caption>
         <thead className="text-muted">
           <tr>

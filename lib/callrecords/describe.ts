@@ -95,6 +95,27 @@ export function endpointLabel(endpoint: Endpoint | null): string {
   return identityLabel(endpoint.identity) ?? endpoint.name ?? "unknown participant";
 }
 
+const MEETING_ROLES = new Set([
+  "skypeForBusinessAudioVideoMcu",
+  "skypeForBusinessApplicationSharingMcu",
+  MEETING_SERVICE_ROLE,
+]);
+
+/** A side as a direction names it: a person, "the meeting" for the conferencing server, else the service. */
+export function sideName(endpoint: Endpoint | null): string {
+  if (endpoint?.kind === "service" && MEETING_ROLES.has(endpoint.userAgent?.role ?? "")) return "the meeting";
+  return endpointLabel(endpoint);
+}
+
+/** "from the meeting to Owen Franklin", "from Priya Raman to Owen Franklin": a stream's direction in people. */
+export function directionWords(
+  direction: StreamDirection,
+  ends: { caller: Endpoint | null; callee: Endpoint | null },
+): string {
+  const [from, to] = direction === "callerToCallee" ? [ends.caller, ends.callee] : [ends.callee, ends.caller];
+  return `from ${sideName(from)} to ${sideName(to)}`;
+}
+
 /** A key that says "the same participant" across sessions and segments. */
 export function endpointKey(endpoint: Endpoint | null): string {
   if (!endpoint) return "unknown";

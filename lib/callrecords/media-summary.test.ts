@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { media, stream } from "./fixtures";
+import { conferencingServer, media, person, stream } from "./fixtures";
 import { summarizeMedia } from "./media-summary";
 
 describe("summarizeMedia", () => {
@@ -21,5 +21,33 @@ describe("summarizeMedia", () => {
       summarizeMedia(media("audio", [stream({ averageJitterMs: 5, packetUtilization: 900 })])),
     ).toMatchObject({ quality: "good", breached: false });
     expect(summarizeMedia(media("data", [stream({})])).quality).toBe("unclassified");
+  });
+});
+
+describe("streams named by people", () => {
+  it("names each stream by who sent it to whom, the conferencing server as the meeting — mirrored too", () => {
+    const owen = person("Owen Franklin");
+    const audio = media("audio", [
+      stream({ direction: "callerToCallee" }),
+      stream({ direction: "calleeToCaller" }),
+    ]);
+    const meeting = summarizeMedia(audio, undefined, undefined, {
+      caller: conferencingServer(),
+      callee: owen,
+    });
+    expect(meeting.details.columns).toEqual([
+      "from the meeting to Owen Franklin",
+      "from Owen Franklin to the meeting",
+    ]);
+    const swapped = summarizeMedia(audio, undefined, undefined, {
+      caller: owen,
+      callee: conferencingServer(),
+    });
+    expect(swapped.details.columns).toEqual([
+      "from Owen Franklin to the meeting",
+      "from the meeting to Owen Franklin",
+    ]);
+    // Without the ends (a media on its own), the columns keep Graph's caller/callee words.
+    expect(summarizeMedia(audio).details.columns).toEqual(["caller→callee", "callee→caller"]);
   });
 });

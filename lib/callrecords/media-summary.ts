@@ -1,6 +1,6 @@
 import { mediaCharts, type MetricChart } from "./chart-data";
 import { compareSides, type ComparisonRow, type SiteOf } from "./compare";
-import type { Media, Stream } from "./model";
+import type { Endpoint, Media, Stream } from "./model";
 import { streamDetails } from "./stream-details";
 import { DEFAULT_THRESHOLDS, type ThresholdTable } from "./thresholds";
 import { streamVerdict, worstQuality, type Quality, type StreamVerdict } from "./verdict";
@@ -21,6 +21,8 @@ export function summarizeMedia(
   media: Media,
   siteOf?: SiteOf,
   table: ThresholdTable = DEFAULT_THRESHOLDS,
+  /** The segment's two ends: streams are then named by who sent them to whom. */
+  ends?: { caller: Endpoint | null; callee: Endpoint | null },
 ): MediaSummary {
   const verdicts = media.streams.map((stream) => ({
     stream,
@@ -34,6 +36,6 @@ export function summarizeMedia(
     breached: quality === "poor" || comparison.device.some((row) => row.breach.length > 0),
     charts: mediaCharts(media, table),
     comparison,
-    details: streamDetails(media),
+    details: streamDetails(media, ends),
   };
 }

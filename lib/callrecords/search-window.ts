@@ -28,6 +28,8 @@ export type WindowResult = { ok: true; window: SearchWindow } | { ok: false; mes
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 /** Milliseconds since the epoch, or null for anything that is not an ISO 8601 date or time with a zone. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
 export function parseInstant(value: string): number | null {
   const trimmed = value.trim();
   if (!ISO.test(trimmed)) return null;
@@ -46,6 +48,10 @@ export function resolveWindow(
   const parse = (value: string | null | undefined, name: string) => {
     if (value === undefined || value === null || value.trim() === "") return { ms: null };
     const ms = parseInstant(value);
+    if (ms === null && ZONELESS.test(value.trim()))
+      return {
+        error: `"${value.slice(0, 40)}" is ${name} time without a time zone, so it could mean any of 24 hours: add Z for UTC (${value.trim()}Z) or your offset (${value.trim()}+01:00).`,
+      };
     return ms === null
       ? {
           error: `"${value.slice(0, 40)}" is not ${name} time: use ISO 8601, such as 2026-11-20T09:00:00Z.`,
@@ -61,7 +67,7 @@ export function resolveWindow(
   if (toIn.ms !== null && from > toIn.ms)
     return {
       ok: false,
-      message: `The window is reversed: it starts (${iso(from)}) after it ends (${iso(toIn.ms)}).`,
+      message: `The window is reversed: it starts (${iso(from)}) after it ends (${iso(toIn.ms)}). Swap them: from ${iso(toIn.ms)} to ${iso(from)}.`,
     };
   if (from >= to)
     return {

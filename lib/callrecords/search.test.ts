@@ -39,8 +39,11 @@ describe("resolveWindow", () => {
 
   it.each([
     [{ from: "yesterday" }, /not a start time/],
-    [{ to: "2026-11-27T10:00" }, /not an end time/],
-    [{ from: "2026-11-26T00:00:00Z", to: "2026-11-25T00:00:00Z" }, /reversed/],
+    [{ to: "2026-11-27T10:00" }, /is an end time without a time zone.*add Z for UTC \(2026-11-27T10:00Z\)/],
+    [
+      { from: "2026-11-26T00:00:00Z", to: "2026-11-25T00:00:00Z" },
+      /reversed.*Swap them: from 2026-11-25T00:00:00Z to 2026-11-26T00:00:00Z/,
+    ],
     [{ from: "2026-11-25T00:00:00Z", to: "2026-11-25T00:00:00Z" }, /empty/],
     [{ from: "2026-11-28T00:00:00Z" }, /future/],
     [{ from: "2026-10-01T00:00:00Z", to: "2026-11-20T00:00:00Z" }, /longer than 30 days/],

@@ -1,6 +1,6 @@
 import { formatClock } from "@/lib/format/dates";
-import { DIRECTION_LABELS } from "./describe";
-import type { Media, Stream } from "./model";
+import { DIRECTION_LABELS, directionWords } from "./describe";
+import type { Endpoint, Media, Stream } from "./model";
 
 export interface StreamDetailRow {
   label: string;
@@ -90,8 +90,14 @@ const SPECS: Spec[] = [
 ];
 
 /** Every metric any stream of a media reported, one row each, one column per stream. */
-export function streamDetails(media: Media): { columns: string[]; rows: StreamDetailRow[] } {
-  const columns = media.streams.map((stream) => DIRECTION_LABELS[stream.direction]);
+/** Each stream's metrics; columns named by who sent to whom when the segment's two ends are known. */
+export function streamDetails(
+  media: Media,
+  ends?: { caller: Endpoint | null; callee: Endpoint | null },
+): { columns: string[]; rows: StreamDetailRow[] } {
+  const columns = media.streams.map((stream) =>
+    ends ? directionWords(stream.direction, ends) : DIRECTION_LABELS[stream.direction],
+  );
   const rows = SPECS.flatMap((spec) => {
     const show = (value: number | string | boolean | null) =>
       value === null ? "—" : spec.format ? spec.format(value) : String(value);

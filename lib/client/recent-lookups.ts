@@ -20,3 +20,12 @@ export function rememberLookup(callId: string): void {
     // Storage may be full or disabled; recent lookups are a convenience.
   }
 }
+
+/** Takes a call off the list (it was not found: a mistyped ID, or one older than Graph keeps). */
+export function forgetLookup(callId: string): void {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(readLookups().filter((id) => id !== callId)));
+  } catch {
+    // As above.
+  }
+}

@@ -64,3 +64,13 @@ describe("search state in the URL", () => {
     expect(personIn("hello")).toBeNull();
   });
 });
+
+describe("times in a search's URL", () => {
+  it("reads a time without a zone (the browser's datetime-local) in the browser's own zone", () => {
+    const search = parseCallSearch(
+      new URLSearchParams("participant=a@b.example&from=2026-11-20T09:00&to=2026-11-21T09:00Z"),
+    );
+    expect(search?.from).toBe(new Date("2026-11-20T09:00").toISOString());
+    expect(search?.to).toBe("2026-11-21T09:00Z");
+  });
+});

@@ -28,6 +28,13 @@ const text = (params: URLSearchParams, name: string, max = 320) => {
   const value = params.get(name)?.trim();
   return value && value.length <= max ? value : null;
 };
+/** A date-time without a zone (what `<input type="datetime-local">` gives): read in the browser's own zone. */
+const ZONELESS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+function instant(params: URLSearchParams, name: string): string | null {
+  const value = text(params, name, 40);
+  return value && ZONELESS.test(value) ? (fromLocalInput(value) ?? value) : value;
+}
+
 const oneOf = <T extends string>(value: string | null, options: readonly T[]) =>
   value !== null && (options as readonly string[]).includes(value) ? (value as T) : null;
 
@@ -37,8 +44,8 @@ export function parseCallSearch(params: URLSearchParams): CallSearch | null {
   if (!participant) return null;
   return {
     participant,
-    from: text(params, "from", 40),
-    to: text(params, "to", 40),
+    from: instant(params, "from"),
+    to: instant(params, "to"),
     type: oneOf(text(params, "type"), CALL_TYPES),
     modality: oneOf(text(params, "modality"), MODALITIES),
     join: text(params, "join", 240),
@@ -72,8 +79,8 @@ export function parsePhoneLogSearch(params: URLSearchParams): PhoneLogSearch | n
   return {
     kind,
     participant: text(params, "participant"),
-    from: text(params, "from", 40),
-    to: text(params, "to", 40),
+    from: instant(params, "from"),
+    to: instant(params, "to"),
     failedOnly: params.get("failed") === "1",
   };
 }
