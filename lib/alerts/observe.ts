@@ -2,6 +2,8 @@
 // alert's words). Pure: the evaluator feeds it what the feed judged and what the history holds; the preview
 // feeds it the past. A new kind of rule is a function here and an entry in evaluator.ts.
 import { PART_LABELS } from "@/lib/callrecords/attribution";
+import { CALL_TYPE_LABELS, lookup } from "@/lib/callrecords/describe";
+import { formatDateTime } from "@/lib/format/dates";
 import type { PersonPart } from "@/lib/callrecords/person-parts";
 import type { PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { isFailedPhoneCall } from "@/lib/callrecords/phone-log";
@@ -73,9 +75,9 @@ export function personObservations(
           { name: "Their part", value: part },
           {
             name: "Call",
-            value: `${call.type ?? "call"}, ${call.peopleCount} ${call.peopleCount === 1 ? "person" : "people"}`,
+            value: `${lookup(CALL_TYPE_LABELS, call.type ?? "unknown") ?? "Call"}, ${call.peopleCount} ${call.peopleCount === 1 ? "person" : "people"}`,
           },
-          { name: "Started (UTC)", value: call.startDateTime },
+          { name: "Started", value: formatDateTime(call.startDateTime, false) },
           ...(person.networkKind ? [{ name: "Connection", value: person.networkKind }] : []),
         ],
         link: link(linkBase, "Open the call in callscope", `/calls/${call.callId}`),
