@@ -148,8 +148,10 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   await page.getByLabel("Title").fill(title);
   await page.getByLabel(/Redact personal data/).check();
   await page.getByRole("dialog").getByRole("button", { name: "Create report" }).click();
-  const reportPath = (await page.getByTestId("report-link").getAttribute("href")) ?? "";
-  expect(reportPath).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+  // An absolute link (to paste anywhere) that carries the page's view.
+  const reportUrl = new URL((await page.getByTestId("report-link").getAttribute("href")) ?? "");
+  expect(reportUrl.pathname).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+  const reportPath = reportUrl.pathname;
 
   const apiBodies: string[] = [];
   page.on("response", async (response) => {
@@ -157,6 +159,9 @@ test("a redacted report keeps no personal value, and only its creator or an inve
   });
   await page.goto(reportPath);
   await expect(page.getByTestId("report-banner")).toContainText("personal data redacted");
+  // The typed title was not confirmed free of names: the redacted report does not carry it.
+  await expect(page.getByTestId("report-banner")).toContainText("Redacted report of call");
+  await expect(page.getByTestId("report-banner")).not.toContainText(title);
   await expect(page.getByTestId("load-status")).toContainText("All 12 sessions loaded");
   await page.getByTestId("sessions-table").getByRole("button").first().click();
   const [download] = await Promise.all([

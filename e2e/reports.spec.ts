@@ -24,8 +24,11 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   await page.getByRole("dialog").getByRole("button", { name: "Create report" }).click();
   const link = page.getByTestId("report-link");
   await expect(link).toBeVisible({ timeout: 30_000 });
-  const reportPath = (await link.getAttribute("href")) ?? "";
-  expect(reportPath).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+  // An absolute link (to paste anywhere) that carries the page's view.
+  const reportUrl = new URL((await link.getAttribute("href")) ?? "");
+  expect(reportUrl.origin).toBe(new URL(page.url()).origin);
+  expect(reportUrl.pathname).toMatch(/^\/reports\/[A-Za-z0-9_-]{22}$/);
+  const reportPath = reportUrl.pathname;
 
   // Graph is now down, and any request to it would show in its counters.
   await setFaults(request, { rate503: 1 });
@@ -50,6 +53,11 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   // Listed, deletable, and gone after deletion.
   await reportPage.goto("/reports");
   await expect(reportPage.getByTestId("reports")).toContainText(title);
+  // The list searches title, call, note and creator as you type.
+  await reportPage.getByLabel("Search reports").fill("floor 3 again");
+  await expect(reportPage.getByTestId("reports").locator("tbody tr")).toHaveCount(1);
+  await expect(reportPage.getByTestId("reports-count")).toContainText(/^1 of \d+ reports? match/);
+  await reportPage.getByLabel("Search reports").fill("");
   await reportPage.getByRole("button", { name: `Delete report ${title}` }).click();
   await expect(reportPage.getByRole("main")).not.toContainText(title);
   await reportPage.goto(reportPath);

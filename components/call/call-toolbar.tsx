@@ -3,6 +3,7 @@ import { useState } from "react";
 import { CreateReportDialog } from "@/components/reports/create-report-dialog";
 import { Toast, useToast } from "@/components/ui/toast";
 import { callStreamsCsv } from "@/lib/callrecords/export-table";
+import { reportTitles } from "@/lib/callrecords/report-title";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { saveBlob } from "@/lib/client/api";
 import { useExportJson } from "@/lib/client/exports";
@@ -70,7 +71,13 @@ export function CallToolbar({
       >
         Export streams CSV
       </Button>
-      {creating && <CreateReportDialog callId={callId} onClose={() => setCreating(false)} />}
+      {creating && (
+        <CreateReportDialog
+          callId={callId}
+          titles={reportTitles(call, sessions)}
+          onClose={() => setCreating(false)}
+        />
+      )}
       <Toast message={toast} />
     </div>
   );

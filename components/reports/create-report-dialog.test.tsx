@@ -52,17 +52,25 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function create(choice: string) {
+async function create(choice: string, before: () => void = () => undefined) {
   render(
     <QueryClientProvider client={new QueryClient()}>
       <SignInContext.Provider
         value={{ status: "ready", me: investigator, error: null, signIn: null, signOut: null }}
       >
-        <CreateReportDialog callId={CALL_ID} onClose={() => undefined} />
+        <CreateReportDialog
+          callId={CALL_ID}
+          titles={{
+            named: "Peer-to-peer call, 1 Dec 2026, Priya and Owen",
+            anonymous: "Peer-to-peer call, 1 Dec 2026",
+          }}
+          onClose={() => undefined}
+        />
       </SignInContext.Provider>
     </QueryClientProvider>,
   );
   fireEvent.change(screen.getByLabelText("Keep for"), { target: { value: choice } });
+  before();
   fireEvent.click(screen.getByRole("button", { name: "Create report" }));
   await waitFor(() => expect(screen.getByTestId("report-link")).toBeTruthy());
   return posted[0];
@@ -75,5 +83,35 @@ describe("Create report dialog", () => {
 
   it("sends the number of days for the other choices", async () => {
     expect((await create("1 year"))?.expiresInDays).toBe(365);
+  });
+
+  it("titles the report from the call, without names once redacted, and says the text is left out", async () => {
+    const sent = await create("90 days", () => {
+      expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe(
+        "Peer-to-peer call, 1 Dec 2026, Priya and Owen",
+      );
+      fireEvent.click(screen.getByLabelText(/Redact personal data/));
+      expect((screen.getByLabelText("Title") as HTMLInputElement).value).toBe(
+        "Peer-to-peer call, 1 Dec 2026",
+      );
+      expect(screen.getByTestId("text-warning").textContent).toContain(
+        "cannot find a name typed in the title",
+      );
+    });
+    expect(sent).toMatchObject({
+      redact: true,
+      textHasNoPersonalData: false,
+      title: "Peer-to-peer call, 1 Dec 2026",
+    });
+  });
+
+  it("gives the report's whole address, with the page's view, to copy", async () => {
+    window.history.replaceState(null, "", "/calls/x?session=s1&sort=jitter");
+    await create("90 days");
+    const link = screen.getByTestId("report-link");
+    expect(link.textContent).toBe(
+      `${window.location.origin}/reports/${"r".repeat(22)}?session=s1&sort=jitter`,
+    );
+    expect(screen.getByRole("button", { name: "Copy link" })).toBeTruthy();
   });
 });

@@ -7,13 +7,30 @@ import { useSignIn } from "@/lib/client/sign-in";
 import { DEFAULT_EXPIRY, EXPIRY_CHOICES, expiryDays } from "@/lib/reports/expiry";
 import { Button } from "@/components/ui/button";
 
-export function CreateReportDialog({ callId, onClose }: { callId: string; onClose: () => void }) {
+/**
+ * `titles`: the default title from the call (its type, date, organizer or the two people) and the same without
+ * names, used while the report is redacted.
+ */
+export function CreateReportDialog({
+  callId,
+  titles = { named: `Call ${callId}`, anonymous: `Call ${callId}` },
+  onClose,
+}: {
+  callId: string;
+  titles?: { named: string; anonymous: string };
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { me } = useSignIn();
   const mustRedact = me ? !me.seesPersonalData : false;
-  const [title, setTitle] = useState(`Call ${callId}`);
+  const [title, setTitle] = useState<string | null>(null);
   const [note, setNote] = useState("");
   const [redact, setRedact] = useState(mustRedact);
+  const [textReviewed, setTextReviewed] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const redacting = redact || mustRedact;
+  // Until the person types one, the title follows the redaction choice (no names in a redacted report).
+  const shownTitle = title ?? (redacting ? titles.anonymous : titles.named);
   const [expiry, setExpiry] = useState<string>(DEFAULT_EXPIRY);
   const create = useCreateReport();
   const ids = { title: useId(), note: useId(), expiry: useId() };
@@ -24,7 +41,29 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ callId, title, note, redact: redact || mustRedact, expiresInDays: expiryDays(expiry) });
+    create.mutate({
+      callId,
+      title: shownTitle,
+      note,
+      redact: redacting,
+      textHasNoPersonalData: redacting && textReviewed,
+      expiresInDays: expiryDays(expiry),
+    });
+  }
+
+  /** The report's address with this page's view (open session, filters, sort, zoom), absolute, to paste anywhere. */
+  const reportUrl = (id: string) =>
+    typeof window === "undefined"
+      ? `/reports/${id}`
+      : `${window.location.origin}/reports/${id}${window.location.search}`;
+
+  async function copy(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied("Copied.");
+    } catch {
+      setCopied("Copying was blocked by the browser: select the link and copy it.");
+    }
   }
 
   return (
@@ -39,15 +78,28 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
       </h2>
       {create.isSuccess ? (
         <div className="mt-3 space-y-3 text-sm">
-          <p>Saved. This link shows the call as it is now, even after Graph deletes the record:</p>
+          <p>
+            Saved. This link shows the call as it is now, opened where you are looking, even after Graph
+            deletes the record:
+          </p>
           <p>
             <Link
-              className="font-mono underline"
-              href={`/reports/${create.data.id}`}
+              className="font-mono break-all underline"
+              href={reportUrl(create.data.id)}
               data-testid="report-link"
-            >{`/reports/${create.data.id}`}</Link>
+            >
+              {reportUrl(create.data.id)}
+            </Link>
           </p>
-          <Button onClick={() => dialog.current?.close()}>Close</Button>
+          <div className="flex items-center gap-2">
+            <Button onClick={() => void copy(reportUrl(create.data.id))}>Copy link</Button>
+            <Button onClick={() => dialog.current?.close()}>Close</Button>
+            {copied && (
+              <span role="status" className="text-muted">
+                {copied}
+              </span>
+            )}
+          </div>
         </div>
       ) : (
         <form onSubmit={submit} className="mt-3 space-y-3 text-sm">
@@ -59,7 +111,7 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
           </label>
           <input
             id={ids.title}
-            value={title}
+            value={shownTitle}
             onChange={(e) => setTitle(e.target.value)}
             maxLength={200}
             className="w-full rounded border border-line-strong bg-field px-2 py-1"
@@ -87,6 +139,26 @@ export function CreateReportDialog({ callId, onClose }: { callId: string; onClos
               outside the team{mustRedact ? " — always on for your role" : ""}
             </span>
           </label>
+          {redacting && (
+            <div
+              className="rounded border border-warn-line bg-warn-soft p-2 text-warn-fg"
+              data-testid="text-warning"
+            >
+              <p>
+                Redaction replaces names and addresses in Graph&apos;s data; it cannot find a name typed in
+                the title or note. Unless you confirm they name no one, the report is saved as &ldquo;Redacted
+                report of call …&rdquo; without the note.
+              </p>
+              <label className="mt-1 flex items-start gap-2">
+                <input
+                  type="checkbox"
+                  checked={textReviewed}
+                  onChange={(e) => setTextReviewed(e.target.checked)}
+                />
+                <span>The title and note name no one: keep them as written</span>
+              </label>
+            </div>
+          )}
           <label htmlFor={ids.expiry} className="block font-medium">
             Keep for
           </label>

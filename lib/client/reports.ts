@@ -12,6 +12,8 @@ export interface CreateReportInput {
   title: string;
   note: string;
   redact: boolean;
+  /** In a redacted report: the creator says the title and note name no one (else the server leaves them out). */
+  textHasNoPersonalData: boolean;
   /** null: kept until someone deletes it. */
   expiresInDays: number | null;
 }

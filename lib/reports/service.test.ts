@@ -177,6 +177,25 @@ describe("report creation", () => {
     expect(JSON.stringify(opened.sessions[0]?.caller)).toContain("Participant A");
   });
 
+  it("keeps a redacted report's title and note only when the creator says they name no one", async () => {
+    const { service } = await creator(bigCall(1));
+    const text = { title: "Priya Raman's bad Monday", note: "Priya says the Wi-Fi drops" };
+    const unchecked = await service.create(principal(), { callId: record.id, redact: true, ...text });
+    expect(unchecked.title).toBe(`Redacted report of call ${record.id.toLowerCase()}`);
+    expect(unchecked.note).toBeNull();
+    const checked = await service.create(principal(), {
+      callId: record.id,
+      redact: true,
+      textHasNoPersonalData: true,
+      title: "Floor 3 Wi-Fi",
+      note: "Access point 3-B",
+    });
+    expect([checked.title, checked.note]).toEqual(["Floor 3 Wi-Fi", "Access point 3-B"]);
+    // Not redacted: the text is kept as written.
+    const plain = await service.create(principal(), { callId: record.id, ...text });
+    expect([plain.title, plain.note]).toEqual([text.title, text.note]);
+  });
+
   it("stops a person at their report quota with 429 and says what to do", async () => {
     const { service } = await creator(bigCall(1), {
       ...QUOTAS,

@@ -23,6 +23,11 @@ export const createReportInput = z.object({
   title: z.string().trim().max(200).optional(),
   note: z.string().trim().max(4000).optional(),
   redact: z.boolean().default(false),
+  /**
+   * The creator says the title and note name no one. Without it a redacted report keeps neither: free text is
+   * personal data too, and redaction cannot find a name someone typed.
+   */
+  textHasNoPersonalData: z.boolean().default(false),
   /** Days until the report is deleted; null keeps it until someone deletes it. */
   expiresInDays: z.number().int().min(1).max(3650).nullable().default(90),
 });
@@ -152,8 +157,11 @@ export function createReportService(options: {
           id: randomBytes(16).toString("base64url"),
           tenantId: principal.tenantId,
           callId: input.callId.toLowerCase(),
-          title: input.title || `Call ${input.callId.toLowerCase()}`,
-          note: input.note || null,
+          title:
+            redact && !input.textHasNoPersonalData
+              ? `Redacted report of call ${input.callId.toLowerCase()}`
+              : input.title || `Call ${input.callId.toLowerCase()}`,
+          note: redact && !input.textHasNoPersonalData ? null : input.note || null,
           redacted: redact,
           createdAt: now,
           createdBy: principal.oid,
