@@ -95,8 +95,8 @@ test("a copied link reopens the same view in a fresh browser", async ({ page, br
 });
 
 test("invalid link parameters fall back to defaults with a notice", async ({ page }) => {
-  await page.goto(`/calls/${demoCall("poor-wifi").id}?sort=sideways&zoom=77&poor=1`);
-  await expect(page.getByTestId("view-notice")).toContainText("sort, zoom");
+  await page.goto(`/calls/${demoCall("poor-wifi").id}?sort=sideways&zoom=77&poor=1&sesion=x`);
+  await expect(page.getByTestId("view-notice")).toContainText("sort, zoom, sesion (not a callscope setting)");
   await expect(page.getByLabel("Poor only")).toBeChecked();
   await expect(page.getByRole("heading", { name: demoCall("poor-wifi").id })).toBeVisible();
 });

@@ -133,8 +133,8 @@ export function CallView({
           className="rounded border border-warn-line bg-warn-soft p-2 text-sm text-warn-fg"
           data-testid="view-notice"
         >
-          Some settings in this link were not understood ({invalid.join(", ")}) and were reset to their
-          defaults.
+          Some settings in this link were not understood ({invalid.join(", ")}): the view shows their defaults
+          instead.
         </p>
       )}
       <MaskedNotice />

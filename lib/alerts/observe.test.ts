@@ -1,61 +1,26 @@
 import { describe, expect, it } from "vitest";
 import type { Part } from "@/lib/callrecords/attribution";
-import type { PersonPart } from "@/lib/callrecords/person-parts";
 import type { PhoneLogRow } from "@/lib/callrecords/phone-log";
 import type { AlertRule, BandSpec, PersonSpec, RuleSpec, TrunkSpec } from "./model";
 import { bandObservations, personObservations, trunkObservations, type JudgedCall } from "./observe";
 
-const PRIYA = "6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a01";
-const MATEO = "6a0c2e4f-1b3d-4e5f-8a7b-9c0d1e2f3a04";
+import { alertRule, judgedCall, MATEO, PRIYA } from "@/lib/testing/alert-stack";
 const NOW = Date.UTC(2026, 11, 4, 12, 0);
 
-function ruleOf<S extends RuleSpec>(spec: S): AlertRule & { spec: S } {
-  return {
-    id: "r1",
-    name: "rule",
-    enabled: true,
-    cooldownMinutes: 60,
-    digest: "none",
-    quietHours: null,
-    snoozedUntil: null,
-    destinationIds: [],
-    createdBy: "t",
-    createdByName: "T",
-    createdAt: 0,
-    updatedAt: 0,
-    spec,
-  };
-}
+const ruleOf = <S extends RuleSpec>(spec: S) => alertRule(spec, [], { id: "r1" }) as AlertRule & { spec: S };
 
-const person = (id: string, name: string, part: Part): PersonPart => ({
-  identity: {
-    kind: "user",
-    id,
-    displayName: name,
-    userPrincipalName: null,
-    tenantId: null,
-  } as PersonPart["identity"],
-  part,
-  worst:
-    part === "fine"
-      ? null
-      : {
-          text: "audio packet loss 12 %",
-          media: "audio",
-          direction: part === "impacted" ? "received" : "sent",
-        },
-  network: part === "impacting" ? "Wi-Fi 2.4 GHz, signal 35 %" : null,
-  networkKind: part === "impacting" ? "Wi-Fi 2.4 GHz" : "wired",
-});
-
+/** Priya and Mateo's 1:1 with their parts; whoever is impacting is on weak 2.4 GHz Wi-Fi. */
 const call = (parts: [Part, Part], quality: JudgedCall["quality"] = "poor"): JudgedCall => ({
-  callId: "c1",
-  type: "peerToPeer",
-  startDateTime: "2026-12-04T11:00:00Z",
+  ...judgedCall(
+    "c1",
+    parts,
+    Date.parse("2026-12-04T11:00:00Z"),
+    parts.map((part) => (part === "impacting" ? "Wi-Fi 2.4 GHz, signal 35 %" : null)) as [
+      string | null,
+      string | null,
+    ],
+  ),
   quality,
-  worst: { text: "audio packet loss 12 %" },
-  roles: { people: [person(PRIYA, "Priya Raman", parts[0]), person(MATEO, "Mateo Alvarez", parts[1])] },
-  peopleCount: 2,
 });
 
 describe("a person rule", () => {

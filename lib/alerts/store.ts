@@ -33,6 +33,35 @@ const unclaimed = (now: number) => (eb: ExpressionBuilder<Database, "alert_deliv
 
 type RuleRow = Database["alert_rules"];
 
+/** A delivery waiting to be sent: unclaimed, untried. */
+function queued(d: {
+  tenantId: string;
+  id: string;
+  eventId: string;
+  ruleId: string;
+  destinationId: string;
+  dueAt: number;
+  digestKey: string | null;
+  now: number;
+}) {
+  return {
+    tenant_id: d.tenantId,
+    id: d.id,
+    event_id: d.eventId,
+    rule_id: d.ruleId,
+    destination_id: d.destinationId,
+    status: "queued",
+    due_at: d.dueAt,
+    digest_key: d.digestKey,
+    claimed_by: null,
+    claimed_until: null,
+    created_at: d.now,
+    sent_at: null,
+    last_status: null,
+    last_error: null,
+  };
+}
+
 function ruleOf(row: { [K in keyof RuleRow]: RuleRow[K] }): AlertRule {
   const settings = JSON.parse(row.settings) as Omit<RuleSettings, "name" | "enabled">;
   return {
@@ -310,22 +339,18 @@ export function createAlertStore(db: Db) {
             const { dueAt, digestKey } = schedule(rule, destinationId, now);
             await tx
               .insertInto("alert_deliveries")
-              .values({
-                tenant_id: tenantId,
-                id: randomUUID(),
-                event_id: eventId,
-                rule_id: rule.id,
-                destination_id: destinationId,
-                status: "queued",
-                due_at: dueAt,
-                digest_key: digestKey,
-                claimed_by: null,
-                claimed_until: null,
-                created_at: now,
-                sent_at: null,
-                last_status: null,
-                last_error: null,
-              })
+              .values(
+                queued({
+                  tenantId,
+                  id: randomUUID(),
+                  eventId,
+                  ruleId: rule.id,
+                  destinationId,
+                  dueAt,
+                  digestKey,
+                  now,
+                }),
+              )
               .execute();
           }
         }
@@ -377,22 +402,18 @@ export function createAlertStore(db: Db) {
           .execute();
         await tx
           .insertInto("alert_deliveries")
-          .values({
-            tenant_id: tenantId,
-            id,
-            event_id: eventId,
-            rule_id: "test",
-            destination_id: destinationId,
-            status: "queued",
-            due_at: now,
-            digest_key: null,
-            claimed_by: null,
-            claimed_until: null,
-            created_at: now,
-            sent_at: null,
-            last_status: null,
-            last_error: null,
-          })
+          .values(
+            queued({
+              tenantId,
+              id,
+              eventId,
+              ruleId: "test",
+              destinationId,
+              dueAt: now,
+              digestKey: null,
+              now,
+            }),
+          )
           .execute();
       });
       return id;

@@ -37,6 +37,11 @@ describe("view state in the URL", () => {
     expect(serializeViewState(DEFAULT_VIEW).toString()).toBe("");
   });
 
+  it("names parameters no view reads instead of dropping them in silence", () => {
+    const { invalid } = parseViewState(new URLSearchParams("sesion=s1&poor=1&utm_source=mail"));
+    expect(invalid).toEqual(["sesion (not a callscope setting)", "utm_source (not a callscope setting)"]);
+  });
+
   it("falls back to defaults for invalid parameters and names them", () => {
     const { state, invalid } = parseViewState(
       new URLSearchParams(

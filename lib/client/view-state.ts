@@ -87,8 +87,33 @@ export function parseViewState(params: URLSearchParams): { state: ViewState; inv
     pan: read("pan", 0, (raw) => (/^(0(\.\d{1,4})?|1)$/.test(raw) ? Number(raw) : undefined)),
     compare: readPair(params.getAll("cmp"), invalid),
   };
-  return { state, invalid };
+  // A parameter no view reads (a typo, an old link's) is named too, not dropped in silence.
+  const unknown = [...new Set(params.keys())].filter((name) => !VIEW_PARAMETERS.has(name));
+  return {
+    state,
+    invalid: [...invalid, ...unknown.map((name) => `${name.slice(0, 40)} (not a callscope setting)`)],
+  };
 }
+
+/** Every parameter a call view reads. */
+const VIEW_PARAMETERS = new Set([
+  "session",
+  "segment",
+  "poor",
+  "feedback",
+  "q",
+  "modality",
+  "quality",
+  "platform",
+  "conn",
+  "failed",
+  "cause",
+  "sort",
+  "desc",
+  "zoom",
+  "pan",
+  "cmp",
+]);
 
 /** The URL parameters for a view, leaving out defaults so links stay short. */
 export function serializeViewState(state: ViewState): URLSearchParams {

@@ -117,7 +117,13 @@ export function alertRule(
   };
 }
 
-const person = (id: string, name: string, part: Part): PersonPart => ({
+/** A person's part in a judged call; `network` their side in words (an impacting person's Wi-Fi, say). */
+export const personPart = (
+  id: string,
+  name: string,
+  part: Part,
+  network: string | null = null,
+): PersonPart => ({
   identity: {
     kind: "user",
     id,
@@ -126,20 +132,37 @@ const person = (id: string, name: string, part: Part): PersonPart => ({
     tenantId: null,
   } as PersonPart["identity"],
   part,
-  worst: part === "fine" ? null : { text: "audio packet loss 12 %", media: "audio", direction: "received" },
-  network: null,
-  networkKind: "wired",
+  worst:
+    part === "fine"
+      ? null
+      : {
+          text: "audio packet loss 12 %",
+          media: "audio",
+          direction: part === "impacted" ? "received" : "sent",
+        },
+  network,
+  networkKind: network ? (network.split(",")[0] ?? null) : "wired",
 });
 
 /** A judged 1:1 call between Priya and Mateo with their parts. */
-export function judgedCall(callId: string, parts: [Part, Part], startMs: number): JudgedCall {
+export function judgedCall(
+  callId: string,
+  parts: [Part, Part],
+  startMs: number,
+  networks: [string | null, string | null] = [null, null],
+): JudgedCall {
   return {
     callId,
     type: "peerToPeer",
     startDateTime: new Date(startMs).toISOString(),
     quality: "poor",
     worst: { text: "audio packet loss 12 %" },
-    roles: { people: [person(PRIYA, "Priya Raman", parts[0]), person(MATEO, "Mateo Alvarez", parts[1])] },
+    roles: {
+      people: [
+        personPart(PRIYA, "Priya Raman", parts[0], networks[0]),
+        personPart(MATEO, "Mateo Alvarez", parts[1], networks[1]),
+      ],
+    },
     peopleCount: 2,
   };
 }
