@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import directExample from "@/lib/graph/fixtures/get-direct-routing-calls.json";
+import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
 import type { Part } from "@/lib/callrecords/attribution";
 import type { PhoneLogRow } from "@/lib/callrecords/phone-log";
 import type { AlertRule, BandSpec, PersonSpec, RuleSpec, TrunkSpec } from "./model";
@@ -154,5 +156,47 @@ describe("a trunk rule", () => {
       ["sbc2.contoso.example", false],
     ]);
     expect(observations[0]?.message?.title).toMatch(/3 calls ended with SIP 503/);
+  });
+});
+
+describe("a trunk rule on Graph's own shape", () => {
+  it("reads the Direct Routing log as Graph sends it (the getDirectRoutingCalls docs example, varied)", () => {
+    // The docs page's row, then the same row as failures: Graph's field names, "0001-01-01" failure times and all.
+    const [row] = directExample.value;
+    const failed = {
+      ...row,
+      successfulCall: false,
+      finalSipCode: 503,
+      finalSipCodePhrase: "Service Unavailable",
+      callEndSubReason: 560503,
+    };
+    const body = {
+      ...directExample,
+      value: [
+        ...Array.from({ length: 7 }, (_, i) => ({ ...row, id: `ok-${i}` })),
+        ...Array.from({ length: 3 }, (_, i) => ({ ...failed, id: `failed-${i}` })),
+      ],
+    };
+    const rows = parsePhoneLogPage("directRouting", body).rows;
+    expect(rows).toHaveLength(10);
+    const spec: TrunkSpec = {
+      kind: "trunk",
+      trunk: "TLL-AudioCodes01.adatum.biz",
+      window: "1h",
+      failedPercent: 25,
+      sipCode: null,
+      minCalls: 5,
+    };
+    const [observation] = trunkObservations(ruleOf(spec), rows, [], NOW, null);
+    expect(observation).toMatchObject({ valueKey: "tll-audiocodes01.adatum.biz", firing: true });
+    expect(observation?.message?.summary).toBe(
+      "3 of 10 Direct Routing calls through tll-audiocodes01.adatum.biz failed (Service Unavailable).",
+    );
+    // The same calls all successful: nothing fires.
+    const fine = parsePhoneLogPage("directRouting", {
+      ...directExample,
+      value: body.value.map((r) => ({ ...r, ...row, id: r.id })),
+    }).rows;
+    expect(trunkObservations(ruleOf(spec), fine, [], NOW, null)[0]?.firing).toBe(false);
   });
 });
