@@ -98,6 +98,20 @@ test("a 3,000-session town hall loads completely with progress shown, and filter
   expect(poor).toBeLessThan(1000);
   await expect(page.getByTestId("sessions-table")).toContainText("Poor");
   await expect(page.getByTestId("sessions-table")).not.toContainText("Good");
+  // The timeline draws what the table keeps, each row named, and a bar opens its session in view.
+  await expect(page.getByTestId("timeline-filtered")).toContainText(
+    `${poor.toLocaleString("en-US")} of 3,000 sessions`,
+  );
+  await expect(page.getByTestId("timeline-names").first()).toContainText("→ the meeting");
+  const bar = page.getByTestId("timeline").getByRole("button").first();
+  await expect(bar).toHaveAccessibleName(/, poor/);
+  await bar.click();
+  await expect(page.getByTestId("session-detail")).toBeInViewport();
+  // The chart spans the whole meeting on round ticks, none repeated, with no chart library behind it.
+  const ticks = await page.getByTestId("chart-tick").allTextContents();
+  expect(ticks.length).toBeGreaterThan(2);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  await expect(page.locator(".recharts-wrapper")).toHaveCount(0);
   const stats = await emulatorStats(request);
   expect(stats.calls[townHall.id]).toEqual({ firstPage: 1, laterPage: 50 });
   await screenshot(page, "call-town-hall");

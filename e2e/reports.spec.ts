@@ -56,6 +56,11 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   // The list searches title, call, note and creator as you type.
   await reportPage.getByLabel("Search reports").fill("floor 3 again");
   await expect(reportPage.getByTestId("reports").locator("tbody tr")).toHaveCount(1);
+  // The row says which call it is and how it went, with the verdict the call page showed.
+  await expect(reportPage.getByTestId("report-call")).toContainText("Group call (meeting)");
+  await expect(reportPage.getByTestId("report-call")).toContainText(/\d{4}, \d\d:\d\d UTC/);
+  await expect(reportPage.getByTestId("report-verdict")).toContainText("Poor");
+  await expect(reportPage.getByTestId("report-verdict")).toContainText(`${live.share} of streams poor`);
   await expect(reportPage.getByTestId("reports-count")).toContainText(/^1 of \d+ reports? match/);
   await reportPage.getByLabel("Search reports").fill("");
   await reportPage.getByRole("button", { name: `Delete report ${title}` }).click();

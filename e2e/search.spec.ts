@@ -127,6 +127,12 @@ test("a phone call's log rows appear on its call page, matched by user and numbe
   await expect(legs.getByTestId("phone-match").first()).toContainText(
     "same Teams user and same phone number",
   );
+  // Microsoft's codes in words: who answered (560…: the SBC) and what to check next.
+  await expect(legs.getByTestId("sip-words").first()).toContainText("Your SBC sent the final answer");
+  await expect(legs.getByTestId("sip-words").first()).toContainText("Next: Check the SBC's health");
+  // The log masks the dialled number; the record has it whole, so the page shows one number, not two spellings.
+  await expect(legs).not.toContainText("***");
+  await expect(legs.getByTestId("phone-match").first()).toContainText("shown whole from the call record");
   await screenshot(page, "phone-legs");
   // A Teams-only call has no phone legs section at all.
   await page.goto(`/calls/${demoCall("clean-one-to-one").id}`);

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { SessionDetail } from "@/components/session/session-detail";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
-import { WhenVisible } from "@/components/ui/when-visible";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MaskedNotice } from "@/components/ui/masked-notice";
 import { forgetLookup } from "@/lib/client/recent-lookups";
@@ -12,7 +11,7 @@ import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
-import { NO_FILTERS } from "@/lib/callrecords/session-filter";
+import { filterSessions, NO_FILTERS } from "@/lib/callrecords/session-filter";
 import { comparePair, compareWithMedian, MEDIAN } from "@/lib/callrecords/two-sides";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
 import { useSiteOf } from "@/lib/client/sites";
@@ -24,19 +23,13 @@ import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
 import { ParticipantsTable } from "./participants-table";
 import { PhoneLegs } from "./phone-legs";
-import dynamic from "next/dynamic";
 import { MeetingCauses } from "./meeting-causes";
 import { SideBySide } from "./side-by-side";
 import { SessionsTable } from "./sessions-table";
 import { SessionTimeline } from "./session-timeline";
+import { SessionsChart } from "./sessions-chart";
 import { VerdictCard } from "./verdict-card";
 import { Button } from "@/components/ui/button";
-
-// The chart library is large: loaded after the first screen, not before it.
-const SessionsChart = dynamic(() => import("./sessions-chart").then((module) => module.SessionsChart), {
-  ssr: false,
-  loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
-});
 
 /** What the drill-down needs from its data source: live Graph pages or a saved report. */
 export interface CallData {
@@ -81,6 +74,12 @@ export function CallView({
   const causeLine = view.filters.cause
     ? (analysis.story.meeting?.lines.find((line) => line.id === view.filters.cause) ?? null)
     : null;
+  // The timeline draws what the table's filters keep, on the whole call's time axis.
+  const causeSessions = useMemo(() => (causeLine ? new Set(causeLine.sessionIds) : null), [causeLine]);
+  const timelineShown = useMemo(
+    () => filterSessions(analysis.summaries, view.filters, causeSessions),
+    [analysis.summaries, view.filters, causeSessions],
+  );
   const selectSession = (session: string | null) =>
     update((current) => ({ ...current, session, segment: 0 }));
 
@@ -235,6 +234,7 @@ export function CallView({
       <ChartBoundary name="session timeline">
         <SessionTimeline
           summaries={analysis.summaries}
+          shown={timelineShown}
           selected={selected}
           onSelect={selectSession}
           zoom={view.zoom}
@@ -242,11 +242,9 @@ export function CallView({
           onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))}
         />
       </ChartBoundary>
-      <WhenVisible minHeight={320}>
-        <ChartBoundary name="sessions over time">
-          <SessionsChart summaries={analysis.summaries} />
-        </ChartBoundary>
-      </WhenVisible>
+      <ChartBoundary name="sessions over time">
+        <SessionsChart summaries={analysis.summaries} />
+      </ChartBoundary>
       <SessionsTable
         cause={causeLine}
         causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}

@@ -1,8 +1,9 @@
 "use client";
+import { preloadMetricChart } from "@/components/charts/load-metric-chart";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel } from "@/lib/callrecords/describe";
+import { sideName } from "@/lib/callrecords/describe";
 import { formatClock as clock } from "@/lib/format/dates";
 import { callWindow, timelineRows, zoomWindow } from "@/lib/callrecords/timeline";
 
@@ -16,15 +17,22 @@ const MODALITY_COLORS: Record<string, string> = {
 const ROW = 22;
 const ZOOMS = [1, 0.5, 0.25, 0.1, 0.05];
 
+/** Room for the names at the left of each row. */
+const LABEL = "w-28 sm:w-44";
+
 export function SessionTimeline({
   summaries,
+  shown,
   selected,
   onSelect,
   zoom,
   offset,
   onZoom,
 }: {
+  /** Every session: the time axis spans the whole call. */
   summaries: SessionSummary[];
+  /** The sessions the table's filters keep: the rows drawn. */
+  shown: SessionSummary[];
   selected: string | null;
   onSelect: (id: string) => void;
   zoom: number;
@@ -34,7 +42,7 @@ export function SessionTimeline({
   const full = useMemo(() => callWindow(summaries), [summaries]);
   const fraction = ZOOMS[zoom] ?? 1;
   const window = useMemo(() => zoomWindow(full, fraction, offset), [full, fraction, offset]);
-  const ordered = useMemo(() => [...summaries].sort((a, b) => a.startMs - b.startMs), [summaries]);
+  const ordered = useMemo(() => [...shown].sort((a, b) => a.startMs - b.startMs), [shown]);
   const rows = useMemo(() => timelineRows(ordered, window), [ordered, window]);
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
@@ -85,9 +93,18 @@ export function SessionTimeline({
           </label>
         </div>
       </div>
+      {shown.length < summaries.length && (
+        <p className="text-sm text-muted" data-testid="timeline-filtered">
+          {shown.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")} sessions: the
+          table&apos;s filters apply here too.
+        </p>
+      )}
       <div className="flex justify-between text-xs text-muted">
-        <span>{clock(window.start)} UTC</span>
-        <span>{clock(window.end)} UTC</span>
+        <span className={LABEL} />
+        <span className="flex flex-1 justify-between">
+          <span>{clock(window.start)} UTC</span>
+          <span>{clock(window.end)} UTC</span>
+        </span>
       </div>
       <div className="flex flex-wrap gap-3 text-xs" aria-label="Legend">
         {["audio", "video", "screenSharing", "data"].map((m) => (
@@ -115,44 +132,56 @@ export function SessionTimeline({
             const row = rows[item.index];
             const summary = ordered[item.index];
             if (!row || !summary) return null;
-            const title = `${endpointLabel(summary.session.caller)} → ${endpointLabel(summary.session.callee)}, ${clock(summary.startMs)}–${clock(summary.endMs)} UTC, ${row.modality}, ${row.quality}${summary.poorBecause ? ` (${summary.poorBecause})` : ""}`;
+            const names = `${sideName(summary.session.caller)} → ${sideName(summary.session.callee)}`;
+            const title = `${names}, ${clock(summary.startMs)}–${clock(summary.endMs)} UTC, ${row.modality}, ${row.quality}${summary.poorBecause ? ` (${summary.poorBecause})` : ""}`;
             return (
               <li
                 key={row.sessionId}
-                className="absolute left-0 right-0"
+                className="absolute left-0 right-0 flex items-stretch"
                 style={{ top: item.start, height: ROW }}
               >
-                <button
-                  type="button"
-                  title={title}
-                  aria-label={title}
-                  aria-pressed={selected === row.sessionId}
-                  onClick={() => onSelect(row.sessionId)}
-                  className={`absolute top-1 h-3.5 overflow-hidden rounded-sm ${MODALITY_COLORS[row.modality] ?? "bg-unclassified"} ${row.quality === "poor" ? "ring-2 ring-poor" : ""} ${selected === row.sessionId ? "outline outline-2 outline-offset-1 outline-fg" : ""}`}
-                  style={{
-                    left: `${Math.max(0, row.bar.left)}%`,
-                    width: `${Math.min(100 - Math.max(0, row.bar.left), row.bar.width + Math.min(0, row.bar.left))}%`,
-                  }}
+                <span
+                  className={`${LABEL} shrink-0 truncate pl-1 pr-2 text-xs leading-[22px]`}
+                  title={names}
+                  data-testid="timeline-names"
                 >
-                  {row.segments.length > 1 &&
-                    row.segments
-                      .slice(1)
-                      .map((segment) => (
-                        <span
-                          key={segment.id}
-                          className="absolute top-0 h-full w-px bg-white/80"
-                          style={{ left: `${((segment.left - row.bar.left) / row.bar.width) * 100}%` }}
-                        />
-                      ))}
-                  {row.quality === "poor" && (
-                    <span
-                      aria-hidden="true"
-                      className="absolute right-0.5 top-[-3px] text-[10px] font-bold text-white"
-                    >
-                      ✕
-                    </span>
-                  )}
-                </button>
+                  <bdi>{names}</bdi>
+                </span>
+                <span className="relative flex-1">
+                  <button
+                    type="button"
+                    title={title}
+                    aria-label={title}
+                    aria-pressed={selected === row.sessionId}
+                    onClick={() => onSelect(row.sessionId)}
+                    onPointerEnter={preloadMetricChart}
+                    onFocus={preloadMetricChart}
+                    className={`absolute top-1 h-3.5 overflow-hidden rounded-sm ${MODALITY_COLORS[row.modality] ?? "bg-unclassified"} ${row.quality === "poor" ? "ring-2 ring-poor" : ""} ${selected === row.sessionId ? "outline outline-2 outline-offset-1 outline-fg" : ""}`}
+                    style={{
+                      left: `${Math.max(0, row.bar.left)}%`,
+                      width: `${Math.min(100 - Math.max(0, row.bar.left), row.bar.width + Math.min(0, row.bar.left))}%`,
+                    }}
+                  >
+                    {row.segments.length > 1 &&
+                      row.segments
+                        .slice(1)
+                        .map((segment) => (
+                          <span
+                            key={segment.id}
+                            className="absolute top-0 h-full w-px bg-white/80"
+                            style={{ left: `${((segment.left - row.bar.left) / row.bar.width) * 100}%` }}
+                          />
+                        ))}
+                    {row.quality === "poor" && (
+                      <span
+                        aria-hidden="true"
+                        className="absolute right-0.5 top-[-3px] text-[10px] font-bold text-white"
+                      >
+                        ✕
+                      </span>
+                    )}
+                  </button>
+                </span>
               </li>
             );
           })}

@@ -1,4 +1,5 @@
 "use client";
+import { preloadMetricChart } from "@/components/charts/load-metric-chart";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
@@ -265,6 +266,8 @@ export function SessionsTable({
                         type="button"
                         className="text-left underline"
                         onClick={() => onSelect(session.id)}
+                        onPointerEnter={preloadMetricChart}
+                        onFocus={preloadMetricChart}
                       >
                         {formatClock(summary.startMs)}
                       </button>

@@ -1,4 +1,5 @@
-import { DIRECTION_LABELS, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { rowDirection } from "@/lib/callrecords/streams";
 import type { CallVerdict } from "@/lib/callrecords/analysis";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { Badge } from "@/components/ui/badge";
@@ -31,26 +32,15 @@ export function VerdictCard({ verdict, partial }: { verdict: CallVerdict; partia
         {streams.unclassified} unclassified)
       </p>
       {worst && (
-        <p className="mt-3 text-sm">
-          Worst: <strong>{worst.breach.text}</strong> on {DIRECTION_LABELS[worst.row.stream.direction]}{" "}
-          {MEDIA_LABELS[worst.row.kind]}{" "}
-          {worst.row.sender?.kind === "service"
-            ? `received by ${worst.row.receiverLabel}`
-            : `from ${worst.row.senderLabel}`}
-          .
+        <p className="mt-3 text-sm" data-testid="verdict-worst">
+          Worst: <strong>{worst.breach.text}</strong> on {MEDIA_LABELS[worst.row.kind]}{" "}
+          {rowDirection(worst.row)}.
         </p>
       )}
       {verdict.failures && (
         <p className="mt-3 text-sm font-medium text-poor-text" data-testid="failure-summary">
           <span aria-hidden="true">⚠ </span>
           {verdict.failures.text}. The Failure findings say why and what to check.
-        </p>
-      )}
-      {verdict.side && (
-        <p className="mt-1 text-sm text-muted">
-          {verdict.side === "both"
-            ? "Poor streams ran in both directions."
-            : `Most poor streams ran ${DIRECTION_LABELS[verdict.side]}.`}
         </p>
       )}
     </Card>

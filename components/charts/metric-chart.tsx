@@ -2,6 +2,23 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import type { MetricChart as MetricChartData } from "@/lib/callrecords/chart-data";
 
+/** An axis label on two lines, "from Priya Raman" over "to Owen Franklin": two names do not fit one tick. */
+function DirectionTick(props: { x?: number; y?: number; payload?: { value: string; index: number } }) {
+  const { x = 0, y = 0, payload } = props;
+  const text = payload?.value ?? "";
+  const cut = text.startsWith("from ") ? text.lastIndexOf(" to ") : -1;
+  const lines = cut > 0 ? [text.slice(0, cut), text.slice(cut + 1)] : [text];
+  return (
+    <text x={x} y={y + 10} textAnchor="middle" fontSize={11} fill="currentColor">
+      {lines.map((line, index) => (
+        <tspan key={index} x={x} dy={index === 0 ? 0 : "1.2em"}>
+          {line.length > 26 ? `${line.slice(0, 25)}…` : line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 const show = (value: number | null, unit: string) => (value === null ? "not reported" : `${value} ${unit}`);
 
 /** Average and max per direction as bars, the poor-call limit as a dashed line, and the same numbers as a table. */
@@ -32,7 +49,7 @@ export function MetricChart({ chart }: { chart: MetricChartData }) {
             margin={{ top: 8, right: 8, bottom: 0, left: -12 }}
           >
             <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
-            <XAxis dataKey="direction" fontSize={11} />
+            <XAxis dataKey="direction" fontSize={11} interval={0} height={34} tick={<DirectionTick />} />
             <YAxis fontSize={11} domain={[0, Math.ceil(top * 1.15) || 1]} />
             <Tooltip
               formatter={(value) =>

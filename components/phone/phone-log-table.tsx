@@ -3,6 +3,12 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatDuration, lookup } from "@/lib/callrecords/describe";
 import { PHONE_CALL_TYPE_LABELS, phoneOutcome, type PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { formatDateTime } from "@/lib/format/dates";
+import {
+  ANSWERER_WORDS,
+  SIP_CODES_PAGE,
+  datacenterWords,
+  explainSipCodes,
+} from "@/lib/callrecords/sip-codes";
 
 const KIND_LABELS = { pstn: "PSTN", directRouting: "Direct Routing" } as const;
 
@@ -19,7 +25,7 @@ export function PhoneLogTable({
 }) {
   return (
     <div className="relative overflow-x-auto">
-      <Table data-testid="phone-log-table">
+      <Table data-testid="phone-log-table" className="min-w-[72rem]">
         <caption className="sr-only">{caption}</caption>
         <thead className="whitespace-nowrap text-muted">
           <tr>
@@ -45,7 +51,7 @@ export function PhoneLogTable({
               >
                 <Td className="whitespace-nowrap py-1">{start ? formatDateTime(start) : "—"}</Td>
                 <Td className="whitespace-nowrap">{KIND_LABELS[row.kind]}</Td>
-                <Td>
+                <Td className="min-w-[11rem]">
                   <bdi>{row.userDisplayName ?? row.userPrincipalName ?? "—"}</bdi>
                   {row.userPrincipalName && row.userDisplayName && (
                     <span className="block text-xs text-muted">
@@ -56,7 +62,9 @@ export function PhoneLogTable({
                 <Td className="whitespace-nowrap font-mono text-xs">
                   {row.callerNumber ?? "—"} → {row.calleeNumber ?? "—"}
                 </Td>
-                <Td>{row.callType ? (lookup(PHONE_CALL_TYPE_LABELS, row.callType) ?? row.callType) : "—"}</Td>
+                <Td className="min-w-[7rem]">
+                  {row.callType ? (lookup(PHONE_CALL_TYPE_LABELS, row.callType) ?? row.callType) : "—"}
+                </Td>
                 <Td className="whitespace-nowrap">
                   {row.durationSeconds !== null ? formatDuration(row.durationSeconds * 1000) : "—"}
                 </Td>
@@ -66,6 +74,7 @@ export function PhoneLogTable({
                   ) : (
                     phoneOutcome(row)
                   )}
+                  <SipWords row={row} />
                   {explanations?.[index] && (
                     <span className="block text-xs text-muted" data-testid="phone-match">
                       Matched: {explanations[index]}
@@ -85,8 +94,14 @@ export function PhoneLogTable({
                             : "off"}
                       </span>
                       <span className="block">
-                        Signalling {row.signalingLocation ?? "—"} · media{" "}
-                        {row.mediaPathLocation ?? (row.mediaBypassEnabled ? "bypassed" : "—")}
+                        Signalling: {datacenterWords(row.signalingLocation) ?? "not reported"}
+                      </span>
+                      <span className="block">
+                        Media:{" "}
+                        {datacenterWords(row.mediaPathLocation) ??
+                          (row.mediaBypassEnabled
+                            ? "bypassed (straight between client and SBC)"
+                            : "not reported")}
                       </span>
                       {row.reference && (
                         <span className="block font-mono text-muted">Correlation {row.reference}</span>
@@ -114,5 +129,28 @@ export function PhoneLogTable({
         </tbody>
       </Table>
     </div>
+  );
+}
+
+/** The final SIP code and Microsoft's sub-code in words, who answered, and what to check next. */
+function SipWords({ row }: { row: PhoneLogRow }) {
+  const words = row.kind === "directRouting" ? explainSipCodes(row) : null;
+  if (!words) return null;
+  return (
+    <span className="block max-w-xs text-xs" data-testid="sip-words">
+      <span className="block">
+        {words.meaning[0]?.toUpperCase()}
+        {words.meaning.slice(1)}.
+      </span>
+      {!words.normal && <span className="block text-muted">{ANSWERER_WORDS[words.answerer]}.</span>}
+      {words.next && (
+        <span className="block">
+          Next: {words.next}{" "}
+          <a className="underline" href={SIP_CODES_PAGE} target="_blank" rel="noreferrer">
+            Microsoft&apos;s list of codes
+          </a>
+        </span>
+      )}
+    </span>
   );
 }

@@ -38,6 +38,10 @@ beforeEach(() => {
         expiresAt: null,
         appVersion: "0",
         sessionCount: 1,
+        callStart: null,
+        callType: null,
+        quality: null,
+        poorShare: null,
         tenantId: "t",
       };
       return new Response(JSON.stringify({ report, url: `/reports/${report.id}` }), {

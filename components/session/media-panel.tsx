@@ -4,15 +4,13 @@ import { summarizeMedia } from "@/lib/callrecords/media-summary";
 import { QualityBadge } from "@/components/ui/quality-badge";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import dynamic from "next/dynamic";
+import { loadMetricChart } from "@/components/charts/load-metric-chart";
 
-// The chart library is large: loaded when a session is opened, not with the page.
-const MetricChart = dynamic(
-  () => import("@/components/charts/metric-chart").then((module) => module.MetricChart),
-  {
-    ssr: false,
-    loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
-  },
-);
+// The chart library is large: loaded when a session is opened (or about to be), not with the page.
+const MetricChart = dynamic(loadMetricChart, {
+  ssr: false,
+  loading: () => <p className="text-sm text-muted">Loading the chart…</p>,
+});
 import { CompareTable } from "./compare-table";
 import { StreamTable } from "./stream-table";
 import { TracerouteTable } from "./traceroute-table";

@@ -15,7 +15,7 @@ export function VerdictSummary({ summary }: { summary: VerdictSummaryValue }) {
       <QualityBadge quality={summary.quality} />
       {summary.worst && (
         <span className="block text-xs text-muted">
-          {summary.worst.text} ({summary.worst.media.toLowerCase()}, {summary.worst.direction.toLowerCase()})
+          {summary.worst.text} ({summary.worst.media.toLowerCase()}, {summary.worst.direction})
         </span>
       )}
       {!summary.complete && (

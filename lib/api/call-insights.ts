@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDateTime } from "@/lib/format/dates";
 import { newTrace } from "./trace";
 import { createSingleFlight } from "./single-flight";
 import type { CallSummary, Session } from "@/lib/callrecords/model";
@@ -155,7 +156,7 @@ export function createCallInsights(options: InsightsOptions) {
       const json = JSON.stringify({
         applicable: true,
         reason: phone.reason,
-        method: `Rows of the PSTN and Direct Routing logs for calls that started between ${new Date(from).toISOString()} and ${new Date(to).toISOString()}, kept when their time overlaps this call's (±${MATCH_SLACK_MS / 60_000} minutes) and they name one of its Teams users or phone numbers.`,
+        method: `Rows of the PSTN and Direct Routing logs for calls that started between ${formatDateTime(from)} and ${formatDateTime(to)}, kept when their time overlaps this call's (±${MATCH_SLACK_MS / 60_000} minutes) and they name one of its Teams users or phone numbers.`,
         logs: logs.map(({ kind, status, message, rows, complete }) => ({
           kind,
           status,

@@ -3,7 +3,7 @@ import { callVerdict, summarizeSession } from "./analysis";
 import { analyzeCall } from "./analyze";
 import { conferencingServer, media, network, person, session, stream } from "./fixtures";
 import { isolatedRuns } from "./describe";
-import { streamRows } from "./streams";
+import { rowDirection, rowRoleDirection, streamRows } from "./streams";
 
 /** A finding's text as a screen reads it: the isolates render as <bdi>, not as characters. */
 const plain = (text: string | undefined) => text?.replace(/[\u2068\u2069]/g, "");
@@ -40,16 +40,18 @@ describe("a 1:1 call with the callee on weak Wi-Fi", () => {
     expect(verdict.poorShare).toBe(0.5);
     expect(verdict.worst?.breach.text).toBe("jitter 61 ms > 30 ms");
     expect(verdict.worst?.row.senderLabel).toBe("Bo");
-    expect(verdict.side).toBe("calleeToCaller");
+    const worst = verdict.worst?.row;
+    expect(worst && rowDirection(worst)).toBe("from Bo to Ada");
+    expect(worst && rowRoleDirection(worst)).toBe("from the callee to the caller");
   });
 
   it("writes the finding in plain language with its evidence", () => {
     const top = analyzeCall(call, rows).findings.find((f) => f.kind === "poor-sender");
     expect(plain(top?.text)).toBe(
-      "Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on callee→caller audio, 2× the 30 ms threshold.",
+      "Callee (Bo) on Wi-Fi 2.4 GHz with 38% signal: jitter 61 ms on audio from Bo to Ada, 2× the 30 ms threshold.",
     );
     expect(top?.evidence).toEqual([
-      { sessionId: "s1", segmentId: "s1-seg", detail: "audio callee→caller: jitter 61 ms > 30 ms" },
+      { sessionId: "s1", segmentId: "s1-seg", detail: "audio from Bo to Ada: jitter 61 ms > 30 ms" },
     ]);
   });
 
@@ -94,7 +96,7 @@ describe("a meeting", () => {
       /^No shared factor explains the poor streams, and no sender hurt many/,
     );
     expect(plain(list[1]?.text)).toBe(
-      "Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on caller→callee audio, 3× the 30 ms threshold.",
+      "Presenter on a VPN tunnel over TCP through a media relay: jitter 90 ms on audio from Presenter to the meeting, 3× the 30 ms threshold.",
     );
     expect(plain(list[2]?.text)).toContain(
       "Ann on a wired network received poor audio from the Teams conferencing server: jitter 45 ms",

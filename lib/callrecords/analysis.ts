@@ -3,7 +3,7 @@ import type { Part } from "./attribution";
 import { failureGroups, failureOf, failureSummary } from "./failures";
 import { deviceFailures } from "./findings/devices";
 import { withMeetingService } from "./meeting-service";
-import type { Endpoint, Session, StreamDirection } from "./model";
+import type { Endpoint, Session } from "./model";
 import { streamRows, streamSeverity, type StreamRow } from "./streams";
 import { DEFAULT_THRESHOLDS, type ThresholdTable } from "./thresholds";
 import { worstQuality, type Breach, type Quality } from "./verdict";
@@ -14,38 +14,25 @@ export interface CallVerdict {
   poorShare: number;
   /** The single worst breach across the call, with the stream it came from. */
   worst: { breach: Breach; row: StreamRow } | null;
-  /** Which direction carried most poor streams. */
-  side: StreamDirection | "both" | null;
   /** Failed sessions beside the quality ("1 of 2 sessions failed at call setup; the retry was good"); null when none failed. */
   failures: { failed: number; text: string } | null;
 }
 
 export function callVerdict(rows: readonly StreamRow[], sessions: readonly Session[] = []): CallVerdict {
   const counts = { total: rows.length, good: 0, poor: 0, unclassified: 0 };
-  const byDirection: Record<StreamDirection, number> = { callerToCallee: 0, calleeToCaller: 0 };
   let worst: CallVerdict["worst"] = null;
   for (const row of rows) {
     counts[row.verdict.quality] += 1;
     if (row.verdict.quality !== "poor") continue;
-    byDirection[row.stream.direction] += 1;
     const top = row.verdict.causes[0];
     if (top && (!worst || streamSeverity(row) > streamSeverity(worst.row))) worst = { breach: top, row };
   }
   const classified = counts.good + counts.poor;
-  const side =
-    counts.poor === 0
-      ? null
-      : byDirection.callerToCallee === byDirection.calleeToCaller
-        ? "both"
-        : byDirection.callerToCallee > byDirection.calleeToCaller
-          ? "callerToCallee"
-          : "calleeToCaller";
   return {
     quality: counts.poor > 0 ? "poor" : counts.good > 0 ? "good" : "unclassified",
     streams: counts,
     poorShare: classified === 0 ? 0 : counts.poor / classified,
     worst,
-    side,
     failures: failuresOf(sessions),
   };
 }

@@ -1,8 +1,9 @@
-import { DIRECTION_LABELS } from "./describe";
-import type { Media, Stream } from "./model";
+import { DIRECTION_LABELS, directionWords } from "./describe";
+import type { Endpoint, Media, Stream } from "./model";
 import { DEFAULT_THRESHOLDS, type ThresholdTable } from "./thresholds";
 
 export interface MetricPoint {
+  /** "from Priya Raman to Owen Franklin" (or Graph's "caller→callee" without the segment's ends). */
   direction: string;
   average: number | null;
   max: number | null;
@@ -139,8 +140,15 @@ const VIDEO: MetricSpec[] = [
 const scaled = (value: number | null, scale: number) =>
   value === null ? null : Math.round(value * scale * 1000) / 1000;
 
-/** One chart per metric, with both directions, average and max, and the threshold line. */
-export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESHOLDS): MetricChart[] {
+/**
+ * One chart per metric, with both directions, average and max, and the threshold line. With the segment's two
+ * ends, each direction is named by who sent it to whom ("from Priya Raman to Owen Franklin").
+ */
+export function mediaCharts(
+  media: Media,
+  table: ThresholdTable = DEFAULT_THRESHOLDS,
+  ends?: { caller: Endpoint | null; callee: Endpoint | null },
+): MetricChart[] {
   const specs =
     media.kind === "audio" ? AUDIO : media.kind === "video" || media.kind === "screenSharing" ? VIDEO : [];
   const thresholds =
@@ -151,7 +159,7 @@ export function mediaCharts(media: Media, table: ThresholdTable = DEFAULT_THRESH
       ? +(threshold.unit === "ratio" ? threshold.limit * pct : threshold.limit).toFixed(6)
       : 0;
     const points = media.streams.map((stream) => ({
-      direction: DIRECTION_LABELS[stream.direction],
+      direction: ends ? directionWords(stream.direction, ends) : DIRECTION_LABELS[stream.direction],
       average: scaled(spec.average(stream), spec.scale),
       max: scaled(spec.max(stream), spec.scale),
     }));

@@ -135,7 +135,7 @@ export function describeFailureGroup(group: FailureGroup): string {
   const retry = group.retry
     ? ` The retry at ${formatClock(group.retry.startDateTime)} UTC connected and was ${sessionQualityWord(group.retry)}.`
     : "";
-  return `${count === 1 ? "1 session" : `${count} sessions`} failed${stage ? ` ${stage}` : ""}: ${reason} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
+  return `${count === 1 ? "1 session" : `${count.toLocaleString("en-US")} sessions`} failed${stage ? ` ${stage}` : ""}: ${reason} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
 }
 
 /** "1 of 2 sessions failed at call setup; the retry was good" — the verdict's line beside the quality. */
@@ -151,5 +151,6 @@ export function failureSummary(groups: readonly FailureGroup[], sessionCount: nu
       : retries.length === 1 && retries[0]
         ? `; the retry was ${sessionQualityWord(retries[0])}`
         : `; ${retries.length} were retried`;
-  return `${failed} of ${sessionCount} ${sessionCount === 1 ? "session" : "sessions"} failed${stage}${retry}`;
+  const n = (value: number) => value.toLocaleString("en-US");
+  return `${n(failed)} of ${n(sessionCount)} ${sessionCount === 1 ? "session" : "sessions"} failed${stage}${retry}`;
 }

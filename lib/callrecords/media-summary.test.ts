@@ -47,6 +47,8 @@ describe("streams named by people", () => {
       "from Owen Franklin to the meeting",
       "from the meeting to Owen Franklin",
     ]);
+    // The charts name their bars the same way, and swap with the ends.
+    expect(swapped.charts[0]?.points.map((point) => point.direction)).toEqual(swapped.details.columns);
     // Without the ends (a media on its own), the columns keep Graph's caller/callee words.
     expect(summarizeMedia(audio).details.columns).toEqual(["caller→callee", "callee→caller"]);
   });

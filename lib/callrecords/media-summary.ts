@@ -34,7 +34,7 @@ export function summarizeMedia(
     verdicts,
     quality,
     breached: quality === "poor" || comparison.device.some((row) => row.breach.length > 0),
-    charts: mediaCharts(media, table),
+    charts: mediaCharts(media, table, ends),
     comparison,
     details: streamDetails(media, ends),
   };

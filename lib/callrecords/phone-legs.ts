@@ -59,6 +59,17 @@ export interface MatchedPhoneRow {
   matchedBy: ("user" | "number")[];
   /** Seconds between the row's start and the call record's start (negative: the row started first). */
   offsetSeconds: number;
+  /** The log masked a number's last digits and the call record has it whole: the row shows the record's. */
+  filledFromRecord: boolean;
+}
+
+/**
+ * The record's whole number in place of the log's masked one ("+12065550***" → "+12065550143"), so one page
+ * does not show a number masked on one card and whole on the next. The view masks both alike for a Reader.
+ */
+function fillMasked(number: string | null, whole: readonly string[]): string | null {
+  if (number === null || !number.includes("*")) return number;
+  return whole.find((mine) => !mine.includes("*") && sameNumber(mine, number)) ?? number;
 }
 
 /** How far a log row's times may sit outside the call record's window and still be the same call. */
@@ -95,7 +106,17 @@ export function matchPhoneRows(
     if (legs.numbers.some((mine) => numbers.some((theirs) => sameNumber(mine, theirs))))
       matchedBy.push("number");
     if (matchedBy.length === 0) continue;
-    matched.push({ row, matchedBy, offsetSeconds: Math.round((window.start - start) / 1000) });
+    const filled = {
+      ...row,
+      callerNumber: fillMasked(row.callerNumber, legs.numbers),
+      calleeNumber: fillMasked(row.calleeNumber, legs.numbers),
+    };
+    matched.push({
+      row: filled,
+      matchedBy,
+      offsetSeconds: Math.round((window.start - start) / 1000),
+      filledFromRecord: filled.callerNumber !== row.callerNumber || filled.calleeNumber !== row.calleeNumber,
+    });
   }
   return matched.sort(
     (a, b) =>
@@ -116,5 +137,8 @@ export function describeMatch(match: MatchedPhoneRow): string {
     offset === 0
       ? "started with the call"
       : `started ${Math.abs(offset)} s ${offset < 0 ? "before" : "after"} the call record`;
-  return `${by}; ${when}`;
+  const filled = match.filledFromRecord
+    ? "; the log masks the number's last digits, shown whole from the call record"
+    : "";
+  return `${by}; ${when}${filled}`;
 }

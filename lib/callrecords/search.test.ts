@@ -249,9 +249,14 @@ describe("a call's phone legs", () => {
       [both.id, ["user", "number"]],
       ["n", ["number"]],
     ]);
+    // The docs example masks the number ("+12345678***"); the call record has it whole, and the row shows that.
+    expect(matches[0]?.row.callerNumber).toBe("+12345678901");
+    expect(matches[0]?.row.calleeNumber).toBe(both.calleeNumber);
     expect(matches[0] && describeMatch(matches[0])).toBe(
-      "same Teams user and same phone number; started 1 s before the call record",
+      "same Teams user and same phone number; started 1 s before the call record; the log masks the number's last digits, shown whole from the call record",
     );
+    const unmatchedNumber = matchPhoneRows(call, phoneLegsOf(call, [], []), [both]);
+    expect(unmatchedNumber[0]?.row.callerNumber).toBe("+12345678***");
   });
 
   it("matches a failed attempt by its invite and failure times", () => {

@@ -1,4 +1,4 @@
-import { endpointKey, endpointLabel } from "./describe";
+import { endpointKey, endpointLabel, sideName } from "./describe";
 import type { Device, Endpoint, Media, MediaKind, Network, Segment, Session, Stream } from "./model";
 import type { ThresholdTable } from "./thresholds";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
@@ -32,6 +32,31 @@ export interface StreamRow {
  */
 export const streamSeverity = (row: StreamRow) =>
   (row.verdict.causes[0]?.severity ?? 0) * (row.kind === "audio" ? 1 : 0.7);
+
+/** "from Priya Raman to Owen Franklin", "from the meeting to Owen Franklin": a stream named by who sent it to whom. */
+export const rowDirection = (row: Pick<StreamRow, "sender" | "receiver">) =>
+  `from ${sideName(row.sender)} to ${sideName(row.receiver)}`;
+
+const roleOf = (endpoint: Endpoint | null, caller: boolean) =>
+  endpoint?.kind === "service"
+    ? sideName(endpoint) === "the meeting"
+      ? "the meeting"
+      : "a service"
+    : caller
+      ? "the caller"
+      : "the callee";
+
+/**
+ * "from the caller to the callee", "from the meeting to a participant": the same direction without names, for
+ * summaries judged once and shown to every role (a Reader's list must not carry a name the view would mask).
+ */
+export function rowRoleDirection(row: Pick<StreamRow, "sender" | "receiver" | "stream">): string {
+  const forward = row.stream.direction === "callerToCallee";
+  const meeting = row.sender?.kind === "service" || row.receiver?.kind === "service";
+  const name = (endpoint: Endpoint | null, caller: boolean) =>
+    endpoint?.kind !== "service" && meeting ? "a participant" : roleOf(endpoint, caller);
+  return `from ${name(row.sender, forward)} to ${name(row.receiver, !forward)}`;
+}
 
 export function streamRowsOfSegment(
   sessionId: string,

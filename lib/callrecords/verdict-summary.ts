@@ -1,10 +1,10 @@
 import { callVerdict } from "./analysis";
-import { DIRECTION_LABELS, MEDIA_LABELS } from "./describe";
+import { MEDIA_LABELS } from "./describe";
 import { withMeetingService } from "./meeting-service";
 import type { Session } from "./model";
 import { callRoles } from "./person-parts";
 import { callStory } from "./story";
-import { streamRows } from "./streams";
+import { rowRoleDirection, streamRows } from "./streams";
 
 /**
  * A call's verdict in a few words, for a row of a list (the search results and the inbox): the quality, the
@@ -24,7 +24,7 @@ export function verdictSummary(original: readonly Session[], callType: string | 
       text: worst.breach.text,
       metric: worst.breach.threshold.label,
       media: MEDIA_LABELS[worst.row.kind],
-      direction: DIRECTION_LABELS[worst.row.stream.direction],
+      direction: rowRoleDirection(worst.row),
     },
     failures: verdict.failures,
     roles: callRoles(rows, story),

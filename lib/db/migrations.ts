@@ -95,6 +95,18 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable("history_streams").addColumn("end_time", "text").execute();
       },
     },
+    // What the reports list says about each report's call (lib/reports/call-facts.ts); null in older reports.
+    "0008_report_call_facts": {
+      async up(db: Any) {
+        for (const [column, type] of [
+          ["call_start", "text"],
+          ["call_type", "text"],
+          ["quality", "text"],
+          ["poor_share", "double precision"],
+        ] as const)
+          await db.schema.alterTable("reports").addColumn(column, type).execute();
+      },
+    },
   };
 }
 

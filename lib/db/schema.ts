@@ -45,6 +45,10 @@ export interface ReportsTable {
   expires_at: number | null;
   app_version: string;
   session_count: number;
+  call_start: string | null;
+  call_type: string | null;
+  quality: string | null;
+  poor_share: number | null;
   /** Gzipped JSON; null once an expired report is purged. */
   payload: Buffer | null;
 }

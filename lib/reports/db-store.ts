@@ -3,6 +3,7 @@ import { sql } from "kysely";
 import type { Db } from "@/lib/db/open";
 import type { ReportsTable } from "@/lib/db/schema";
 import { changed } from "@/lib/db/types";
+import type { Quality } from "@/lib/callrecords/verdict";
 import type { ReportMeta } from "./model";
 import { createSqliteWriter } from "./sqlite-writer";
 import type { ReportStore } from "./store";
@@ -20,6 +21,10 @@ const META_COLUMNS = [
   "expires_at",
   "app_version",
   "session_count",
+  "call_start",
+  "call_type",
+  "quality",
+  "poor_share",
 ] as const;
 
 type MetaRow = Pick<ReportsTable, (typeof META_COLUMNS)[number]>;
@@ -37,7 +42,14 @@ const rowToMeta = (row: MetaRow): ReportMeta => ({
   expiresAt: row.expires_at,
   appVersion: row.app_version,
   sessionCount: row.session_count,
+  callStart: row.call_start,
+  callType: row.call_type,
+  quality: isQuality(row.quality) ? row.quality : null,
+  poorShare: row.poor_share === null ? null : Number(row.poor_share),
 });
+
+const isQuality = (value: string | null): value is Quality =>
+  value === "good" || value === "poor" || value === "unclassified";
 
 /** Saved snapshots on the process's database (`lib/db`): SQLite on one instance, PostgreSQL for several. */
 export function createReportStore(db: Db): ReportStore {
@@ -63,6 +75,10 @@ export function createReportStore(db: Db): ReportStore {
         expires_at: meta.expiresAt,
         app_version: meta.appVersion,
         session_count: meta.sessionCount,
+        call_start: meta.callStart,
+        call_type: meta.callType,
+        quality: meta.quality,
+        poor_share: meta.poorShare,
         payload,
       });
       if (writer) await writer.run(insert.compile());

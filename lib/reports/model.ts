@@ -1,3 +1,5 @@
+import type { Quality } from "@/lib/callrecords/verdict";
+
 /** A saved snapshot of a call, as listed and shown: the payload itself is stored apart. */
 export interface ReportMeta {
   id: string;
@@ -13,4 +15,10 @@ export interface ReportMeta {
   expiresAt: number | null;
   appVersion: string;
   sessionCount: number;
+  /** The call's start and type as Graph gave them, and its verdict when the report was made; null in reports made before they were kept. */
+  callStart: string | null;
+  callType: string | null;
+  quality: Quality | null;
+  /** Share of classified streams that were poor, 0–1. */
+  poorShare: number | null;
 }

@@ -9,6 +9,8 @@ import { createReportService } from "./service";
 import { openDatabase } from "@/lib/db/open";
 import { tempSqlitePath } from "@/lib/db/testing/databases";
 import { createReportStore } from "./db-store";
+import { parseCallRecordBody } from "@/lib/callrecords/parse";
+import { verdictSummary } from "@/lib/callrecords/verdict-summary";
 
 const openStore = () => createReportStore(openDatabase({ sqlitePath: tempSqlitePath() }));
 
@@ -63,6 +65,10 @@ async function setup() {
         expiresAt,
         appVersion: "test",
         sessionCount: sessions.length,
+        callStart: null,
+        callType: null,
+        quality: null,
+        poorShare: null,
       },
       gzipSync(JSON.stringify({ record, sessions })),
     );
@@ -155,6 +161,42 @@ describe("report creation", () => {
       },
     };
   }
+
+  it("keeps the call's start, type and verdict for the list, the same verdict the drill-down reaches", async () => {
+    const clean = buildCallRecord({
+      id: "7d1e3a1c-5b7e-4f01-9c1e-2f4c9a517c1e",
+      scenario: "clean-one-to-one",
+      seed: "s",
+      end: Date.parse("2026-11-20T12:00:00Z"),
+      tenantId: "t1",
+    });
+    for (const [call, quality] of [
+      [{ ...record, sessions: [session] }, "poor"],
+      [clean, "good"],
+    ] as const) {
+      const { sessions: own, ...rest } = call;
+      const store = openStore();
+      opened.push(store);
+      const service = createReportService({
+        store,
+        appVersion: "test",
+        viewFor: () => FULL_VIEW,
+        quotas: QUOTAS,
+      });
+      const meta = await service.create(principal(), { callId: rest.id }, async function* () {
+        yield { rawSessions: own.map((item) => JSON.stringify(item)), count: own.length };
+        yield { record: rest, rawParticipants: null };
+      });
+      const expected = verdictSummary(parseCallRecordBody(call).sessions, rest.type ?? null);
+      expect(meta).toMatchObject({ callStart: rest.startDateTime, callType: rest.type, quality });
+      expect(meta.poorShare).toBeCloseTo(expected.poorShare, 6);
+      expect(expected.quality).toBe(quality);
+      expect((await service.list(principal())).find((listed) => listed.id === meta.id)).toMatchObject({
+        quality,
+        callStart: rest.startDateTime,
+      });
+    }
+  });
 
   it("builds a 3,000-session snapshot a page at a time, letting other work run between pages", async () => {
     const { service } = await creator(bigCall(50));

@@ -12,6 +12,7 @@ import { dedupeSessions } from "@/lib/callrecords/dedupe";
 import { parseCallRecordBody, parseSessionsPageBody } from "@/lib/callrecords/parse";
 import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportAdmission, reportTooLarge } from "./admission";
+import { callFactsTap } from "./call-facts";
 import type { ReportMeta } from "./model";
 import { gunzipAsync, gzipStream, payloadJson, slices, yieldToEventLoop, type PayloadPart } from "./payload";
 import { createRedactor } from "./redact";
@@ -146,14 +147,17 @@ export function createReportService(options: {
       const redact = input.redact || !principal.seesPersonalData;
       return admission.run(principal.tenantId, principal.oid, async (room) => {
         let sessionCount = 0;
-        const parts = counted(rawCall(input.callId), (count) => (sessionCount += count));
+        const tap = callFactsTap();
+        const parts = tap.through(counted(rawCall(input.callId), (count) => (sessionCount += count)));
         const payload = await gzipStream(
           payloadJson(parts, "snapshot", redact ? createRedactor() : null),
           room,
           reportTooLarge,
         );
+        const facts = await tap.facts();
         const now = Date.now();
         const meta: ReportMeta = {
+          ...facts,
           id: randomBytes(16).toString("base64url"),
           tenantId: principal.tenantId,
           callId: input.callId.toLowerCase(),

@@ -1,4 +1,5 @@
-import { DIRECTION_LABELS, MEDIA_LABELS } from "../describe";
+import { MEDIA_LABELS } from "../describe";
+import { rowDirection } from "../streams";
 import { MAX_EVIDENCE, type FindingRule } from "./types";
 
 /** Streams whose clients sent no network metrics: their quality is unknown, and the page says so. */
@@ -18,7 +19,7 @@ export const noTelemetryRule: FindingRule = {
         evidence: silent.slice(0, MAX_EVIDENCE).map((row) => ({
           sessionId: row.sessionId,
           segmentId: row.segmentId,
-          detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}`,
+          detail: `${MEDIA_LABELS[row.kind]} ${rowDirection(row)}`,
         })),
       },
     ];

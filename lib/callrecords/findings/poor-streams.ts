@@ -1,5 +1,5 @@
-import { DIRECTION_LABELS, MEDIA_LABELS, describeNetwork, isolate } from "../describe";
-import { streamSeverity, type StreamRow } from "../streams";
+import { MEDIA_LABELS, describeNetwork, isolate } from "../describe";
+import { rowDirection, streamSeverity, type StreamRow } from "../streams";
 import { formatMetric } from "../thresholds";
 import { MAX_EVIDENCE, type FindingRule } from "./types";
 
@@ -40,11 +40,11 @@ export const poorStreamsRule: FindingRule = {
           id: `poor:${key}`,
           kind: received ? "poor-receiver" : "poor-sender",
           severity: streamSeverity(worst) * (1 + Math.log10(poorRows.length)),
-          text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${DIRECTION_LABELS[worst.stream.direction]} ${MEDIA_LABELS[worst.kind]}, ${times(cause.severity)} ${limit} threshold${more}.`,
+          text: `${who}${where}${what}: ${cause.threshold.label} ${value} on ${MEDIA_LABELS[worst.kind]} ${rowDirection(worst)}, ${times(cause.severity)} ${limit} threshold${more}.`,
           evidence: poorRows.slice(0, MAX_EVIDENCE).map((row) => ({
             sessionId: row.sessionId,
             segmentId: row.segmentId,
-            detail: `${MEDIA_LABELS[row.kind]} ${DIRECTION_LABELS[row.stream.direction]}: ${row.verdict.causes.map((c) => c.text).join("; ")}`,
+            detail: `${MEDIA_LABELS[row.kind]} ${rowDirection(row)}: ${row.verdict.causes.map((c) => c.text).join("; ")}`,
           })),
         },
       ];

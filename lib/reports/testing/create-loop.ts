@@ -29,6 +29,10 @@ async function loop() {
         expiresAt: null,
         appVersion: "test",
         sessionCount: 200,
+        callStart: null,
+        callType: null,
+        quality: null,
+        poorShare: null,
       },
       payload,
     );

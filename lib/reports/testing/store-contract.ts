@@ -30,6 +30,10 @@ export function reportStoreContract(name: string, open: () => Db) {
       expiresAt: null,
       appVersion: "0.1.0",
       sessionCount: 2,
+      callStart: "2026-11-30T09:00:00Z",
+      callType: "groupCall",
+      quality: "poor",
+      poorShare: 0.25,
       ...overrides,
     });
 

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useDeleteReport, useReports } from "@/lib/client/reports";
-import { formatDateTime, formatDay } from "@/lib/format/dates";
-import { Table } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format/dates";
+import { Table, Td, Th } from "@/components/ui/table";
+import { DualTime } from "@/components/ui/dual-time";
+import { QualityBadge } from "@/components/ui/quality-badge";
+import { CALL_TYPE_LABELS, lookup } from "@/lib/callrecords/describe";
 import { useState } from "react";
 
 export function ReportList() {
@@ -29,8 +32,8 @@ export function ReportList() {
   const shown = list.data.reports.filter(
     (report) =>
       !words ||
-      [report.title, report.callId, report.createdByName, report.note ?? ""].some((text) =>
-        text.toLowerCase().includes(words),
+      [report.title, report.callId, report.createdByName, report.note ?? "", report.quality ?? ""].some(
+        (text) => text.toLowerCase().includes(words),
       ),
   );
   return (
@@ -41,7 +44,7 @@ export function ReportList() {
           type="search"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          placeholder="Title, call ID, note or who made it"
+          placeholder="Title, call ID, note, who made it, verdict"
           className="mt-1 block w-full rounded border border-line-strong bg-field px-2 py-1 font-normal"
         />
       </label>
@@ -56,39 +59,67 @@ export function ReportList() {
         </p>
       )}
       <div className="relative overflow-x-auto">
-        <Table data-testid="reports" className="min-w-[44rem]">
+        <Table data-testid="reports" className="min-w-[52rem]">
           <thead className="text-muted">
             <tr>
-              <th className="py-1">Title</th>
-              <th>Call</th>
-              <th>Created</th>
-              <th>By</th>
-              <th>Expires</th>
-              <th>
+              <Th>Title</Th>
+              <Th>Call</Th>
+              <Th>Verdict</Th>
+              <Th>Created</Th>
+              <Th>By</Th>
+              <Th>Expires</Th>
+              <Th>
                 <span className="sr-only">Actions</span>
-              </th>
+              </Th>
             </tr>
           </thead>
           <tbody>
             {shown.map((report) => (
-              <tr key={report.id} className="border-t border-line">
-                <td className="py-1">
+              <tr key={report.id} className="border-t border-line align-top">
+                <Td className="py-1 align-top">
                   <Link className="underline" href={`/reports/${report.id}`}>
                     {report.title}
                   </Link>
                   {report.redacted && <span className="ml-2 text-xs">(redacted)</span>}
-                </td>
-                <td className="font-mono text-xs">
-                  <Link className="underline" href={`/calls/${report.callId}`} title={report.callId}>
+                </Td>
+                <Td className="text-xs" data-testid="report-call">
+                  <span className="block text-sm">
+                    {report.callType ? (lookup(CALL_TYPE_LABELS, report.callType) ?? "Call") : "Call"}
+                  </span>
+                  {report.callStart && <DualTime time={report.callStart} seconds={false} />}
+                  <Link
+                    className="block font-mono underline"
+                    href={`/calls/${report.callId}`}
+                    title={`Open the live call ${report.callId} (while Graph still keeps it)`}
+                  >
                     {report.callId.slice(0, 8)}
                   </Link>
-                </td>
-                <td className="whitespace-nowrap">{formatDateTime(report.createdAt, false)}</td>
-                <td>{report.createdByName}</td>
-                <td className="whitespace-nowrap">
-                  {report.expiresAt ? formatDay(report.expiresAt) : "never"}
-                </td>
-                <td className="whitespace-nowrap">
+                </Td>
+                <Td className="whitespace-nowrap" data-testid="report-verdict">
+                  {report.quality ? (
+                    <>
+                      <QualityBadge quality={report.quality} />
+                      {report.poorShare !== null && report.quality !== "unclassified" && (
+                        <span className="block text-xs text-muted">
+                          {/* As the call's verdict card says it. */}
+                          {Math.round(report.poorShare * 100)}% of streams poor
+                        </span>
+                      )}
+                    </>
+                  ) : (
+                    <span className="text-xs text-muted" title="Reports made before callscope kept verdicts">
+                      not kept
+                    </span>
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <DualTime time={report.createdAt} seconds={false} />
+                </Td>
+                <Td>{report.createdByName}</Td>
+                <Td className="whitespace-nowrap">
+                  {report.expiresAt ? formatDateTime(report.expiresAt, false) : "never"}
+                </Td>
+                <Td className="whitespace-nowrap">
                   <button type="button" className="mr-3 underline" onClick={() => void copy(report.id)}>
                     {copied === report.id ? "Copied" : "Copy link"}
                   </button>
@@ -100,7 +131,7 @@ export function ReportList() {
                   >
                     Delete
                   </button>
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
