@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
+import { setTimeout as sleep } from "node:timers/promises";
 import { importJWK, type CryptoKey } from "jose";
 import { CallStore } from "./data/store";
 import { DEMO_TENANT_ID } from "./entra/registry";
@@ -74,6 +75,17 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
       `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
     );
   });
+
+  // The injected latency is Graph's time to answer, the emulator's own work (verifying the token, building the
+  // page) inside it: a page costs L, not L plus the emulator's serialising, as the sequential limit ⌈N/60⌉·L has it.
+  const answerAfterLatency: MiddlewareHandler<EmulatorEnv> = async (_c, next) => {
+    const due = performance.now() + faults.current.latencyMs;
+    await next();
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+  };
+  app.use("/v1.0/communications/*", answerAfterLatency);
+  app.use("/v1.0/users/*", answerAfterLatency);
 
   app.get("/_emulator/health", (c) => c.json({ ok: true, calls: store.ids().length }));
   app.get("/_emulator/faults", (c) => c.json(faults.current));

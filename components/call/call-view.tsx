@@ -1,7 +1,7 @@
 "use client";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useEffect, useMemo, type ReactNode } from "react";
-import { SessionDetail } from "@/components/session/session-detail";
+import { startTransition, useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
 import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MaskedNotice } from "@/components/ui/masked-notice";
@@ -11,25 +11,50 @@ import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import type { CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
-import { filterSessions, NO_FILTERS } from "@/lib/callrecords/session-filter";
+import { filterSessions, NO_FILTERS, type SessionFilters } from "@/lib/callrecords/session-filter";
 import { comparePair, compareWithMedian, MEDIAN } from "@/lib/callrecords/two-sides";
 import { describeUnreadable } from "@/lib/callrecords/unreadable";
-import { useSiteOf } from "@/lib/client/sites";
+import { useSiteOf, useSites } from "@/lib/client/sites";
 import { useThrottledValue } from "@/lib/client/use-throttled-value";
 import { useViewState } from "@/lib/client/use-view-state";
 import { CallHeader } from "./call-header";
 import { CallToolbar } from "./call-toolbar";
 import { FindingsList } from "./findings-list";
 import { LoadProgress } from "./load-progress";
-import { ParticipantsTable } from "./participants-table";
-import { PhoneLegs } from "./phone-legs";
 import { MeetingCauses } from "./meeting-causes";
 import { SideBySide } from "./side-by-side";
-import { SessionsTable } from "./sessions-table";
-import { SessionTimeline } from "./session-timeline";
-import { SessionsChart } from "./sessions-chart";
+import type { Sort } from "./sessions-table";
 import { VerdictCard } from "./verdict-card";
 import { Button } from "@/components/ui/button";
+
+// Below the first screen (or opened on demand): their code is fetched and started while the call's first page is
+// on its way (`preloadParts`, a part per task), not inside the page's one first evaluation of everything.
+const parts = {
+  detail: () => import("@/components/session/session-detail"),
+  participants: () => import("./participants-table"),
+  phone: () => import("./phone-legs"),
+  table: () => import("./sessions-table"),
+  timeline: () => import("./session-timeline"),
+  chart: () => import("./sessions-chart"),
+};
+const SessionDetail = dynamic(() => parts.detail().then((m) => m.SessionDetail));
+const ParticipantsTable = dynamic(() => parts.participants().then((m) => m.ParticipantsTable));
+const PhoneLegs = dynamic(() => parts.phone().then((m) => m.PhoneLegs));
+const SessionsTable = dynamic(() => parts.table().then((m) => m.SessionsTable));
+const SessionTimeline = dynamic(() => parts.timeline().then((m) => m.SessionTimeline));
+const SessionsChart = dynamic(() => parts.chart().then((m) => m.SessionsChart));
+
+function preloadParts(): () => void {
+  const queue = Object.values(parts);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const next = () => {
+    const load = queue.shift();
+    if (!load) return;
+    void load().finally(() => (timer = setTimeout(next, 0)));
+  };
+  timer = setTimeout(next, 0);
+  return () => clearTimeout(timer);
+}
 
 /** What the drill-down needs from its data source: live Graph pages or a saved report. */
 export interface CallData {
@@ -60,7 +85,8 @@ export function CallView({
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
   const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
   const siteOf = useSiteOf();
-  const analysis = useCallAnalysis(shownPages ?? pages, data.participants, siteOf);
+  const sites = useSites().data?.sites;
+  const analysis = useCallAnalysis(shownPages ?? pages, data.participants, siteOf, sites);
   const { state: view, invalid, update } = useViewState();
   const pair = useMemo(
     () =>
@@ -80,8 +106,31 @@ export function CallView({
     () => filterSessions(analysis.summaries, view.filters, causeSessions),
     [analysis.summaries, view.filters, causeSessions],
   );
-  const selectSession = (session: string | null) =>
-    update((current) => ({ ...current, session, segment: 0 }));
+  // Stable callbacks: the tables and charts below re-render only when their data does, not on every page.
+  const selectSession = useCallback(
+    (session: string | null) => update((current) => ({ ...current, session, segment: 0 })),
+    [update],
+  );
+  const zoomTimeline = useCallback(
+    (zoom: number, pan: number) => update((current) => ({ ...current, zoom, pan })),
+    [update],
+  );
+  const setFilters = useCallback(
+    (filters: SessionFilters) => update((current) => ({ ...current, filters })),
+    [update],
+  );
+  const setSort = useCallback((sort: Sort) => update((current) => ({ ...current, sort })), [update]);
+
+  useEffect(preloadParts, []);
+  // The first screen (header, verdict, findings) paints first; the tables and charts below follow in a transition,
+  // which React renders a component at a time with the browser free in between.
+  const [lower, setLower] = useState(false);
+  const hasCall = Boolean(pages?.[0]?.call);
+  useEffect(() => {
+    if (!hasCall || lower) return;
+    const timer = setTimeout(() => startTransition(() => setLower(true)));
+    return () => clearTimeout(timer);
+  }, [hasCall, lower]);
 
   // An ID Graph does not have stays off the home page's recent lookups.
   const notFound = data.error instanceof ApiProblem && data.error.status === 404 && !reportId;
@@ -163,7 +212,9 @@ export function CallView({
         complete={!data.hasNextPage}
       />
       <LoadProgress
-        loaded={data.hasNextPage ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length}
+        loaded={
+          data.hasNextPage || analysis.pending ? (pages?.at(-1)?.loaded ?? 0) : analysis.summaries.length
+        }
         pages={pages?.length ?? 0}
         loading={data.hasNextPage}
         error={data.isFetchNextPageError ? data.error : null}
@@ -189,7 +240,7 @@ export function CallView({
         />
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_2fr]">
-        <VerdictCard verdict={analysis.verdict} partial={data.hasNextPage} />
+        <VerdictCard verdict={analysis.verdict} partial={data.hasNextPage || analysis.pending} />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
       {/* A saved report is a snapshot: the live phone logs are not part of it. */}
@@ -219,44 +270,48 @@ export function CallView({
             }
           />
         ))}
-      <ParticipantsTable
-        people={analysis.people}
-        error={data.participantsError}
-        onCompare={
-          analysis.sides
-            ? undefined
-            : (compare) => {
-                update((current) => ({ ...current, compare }));
-                window.scrollTo({ top: 0 });
-              }
-        }
-      />
-      <ChartBoundary name="session timeline">
-        <SessionTimeline
-          summaries={analysis.summaries}
-          shown={timelineShown}
-          selected={selected}
-          onSelect={selectSession}
-          zoom={view.zoom}
-          offset={view.pan}
-          onZoom={(zoom, pan) => update((current) => ({ ...current, zoom, pan }))}
-        />
-      </ChartBoundary>
-      <ChartBoundary name="sessions over time">
-        <SessionsChart summaries={analysis.summaries} />
-      </ChartBoundary>
-      <SessionsTable
-        cause={causeLine}
-        causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}
-        siteOf={siteOf}
-        summaries={analysis.summaries}
-        selected={selected}
-        onSelect={selectSession}
-        filters={view.filters}
-        onFilters={(filters) => update((current) => ({ ...current, filters }))}
-        sort={view.sort}
-        onSort={(sort) => update((current) => ({ ...current, sort }))}
-      />
+      {lower && (
+        <>
+          <ParticipantsTable
+            people={analysis.people}
+            error={data.participantsError}
+            onCompare={
+              analysis.sides
+                ? undefined
+                : (compare) => {
+                    update((current) => ({ ...current, compare }));
+                    window.scrollTo({ top: 0 });
+                  }
+            }
+          />
+          <ChartBoundary name="session timeline">
+            <SessionTimeline
+              summaries={analysis.summaries}
+              shown={timelineShown}
+              selected={selected}
+              onSelect={selectSession}
+              zoom={view.zoom}
+              offset={view.pan}
+              onZoom={zoomTimeline}
+            />
+          </ChartBoundary>
+          <ChartBoundary name="sessions over time">
+            <SessionsChart summaries={analysis.summaries} />
+          </ChartBoundary>
+          <SessionsTable
+            cause={causeLine}
+            causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}
+            siteOf={siteOf}
+            summaries={analysis.summaries}
+            selected={selected}
+            onSelect={selectSession}
+            filters={view.filters}
+            onFilters={setFilters}
+            sort={view.sort}
+            onSort={setSort}
+          />
+        </>
+      )}
     </div>
   );
 }

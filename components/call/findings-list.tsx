@@ -1,8 +1,9 @@
+import { memo } from "react";
 import { FINDING_KIND_LABELS, type Finding } from "@/lib/callrecords/findings";
 import { IsolatedText } from "@/components/ui/isolated-text";
 import { Card } from "@/components/ui/card";
 
-export function FindingsList({
+export const FindingsList = memo(function FindingsList({
   findings,
   onOpenSession,
 }: {
@@ -59,4 +60,4 @@ export function FindingsList({
       )}
     </Card>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { memo, useState } from "react";
 import { endpointLabel, identityKindLabel, identityLabel } from "@/lib/callrecords/describe";
 import type { ParticipantList } from "@/lib/callrecords/model";
 import { PARTICIPANT_SOURCE_LABELS, type PersonRow } from "@/lib/callrecords/participants";
@@ -18,7 +18,7 @@ function who(row: PersonRow): string {
   );
 }
 
-export function ParticipantsTable({
+export const ParticipantsTable = memo(function ParticipantsTable({
   people,
   error,
   onCompare,
@@ -150,4 +150,4 @@ export function ParticipantsTable({
       )}
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 "use client";
 import { preloadMetricChart } from "@/components/charts/load-metric-chart";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { sideName } from "@/lib/callrecords/describe";
 import { formatClock as clock } from "@/lib/format/dates";
@@ -20,7 +20,7 @@ const ZOOMS = [1, 0.5, 0.25, 0.1, 0.05];
 /** Room for the names at the left of each row. */
 const LABEL = "w-28 sm:w-44";
 
-export function SessionTimeline({
+export const SessionTimeline = memo(function SessionTimeline({
   summaries,
   shown,
   selected,
@@ -45,7 +45,6 @@ export function SessionTimeline({
   const ordered = useMemo(() => [...shown].sort((a, b) => a.startMs - b.startMs), [shown]);
   const rows = useMemo(() => timelineRows(ordered, window), [ordered, window]);
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
@@ -189,4 +188,4 @@ export function SessionTimeline({
       </div>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 "use client";
-import { useDeferredValue, useMemo, useRef } from "react";
+import { memo, useDeferredValue, useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { formatDuration } from "@/lib/callrecords/describe";
 import {
@@ -28,7 +28,7 @@ function niceTop(value: number): number {
  * Sessions in progress over the whole call: poor ones as bars, the worst and median audio jitter as lines against
  * the threshold. Drawn as plain SVG — no chart library on the call page's first screen (docs/architecture.md).
  */
-export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
+export const SessionsChart = memo(function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
   const deferred = useDeferredValue(summaries);
   const window = useMemo(() => callWindow(deferred), [deferred]);
   const buckets = useMemo(() => qualityOverTime(deferred, window), [deferred, window]);
@@ -98,7 +98,7 @@ export function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
       )}
     </section>
   );
-}
+});
 
 /** A call of one session is one bar, not a chart: said in words. */
 function OneSession({ summary }: { summary: SessionSummary }) {

@@ -1,7 +1,7 @@
 "use client";
 import { preloadMetricChart } from "@/components/charts/load-metric-chart";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
 import { formatClock } from "@/lib/format/dates";
@@ -85,12 +85,12 @@ function Check({
   );
 }
 
-interface Sort {
+export interface Sort {
   key: SessionSortKey;
   descending: boolean;
 }
 
-export function SessionsTable({
+export const SessionsTable = memo(function SessionsTable({
   cause,
   causeMissing,
   siteOf,
@@ -306,4 +306,4 @@ export function SessionsTable({
       </div>
     </section>
   );
-}
+});

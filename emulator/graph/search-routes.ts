@@ -1,6 +1,5 @@
 // Finding calls without their ID: the list of call records (with Graph's two filters), the PSTN and
 // Direct Routing log functions, and the directory read that turns a sign-in name into an object ID.
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Context, Hono } from "hono";
 import type { CryptoKey } from "jose";
 import { demoPeople } from "../../lib/demo/people";
@@ -41,8 +40,6 @@ export function registerSearchRoutes(app: Hono<EmulatorEnv>, deps: SearchDeps): 
     accepted: readonly string[],
     page: "first" | "later",
   ): Promise<Response | { tenantId: string; truncate: boolean }> {
-    const { latencyMs } = deps.faults.current;
-    if (latencyMs > 0) await sleep(latencyMs);
     const auth = await requireGraphApp(c, deps.publicKey, accepted);
     if (auth instanceof Response) return auth;
     deps.counts.set(bucket, (deps.counts.get(bucket) ?? 0) + 1);

@@ -9,7 +9,12 @@ import { createHistoryStore } from "@/lib/history/store";
 import { alertRule, alertStack, testPolicy } from "@/lib/testing/alert-stack";
 import type { BandSpec } from "./model";
 
-const TODAY = dayOf(Date.now());
+/** 1970-01-01 was a Thursday: 0 is Sunday. */
+const weekday = (day: number) => (day + 4) % 7;
+// The demo's past has calls on workdays only: the day before TODAY (the band rule's last 24 hours) must be one,
+// or the test would find nothing to fire on Sundays and Mondays.
+let TODAY = dayOf(Date.now());
+while (weekday(TODAY - 1) === 0 || weekday(TODAY - 1) === 6) TODAY -= 1;
 const NOW = TODAY * DAY_MS + 3_600_000;
 const pseudonym = (id: string) => createHmac("sha256", "t").update(id).digest("base64url").slice(0, 22);
 const band: BandSpec = {

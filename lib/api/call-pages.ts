@@ -3,7 +3,7 @@ import type { Participant, Session } from "@/lib/callrecords/model";
 import {
   parseCallRecordBody,
   parseParticipantsPageBody,
-  parseSessionsPageBody,
+  parseSessionsInSlices,
 } from "@/lib/callrecords/parse";
 import type { CallRecordsReader, UpstreamTrace } from "@/lib/graph/callrecords";
 import { GraphFailure } from "@/lib/graph/errors";
@@ -117,7 +117,7 @@ export function createCallPages(options: CallPagesOptions) {
     ttl: number,
     trace: RequestTrace,
     fetchRaw: () => Promise<R>,
-    derive: (raw: R) => E,
+    derive: (raw: R) => E | Promise<E>,
   ): Promise<E> {
     return cached(key, ttl, trace, async () => {
       const shared = options.shared;
@@ -138,11 +138,11 @@ export function createCallPages(options: CallPagesOptions) {
       let entry: E;
       try {
         // What this instance fetched itself needs no second parse.
-        entry = derive(fetched ?? (JSON.parse(flight.value) as R));
+        entry = await derive(fetched ?? (JSON.parse(flight.value) as R));
       } catch (error) {
         // A shared value we cannot use (another version of callscope wrote it) is not served: ask Graph.
         if (flight.fetched) throw error;
-        entry = derive(await fetchRaw());
+        entry = await derive(await fetchRaw());
       }
       // Graph's answer stays in the shared store only: this instance keeps what it serves.
       return {
@@ -185,8 +185,15 @@ export function createCallPages(options: CallPagesOptions) {
   return {
     recordKey,
 
-    /** The record and its first page of sessions. */
-    first(callId: string, trace: RequestTrace): Promise<EntryOf<"record">> {
+    /**
+     * The record and its first page of sessions. `onNextLink` hears the second page's link and the record's
+     * version as soon as Graph's answer is read, before the page is parsed.
+     */
+    first(
+      callId: string,
+      trace: RequestTrace,
+      onNextLink?: (link: string, version: number) => void,
+    ): Promise<EntryOf<"record">> {
       return fromGraph<RawFirst, EntryOf<"record">>(
         recordKey(callId),
         options.recordTtlMs,
@@ -194,6 +201,9 @@ export function createCallPages(options: CallPagesOptions) {
         async () => {
           await spendBudget(callId, "firstPage");
           const record = await reader.record(callId, upstream(trace));
+          const version = record.raw.record.version;
+          if (onNextLink && record.nextLink && typeof version === "number" && Number.isSafeInteger(version))
+            onNextLink(record.nextLink, version);
           return { record: record.raw.record, sessions: record.raw.sessions, nextLink: record.nextLink };
         },
         (raw) => {
@@ -233,8 +243,8 @@ export function createCallPages(options: CallPagesOptions) {
           const page = await reader.sessions(at.callId, at.link, upstream(trace, onNextLink));
           return { sessions: page.raw.sessions, nextLink: page.nextLink };
         },
-        (raw) => {
-          const sessions = annotated(parseSessionsPageBody({ value: raw.sessions }).sessions);
+        async (raw) => {
+          const sessions = annotated(await parseSessionsInSlices(raw.sessions, nextMacrotask));
           notifySubnets(at.callId, sessions);
           return {
             kind: "sessions",

@@ -45,12 +45,14 @@ export function createCallService(options: CallServiceOptions) {
   const inView = createViews(cached);
 
   const loadFirst = async (callId: string, view: View, trace: RequestTrace) => {
-    const full = await pages.first(callId, trace);
+    const full = await pages.first(callId, trace, (link, version) =>
+      readAhead(null, { callId, version, loaded: 0 }, link),
+    );
     return inView(`${pages.recordKey(callId)}:v${full.version}`, recordTtl, trace, view, full);
   };
 
   const loadPage = async (state: CursorState, view: View, trace: RequestTrace) => {
-    const full = await pages.later(state, trace, (link) => readAhead(state, link));
+    const full = await pages.later(state, trace, (link) => readAhead(state, state, link));
     return inView(
       `${state.tenantId}:${state.callId}:v${state.version}:p${state.page}`,
       pageTtl,
@@ -91,10 +93,14 @@ export function createCallService(options: CallServiceOptions) {
   }
 
   /** Starts the next page as soon as its link is known: Graph's chain is sequential, so keep it busy. */
-  function readAhead(current: CursorState, link: string): void {
+  function readAhead(
+    current: CursorState | null,
+    base: { callId: string; version: number; loaded: number },
+    link: string,
+  ): void {
     if (!options.readAhead) return;
     try {
-      loadPage(follow(current, current, link, current.loaded), FULL_VIEW, newTrace()).catch(() => {
+      loadPage(follow(current, base, link, base.loaded), FULL_VIEW, newTrace()).catch(() => {
         // The browser's own request for this page will surface the error.
       });
     } catch {

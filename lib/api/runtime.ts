@@ -34,6 +34,7 @@ import { connectRedis } from "./shared/redis-client";
 import { createRedisStore } from "./shared/shared-store";
 import { createReportStore } from "@/lib/reports/db-store";
 import { createSiteStore } from "@/lib/sites/store";
+import { createSeenBatch } from "@/lib/sites/seen-batch";
 import { placeFinder } from "@/lib/sites/match";
 import { createHistoryService } from "@/lib/history/service";
 import { createHistoryStore } from "@/lib/history/store";
@@ -79,6 +80,9 @@ function build() {
       ? createRedisBudget(redis, config.graphBudget)
       : createMemoryBudget(config.graphBudget)
     : undefined;
+  const seenSubnets = createSeenBatch((callId, subnets, at) =>
+    siteStore.recordSubnets(config.tenantId, callId, subnets, at),
+  );
   const service = createCallService({
     reader,
     cache: createMemoryCache(config.cacheBytes),
@@ -90,8 +94,7 @@ function build() {
     annotate,
     shared,
     budget,
-    onSubnets: (callId, subnets) =>
-      void siteStore.recordSubnets(config.tenantId, callId, subnets, Date.now()).catch(() => undefined),
+    onSubnets: (callId, subnets) => seenSubnets.add(callId, subnets),
   });
   const searchReader = createSearchReader(graphGet, config.graphBaseUrl);
   const resolvePerson = createPersonResolver(searchReader);
@@ -233,7 +236,14 @@ function build() {
     search,
     insights,
     reports,
-    sites: createSiteService(siteStore),
+    // What this instance saw a moment ago is written before the list is read.
+    sites: createSiteService({
+      ...siteStore,
+      seenSubnets: async (tenantId, limit) => {
+        await seenSubnets.flush();
+        return siteStore.seenSubnets(tenantId, limit);
+      },
+    }),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
     limiter: redis
       ? createRedisRateLimiter(redis, config.rateLimitPerMinute, config.rateLimitPerMinute)

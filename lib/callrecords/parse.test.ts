@@ -3,7 +3,7 @@ import { buildCallRecord } from "../../emulator/data/scenarios";
 import { GraphFailure } from "@/lib/graph/errors";
 import { personalValues } from "@/lib/testing/personal-values";
 import { maskCall, maskSessions, MASKED } from "./mask";
-import { parseCallRecordBody, parseSessionsPageBody } from "./parse";
+import { parseCallRecordBody, parseSessionsInSlices, parseSessionsPageBody } from "./parse";
 
 const wireSession = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -117,6 +117,28 @@ describe("parsing Graph's wire format", () => {
       expect((error as GraphFailure).kind).toBe("malformed");
       expect((error as Error).message).toContain(path);
     }
+  });
+
+  it("parses a page a slice at a time to the same sessions, pausing between slices", async () => {
+    const wire = buildCallRecord({
+      id: "8b6d2e13-4a9f-4c3b-8e2d-5f7a9c1b3d02",
+      scenario: "generic",
+      seed: "slices",
+      end: Date.parse("2026-11-20T12:00:00Z"),
+      tenantId: "t",
+      sessions: 23,
+    });
+    const items = [...wire.sessions, wire.sessions[4]];
+    let pauses = 0;
+    const sliced = await parseSessionsInSlices(items, async () => void pauses++, 5);
+    expect(pauses).toBe(4);
+    expect(sliced).toEqual(parseSessionsPageBody({ value: items }).sessions);
+    expect(sliced).toHaveLength(23);
+  });
+
+  it("names the broken session by its place in the whole page, not in its slice", async () => {
+    const items = [wireSession("a"), wireSession("b"), wireSession("c"), { startDateTime: "x" }];
+    await expect(parseSessionsInSlices(items, async () => undefined, 2)).rejects.toThrow(/value\[3\]\.id/);
   });
 
   it("keeps what it can read of a partly malformed session and names what it could not", () => {

@@ -26,11 +26,14 @@ function validate<T>(schema: ZodType<T>, body: unknown, what: string): T {
   return result.data;
 }
 
-function describe(error: ZodError): string {
+/** `offset`: where the validated slice starts in its page, so the path names the item in the whole page. */
+function describe(error: ZodError, offset = 0): string {
   const issue = error.issues[0];
   if (!issue) return "unknown problem";
   const path = issue.path
-    .map((part) => (typeof part === "number" ? `[${part}]` : `.${String(part)}`))
+    .map((part, index) =>
+      typeof part === "number" ? `[${index === 1 ? part + offset : part}]` : `.${String(part)}`,
+    )
     .join("")
     .replace(/^\./, "");
   return `${path || "body"}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : ""}`;
@@ -135,6 +138,29 @@ export function parseSessionsPageBody(body: unknown): { sessions: Session[]; nex
     sessions: dedupeSessions(page.value.map(parseSession)),
     nextLink: orNull(page["@odata.nextLink"]),
   };
+}
+
+/**
+ * A page's sessions (Graph's `value`), validated and parsed a slice at a time with `pause()` between slices, so
+ * that a response arriving meanwhile (the next page, another request) is read at once instead of after the page.
+ */
+export async function parseSessionsInSlices(
+  items: readonly unknown[],
+  pause: () => Promise<void>,
+  size = 10,
+): Promise<Session[]> {
+  const sessions: Session[] = [];
+  for (let start = 0; start < items.length; start += size) {
+    if (start > 0) await pause();
+    const result = sessionsPageSchema.safeParse({ value: items.slice(start, start + size) });
+    if (!result.success)
+      throw new GraphFailure(
+        "malformed",
+        `Graph sent a page of sessions that callscope cannot read: ${describe(result.error, start)}.`,
+      );
+    for (const session of result.data.value) sessions.push(parseSession(session));
+  }
+  return dedupeSessions(sessions);
 }
 
 export function parseParticipantsPageBody(body: unknown): {

@@ -54,3 +54,57 @@ describe("quality over the whole call", () => {
     expect(short.ticks.length).toBeLessThanOrEqual(7);
   });
 });
+
+describe("quality over time against a plain count", () => {
+  /** The obvious algorithm: every session pushed into each bucket it covers, each bucket's jitters sorted. */
+  function plainly(
+    summaries: ReturnType<typeof joined>[],
+    window: ReturnType<typeof callWindow>,
+    count: number,
+  ) {
+    const width = Math.max(1, window.end - window.start) / count;
+    const index = (ms: number) => Math.min(count - 1, Math.max(0, Math.floor((ms - window.start) / width)));
+    const groups = Array.from({ length: count }, () => ({ sessions: 0, poor: 0, jitters: [] as number[] }));
+    for (const summary of summaries) {
+      const jitters = summary.rows.flatMap((row) =>
+        row.kind === "audio" && row.stream.averageJitterMs !== null ? [row.stream.averageJitterMs] : [],
+      );
+      const worst = jitters.length ? Math.max(...jitters) : null;
+      for (let i = index(summary.startMs); i <= index(summary.endMs); i++) {
+        const group = groups[i];
+        if (!group) continue;
+        group.sessions += 1;
+        if (summary.quality === "poor") group.poor += 1;
+        if (worst !== null) group.jitters.push(worst);
+      }
+    }
+    return groups.map(({ sessions, poor, jitters }) => {
+      const sorted = jitters.sort((a, b) => a - b);
+      return {
+        sessions,
+        poor,
+        max: sorted.length ? Math.round(sorted.at(-1) ?? 0) : null,
+        median: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : null,
+      };
+    });
+  }
+
+  it("agrees bucket for bucket on a crowd of overlapping, late and short sessions", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const crowd = Array.from({ length: 300 }, (_, i) => {
+      const from = Math.floor(random() * 70);
+      return joined(`s${i}`, from, from + 1 + Math.floor(random() * 30), random() < 0.2);
+    });
+    const window = callWindow(crowd);
+    for (const count of [1, 7, 48, 77]) {
+      const fast = qualityOverTime(crowd, window, count).map((b) => ({
+        sessions: b.sessions,
+        poor: b.poorSessions,
+        max: b.maxJitterMs,
+        median: b.medianJitterMs,
+      }));
+      expect(fast).toEqual(plainly(crowd, window, count));
+    }
+  });
+});

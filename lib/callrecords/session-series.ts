@@ -27,6 +27,12 @@ function worstJitter(summary: SessionSummary): number | null {
   return worst;
 }
 
+/** +1 from `first` to `last` in a difference array. */
+function addSpan(differences: Int32Array, first: number, last: number): void {
+  differences[first] = (differences[first] ?? 0) + 1;
+  differences[last + 1] = (differences[last + 1] ?? 0) - 1;
+}
+
 /**
  * The call's whole span (first join to last leave) cut into equal buckets, each with the sessions in progress in
  * it: a town hall's bad minority shows as a stretch of poor sessions, where thousands of dots would drown it, and
@@ -42,34 +48,69 @@ export function qualityOverTime(
   const span = Math.max(1, window.end - window.start);
   const count = Math.max(1, Math.min(buckets, Math.ceil(span / 1000)));
   const width = span / count;
-  const groups = Array.from({ length: count }, (_, i) => ({
-    startMs: Math.round(window.start + i * width),
-    endMs: Math.round(window.start + (i + 1) * width),
-    sessions: 0,
-    poorSessions: 0,
-    jitters: [] as number[],
-  }));
   const index = (ms: number) => Math.min(count - 1, Math.max(0, Math.floor((ms - window.start) / width)));
+  // A session counts in every bucket from its first to its last: kept as differences (+1 at the first, −1 after
+  // the last), so a town hall's thousands of hour-long sessions cost one step each, not one per bucket.
+  const inProgress = new Int32Array(count + 1);
+  const poorInProgress = new Int32Array(count + 1);
+  const reporting = new Int32Array(count + 1);
+  const jitters: { jitter: number; first: number; last: number }[] = [];
   for (const summary of summaries) {
     if (summary.endMs < window.start || summary.startMs > window.end) continue;
+    const first = index(summary.startMs);
+    const last = index(summary.endMs);
+    if (first > last) continue;
+    addSpan(inProgress, first, last);
+    if (summary.quality === "poor") addSpan(poorInProgress, first, last);
     const jitter = worstJitter(summary);
-    const poor = summary.quality === "poor";
-    for (let i = index(summary.startMs), last = index(summary.endMs); i <= last; i++) {
-      const group = groups[i];
-      if (!group) continue;
-      group.sessions += 1;
-      if (poor) group.poorSessions += 1;
-      if (jitter !== null) group.jitters.push(jitter);
+    if (jitter !== null) {
+      jitters.push({ jitter, first, last });
+      addSpan(reporting, first, last);
     }
   }
-  return groups.map(({ jitters, ...group }) => {
-    const sorted = jitters.sort((a, b) => a - b);
-    return {
-      ...group,
-      maxJitterMs: sorted.length ? Math.round(sorted[sorted.length - 1] ?? 0) : null,
-      medianJitterMs: sorted.length ? Math.round(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : null,
-    };
-  });
+  // The worst and the median of a bucket are order statistics of the sessions covering it: walk the jitters once
+  // sorted, counting only those that cover the bucket, instead of sorting every bucket's own list.
+  jitters.sort((a, b) => a.jitter - b.jitter);
+  const covers = (entry: { first: number; last: number }, bucket: number) =>
+    entry.first <= bucket && bucket <= entry.last;
+  const result: QualityBucket[] = [];
+  let sessions = 0;
+  let poorSessions = 0;
+  let withJitter = 0;
+  for (let bucket = 0; bucket < count; bucket++) {
+    sessions += inProgress[bucket] ?? 0;
+    poorSessions += poorInProgress[bucket] ?? 0;
+    withJitter += reporting[bucket] ?? 0;
+    let maxJitterMs: number | null = null;
+    let medianJitterMs: number | null = null;
+    if (withJitter > 0) {
+      const wanted = Math.floor((withJitter - 1) / 2);
+      for (let i = 0, seen = 0; i < jitters.length; i++) {
+        const entry = jitters[i];
+        if (!entry || !covers(entry, bucket)) continue;
+        if (seen++ === wanted) {
+          medianJitterMs = Math.round(entry.jitter);
+          break;
+        }
+      }
+      for (let i = jitters.length - 1; i >= 0; i--) {
+        const entry = jitters[i];
+        if (entry && covers(entry, bucket)) {
+          maxJitterMs = Math.round(entry.jitter);
+          break;
+        }
+      }
+    }
+    result.push({
+      startMs: Math.round(window.start + bucket * width),
+      endMs: Math.round(window.start + (bucket + 1) * width),
+      sessions,
+      poorSessions,
+      maxJitterMs,
+      medianJitterMs,
+    });
+  }
+  return result;
 }
 
 /** Runs of consecutive buckets that have a value: a line is drawn along each run and never across a gap. */

@@ -2,9 +2,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { SiteOf } from "@/lib/callrecords/compare";
-import type { Network } from "@/lib/callrecords/model";
 import type { Site } from "@/lib/sites/building-file";
-import { indexSites, placeFinder, siteLabel, type PlaceOf } from "@/lib/sites/match";
+import { placeFinder, type PlaceOf } from "@/lib/sites/match";
+import { siteOfFor } from "./site-of";
 import { apiGet, apiPutText } from "./api";
 
 export interface SiteListResponse {
@@ -52,14 +52,7 @@ export function useUploadSites() {
 /** The site a network belongs to, by its subnet (or address), as a label; undefined until sites are uploaded. */
 export function useSiteOf(): SiteOf | undefined {
   const { data } = useSites();
-  return useMemo(() => {
-    if (!data || data.sites.length === 0) return undefined;
-    const index = indexSites(data.sites);
-    return (network: Network | null) => {
-      const site = network ? index.find(network.subnet ?? network.ipAddress) : null;
-      return site ? siteLabel(site) : null;
-    };
-  }, [data]);
+  return useMemo(() => siteOfFor(data?.sites), [data]);
 }
 
 /** A network's site and whether it is inside the corporate network, for exports (the history's `placeOf`). */

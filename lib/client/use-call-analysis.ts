@@ -1,10 +1,12 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { analysisSteps, runSteps, runStepsPausing } from "@/lib/callrecords/analyze";
 import { firstOfEach } from "@/lib/callrecords/dedupe";
 import { participantList, personRows } from "@/lib/callrecords/participants";
 import type { SiteOf } from "@/lib/callrecords/compare";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
+import type { Site } from "@/lib/sites/building-file";
+import { sharedAnalysisClient, Superseded, withEndpoints } from "./analysis-client";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 
@@ -28,48 +30,94 @@ function* steps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefin
   return { ...base, ...analysis, sides: analysis.story.pair };
 }
 
+type Analysis = ReturnType<typeof analyzeNow>;
+
+/** The participants table's rows: Graph's list of people (or the sessions') with each one's part. */
+function peopleOf(
+  listed: ParticipantsResponse | undefined,
+  analysis: Pick<Analysis, "sessions" | "impacts">,
+) {
+  const list = listed
+    ? participantList({
+        v2: listed.v2,
+        v2Unavailable: listed.unavailable,
+        legacy: listed.legacy,
+        sessions: analysis.sessions,
+      })
+    : participantList({
+        v2: null,
+        v2Unavailable: "Graph's participants_v2 list loads after the sessions",
+        legacy: null,
+        sessions: analysis.sessions,
+      });
+  return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
+}
 const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) =>
   runSteps(steps(pages, siteOf));
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** One analysis worker per call view, for as long as it is shown. */
 /**
- * The analysis of the pages given, computed once per change, a step per task (not during a render
- * React may throw away and redo), so neither the pages arriving nor a click waits on it. The first
- * pages given are analysed at once, for the first screen.
+ * The analysis of the pages given, computed once per change and never during a render React may throw away and
+ * redo. With a worker (every browser) the judging runs off the page's thread and the page only gathers its pages
+ * and reads the answer, a step per task; without one, the steps run here, one per task. The first page is analysed
+ * at once, for the first screen; `pending` says the analysis is of fewer pages than given.
  */
 export function useCallAnalysis(
   pages: readonly CallPage[] | undefined,
   listed: ParticipantsResponse | undefined,
   siteOf?: SiteOf,
+  sites?: Site[],
 ) {
-  const [state, setState] = useState(() => ({ pages, siteOf, analysis: analyzeNow(pages, siteOf) }));
+  const [state, setState] = useState(() => ({
+    pages,
+    siteOf,
+    // A saved report arrives whole: only its first page is judged here, the rest by the worker.
+    analysis: analyzeNow(pages?.slice(0, 1), siteOf),
+    whole: (pages?.length ?? 0) <= 1,
+  }));
   useEffect(() => {
-    if (state.pages === pages && state.siteOf === siteOf) return;
+    if (state.pages === pages && state.siteOf === siteOf && state.whole) return;
+    const client = sharedAnalysisClient();
     let stop = false;
-    void runStepsPausing(steps(pages, siteOf), nextTask, () => stop).then((analysis) => {
-      if (analysis) setState({ pages, siteOf, analysis });
-    });
+    const apply = (analysis: Analysis | null) => {
+      if (analysis && !stop) startTransition(() => setState({ pages, siteOf, analysis, whole: true }));
+    };
+    const onThePage = () => void runStepsPausing(steps(pages, siteOf), nextTask, () => stop).then(apply);
+    if (client?.usable) {
+      const callType = pages?.[0]?.call?.type ?? null;
+      client.analyze(pages ?? [], callType, sites ?? null).then(
+        (judged) =>
+          void runStepsPausing(
+            (function* () {
+              const base = gather(pages);
+              yield;
+              const impacts = withEndpoints(judged.impacts, base.rows);
+              return { ...base, ...judged, impacts, sides: judged.story.pair };
+            })(),
+            nextTask,
+            () => stop,
+          ).then(apply),
+        (error: unknown) => {
+          if (!(error instanceof Superseded) && !stop) onThePage();
+        },
+      );
+    } else onThePage();
     return () => {
       stop = true;
     };
-  }, [pages, siteOf, state.pages, state.siteOf]);
+  }, [pages, siteOf, sites, state.pages, state.siteOf, state.whole]);
+  // Who was in the call, matched with who hurt whom: thousands of people in a town hall, so worked out in a task
+  // of its own whenever the analysis or Graph's list of people changes, never during a render.
   const analysis = state.analysis;
-  const people = useMemo(() => {
-    const list = listed
-      ? participantList({
-          v2: listed.v2,
-          v2Unavailable: listed.unavailable,
-          legacy: listed.legacy,
-          sessions: analysis.sessions,
-        })
-      : participantList({
-          v2: null,
-          v2Unavailable: "Graph's participants_v2 list loads after the sessions",
-          legacy: null,
-          sessions: analysis.sessions,
-        });
-    return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
-  }, [listed, analysis]);
-  return { ...analysis, people };
+  const [people, setPeople] = useState(() => ({ analysis, listed, people: peopleOf(listed, analysis) }));
+  useEffect(() => {
+    if (people.analysis === analysis && people.listed === listed) return;
+    const timer = setTimeout(() =>
+      startTransition(() => setPeople({ analysis, listed, people: peopleOf(listed, analysis) })),
+    );
+    return () => clearTimeout(timer);
+  }, [analysis, listed, people.analysis, people.listed]);
+  return { ...analysis, people: people.people, pending: state.pages !== pages || !state.whole };
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState } from "react";
 
 /**
  * The value, updated at most once per `intervalMs` while it keeps changing, and at once when `settled`.
@@ -12,7 +12,8 @@ export function useThrottledValue<T>(value: T, intervalMs: number, settled: bool
     const wait = settled ? 0 : Math.max(0, lastUpdate.current + intervalMs - Date.now());
     const timer = setTimeout(() => {
       lastUpdate.current = Date.now();
-      setShown(value);
+      // What depends on it re-renders in slices, between which the browser stays free.
+      startTransition(() => setShown(value));
     }, wait);
     return () => clearTimeout(timer);
   }, [value, intervalMs, settled]);

@@ -1,6 +1,6 @@
 import "server-only";
-import type { GraphResult } from "./client";
-import { checkNextLink, participantsUrl, recordUrl } from "./links";
+import type { GraphGetOptions, GraphResult } from "./client";
+import { checkNextLink, nextLinkInText, participantsUrl, recordUrl } from "./links";
 
 /** Graph's largest page of participants_v2 (sessions: 60). */
 const PARTICIPANTS_PAGE = 130;
@@ -15,20 +15,29 @@ export interface UpstreamTrace {
   onNextLink?: (link: string) => void;
 }
 
-function announceNextLink(
-  body: unknown,
-  key: string,
-  trace: UpstreamTrace,
-  check: (link: unknown) => string,
-): void {
-  if (!trace.onNextLink || !body || typeof body !== "object") return;
-  const link = (body as Record<string, unknown>)[key];
-  if (typeof link !== "string") return;
-  try {
-    trace.onNextLink(check(link));
-  } catch {
-    // A bad link is reported by the page's own validation below.
-  }
+/**
+ * Tells `trace.onNextLink` about a page's nextLink once: from the text before it is parsed when the key is
+ * unambiguous there, else from the parsed body. A bad link is not announced; the page's own validation reports it.
+ */
+function nextLinkAnnouncer(key: string, trace: UpstreamTrace, check: (link: unknown) => string) {
+  let announced = false;
+  const announce = (link: unknown): boolean => {
+    if (announced || !trace.onNextLink || typeof link !== "string") return false;
+    try {
+      const checked = check(link);
+      announced = true;
+      trace.onNextLink(checked);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    beforeParse: trace.onNextLink ? (text: string) => announce(nextLinkInText(text, key)) : undefined,
+    afterParse(body: unknown) {
+      if (body && typeof body === "object") announce((body as Record<string, unknown>)[key]);
+    },
+  };
 }
 
 /** The record with its first page of sessions, as Graph sent it (mapping to the domain happens above). */
@@ -67,11 +76,16 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The Graph reads callscope makes; it knows URLs, paging and the wire format, nothing about the domain or caching. */
 export function createCallRecordsReader(
-  graphGet: (url: string, options?: { maxPageSize?: number }) => Promise<GraphResult>,
+  graphGet: (url: string, options?: GraphGetOptions) => Promise<GraphResult>,
   graphBaseUrl: string,
 ) {
-  async function get(url: string, trace: UpstreamTrace, maxPageSize?: number) {
-    const result = await graphGet(url, { maxPageSize });
+  async function get(
+    url: string,
+    trace: UpstreamTrace,
+    maxPageSize?: number,
+    beforeParse?: GraphGetOptions["beforeParse"],
+  ) {
+    const result = await graphGet(url, { maxPageSize, beforeParse });
     trace.onResponse?.({ requestId: result.requestId, retries: result.retries });
     return result.body;
   }
@@ -85,9 +99,10 @@ export function createCallRecordsReader(
   return {
     /** The record with its first page of sessions and their segments: one round trip. */
     async record(callId: string, trace: UpstreamTrace = {}): Promise<RecordPage> {
-      const body = await get(recordUrl(graphBaseUrl, callId), trace);
       const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId);
-      announceNextLink(body, "sessions@odata.nextLink", trace, check);
+      const next = nextLinkAnnouncer("sessions@odata.nextLink", trace, check);
+      const body = await get(recordUrl(graphBaseUrl, callId), trace, undefined, next.beforeParse);
+      next.afterParse(body);
       const record = body && typeof body === "object" ? { ...(body as Record<string, unknown>) } : {};
       delete record.sessions;
       for (const key of Object.keys(record))
@@ -102,8 +117,9 @@ export function createCallRecordsReader(
     /** A later page, from a nextLink that is checked again before it is followed. */
     async sessions(callId: string, nextLink: string, trace: UpstreamTrace = {}): Promise<SessionsPage> {
       const check = (link: unknown) => checkNextLink(link, graphBaseUrl, callId);
-      const body = await get(check(nextLink), trace);
-      announceNextLink(body, "@odata.nextLink", trace, check);
+      const next = nextLinkAnnouncer("@odata.nextLink", trace, check);
+      const body = await get(check(nextLink), trace, undefined, next.beforeParse);
+      next.afterParse(body);
       return {
         body,
         nextLink: nextOf(body, "@odata.nextLink", check),

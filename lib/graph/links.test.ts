@@ -6,6 +6,7 @@ import {
   checkListLink,
   checkNextLink,
   checkPhoneLogLink,
+  nextLinkInText,
   phoneLogUrl,
   recordUrl,
 } from "./links";
@@ -83,5 +84,26 @@ describe("the list of call records and the phone logs", () => {
     ).toBe(
       `${base}/v1.0/communications/callRecords/getPstnCalls(fromDateTime=2026-11-01T00:00:00Z,toDateTime=2026-11-02T00:00:00Z)`,
     );
+  });
+});
+
+describe("nextLinkInText", () => {
+  const link = "https://graph.microsoft.com/v1.0/communications/callRecords/c/sessions?$skiptoken=a%2Fb";
+  it("reads a page's one top-level nextLink from its text, escapes and all", () => {
+    const text = JSON.stringify({ "@odata.context": "x", value: [{ id: "s" }], "@odata.nextLink": link });
+    expect(nextLinkInText(text, "@odata.nextLink")).toBe(link);
+    expect(nextLinkInText(text.replace(/\//g, "\\/"), "@odata.nextLink")).toBe(link);
+    const record = JSON.stringify({ id: "c", sessions: [], "sessions@odata.nextLink": link });
+    expect(nextLinkInText(record, "sessions@odata.nextLink")).toBe(link);
+    // "sessions@odata.nextLink" is not "@odata.nextLink".
+    expect(nextLinkInText(record, "@odata.nextLink")).toBeNull();
+  });
+
+  it("leaves a link quoted inside a value, or a key seen twice, to the parsed page", () => {
+    const inValue = JSON.stringify({ value: [{ note: `"@odata.nextLink":"${link}"` }] });
+    expect(nextLinkInText(inValue, "@odata.nextLink")).toBeNull();
+    const twice = `{"@odata.nextLink":"${link}","value":[],"@odata.nextLink":"${link}x"}`;
+    expect(nextLinkInText(twice, "@odata.nextLink")).toBeNull();
+    expect(nextLinkInText(JSON.stringify({ value: [] }), "@odata.nextLink")).toBeNull();
   });
 });

@@ -134,3 +134,23 @@ export function checkPhoneLogLink(link: unknown, graphBaseUrl: string, kind: Pho
     `the ${PHONE_LOG_FUNCTIONS[kind]} log`,
   );
 }
+
+/**
+ * A page's top-level nextLink read from its text before the text is parsed, so the next request can leave while
+ * this page's JSON is still being read. Only when the key appears exactly once as a key (a JSON string inside a
+ * value has its quotes escaped, so it cannot look like one); otherwise null, and the parsed page's link is used.
+ * The link is still checked (`checkNextLink`) before it is followed.
+ */
+export function nextLinkInText(text: string, key: string): string | null {
+  const pattern = new RegExp(
+    `"${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`,
+    "g",
+  );
+  const found = [...text.matchAll(pattern)];
+  if (found.length !== 1) return null;
+  try {
+    return JSON.parse(`"${found[0]?.[1] ?? ""}"`) as string;
+  } catch {
+    return null;
+  }
+}
