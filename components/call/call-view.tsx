@@ -209,7 +209,7 @@ export function CallView({
         call={call}
         reportId={reportId}
         sessions={analysis.sessions}
-        complete={!data.hasNextPage}
+        complete={!data.hasNextPage && !analysis.pending}
       />
       <LoadProgress
         loaded={

@@ -55,6 +55,11 @@ function peopleOf(
 const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) =>
   runSteps(steps(pages, siteOf));
 
+/** Sessions judged in the render that shows them; more go to the worker. */
+const JUDGE_AT_ONCE = 120;
+const sessionsIn = (pages: readonly CallPage[] | undefined) =>
+  (pages ?? []).reduce((sum, page) => sum + page.sessions.length, 0);
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One analysis worker per call view, for as long as it is shown. */
@@ -77,6 +82,10 @@ export function useCallAnalysis(
     analysis: analyzeNow(pages?.slice(0, 1), siteOf),
     whole: (pages?.length ?? 0) <= 1,
   }));
+  // A small call (a 1:1, a team meeting) is judged at once, in the render that shows it: a few milliseconds, and
+  // the page never shows its first screen with nothing judged.
+  if ((state.pages !== pages || state.siteOf !== siteOf) && sessionsIn(pages) <= JUDGE_AT_ONCE)
+    setState({ pages, siteOf, analysis: analyzeNow(pages, siteOf), whole: true });
   useEffect(() => {
     if (state.pages === pages && state.siteOf === siteOf && state.whole) return;
     const client = sharedAnalysisClient();
