@@ -37,12 +37,17 @@ const parts = {
   timeline: () => import("./session-timeline"),
   chart: () => import("./sessions-chart"),
 };
-const SessionDetail = dynamic(() => parts.detail().then((m) => m.SessionDetail));
-const ParticipantsTable = dynamic(() => parts.participants().then((m) => m.ParticipantsTable));
-const PhoneLegs = dynamic(() => parts.phone().then((m) => m.PhoneLegs));
-const SessionsTable = dynamic(() => parts.table().then((m) => m.SessionsTable));
-const SessionTimeline = dynamic(() => parts.timeline().then((m) => m.SessionTimeline));
-const SessionsChart = dynamic(() => parts.chart().then((m) => m.SessionsChart));
+// `loading` gives each its own Suspense boundary: without one, a part still loading would hold back the whole view.
+const SessionDetail = dynamic(() => parts.detail().then((m) => m.SessionDetail), { loading: () => null });
+const ParticipantsTable = dynamic(() => parts.participants().then((m) => m.ParticipantsTable), {
+  loading: () => null,
+});
+const PhoneLegs = dynamic(() => parts.phone().then((m) => m.PhoneLegs), { loading: () => null });
+const SessionsTable = dynamic(() => parts.table().then((m) => m.SessionsTable), { loading: () => null });
+const SessionTimeline = dynamic(() => parts.timeline().then((m) => m.SessionTimeline), {
+  loading: () => null,
+});
+const SessionsChart = dynamic(() => parts.chart().then((m) => m.SessionsChart), { loading: () => null });
 
 function preloadParts(): () => void {
   const queue = Object.values(parts);
