@@ -40,7 +40,9 @@ function stack({
   env?: Record<string, string>;
 }) {
   return {
-    command: "tsx scripts/serve.ts",
+    // A fresh data directory each run, as CI's clean clone has: reports, rules and destinations left by an earlier
+    // local run would otherwise meet this run's tests.
+    command: `node -e "require('fs').rmSync('.data/${name}', { recursive: true, force: true })" && tsx scripts/serve.ts`,
     url: `http://localhost:${appPort}/`,
     timeout: 120_000,
     reuseExistingServer: false,
