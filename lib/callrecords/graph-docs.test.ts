@@ -15,7 +15,12 @@ import { analyzeCall } from "./analyze";
 import { compareSides } from "./compare";
 import { endpointLabel, identityLabel } from "./describe";
 import { participantList, personRows } from "./participants";
-import { parseCallRecordBody, parseParticipantsPageBody, parseSessionsPageBody } from "./parse";
+import {
+  parseCallRecordBody,
+  parseParticipantsPageBody,
+  parseSessionsInSlices,
+  parseSessionsPageBody,
+} from "./parse";
 import { streamRows } from "./streams";
 import { sideBySide } from "./two-sides";
 
@@ -90,6 +95,14 @@ describe("Get callRecord examples", () => {
 });
 
 describe("List sessions examples", () => {
+  it("read a slice at a time, as the server reads them, give the same sessions as the whole page", async () => {
+    for (const example of [listSessions, listSessionsWithSegments, { value: realTenant.sessions }]) {
+      const whole = parseSessionsPageBody(example).sessions;
+      expect(whole.length).toBeGreaterThan(0);
+      expect(await parseSessionsInSlices(example.value, async () => undefined, 1)).toEqual(whole);
+    }
+  });
+
   it("example 1: CPU, machine names and the flagged Noisy token", () => {
     const page = parseSessionsPageBody(listSessions);
     const session = page.sessions[0];
