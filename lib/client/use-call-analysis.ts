@@ -37,19 +37,12 @@ function peopleOf(
   listed: ParticipantsResponse | undefined,
   analysis: Pick<Analysis, "sessions" | "impacts">,
 ) {
-  const list = listed
-    ? participantList({
-        v2: listed.v2,
-        v2Unavailable: listed.unavailable,
-        legacy: listed.legacy,
-        sessions: analysis.sessions,
-      })
-    : participantList({
-        v2: null,
-        v2Unavailable: "Graph's participants_v2 list loads after the sessions",
-        legacy: null,
-        sessions: analysis.sessions,
-      });
+  const list = participantList({
+    v2: listed?.v2 ?? null,
+    v2Unavailable: listed ? listed.unavailable : "Graph's participants_v2 list loads after the sessions",
+    legacy: listed?.legacy ?? null,
+    sessions: analysis.sessions,
+  });
   return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
 }
 const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) =>
@@ -62,12 +55,11 @@ const sessionsIn = (pages: readonly CallPage[] | undefined) =>
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** One analysis worker per call view, for as long as it is shown. */
 /**
- * The analysis of the pages given, computed once per change and never during a render React may throw away and
- * redo. With a worker (every browser) the judging runs off the page's thread and the page only gathers its pages
- * and reads the answer, a step per task; without one, the steps run here, one per task. The first page is analysed
- * at once, for the first screen; `pending` says the analysis is of fewer pages than given.
+ * The analysis of the pages given, computed once per change. A call of at most JUDGE_AT_ONCE sessions is judged
+ * in the render that shows it; a bigger one by the tab's worker (the page only gathers its pages and reads the
+ * answer, a step per task) or, without a worker, by the same steps here, one per task, never inside a render React
+ * may throw away and redo. `pending` says the analysis is of fewer pages than given.
  */
 export function useCallAnalysis(
   pages: readonly CallPage[] | undefined,

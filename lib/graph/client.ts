@@ -92,21 +92,15 @@ export function createGraphClient(options: GraphClientOptions) {
           );
         }
       }
+      const after = retryAfterMs(header(answer, "retry-after"));
       if (RETRIED.includes(answer.status) && canRetry) {
-        const after = retryAfterMs(header(answer, "retry-after"));
         // Waiting past our budget only to be throttled again helps nobody: give up and say when to retry.
         if (after === undefined || Date.now() + after <= deadline) {
           await sleep(after ?? backoff(baseDelay, retries + 1, options.maxWaitMs));
           continue;
         }
       }
-      throw failureOf(
-        answer.status,
-        answer.text,
-        requestId,
-        retryAfterMs(header(answer, "retry-after")),
-        retries,
-      );
+      throw failureOf(answer.status, answer.text, requestId, after, retries);
     }
   };
 }
