@@ -32,6 +32,8 @@ export async function waitForAllSessions(page: Page, count: number) {
     count === 1 ? "The call's one session loaded" : `All ${count.toLocaleString("en-US")} sessions loaded`,
     { timeout: 60_000 },
   );
+  // The pages are in; the findings describe the whole call once the analysis has caught up with them.
+  await expect(page.getByTestId("load-status")).toHaveAttribute("data-state", "done", { timeout: 30_000 });
 }
 
 /** Starts recording Content-Security-Policy violations on every page the tab opens; call the result to read them. */

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { media, person, session, stream, callSummary } from "@/lib/callrecords/fixtures";
 import type { CallSummary } from "@/lib/callrecords/model";
@@ -75,11 +75,31 @@ describe("call view", () => {
   it("shows every session once all pages are in", async () => {
     show({ pages: [first, second] });
     expect(screen.getByTestId("load-status").textContent).toBe("All 2 sessions loaded (2 pages).");
-    // Pages that arrive together are judged after the first screen, which shows the first page at once.
+    // A small call is judged in the render that shows it; the tables mount after the first screen.
     expect((await screen.findByText("2 of 2 sessions shown")).getAttribute("data-testid")).toBe(
       "sessions-count",
     );
     expect(screen.getByTestId("findings").textContent).toContain("jitter 80 ms");
+    expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(false);
+  });
+
+  it("says the call is still being judged after its last page, until the findings cover every session", async () => {
+    // Over the size judged in the render itself, so the analysis runs after the pages are in.
+    const many = Array.from({ length: 150 }, (_, i) =>
+      session(`s${i}`, person(`P${i}`), person(`Q${i}`), audio(i % 2 ? 80 : 5)),
+    );
+    show({
+      pages: [
+        { call, sessions: many.slice(0, 75), page: 0, loaded: 75, nextCursor: "next" },
+        { sessions: many.slice(75), page: 1, loaded: many.length, nextCursor: null },
+      ],
+    });
+    const status = screen.getByTestId("load-status");
+    expect(status.getAttribute("data-state")).toBe("judging");
+    expect(status.textContent).toBe("All 150 sessions loaded (2 pages); judging the whole call…");
+    expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(true);
+    await waitFor(() => expect(screen.getByTestId("load-status").getAttribute("data-state")).toBe("done"));
+    expect(screen.getByTestId("load-status").textContent).toBe("All 150 sessions loaded (2 pages).");
     expect(screen.getByRole("button", { name: "Create report" }).hasAttribute("disabled")).toBe(false);
   });
 

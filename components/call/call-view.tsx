@@ -226,6 +226,7 @@ export function CallView({
         resumeAt={data.resumeAt}
         onResume={data.fetchNextPage}
         fromSnapshot={Boolean(reportId)}
+        judging={analysis.pending}
       />
       {analysis.sides && <SideBySide sides={analysis.sides} />}
       {pair && (

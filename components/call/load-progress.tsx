@@ -10,6 +10,7 @@ export function LoadProgress({
   resumeAt,
   onResume,
   fromSnapshot,
+  judging = false,
 }: {
   loaded: number;
   pages: number;
@@ -18,16 +19,24 @@ export function LoadProgress({
   resumeAt: number | null;
   onResume: () => void;
   fromSnapshot: boolean;
+  /** Every page is in but the findings still describe part of the call: say so, not "all loaded" alone. */
+  judging?: boolean;
 }) {
   const countdown = useSecondsUntil(resumeAt);
   if (!loading && !error) {
     const source = fromSnapshot ? "from the saved snapshot" : `(${pages} ${pages === 1 ? "page" : "pages"})`;
     return (
-      <p className="text-sm text-muted" data-testid="load-status">
+      <p
+        role={judging ? "status" : undefined}
+        className="text-sm text-muted"
+        data-testid="load-status"
+        data-state={judging ? "judging" : "done"}
+      >
         {loaded === 1
           ? "The call's one session loaded"
           : `All ${loaded.toLocaleString("en-US")} sessions loaded`}{" "}
-        {source}.
+        {source}
+        {judging ? "; judging the whole call…" : "."}
       </p>
     );
   }

@@ -67,13 +67,11 @@ export function useCallAnalysis(
   siteOf?: SiteOf,
   sites?: Site[],
 ) {
-  const [state, setState] = useState(() => ({
-    pages,
-    siteOf,
-    // A saved report arrives whole: only its first page is judged here, the rest by the worker.
-    analysis: analyzeNow(pages?.slice(0, 1), siteOf),
-    whole: (pages?.length ?? 0) <= 1,
-  }));
+  const [state, setState] = useState(() => {
+    // A saved report arrives whole: a big one has only its first page judged here, the rest by the worker.
+    const whole = sessionsIn(pages) <= JUDGE_AT_ONCE || (pages?.length ?? 0) <= 1;
+    return { pages, siteOf, analysis: analyzeNow(whole ? pages : pages?.slice(0, 1), siteOf), whole };
+  });
   // A small call (a 1:1, a team meeting) is judged at once, in the render that shows it: a few milliseconds, and
   // the page never shows its first screen with nothing judged.
   if ((state.pages !== pages || state.siteOf !== siteOf) && sessionsIn(pages) <= JUDGE_AT_ONCE)
