@@ -72,7 +72,7 @@ export async function createEmulator(options: EmulatorOptions): Promise<Emulator
     c.header("request-id", requestId);
     c.header("client-request-id", requestId);
     options.log?.(
-      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms`,
+      `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - started)}ms at ${started.toFixed(2)}`,
     );
   });
 

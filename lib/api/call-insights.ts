@@ -9,7 +9,9 @@ import type { PhoneLogKind, PhoneLogRow } from "@/lib/callrecords/phone-log";
 import { parsePhoneLogPage } from "@/lib/callrecords/parse-phone-log";
 import { describeMatch, matchPhoneRows, MATCH_SLACK_MS, phoneLegsOf } from "@/lib/callrecords/phone-legs";
 import { rolesInView } from "@/lib/callrecords/person-parts";
-import { verdictSummary } from "@/lib/callrecords/verdict-summary";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { runStepsBetween } from "@/lib/callrecords/analyze";
+import { verdictSummarySteps, type VerdictSummary } from "@/lib/callrecords/verdict-summary";
 import type { View } from "@/lib/callrecords/view";
 import { GraphFailure } from "@/lib/graph/errors";
 import type { SearchReader } from "@/lib/graph/search";
@@ -24,7 +26,7 @@ const SUMMARY_SESSIONS = 600;
 const LOG_MARGIN_MS = 10 * 60_000;
 const LOG_PAGES = 5;
 
-type Judged = ReturnType<typeof verdictSummary> & {
+type Judged = VerdictSummary & {
   id: string;
   version: number;
   sessionsRead: number;
@@ -86,7 +88,8 @@ export function createCallInsights(options: InsightsOptions) {
           const result: Judged = {
             id: call.id,
             version: call.version,
-            ...verdictSummary(sessions, call.type),
+            // In steps, so the pages of the call being read meanwhile are not kept waiting.
+            ...(await runStepsBetween(verdictSummarySteps(sessions, call.type), nextTurn)),
             sessionsRead: sessions.length,
             complete,
           };

@@ -1,17 +1,20 @@
 import type { CallSummary, Participant, Session } from "@/lib/callrecords/model";
 import { peopleFromSessions } from "@/lib/callrecords/participants";
-import { verdictSummary } from "@/lib/callrecords/verdict-summary";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { runStepsBetween } from "@/lib/callrecords/analyze";
+import { verdictSummarySteps } from "@/lib/callrecords/verdict-summary";
 import { PEOPLE_KEPT, type FeedCall } from "./model";
 
 /**
  * What the inbox keeps about a call: its verdict, worst metric, type and people. The people come from the
  * sessions' endpoints and the organizer (no participants_v2 read: a new call costs one page of Graph's budget).
+ * Judged in steps with other requests served between (the feed shares the thread with people reading calls).
  */
-export function judgeCall(
+export async function judgeCall(
   call: CallSummary,
   sessions: readonly Session[],
   complete: boolean,
-): { call: FeedCall; personIds: string[] } {
+): Promise<{ call: FeedCall; personIds: string[] }> {
   const seen = peopleFromSessions(sessions);
   const organizer = call.organizer;
   const people: Participant[] =
@@ -29,7 +32,7 @@ export function judgeCall(
       modalities: call.modalities,
       startDateTime: call.startDateTime,
       endDateTime: call.endDateTime,
-      ...verdictSummary(sessions, call.type),
+      ...(await runStepsBetween(verdictSummarySteps(sessions, call.type), nextTurn)),
       organizer,
       people: people.slice(0, PEOPLE_KEPT),
       peopleCount: people.length,

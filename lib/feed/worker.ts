@@ -68,7 +68,7 @@ export function createFeedWorker(options: WorkerOptions) {
       // A notification means Graph may hold a newer version than the one cached for viewers.
       await options.calls.forget(item.callId);
       const read = await options.calls.readCall(item.callId, trace, JUDGED_SESSIONS);
-      const judged = judgeCall(read.call, read.sessions, read.complete);
+      const judged = await judgeCall(read.call, read.sessions, read.complete);
       const judgedAt = now();
       const outcome = await options.store.finish(
         options.tenantId,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { GraphGetOptions, GraphResult } from "./client";
-import { checkNextLink, nextLinkInText, participantsUrl, recordUrl } from "./links";
+import { checkNextLink, nextLinkInBytes, participantsUrl, recordUrl } from "./links";
 
 /** Graph's largest page of participants_v2 (sessions: 60). */
 const PARTICIPANTS_PAGE = 130;
@@ -16,7 +16,7 @@ export interface UpstreamTrace {
 }
 
 /**
- * Tells `trace.onNextLink` about a page's nextLink once: from the text before it is parsed when the key is
+ * Tells `trace.onNextLink` about a page's nextLink once: from the bytes before they are parsed when the key is
  * unambiguous there, else from the parsed body. A bad link is not announced; the page's own validation reports it.
  */
 function nextLinkAnnouncer(key: string, trace: UpstreamTrace, check: (link: unknown) => string) {
@@ -33,7 +33,7 @@ function nextLinkAnnouncer(key: string, trace: UpstreamTrace, check: (link: unkn
     }
   };
   return {
-    beforeParse: trace.onNextLink ? (text: string) => announce(nextLinkInText(text, key)) : undefined,
+    beforeParse: trace.onNextLink ? (bytes: Buffer) => announce(nextLinkInBytes(bytes, key)) : undefined,
     afterParse(body: unknown) {
       if (body && typeof body === "object") announce((body as Record<string, unknown>)[key]);
     },

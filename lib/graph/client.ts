@@ -15,7 +15,7 @@ export interface GraphClientOptions {
 
 export interface GraphGetOptions {
   maxPageSize?: number;
-  beforeParse?: (text: string) => boolean;
+  beforeParse?: (bytes: Buffer) => boolean;
 }
 
 export interface GraphResult {
@@ -45,7 +45,7 @@ export function createGraphClient(options: GraphClientOptions) {
 
   /**
    * `maxPageSize`: Graph's maximum for the collection asked for (60 for sessions, 130 for participants).
-   * `beforeParse`: sees the body's text before it is parsed; when it returns true (it started something, such as
+   * `beforeParse`: sees the body's bytes before they are decoded and parsed; when it returns true (it started something, such as
    * the next page's request), the parse waits a turn of the event loop so that work goes out first.
    * Retries 429/503/504, timeouts and broken connections: after `Retry-After` when Graph sends one (giving up
    * when that is past the call's budget of waiting), else after a jittered exponential backoff.
@@ -81,7 +81,7 @@ export function createGraphClient(options: GraphClientOptions) {
       }
       const requestId = header(answer, "request-id");
       if (answer.status >= 200 && answer.status < 300) {
-        if (beforeParse?.(answer.text)) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (beforeParse?.(answer.bytes)) await new Promise<void>((resolve) => setImmediate(resolve));
         try {
           return { body: JSON.parse(answer.text) as unknown, requestId, retries };
         } catch {

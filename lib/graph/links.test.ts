@@ -6,7 +6,7 @@ import {
   checkListLink,
   checkNextLink,
   checkPhoneLogLink,
-  nextLinkInText,
+  nextLinkInBytes,
   phoneLogUrl,
   recordUrl,
 } from "./links";
@@ -87,7 +87,8 @@ describe("the list of call records and the phone logs", () => {
   });
 });
 
-describe("nextLinkInText", () => {
+describe("nextLinkInBytes", () => {
+  const nextLinkInText = (text: string, key: string) => nextLinkInBytes(Buffer.from(text), key);
   const link = "https://graph.microsoft.com/v1.0/communications/callRecords/c/sessions?$skiptoken=a%2Fb";
   it("reads a page's one top-level nextLink from its text, escapes and all", () => {
     const text = JSON.stringify({ "@odata.context": "x", value: [{ id: "s" }], "@odata.nextLink": link });
@@ -105,5 +106,16 @@ describe("nextLinkInText", () => {
     const twice = `{"@odata.nextLink":"${link}","value":[],"@odata.nextLink":"${link}x"}`;
     expect(nextLinkInText(twice, "@odata.nextLink")).toBeNull();
     expect(nextLinkInText(JSON.stringify({ value: [] }), "@odata.nextLink")).toBeNull();
+  });
+
+  it("reads a link with spaces around the colon, non-ASCII text before it, and gives up on a cut or odd value", () => {
+    const pretty = JSON.stringify({ value: [{ displayName: "Zoë Ångström 🎧" }], "@odata.nextLink": link }, null, 2);
+    expect(nextLinkInText(pretty, "@odata.nextLink")).toBe(link);
+    expect(nextLinkInText(`{"value":[],"@odata.nextLink" :\n\t"${link}"}`, "@odata.nextLink")).toBe(link);
+    expect(nextLinkInText(`{"value":[],"@odata.nextLink":"${link}`, "@odata.nextLink")).toBeNull();
+    expect(nextLinkInText(`{"value":[],"@odata.nextLink":null}`, "@odata.nextLink")).toBeNull();
+    expect(nextLinkInText(`{"value":[],"@odata.nextLink":"a\\qb"}`, "@odata.nextLink")).toBeNull();
+    const escapedQuote = JSON.stringify({ "@odata.nextLink": `${link}&x="y"` });
+    expect(nextLinkInText(escapedQuote, "@odata.nextLink")).toBe(`${link}&x="y"`);
   });
 });

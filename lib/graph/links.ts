@@ -136,21 +136,39 @@ export function checkPhoneLogLink(link: unknown, graphBaseUrl: string, kind: Pho
 }
 
 /**
- * A page's top-level nextLink read from its text before the text is parsed, so the next request can leave while
- * this page's JSON is still being read. Only when the key appears exactly once as a key (a JSON string inside a
- * value has its quotes escaped, so it cannot look like one); otherwise null, and the parsed page's link is used.
- * The link is still checked (`checkNextLink`) before it is followed.
+ * A page's top-level nextLink read from its bytes before they are decoded and parsed, so the next request can
+ * leave while this page is still being read: turning half a megabyte into a string and scanning it cost ~2 ms a
+ * page, a byte search is free. Only when the key appears exactly once as a key (a JSON string inside a value has its
+ * quotes escaped, so it cannot look like one); otherwise null, and the parsed page's link is used. The link is still
+ * checked (`checkNextLink`) before it is followed.
  */
-export function nextLinkInText(text: string, key: string): string | null {
-  const pattern = new RegExp(
-    `"${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`,
-    "g",
-  );
-  const found = [...text.matchAll(pattern)];
-  if (found.length !== 1) return null;
+export function nextLinkInBytes(bytes: Buffer, key: string): string | null {
+  const needle = Buffer.from(JSON.stringify(key));
+  const at = bytes.indexOf(needle);
+  if (at < 0 || bytes.lastIndexOf(needle) !== at) return null;
+  let i = at + needle.length;
+  const skipSpace = () => {
+    while (i < bytes.length && JSON_SPACE.has(bytes[i] ?? 0)) i++;
+  };
+  skipSpace();
+  if (bytes[i] !== COLON) return null;
+  i++;
+  skipSpace();
+  if (bytes[i] !== QUOTE) return null;
+  const open = i;
+  for (i = open + 1; i < bytes.length; i++) {
+    if (bytes[i] === BACKSLASH) i++;
+    else if (bytes[i] === QUOTE) break;
+  }
+  if (i >= bytes.length) return null;
   try {
-    return JSON.parse(`"${found[0]?.[1] ?? ""}"`) as string;
+    return JSON.parse(bytes.toString("utf8", open, i + 1)) as string;
   } catch {
     return null;
   }
 }
+
+const JSON_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
+const COLON = 0x3a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;

@@ -4,7 +4,9 @@ import { createHmac, randomBytes } from "node:crypto";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { MIN_Z, zScore } from "@/lib/callrecords/causes";
 import type { CallSummary, Network, Session } from "@/lib/callrecords/model";
-import { streamFacts } from "@/lib/callrecords/stream-facts";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { runStepsBetween } from "@/lib/callrecords/analyze";
+import { streamFactSteps } from "@/lib/callrecords/stream-facts";
 import type { HistoryConfig } from "@/lib/config/schema";
 import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { log } from "@/lib/log/logger";
@@ -158,7 +160,11 @@ export function createHistoryService(options: HistoryServiceOptions) {
       kept.set(key, true);
       try {
         const placeOf = await options.placeOf?.();
-        const facts = streamFacts(call, sessions, { pseudonym: await pseudonymizer(), placeOf });
+        // In steps: a town hall's facts are tens of milliseconds the request thread owes to the pages being read.
+        const facts = await runStepsBetween(
+          streamFactSteps(call, sessions, { pseudonym: await pseudonymizer(), placeOf }),
+          nextTurn,
+        );
         await store.saveCall(
           tenantId,
           {

@@ -68,6 +68,20 @@ eachDatabase((name, open) => {
       expect(await store.seenSubnets(a, 1)).toHaveLength(1);
     });
 
+    it("keeps every subnet of a town hall written in slices, a later call's sighting winning", async () => {
+      const a = tenant();
+      const many = Array.from({ length: 450 }, (_, i) => `10.${Math.floor(i / 250)}.${i % 250}.0`);
+      await store.recordSubnets(a, "town-hall", [...many, ...many.slice(0, 10)], 1000);
+      await store.recordSubnets(a, "later", many.slice(440), 2000);
+      const seen = await store.seenSubnets(a, 1000);
+      expect(seen).toHaveLength(450);
+      expect(new Set(seen.map((row) => row.subnet))).toEqual(new Set(many));
+      expect(seen.filter((row) => row.lastCallId === "later").map((row) => row.subnet)).toEqual(
+        expect.arrayContaining(many.slice(440)),
+      );
+      expect(seen.filter((row) => row.lastCallId === "later")).toHaveLength(10);
+    });
+
     it("records a subnet named twice in one call once", async () => {
       const a = tenant();
       await store.recordSubnets(a, "call-1", ["2001:db8:1::", "2001:db8:1::"], 1000);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/open";
 import type { Site } from "./building-file";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 /** A tenant's building data (CQD's format), replaced whole on each upload. */
 export interface SiteList {
@@ -16,6 +17,9 @@ export interface SeenSubnet {
 }
 
 /** The tenant's sites and the subnets seen in its calls, on the process's database (`lib/db`). */
+/** One statement's worth of seen subnets: every full slice has the same text, so its prepared statement is reused. */
+const SUBNETS_PER_WRITE = 200;
+
 export function createSiteStore(db: Db) {
   return {
     /** The tenant's sites, replacing any earlier upload in one statement. */
@@ -51,7 +55,11 @@ export function createSiteStore(db: Db) {
         : null;
     },
 
-    /** Subnets seen in a call's sessions, so the sites page can list the ones no site covers. */
+    /**
+     * Subnets seen in a call's sessions, so the sites page can list the ones no site covers. A town hall has
+     * thousands: written SUBNETS_PER_WRITE at a time with a turn of the event loop between (SQLite runs on this
+     * thread, and one statement of 3,000 upserts held it for ~150 ms while a call's pages were arriving).
+     */
     async recordSubnets(
       tenantId: string,
       callId: string,
@@ -59,20 +67,24 @@ export function createSiteStore(db: Db) {
       at: number,
     ): Promise<void> {
       const unique = [...new Set(subnets)];
-      if (unique.length === 0) return;
       const q = await db.ready();
-      await q
-        .insertInto("seen_subnets")
-        .values(
-          unique.map((subnet) => ({ tenant_id: tenantId, subnet, last_seen: at, last_call_id: callId })),
-        )
-        .onConflict((conflict) =>
-          conflict.columns(["tenant_id", "subnet"]).doUpdateSet((eb) => ({
-            last_seen: eb.ref("excluded.last_seen"),
-            last_call_id: eb.ref("excluded.last_call_id"),
-          })),
-        )
-        .execute();
+      for (let start = 0; start < unique.length; start += SUBNETS_PER_WRITE) {
+        if (start > 0) await nextTurn();
+        await q
+          .insertInto("seen_subnets")
+          .values(
+            unique
+              .slice(start, start + SUBNETS_PER_WRITE)
+              .map((subnet) => ({ tenant_id: tenantId, subnet, last_seen: at, last_call_id: callId })),
+          )
+          .onConflict((conflict) =>
+            conflict.columns(["tenant_id", "subnet"]).doUpdateSet((eb) => ({
+              last_seen: eb.ref("excluded.last_seen"),
+              last_call_id: eb.ref("excluded.last_call_id"),
+            })),
+          )
+          .execute();
+      }
     },
 
     /** The tenant's seen subnets, most recently seen first. */
