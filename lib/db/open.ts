@@ -1,6 +1,6 @@
 import "server-only";
 import { join } from "node:path";
-import { Kysely } from "kysely";
+import { Kysely, sql } from "kysely";
 import { Migrator, type MigrationProvider } from "kysely/migration";
 import { migrations } from "./migrations";
 import { postgresDialect } from "./postgres";
@@ -38,14 +38,29 @@ export function openDatabase(options: {
     dialect: options.databaseUrl ? postgresDialect(options.databaseUrl) : sqliteDialect(sqlitePath ?? ""),
   });
   let migrated: Promise<Kysely<Database>> | null = null;
+  const ready = () => {
+    migrated ??= migrateToLatest(kysely, dialect).then(() => kysely);
+    // A failed migration is tried again on the next use rather than remembered for ever.
+    migrated.catch(() => (migrated = null));
+    return migrated;
+  };
   return {
     dialect,
     sqlitePath,
-    ready: () => {
-      migrated ??= migrateToLatest(kysely, dialect).then(() => kysely);
-      // A failed migration is tried again on the next use rather than remembered for ever.
-      migrated.catch(() => (migrated = null));
-      return migrated;
+    ready,
+    async derived(write) {
+      const q = await ready();
+      // PostgreSQL's commits wait on the network, not on this thread.
+      if (dialect !== "sqlite") return write(q);
+      // One connection held for the whole write: nothing else commits while durability is relaxed.
+      return q.connection().execute(async (connection) => {
+        await sql`PRAGMA synchronous = NORMAL`.execute(connection);
+        try {
+          return await write(connection);
+        } finally {
+          await sql`PRAGMA synchronous = FULL`.execute(connection);
+        }
+      });
     },
     close: () => kysely.destroy(),
   };

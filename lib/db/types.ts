@@ -8,6 +8,14 @@ export interface Db {
   readonly dialect: Dialect;
   /** The database once migrated (the first call migrates; later calls reuse the answer). */
   ready(): Promise<Kysely<Database>>;
+  /**
+   * Writes of facts that can be derived again (a call's streams in the history, subnets seen in calls), on the
+   * one connection, committed without waiting for the disk: on SQLite `synchronous = NORMAL` for their duration
+   * (durable across a crash or kill -9 of the process; the last moments may be lost with the power, and are
+   * written again when the call is next read). An fsync per commit on this thread cost 25–120 ms here while a
+   * call's pages were arriving. Acknowledged work (a notification Graph heard 202 for, a report) keeps FULL.
+   */
+  derived<T>(write: (q: Kysely<Database>) => Promise<T>): Promise<T>;
   /** SQLite's file, for work on a thread of its own (the report writer); null on PostgreSQL. */
   readonly sqlitePath: string | null;
   close(): Promise<void>;

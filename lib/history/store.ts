@@ -104,67 +104,69 @@ export function createHistoryStore(db: Db) {
      * than the one kept is ignored: false.
      */
     async saveCall(tenantId: string, call: HistoryCall, facts: readonly StreamFact[]): Promise<boolean> {
-      const q = await db.ready();
       await ensurePartitions(facts);
-      return q.transaction().execute(async (tx) => {
-        const kept = await tx
-          .selectFrom("history_calls")
-          .select(["version"])
-          .where("tenant_id", "=", tenantId)
-          .where("call_id", "=", call.callId)
-          .executeTakeFirst();
-        if (kept && Number(kept.version) > call.version) return false;
-        if (kept) {
-          const old = await tx
-            .selectFrom("history_streams")
-            .select(["start_at", ...ROLLUP_COLUMNS])
+      // Derived from the call record: written again when the call is next read, so no fsync on this thread.
+      return db.derived((q) =>
+        q.transaction().execute(async (tx) => {
+          const kept = await tx
+            .selectFrom("history_calls")
+            .select(["version"])
             .where("tenant_id", "=", tenantId)
             .where("call_id", "=", call.callId)
-            .execute();
-          await applyRollup(
-            tx,
-            tenantId,
-            rollupOf(
-              old.map((row) => ({
-                startAt: Number(row.start_at),
-                values: row as Record<string, string | number | null>,
+            .executeTakeFirst();
+          if (kept && Number(kept.version) > call.version) return false;
+          if (kept) {
+            const old = await tx
+              .selectFrom("history_streams")
+              .select(["start_at", ...ROLLUP_COLUMNS])
+              .where("tenant_id", "=", tenantId)
+              .where("call_id", "=", call.callId)
+              .execute();
+            await applyRollup(
+              tx,
+              tenantId,
+              rollupOf(
+                old.map((row) => ({
+                  startAt: Number(row.start_at),
+                  values: row as Record<string, string | number | null>,
+                })),
+                -1,
+              ),
+            );
+            await tx
+              .deleteFrom("history_streams")
+              .where("tenant_id", "=", tenantId)
+              .where("call_id", "=", call.callId)
+              .execute();
+          }
+          for (let i = 0; i < facts.length; i += INSERT_CHUNK) {
+            await tx
+              .insertInto("history_streams")
+              .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
+              .execute();
+            // A big call's facts go in slices with other requests served between them (SQLite runs on this thread).
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+          await applyRollup(tx, tenantId, rollupOf(facts));
+          const row = callRow(tenantId, call, facts);
+          await tx
+            .insertInto("history_calls")
+            .values(row)
+            .onConflict((conflict) =>
+              conflict.columns(["tenant_id", "call_id"]).doUpdateSet((eb) => ({
+                version: eb.ref("excluded.version"),
+                start_at: eb.ref("excluded.start_at"),
+                day: eb.ref("excluded.day"),
+                call_type: eb.ref("excluded.call_type"),
+                streams: eb.ref("excluded.streams"),
+                poor: eb.ref("excluded.poor"),
+                source: eb.ref("excluded.source"),
               })),
-              -1,
-            ),
-          );
-          await tx
-            .deleteFrom("history_streams")
-            .where("tenant_id", "=", tenantId)
-            .where("call_id", "=", call.callId)
+            )
             .execute();
-        }
-        for (let i = 0; i < facts.length; i += INSERT_CHUNK) {
-          await tx
-            .insertInto("history_streams")
-            .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
-            .execute();
-          // A big call's facts go in slices with other requests served between them (SQLite runs on this thread).
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        await applyRollup(tx, tenantId, rollupOf(facts));
-        const row = callRow(tenantId, call, facts);
-        await tx
-          .insertInto("history_calls")
-          .values(row)
-          .onConflict((conflict) =>
-            conflict.columns(["tenant_id", "call_id"]).doUpdateSet((eb) => ({
-              version: eb.ref("excluded.version"),
-              start_at: eb.ref("excluded.start_at"),
-              day: eb.ref("excluded.day"),
-              call_type: eb.ref("excluded.call_type"),
-              streams: eb.ref("excluded.streams"),
-              poor: eb.ref("excluded.poor"),
-              source: eb.ref("excluded.source"),
-            })),
-          )
-          .execute();
-        return true;
-      });
+          return true;
+        }),
+      );
     },
 
     /**
@@ -232,25 +234,26 @@ export function createHistoryStore(db: Db) {
       tenantId: string,
       calls: readonly { call: HistoryCall; facts: readonly StreamFact[] }[],
     ): Promise<void> {
-      const q = await db.ready();
       await ensurePartitions(calls.flatMap((entry) => entry.facts));
-      await q.transaction().execute(async (tx) => {
-        const facts = calls.flatMap(({ call, facts: list }) =>
-          list.map((fact) => factRow(tenantId, call, fact)),
-        );
-        for (let i = 0; i < facts.length; i += INSERT_CHUNK)
-          await tx
-            .insertInto("history_streams")
-            .values(facts.slice(i, i + INSERT_CHUNK))
-            .execute();
-        await applyRollup(tx, tenantId, rollupOf(calls.flatMap(({ facts: list }) => list)));
-        const rows = calls.map(({ call, facts: list }) => callRow(tenantId, call, list));
-        for (let i = 0; i < rows.length; i += 500)
-          await tx
-            .insertInto("history_calls")
-            .values(rows.slice(i, i + 500))
-            .execute();
-      });
+      await db.derived((q) =>
+        q.transaction().execute(async (tx) => {
+          const facts = calls.flatMap(({ call, facts: list }) =>
+            list.map((fact) => factRow(tenantId, call, fact)),
+          );
+          for (let i = 0; i < facts.length; i += INSERT_CHUNK)
+            await tx
+              .insertInto("history_streams")
+              .values(facts.slice(i, i + INSERT_CHUNK))
+              .execute();
+          await applyRollup(tx, tenantId, rollupOf(calls.flatMap(({ facts: list }) => list)));
+          const rows = calls.map(({ call, facts: list }) => callRow(tenantId, call, list));
+          for (let i = 0; i < rows.length; i += 500)
+            await tx
+              .insertInto("history_calls")
+              .values(rows.slice(i, i + 500))
+              .execute();
+        }),
+      );
     },
   };
 }

@@ -67,24 +67,26 @@ export function createSiteStore(db: Db) {
       at: number,
     ): Promise<void> {
       const unique = [...new Set(subnets)];
-      const q = await db.ready();
-      for (let start = 0; start < unique.length; start += SUBNETS_PER_WRITE) {
-        if (start > 0) await nextTurn();
-        await q
-          .insertInto("seen_subnets")
-          .values(
-            unique
-              .slice(start, start + SUBNETS_PER_WRITE)
-              .map((subnet) => ({ tenant_id: tenantId, subnet, last_seen: at, last_call_id: callId })),
-          )
-          .onConflict((conflict) =>
-            conflict.columns(["tenant_id", "subnet"]).doUpdateSet((eb) => ({
-              last_seen: eb.ref("excluded.last_seen"),
-              last_call_id: eb.ref("excluded.last_call_id"),
-            })),
-          )
-          .execute();
-      }
+      // Seen again in the next call read: no fsync on this thread for them (lib/db/types.ts).
+      await db.derived(async (q) => {
+        for (let start = 0; start < unique.length; start += SUBNETS_PER_WRITE) {
+          if (start > 0) await nextTurn();
+          await q
+            .insertInto("seen_subnets")
+            .values(
+              unique
+                .slice(start, start + SUBNETS_PER_WRITE)
+                .map((subnet) => ({ tenant_id: tenantId, subnet, last_seen: at, last_call_id: callId })),
+            )
+            .onConflict((conflict) =>
+              conflict.columns(["tenant_id", "subnet"]).doUpdateSet((eb) => ({
+                last_seen: eb.ref("excluded.last_seen"),
+                last_call_id: eb.ref("excluded.last_call_id"),
+              })),
+            )
+            .execute();
+        }
+      });
     },
 
     /** The tenant's seen subnets, most recently seen first. */
