@@ -64,7 +64,9 @@ describe("derived writes on SQLite", () => {
       ),
     ).rejects.toThrow("after the insert");
     const q = await db.ready();
-    expect(await q.selectFrom("seen_subnets").selectAll().where("tenant_id", "=", "t2").execute()).toEqual([]);
+    expect(await q.selectFrom("seen_subnets").selectAll().where("tenant_id", "=", "t2").execute()).toEqual(
+      [],
+    );
     expect(await level(q)).toBe(FULL);
   });
 });
