@@ -35,6 +35,7 @@ import { createRedisStore } from "./shared/shared-store";
 import { createReportStore } from "@/lib/reports/db-store";
 import { createSiteStore } from "@/lib/sites/store";
 import { createSeenBatch } from "@/lib/sites/seen-batch";
+import { createQuietGate } from "./quiet-gate";
 import { placeFinder } from "@/lib/sites/match";
 import { createHistoryService } from "@/lib/history/service";
 import { createHistoryStore } from "@/lib/history/store";
@@ -54,7 +55,9 @@ function build() {
     maxWaitMs: config.graphMaxWaitMs,
     baseDelayMs: config.graphRetryBaseMs,
   };
-  const graphGet = createGraphClient(graphOptions);
+  // Every Graph read counts as activity: background writes wait for a quiet moment (quiet-gate.ts).
+  const quiet = createQuietGate();
+  const graphGet = quiet.track(createGraphClient(graphOptions));
   const reader = createCallRecordsReader(graphGet, config.graphBaseUrl);
   // One database per process (SQLite file or PostgreSQL pool) for reports, sites and the feed.
   const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -80,8 +83,9 @@ function build() {
       ? createRedisBudget(redis, config.graphBudget)
       : createMemoryBudget(config.graphBudget)
     : undefined;
-  const seenSubnets = createSeenBatch((callId, subnets, at) =>
-    siteStore.recordSubnets(config.tenantId, callId, subnets, at),
+  const seenSubnets = createSeenBatch(
+    (callId, subnets, at) => siteStore.recordSubnets(config.tenantId, callId, subnets, at),
+    { beforeWrite: quiet.wait },
   );
   const service = createCallService({
     reader,
@@ -119,6 +123,7 @@ function build() {
       return status.lastBackfill && { ...status.lastBackfill, problem: status.problem };
     },
     placeOf: async () => placeFinder((await siteStore.getSites(config.tenantId))?.sites ?? []),
+    beforeViewedWrite: quiet.wait,
   });
   // Calls people open or list are kept in the history too (their streams, once per version).
   const insights = createCallInsights({

@@ -57,4 +57,37 @@ describe("history service", () => {
     expect(page.callCount).toBe(1);
     await second.close();
   });
+
+  it("keeps a viewed call only once reads are quiet, and a judged one at once", async () => {
+    const db = openDatabase({ sqlitePath: tempSqlitePath() });
+    let quiet = () => {};
+    let asked = 0;
+    const history = createHistoryService({
+      store: createHistoryStore(db),
+      tenantId: "t",
+      config,
+      beforeViewedWrite: () => {
+        asked += 1;
+        return new Promise<void>((resolve) => (quiet = resolve));
+      },
+    });
+    const call = (id: string) =>
+      parseCallRecordBody(
+        buildCallRecord({ id, scenario: "poor-wifi", seed: "s", end: Date.now() - 3_600_000, tenantId: "t" }),
+      );
+    const viewed = call("2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f02");
+    const judged = call("2f4c9a51-7c1e-4b7a-9d1e-3a1c5b7e9f03");
+    const calls = async () =>
+      (await (await db.ready()).selectFrom("history_calls").select("call_id").execute()).map(
+        (row) => row.call_id,
+      );
+    const keeping = history.record(viewed.call, viewed.sessions, "viewed");
+    await history.record(judged.call, judged.sessions, "notification");
+    expect(asked).toBe(1);
+    expect(await calls()).toEqual([judged.call.id]);
+    quiet();
+    await keeping;
+    expect((await calls()).sort()).toEqual([viewed.call.id, judged.call.id].sort());
+    await db.close();
+  });
 });

@@ -46,6 +46,11 @@ export interface HistoryServiceOptions {
   placeOf?: () => Promise<(network: Network | null) => { site: string; insideCorp: boolean } | null>;
   demo?: boolean;
   now?: () => number;
+  /**
+   * Awaited before a viewed call's streams are made and written: the runtime waits for Graph's reads to go
+   * quiet, so keeping the call never delays the pages someone is waiting for (lib/api/quiet-gate.ts).
+   */
+  beforeViewedWrite?: () => Promise<void>;
   /** How far the feed's backfill of Graph's list has got, for the page to say while it fills in. */
   backfillProgress?: () => Promise<{ to: string; complete: boolean; problem: string | null } | null>;
 }
@@ -159,6 +164,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       if (kept.has(key)) return;
       kept.set(key, true);
       try {
+        if (source === "viewed") await options.beforeViewedWrite?.();
         const placeOf = await options.placeOf?.();
         // In steps: a town hall's facts are tens of milliseconds the request thread owes to the pages being read.
         const facts = await runStepsBetween(

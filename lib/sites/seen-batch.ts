@@ -7,11 +7,22 @@ export type SeenWriter = (callId: string, subnets: string[], at: number) => Prom
  * write per page: a write on the request thread between a page's arrival and the next request is time taken
  * from Graph's sequential chain.
  */
-export function createSeenBatch(write: SeenWriter, delayMs = 2_000) {
+export function createSeenBatch(
+  write: SeenWriter,
+  {
+    delayMs = 2_000,
+    beforeWrite,
+  }: {
+    delayMs?: number;
+    /** Awaited before a timed flush writes (the runtime waits for Graph's reads to go quiet); not before `flush()`. */
+    beforeWrite?: () => Promise<void>;
+  } = {},
+) {
   let pending = new Map<string, { subnets: Set<string>; at: number }>();
   let timer: NodeJS.Timeout | null = null;
 
   async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
     timer = null;
     const batch = pending;
     pending = new Map();
@@ -28,14 +39,14 @@ export function createSeenBatch(write: SeenWriter, delayMs = 2_000) {
       entry.at = Math.max(entry.at, at);
       pending.set(callId, entry);
       if (!timer) {
-        timer = setTimeout(() => void flush(), delayMs);
+        timer = setTimeout(
+          () => void (beforeWrite ? beforeWrite() : Promise.resolve()).then(flush, flush),
+          delayMs,
+        );
         timer.unref?.();
       }
     },
-    /** Writes what is pending now (tests, shutdown). */
-    flush(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      return flush();
-    },
+    /** Writes what is pending now, without waiting for quiet: before the sites page reads them, tests. */
+    flush,
   };
 }
