@@ -2,8 +2,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import type { ClientConfig } from "@/lib/config/public";
+import dynamic from "next/dynamic";
 import { SignInContext, type SignInState } from "@/lib/client/sign-in";
-import { MsalAuth } from "./auth/msal-auth";
+
+// MSAL is a quarter of a megabyte of script, evaluated in one task while the page hydrates: only fetched and run
+// where sign-in is on, never in the demo.
+const MsalAuth = dynamic(() => import("./auth/msal-auth").then((module) => module.MsalAuth));
 
 const DEMO_SIGN_IN: SignInState = {
   status: "ready",

@@ -9,22 +9,33 @@ import type { Site } from "@/lib/sites/building-file";
 import { sharedAnalysisClient, Superseded, withEndpoints } from "./analysis-client";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
+import type { SessionSummary } from "@/lib/callrecords/analysis";
 
-/** The sessions read so far, each once, summarised. */
-function gather(pages: readonly CallPage[] | undefined) {
+/**
+ * The sessions read so far, each once, summarised, a step per SLICE_MS of work: pages that arrived since the last
+ * analysis are summarised here (~1.5 ms a page), and forty of them at once held the page's thread for 60 ms.
+ */
+function* gatherSteps(pages: readonly CallPage[] | undefined) {
   const callType = pages?.[0]?.call?.type ?? null;
-  const summaries = firstOfEach(
-    (pages ?? []).flatMap((page) => summariesOf(page, callType)),
-    (summary) => summary.session.id,
-  );
+  const all: SessionSummary[] = [];
+  let since = performance.now();
+  for (const page of pages ?? []) {
+    for (const summary of summariesOf(page, callType)) all.push(summary);
+    if (performance.now() - since > SLICE_MS) {
+      yield;
+      since = performance.now();
+    }
+  }
+  const summaries = firstOfEach(all, (summary) => summary.session.id);
   const rows = summaries.flatMap((summary) => summary.rows);
   const sessions = summaries.map((summary) => summary.session);
   return { summaries, sessions, rows, unreadable: unreadableTotals(sessions) };
 }
+const SLICE_MS = 12;
 
 /** Gathering, then the call's analysis steps (lib/callrecords/analyze.ts, listed once there). */
 function* steps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) {
-  const base = gather(pages);
+  const base = yield* gatherSteps(pages);
   yield;
   const analysis = yield* analysisSteps(base.sessions, base.rows, siteOf);
   return { ...base, ...analysis, sides: analysis.story.pair };
@@ -90,7 +101,7 @@ export function useCallAnalysis(
         (judged) =>
           void runStepsPausing(
             (function* () {
-              const base = gather(pages);
+              const base = yield* gatherSteps(pages);
               yield;
               const impacts = withEndpoints(judged.impacts, base.rows);
               return { ...base, ...judged, impacts, sides: judged.story.pair };
