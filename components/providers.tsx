@@ -1,6 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { warmFormatters } from "@/lib/format/dates";
 import type { ClientConfig } from "@/lib/config/public";
 import dynamic from "next/dynamic";
 import { SignInContext, type SignInState } from "@/lib/client/sign-in";
@@ -25,6 +26,12 @@ const DEMO_SIGN_IN: SignInState = {
 };
 
 export function Providers({ config, children }: { config: ClientConfig; children: ReactNode }) {
+  useEffect(() => {
+    // Locale data loads in an idle moment after start, not inside the first render of a call (dates.ts).
+    if (typeof requestIdleCallback !== "function") return;
+    const idle = requestIdleCallback(warmFormatters, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );

@@ -77,6 +77,9 @@ export interface CallData {
   participantsError: unknown;
 }
 
+/** The parts below the first screen, mounted one per transition (see `lower`). */
+const LOWER_PARTS = 4;
+
 export function CallView({
   data,
   banner,
@@ -127,13 +130,14 @@ export function CallView({
   const setSort = useCallback((sort: Sort) => update((current) => ({ ...current, sort })), [update]);
 
   useEffect(preloadParts, []);
-  // The first screen (header, verdict, findings) paints first; the tables and charts below follow in a transition,
-  // which React renders a component at a time with the browser free in between.
-  const [lower, setLower] = useState(false);
+  // The first screen (header, verdict, findings) paints first; the parts below follow one at a time, each in a
+  // transition of its own: React renders a transition with the browser free in between, but commits it in one go,
+  // and all four parts committed together (their effects, the virtual lists measuring the page) took 70 ms.
+  const [lower, setLower] = useState(0);
   const hasCall = Boolean(pages?.[0]?.call);
   useEffect(() => {
-    if (!hasCall || lower) return;
-    const timer = setTimeout(() => startTransition(() => setLower(true)));
+    if (!hasCall || lower >= LOWER_PARTS) return;
+    const timer = setTimeout(() => startTransition(() => setLower(lower + 1)));
     return () => clearTimeout(timer);
   }, [hasCall, lower]);
 
@@ -276,47 +280,51 @@ export function CallView({
             }
           />
         ))}
-      {lower && (
-        <>
-          <ParticipantsTable
-            people={analysis.people}
-            error={data.participantsError}
-            onCompare={
-              analysis.sides
-                ? undefined
-                : (compare) => {
-                    update((current) => ({ ...current, compare }));
-                    window.scrollTo({ top: 0 });
-                  }
-            }
-          />
-          <ChartBoundary name="session timeline">
-            <SessionTimeline
-              summaries={analysis.summaries}
-              shown={timelineShown}
-              selected={selected}
-              onSelect={selectSession}
-              zoom={view.zoom}
-              offset={view.pan}
-              onZoom={zoomTimeline}
-            />
-          </ChartBoundary>
-          <ChartBoundary name="sessions over time">
-            <SessionsChart summaries={analysis.summaries} />
-          </ChartBoundary>
-          <SessionsTable
-            cause={causeLine}
-            causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}
-            siteOf={siteOf}
+      {lower >= 1 && (
+        <ParticipantsTable
+          people={analysis.people}
+          error={data.participantsError}
+          onCompare={
+            analysis.sides
+              ? undefined
+              : (compare) => {
+                  update((current) => ({ ...current, compare }));
+                  window.scrollTo({ top: 0 });
+                }
+          }
+        />
+      )}
+      {lower >= 2 && (
+        <ChartBoundary name="session timeline">
+          <SessionTimeline
             summaries={analysis.summaries}
+            shown={timelineShown}
             selected={selected}
             onSelect={selectSession}
-            filters={view.filters}
-            onFilters={setFilters}
-            sort={view.sort}
-            onSort={setSort}
+            zoom={view.zoom}
+            offset={view.pan}
+            onZoom={zoomTimeline}
           />
-        </>
+        </ChartBoundary>
+      )}
+      {lower >= 3 && (
+        <ChartBoundary name="sessions over time">
+          <SessionsChart summaries={analysis.summaries} />
+        </ChartBoundary>
+      )}
+      {lower >= 4 && (
+        <SessionsTable
+          cause={causeLine}
+          causeMissing={Boolean(view.filters.cause) && !causeLine && !data.hasNextPage}
+          siteOf={siteOf}
+          summaries={analysis.summaries}
+          selected={selected}
+          onSelect={selectSession}
+          filters={view.filters}
+          onFilters={setFilters}
+          sort={view.sort}
+          onSort={setSort}
+        />
       )}
     </div>
   );
