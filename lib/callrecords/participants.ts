@@ -1,5 +1,6 @@
 import type { ParticipantImpact } from "./analysis";
 import type { Identity, Participant, ParticipantList, Session } from "./model";
+import { runSteps } from "./analyze";
 
 /** "The same person" across participants_v2, legacy participants and session endpoints. */
 /** Where a call's list of people came from, as the page says it. */
@@ -81,14 +82,25 @@ export interface PersonRow {
  * sessions the list missed. Endpoints without an identity are not people and are left out.
  */
 export function personRows(list: ParticipantList, impacts: readonly ParticipantImpact[]): PersonRow[] {
+  return runSteps(personRowSteps(list, impacts));
+}
+
+/** `personRows` a step per `yield` of PEOPLE_PER_STEP people: a town hall has thousands (~30 ms in all). */
+export function* personRowSteps(
+  list: ParticipantList,
+  impacts: readonly ParticipantImpact[],
+): Generator<void, PersonRow[]> {
   const byKey = new Map<string, ParticipantImpact>();
-  for (const impact of impacts) {
+  for (const [index, impact] of impacts.entries()) {
+    if (index > 0 && index % PEOPLE_PER_STEP === 0) yield;
     const key = personKey(impact.endpoint?.identity ?? null);
     if (key) byKey.set(key, impact);
   }
+  yield;
   const rows: PersonRow[] = [];
   const listed = new Set<string>();
-  for (const participant of list.participants) {
+  for (const [index, participant] of list.participants.entries()) {
+    if (index > 0 && index % PEOPLE_PER_STEP === 0) yield;
     const key = personKey(participant.identity, participant.id);
     if (!key) continue;
     listed.add(key);
@@ -97,6 +109,9 @@ export function personRows(list: ParticipantList, impacts: readonly ParticipantI
   }
   for (const [key, impact] of byKey)
     if (!listed.has(key)) rows.push({ key, participant: null, impact, noMedia: false });
+  yield;
   const weight = (row: PersonRow) => (row.impact?.sentPoor ?? 0) * 1000 + (row.impact?.receivedPoor ?? 0);
   return rows.sort((a, b) => weight(b) - weight(a));
 }
+
+const PEOPLE_PER_STEP = 1_000;

@@ -2,11 +2,11 @@
 import { startTransition, useEffect, useState } from "react";
 import { analysisSteps, runSteps, runStepsPausing } from "@/lib/callrecords/analyze";
 import { firstOfEach } from "@/lib/callrecords/dedupe";
-import { participantList, personRows } from "@/lib/callrecords/participants";
+import { participantList, personRowSteps } from "@/lib/callrecords/participants";
 import type { SiteOf } from "@/lib/callrecords/compare";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { Site } from "@/lib/sites/building-file";
-import { sharedAnalysisClient, Superseded, withEndpoints } from "./analysis-client";
+import { sharedAnalysisClient, Superseded, withEndpointSteps } from "./analysis-client";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
@@ -43,8 +43,8 @@ function* steps(pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefin
 
 type Analysis = ReturnType<typeof analyzeNow>;
 
-/** The participants table's rows: Graph's list of people (or the sessions') with each one's part. */
-function peopleOf(
+/** The participants table's rows: Graph's list of people (or the sessions') with each one's part, a step per yield. */
+function* peopleSteps(
   listed: ParticipantsResponse | undefined,
   analysis: Pick<Analysis, "sessions" | "impacts">,
 ) {
@@ -54,8 +54,13 @@ function peopleOf(
     legacy: listed?.legacy ?? null,
     sessions: analysis.sessions,
   });
-  return { list, rows: personRows(list, analysis.impacts), final: Boolean(listed) };
+  yield;
+  return { list, rows: yield* personRowSteps(list, analysis.impacts), final: Boolean(listed) };
 }
+const peopleOf = (
+  listed: ParticipantsResponse | undefined,
+  analysis: Pick<Analysis, "sessions" | "impacts">,
+) => runSteps(peopleSteps(listed, analysis));
 const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | undefined) =>
   runSteps(steps(pages, siteOf));
 
@@ -103,7 +108,7 @@ export function useCallAnalysis(
             (function* () {
               const base = yield* gatherSteps(pages);
               yield;
-              const impacts = withEndpoints(judged.impacts, base.rows);
+              const impacts = yield* withEndpointSteps(judged.impacts, base.rows);
               return { ...base, ...judged, impacts, sides: judged.story.pair };
             })(),
             nextTask,
@@ -118,16 +123,19 @@ export function useCallAnalysis(
       stop = true;
     };
   }, [pages, siteOf, sites, state.pages, state.siteOf, state.whole]);
-  // Who was in the call, matched with who hurt whom: thousands of people in a town hall, so worked out in a task
-  // of its own whenever the analysis or Graph's list of people changes, never during a render.
+  // Who was in the call, matched with who hurt whom: thousands of people in a town hall, so worked out a step per
+  // task whenever the analysis or Graph's list of people changes, never during a render.
   const analysis = state.analysis;
   const [people, setPeople] = useState(() => ({ analysis, listed, people: peopleOf(listed, analysis) }));
   useEffect(() => {
     if (people.analysis === analysis && people.listed === listed) return;
-    const timer = setTimeout(() =>
-      startTransition(() => setPeople({ analysis, listed, people: peopleOf(listed, analysis) })),
-    );
-    return () => clearTimeout(timer);
+    let stop = false;
+    void runStepsPausing(peopleSteps(listed, analysis), nextTask, () => stop).then((found) => {
+      if (found && !stop) startTransition(() => setPeople({ analysis, listed, people: found }));
+    });
+    return () => {
+      stop = true;
+    };
   }, [analysis, listed, people.analysis, people.listed]);
   return { ...analysis, people: people.people, pending: state.pages !== pages || !state.whole };
 }

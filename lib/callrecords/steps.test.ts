@@ -1,5 +1,5 @@
-// The list verdict and the history's stream facts are computed in steps on the server, so a big call's judging
-// never holds the request thread for long: the steps must give the answer the whole computation gives.
+// Work done in steps so a big call never holds a thread for long (the server's list verdict and history facts,
+// the page's participants table): the steps must give the answer the whole computation gives.
 import { describe, expect, it } from "vitest";
 import { buildCallRecord } from "../../emulator/data/scenarios";
 import { callVerdict } from "./analysis";
@@ -10,9 +10,18 @@ import { callStory } from "./story";
 import { streamFactSteps } from "./stream-facts";
 import { streamRows } from "./streams";
 import { verdictSummarySteps } from "./verdict-summary";
+import { analyzeCall } from "./analyze";
+import { summarizeSession } from "./analysis";
+import { participantList, peopleFromSessions, personRowSteps } from "./participants";
 
 const town = parseCallRecordBody(
-  buildCallRecord({ id: "c", scenario: "town-hall", seed: "steps", end: Date.UTC(2026, 10, 2, 10), tenantId: "t" }),
+  buildCallRecord({
+    id: "c",
+    scenario: "town-hall",
+    seed: "steps",
+    end: Date.UTC(2026, 10, 2, 10),
+    tenantId: "t",
+  }),
 );
 const sessions = town.sessions.slice(0, 640);
 
@@ -45,7 +54,29 @@ describe("work the server does in steps", () => {
     const { value, pauses } = run(streamFactSteps(town.call, sessions, context));
     expect(pauses).toBe(Math.ceil(sessions.length / 25) - 1);
     expect(value).toHaveLength(streamRows(sessions).length);
-    const oneAtATime = sessions.flatMap((session) => run(streamFactSteps(town.call, [session], context)).value);
+    const oneAtATime = sessions.flatMap(
+      (session) => run(streamFactSteps(town.call, [session], context)).value,
+    );
     expect(value).toEqual(oneAtATime);
+  });
+
+  it("matches 2,500 people with their parts in steps of 1,000, the worst senders first", () => {
+    const summaries = town.sessions.map((session) => summarizeSession(session, undefined, town.call.type));
+    const rows = summaries.flatMap((summary) => summary.rows);
+    const { impacts } = analyzeCall(town.sessions, rows);
+    const listed = peopleFromSessions(town.sessions).slice(0, 2_500);
+    const list = participantList({ v2: listed, legacy: null, sessions: town.sessions });
+    const { value, pauses } = run(personRowSteps(list, impacts));
+    expect(pauses).toBe(Math.ceil(impacts.length / 1_000) - 1 + 1 + 2 + 1);
+    expect(new Set(value.map((row) => row.key)).size).toBe(value.length);
+    const weights = value.map((row) => (row.impact?.sentPoor ?? 0) * 1000 + (row.impact?.receivedPoor ?? 0));
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    // Everyone listed has a row; people seen only in sessions follow them.
+    expect(value.filter((row) => row.participant !== null)).toHaveLength(listed.length);
+    expect(value.filter((row) => row.participant === null)).toHaveLength(
+      new Set(
+        impacts.flatMap((impact) => (impact.endpoint?.identity?.id ? [impact.endpoint.identity.id] : [])),
+      ).size - listed.length,
+    );
   });
 });
