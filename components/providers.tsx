@@ -1,7 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
-import { warmFormatters } from "@/lib/format/dates";
+import { FORMATTER_WARMUPS } from "@/lib/format/dates";
 import type { ClientConfig } from "@/lib/config/public";
 import dynamic from "next/dynamic";
 import { SignInContext, type SignInState } from "@/lib/client/sign-in";
@@ -27,9 +27,21 @@ const DEMO_SIGN_IN: SignInState = {
 
 export function Providers({ config, children }: { config: ClientConfig; children: ReactNode }) {
   useEffect(() => {
-    // Locale data loads in an idle moment after start, not inside the first render of a call (dates.ts).
+    // Locale data loads in idle moments after start, not inside the first render of a call (dates.ts).
     if (typeof requestIdleCallback !== "function") return;
-    const idle = requestIdleCallback(warmFormatters, { timeout: 2_000 });
+    let idle = 0;
+    const warm = (next: number) => {
+      const step = FORMATTER_WARMUPS[next];
+      if (step)
+        idle = requestIdleCallback(
+          () => {
+            step();
+            warm(next + 1);
+          },
+          { timeout: 2_000 },
+        );
+    };
+    warm(0);
     return () => cancelIdleCallback(idle);
   }, []);
   const [queryClient] = useState(
