@@ -42,7 +42,10 @@ export async function runStepsPausing<T>(
 }
 
 /** Runs steps to the end with `pause()` before each (on the server: a turn of the event loop). */
-export async function runStepsBetween<T>(steps: Generator<void, T>, pause: () => Promise<unknown>): Promise<T> {
+export async function runStepsBetween<T>(
+  steps: Generator<void, T>,
+  pause: () => Promise<unknown>,
+): Promise<T> {
   for (;;) {
     await pause();
     const step = steps.next();

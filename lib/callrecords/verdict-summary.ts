@@ -21,7 +21,9 @@ export function* verdictSummarySteps(original: readonly Session[], callType: str
   const rows: StreamRow[] = [];
   for (let start = 0; start < original.length; start += SESSIONS_PER_STEP) {
     if (start > 0) yield;
-    const slice = original.slice(start, start + SESSIONS_PER_STEP).map((s) => withMeetingService(s, callType));
+    const slice = original
+      .slice(start, start + SESSIONS_PER_STEP)
+      .map((s) => withMeetingService(s, callType));
     sessions.push(...slice);
     for (const row of streamRows(slice)) rows.push(row);
   }

@@ -109,7 +109,11 @@ describe("nextLinkInBytes", () => {
   });
 
   it("reads a link with spaces around the colon, non-ASCII text before it, and gives up on a cut or odd value", () => {
-    const pretty = JSON.stringify({ value: [{ displayName: "Zoë Ångström 🎧" }], "@odata.nextLink": link }, null, 2);
+    const pretty = JSON.stringify(
+      { value: [{ displayName: "Zoë Ångström 🎧" }], "@odata.nextLink": link },
+      null,
+      2,
+    );
     expect(nextLinkInText(pretty, "@odata.nextLink")).toBe(link);
     expect(nextLinkInText(`{"value":[],"@odata.nextLink" :\n\t"${link}"}`, "@odata.nextLink")).toBe(link);
     expect(nextLinkInText(`{"value":[],"@odata.nextLink":"${link}`, "@odata.nextLink")).toBeNull();
