@@ -12,8 +12,9 @@ import { summariesOf, type CallPage } from "./call-page";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 
 /**
- * The sessions read so far, each once, summarised, a step per SLICE_MS of work: pages that arrived since the last
- * analysis are summarised here (~1.5 ms a page), and forty of them at once held the page's thread for 60 ms.
+ * The sessions read so far, each once, summarised, a step per SLICE_MS of work. A live call's pages are summarised
+ * as each arrives (use-call-record.ts); a saved report's fifty arrive together and are summarised here (~1.5 ms a
+ * page: 75 ms in one go).
  */
 function* gatherSteps(pages: readonly CallPage[] | undefined) {
   const callType = pages?.[0]?.call?.type ?? null;
