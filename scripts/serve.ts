@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DEMO_APP, DEMO_TENANT_ID } from "../emulator/entra/registry";
 import { ensureCertificate } from "../emulator/tls";
+import { KEEP_ALIVE } from "./keep-alive";
 
 const root = resolve(__dirname, "..");
 const appPort = Number(process.env.APP_PORT ?? 3000);
@@ -72,7 +73,7 @@ async function main() {
     readFileSync(resolve(stateDir, "tls-cert.pem"), "utf8"),
     30_000,
   );
-  run("app", next, ["start", "--port", String(appPort)], {
+  run("app", next, ["start", "--port", String(appPort), ...KEEP_ALIVE], {
     ...process.env,
     NODE_ENV: "production",
     AZURE_TENANT_ID: DEMO_TENANT_ID,

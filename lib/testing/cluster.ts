@@ -1,6 +1,7 @@
 // Two callscope instances sharing one Redis and one SQLite file, beside their own emulator: started as
 // separate processes, as a tenant would run them behind a load balancer.
 import { spawn, type ChildProcess } from "node:child_process";
+import { KEEP_ALIVE } from "../../scripts/keep-alive";
 import { rmSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { resolve } from "node:path";
@@ -107,25 +108,30 @@ export async function startCluster(
     }
     const apps: Cluster["apps"] = [];
     const launch = async (port: number, env: Record<string, string> = {}) => {
-      const app = start(resolve(root, "node_modules/.bin/next"), ["start", "--port", String(port)], {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        CALLSCOPE_LOG: "off",
-        AZURE_TENANT_ID: DEMO_TENANT_ID,
-        AZURE_CLIENT_ID: DEMO_APP.clientId,
-        AZURE_CLIENT_SECRET: DEMO_APP.secret,
-        GRAPH_BASE_URL: emulatorUrl,
-        AUTHORITY_HOST: emulatorUrl,
-        CALLSCOPE_DEMO: "true",
-        CALLSCOPE_DATA_DIR: dataDir,
-        CALLSCOPE_RATE_LIMIT: "100000",
-        REDIS_URL: redis.url,
-        CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
-        NODE_EXTRA_CA_CERTS: tls.bundlePath,
-        ...options.env,
-        ...env,
-      });
+      // Idle keep-alive sockets outlive any client's reuse of them (see scripts/serve.ts).
+      const app = start(
+        resolve(root, "node_modules/.bin/next"),
+        ["start", "--port", String(port), ...KEEP_ALIVE],
+        {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          CALLSCOPE_LOG: "off",
+          AZURE_TENANT_ID: DEMO_TENANT_ID,
+          AZURE_CLIENT_ID: DEMO_APP.clientId,
+          AZURE_CLIENT_SECRET: DEMO_APP.secret,
+          GRAPH_BASE_URL: emulatorUrl,
+          AUTHORITY_HOST: emulatorUrl,
+          CALLSCOPE_DEMO: "true",
+          CALLSCOPE_DATA_DIR: dataDir,
+          CALLSCOPE_RATE_LIMIT: "100000",
+          REDIS_URL: redis.url,
+          CALLSCOPE_CURSOR_SECRET: "cluster-test-secret-0123456789abcdef",
+          NODE_EXTRA_CA_CERTS: tls.bundlePath,
+          ...options.env,
+          ...env,
+        },
+      );
       children.push(app);
       const url = `http://localhost:${port}`;
       await waitFor(`${url}/api/me`, 60_000);
