@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Participant, Session } from "@/lib/callrecords/model";
 import {
   parseCallRecordBody,
@@ -65,7 +66,6 @@ export interface CallPagesOptions {
 
 /** participants_v2 pages read at most (the count of people is capped too, by CALLSCOPE_MAX_SESSIONS). */
 const MAX_PARTICIPANT_PAGES = 10_000;
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Every subnet a page's streams were sent from or to. */
 function subnetsOf(sessions: readonly Session[]): string[] {
@@ -124,7 +124,7 @@ export function createCallPages(options: CallPagesOptions) {
       if (!shared) {
         const raw = await fetchRaw();
         // Let the read-ahead started by this page send its request before this page is parsed.
-        await nextMacrotask();
+        await nextTurn();
         return derive(raw);
       }
       const sharedKey = `graph:${key}`;
@@ -134,7 +134,7 @@ export function createCallPages(options: CallPagesOptions) {
         return JSON.stringify(fetched);
       });
       if (!flight.fetched) trace.sharedFetches += 1;
-      await nextMacrotask();
+      await nextTurn();
       let entry: E;
       try {
         // What this instance fetched itself needs no second parse.
@@ -244,7 +244,7 @@ export function createCallPages(options: CallPagesOptions) {
           return { sessions: page.raw.sessions, nextLink: page.nextLink };
         },
         async (raw) => {
-          const sessions = annotated(await parseSessionsInSlices(raw.sessions, nextMacrotask));
+          const sessions = annotated(await parseSessionsInSlices(raw.sessions, nextTurn));
           notifySubnets(at.callId, sessions);
           return {
             kind: "sessions",

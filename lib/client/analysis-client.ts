@@ -18,7 +18,8 @@ export interface WorkerAnalysis {
 /** A newer request took this one's place before it was sent. */
 export class Superseded extends Error {}
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** A turn of the page's event loop: a task of its own, so input and paint come in between. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface AnalysisClient {
   /** The analysis of these pages by the worker; rejects with Superseded when a newer request replaced it. */

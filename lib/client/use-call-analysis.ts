@@ -6,7 +6,7 @@ import { participantList, personRowSteps } from "@/lib/callrecords/participants"
 import type { SiteOf } from "@/lib/callrecords/compare";
 import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { Site } from "@/lib/sites/building-file";
-import { sharedAnalysisClient, Superseded, withEndpointSteps } from "./analysis-client";
+import { nextTask, sharedAnalysisClient, Superseded, withEndpointSteps } from "./analysis-client";
 import type { ParticipantsResponse } from "./use-participants";
 import { summariesOf, type CallPage } from "./call-page";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
@@ -69,8 +69,6 @@ const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | und
 const JUDGE_AT_ONCE = 120;
 const sessionsIn = (pages: readonly CallPage[] | undefined) =>
   (pages ?? []).reduce((sum, page) => sum + page.sessions.length, 0);
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * The analysis of the pages given, computed once per change. A call of at most JUDGE_AT_ONCE sessions is judged

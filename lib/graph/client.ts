@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import ky, { HTTPError, TimeoutError } from "ky";
 import { GraphFailure } from "./errors";
 import { httpGet, HttpTimeout, type HttpAnswer } from "./http-get";
@@ -81,7 +82,7 @@ export function createGraphClient(options: GraphClientOptions) {
       }
       const requestId = header(answer, "request-id");
       if (answer.status >= 200 && answer.status < 300) {
-        if (beforeParse?.(answer.bytes)) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (beforeParse?.(answer.bytes)) await nextTurn();
         try {
           return { body: JSON.parse(answer.text) as unknown, requestId, retries };
         } catch {

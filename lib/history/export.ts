@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import {
   csvHeader,
@@ -53,7 +54,7 @@ async function* rowsOf(
       stream: String(last.stream),
     };
     // Between pages, other requests run.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

@@ -230,7 +230,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
           while (i < calls.length && dayOf(calls[i]?.call.startAt ?? 0) === day)
             batch.push(calls[i++] as (typeof calls)[number]);
           await store.addNew(tenantId, batch);
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
         }
         log("info", "history", `wrote the demo's ${DEMO_HISTORY_DAYS}-day history (${calls.length} calls)`);
       })().catch((error: unknown) =>

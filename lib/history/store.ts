@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { sql, type Transaction } from "kysely";
 import { PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
@@ -145,7 +146,7 @@ export function createHistoryStore(db: Db) {
               .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
               .execute();
             // A big call's facts go in slices with other requests served between them (SQLite runs on this thread).
-            await new Promise((resolve) => setImmediate(resolve));
+            await nextTurn();
           }
           await applyRollup(tx, tenantId, rollupOf(facts));
           const row = callRow(tenantId, call, facts);
@@ -221,7 +222,7 @@ export function createHistoryStore(db: Db) {
           .executeTakeFirst();
         erased += Number(result.numUpdatedRows);
         // Let requests in between days.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
       return { erased };
     },
