@@ -1,7 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
-import { FORMATTER_WARMUPS } from "@/lib/format/dates";
+import { useState, type ReactNode } from "react";
 import type { ClientConfig } from "@/lib/config/public";
 import dynamic from "next/dynamic";
 import { SignInContext, type SignInState } from "@/lib/client/sign-in";
@@ -26,24 +25,6 @@ const DEMO_SIGN_IN: SignInState = {
 };
 
 export function Providers({ config, children }: { config: ClientConfig; children: ReactNode }) {
-  useEffect(() => {
-    // Locale data loads in idle moments after start, not inside the first render of a call (dates.ts).
-    if (typeof requestIdleCallback !== "function") return;
-    let idle = 0;
-    const warm = (next: number) => {
-      const step = FORMATTER_WARMUPS[next];
-      if (step)
-        idle = requestIdleCallback(
-          () => {
-            step();
-            warm(next + 1);
-          },
-          { timeout: 2_000 },
-        );
-    };
-    warm(0);
-    return () => cancelIdleCallback(idle);
-  }, []);
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } }),
   );

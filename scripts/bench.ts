@@ -211,6 +211,8 @@ function uiRuns() {
     }).toString();
     return JSON.parse(out.trim().split("\n").pop() ?? "{}") as {
       longTasks: number;
+      longTasksAppStartMs: number[];
+      longTasksCallMs: number[];
       maxLongTaskMs: number;
       firstScreenAfterApiResponseMs: number | null;
       allLoadedMs: number;
@@ -223,6 +225,15 @@ function uiRuns() {
       burner: runs[0]?.burner,
       longTasksOver50ms: spread(
         runs.map((r) => r.longTasks),
+        0,
+      ),
+      // Of those: while the app itself started (before it asked for the call), and while the call loaded.
+      longTasksAppStart: spread(
+        runs.map((r) => r.longTasksAppStartMs.length),
+        0,
+      ),
+      longTasksWhileCallLoads: spread(
+        runs.map((r) => r.longTasksCallMs.length),
         0,
       ),
       maxLongTaskMs: spread(

@@ -8,6 +8,7 @@ import {
 import type { CallSummary } from "@/lib/callrecords/model";
 import type { ReactNode } from "react";
 import { DualTime } from "@/components/ui/dual-time";
+import { formatCount } from "@/lib/format/numbers";
 
 export function CallHeader({
   call,
@@ -30,7 +31,7 @@ export function CallHeader({
     ],
     [
       "Participants",
-      `${participants.count.toLocaleString("en-US")}${
+      `${formatCount(participants.count)}${
         participants.final
           ? ""
           : participants.sessionsDone
@@ -38,7 +39,7 @@ export function CallHeader({
             : " so far (from sessions)"
       }`,
     ],
-    ["Sessions", sessions.toLocaleString("en-US")],
+    ["Sessions", formatCount(sessions)],
     ["Modalities", call.modalities.join(", ") || "none reported"],
     [
       "Record version",

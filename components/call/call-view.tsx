@@ -128,6 +128,13 @@ export function CallView({
     [update],
   );
   const setSort = useCallback((sort: Sort) => update((current) => ({ ...current, sort })), [update]);
+  const compareWith = useCallback(
+    (compare: [string, string]) => {
+      update((current) => ({ ...current, compare }));
+      window.scrollTo({ top: 0 });
+    },
+    [update],
+  );
 
   useEffect(preloadParts, []);
   // The first screen (header, verdict, findings) paints first; the parts below follow one at a time, each in a
@@ -253,8 +260,10 @@ export function CallView({
         <VerdictCard verdict={analysis.verdict} partial={data.hasNextPage || analysis.pending} />
         <FindingsList findings={analysis.findings} onOpenSession={selectSession} />
       </div>
-      {/* A saved report is a snapshot: the live phone logs are not part of it. */}
-      {!reportId && <PhoneLegs callId={call.id} ready={!data.hasNextPage} />}
+      {/* A saved report is a snapshot: the live phone logs are not part of it. Read after the sessions, and only
+          mounted then: its code loads on demand, and a part still loading in the first screen's render holds back
+          that render's commit (React reveals what was waiting at most every 300 ms in a transition). */}
+      {!reportId && !data.hasNextPage && <PhoneLegs callId={call.id} ready />}
       {selected &&
         (selectedSummary ? (
           <SessionDetail
@@ -284,14 +293,7 @@ export function CallView({
         <ParticipantsTable
           people={analysis.people}
           error={data.participantsError}
-          onCompare={
-            analysis.sides
-              ? undefined
-              : (compare) => {
-                  update((current) => ({ ...current, compare }));
-                  window.scrollTo({ top: 0 });
-                }
-          }
+          onCompare={analysis.sides ? undefined : compareWith}
         />
       )}
       {lower >= 2 && (

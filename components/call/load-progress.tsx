@@ -1,6 +1,7 @@
 "use client";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useSecondsUntil } from "@/lib/client/use-seconds-until";
+import { formatCount } from "@/lib/format/numbers";
 
 export function LoadProgress({
   loaded,
@@ -32,9 +33,7 @@ export function LoadProgress({
         data-testid="load-status"
         data-state={judging ? "judging" : "done"}
       >
-        {loaded === 1
-          ? "The call's one session loaded"
-          : `All ${loaded.toLocaleString("en-US")} sessions loaded`}{" "}
+        {loaded === 1 ? "The call's one session loaded" : `All ${formatCount(loaded)} sessions loaded`}{" "}
         {source}
         {judging ? "; judging the whole call…" : "."}
       </p>
@@ -47,7 +46,7 @@ export function LoadProgress({
         className="rounded border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg"
         data-testid="load-status"
       >
-        Loading stopped after {loaded.toLocaleString("en-US")} sessions: {problemMessage(error)}{" "}
+        Loading stopped after {formatCount(loaded)} sessions: {problemMessage(error)}{" "}
         {countdown !== null && <span>Resuming automatically in {countdown} s. </span>}
         <button type="button" onClick={onResume} className="font-medium underline">
           Resume loading
@@ -58,13 +57,12 @@ export function LoadProgress({
   return (
     <div role="status" aria-live="polite" className="space-y-1" data-testid="load-status">
       <p className="text-sm">
-        Page {(pages + 1).toLocaleString("en-US")}, {loaded.toLocaleString("en-US")}{" "}
-        {loaded === 1 ? "session" : "sessions"} so far · Graph does not say how many there are, so this reads
-        until the last page…
+        Page {formatCount(pages + 1)}, {formatCount(loaded)} {loaded === 1 ? "session" : "sessions"} so far ·
+        Graph does not say how many there are, so this reads until the last page…
       </p>
       {/* Indeterminate: no total to measure against, so the bar moves instead of pretending to a share. */}
       <div className="relative h-1 overflow-hidden rounded bg-line" aria-hidden="true">
-        <div className="absolute inset-y-0 w-1/4 animate-[indeterminate_1.4s_ease-in-out_infinite] bg-accent motion-reduce:animate-none" />
+        <div className="absolute inset-y-0 left-0 w-1/4 will-change-transform animate-[indeterminate_1.4s_ease-in-out_infinite] bg-accent motion-reduce:animate-none" />
       </div>
     </div>
   );

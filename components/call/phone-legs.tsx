@@ -3,6 +3,7 @@ import { PhoneLogTable } from "@/components/phone/phone-log-table";
 import { Card } from "@/components/ui/card";
 import { problemMessage } from "@/lib/client/problem-text";
 import { usePhoneLegs } from "@/lib/client/search";
+import { formatCount } from "@/lib/format/numbers";
 
 const LOG_NAMES = { pstn: "PSTN log", directRouting: "Direct Routing log" } as const;
 
@@ -38,8 +39,7 @@ export function PhoneLegs({ callId, ready }: { callId: string; ready: boolean })
             className="rounded border border-warn-line bg-warn-soft p-2 text-sm text-warn-fg"
           >
             {LOG_NAMES[log.kind]}:{" "}
-            {log.message ??
-              `only the first ${log.rowsRead.toLocaleString("en-US")} rows of the window were read.`}
+            {log.message ?? `only the first ${formatCount(log.rowsRead)} rows of the window were read.`}
           </p>
         ))}
       {data.matches.length > 0 && (

@@ -1,6 +1,7 @@
 "use client";
 import { preloadMetricChart } from "@/components/charts/load-metric-chart";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { virtualBox } from "@/lib/client/virtual-box";
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { endpointLabel, formatDuration } from "@/lib/callrecords/describe";
@@ -18,6 +19,7 @@ import type { SiteOf } from "@/lib/callrecords/compare";
 import { failureOf, STAGE_LABELS } from "@/lib/callrecords/failures";
 import { storyCell, type StoryLine } from "@/lib/callrecords/meeting-story";
 import { lookup } from "@/lib/callrecords/describe";
+import { formatCount } from "@/lib/format/numbers";
 
 const ROW = 40;
 const COLUMNS: { key: SessionSortKey; label: string }[] = [
@@ -123,12 +125,14 @@ export const SessionsTable = memo(function SessionsTable({
   );
   const grid = cause ? GRID_WITH_CAUSE : GRID;
   const scroller = useRef<HTMLDivElement>(null);
+  const boxHeight = Math.min(384, rows.length * ROW + 2);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are not memoised by the compiler, as intended
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
     overscan: 10,
+    ...virtualBox(boxHeight),
   });
   const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) =>
     onFilters({ ...filters, [key]: value });
@@ -189,8 +193,7 @@ export const SessionsTable = memo(function SessionsTable({
         <p className="flex flex-wrap items-baseline gap-2 text-sm" role="status" data-testid="cause-filter">
           {cause ? (
             <span>
-              Sessions of one cause: <strong>{cause.column}</strong> (
-              {cause.sessionIds.length.toLocaleString("en-US")}{" "}
+              Sessions of one cause: <strong>{cause.column}</strong> ({formatCount(cause.sessionIds.length)}{" "}
               {cause.sessionIds.length === 1 ? "session" : "sessions"})
             </span>
           ) : (
@@ -202,7 +205,7 @@ export const SessionsTable = memo(function SessionsTable({
         </p>
       )}
       <p className="text-sm text-muted" aria-live="polite" data-testid="sessions-count">
-        {rows.length.toLocaleString("en-US")} of {summaries.length.toLocaleString("en-US")}{" "}
+        {formatCount(rows.length)} of {formatCount(summaries.length)}{" "}
         {summaries.length === 1 ? "session" : "sessions"} shown
       </p>
       {/* The grid keeps its columns readable and scrolls sideways in its own box on a narrow screen. */}
@@ -244,7 +247,7 @@ export const SessionsTable = memo(function SessionsTable({
           <div
             ref={scroller}
             className="relative max-h-96 overflow-auto"
-            style={{ height: Math.min(384, rows.length * ROW + 2) }}
+            style={{ height: boxHeight }}
             data-testid="sessions-table"
           >
             <div role="rowgroup" style={{ height: virtual.getTotalSize() }} className="relative">

@@ -12,6 +12,7 @@ import { dimensionNamed, showValue } from "@/lib/history/dimensions";
 import type { WhereRow } from "@/lib/history/overview";
 import type { AlertMessage, AlertRule, BandSpec, PersonSpec, TrunkSpec } from "./model";
 import { WINDOWS } from "./model";
+import { formatCount } from "@/lib/format/numbers";
 
 export interface Observation {
   valueKey: string;
@@ -129,10 +130,10 @@ export function bandObservations(
             ruleName: rule.name,
             kind: "band",
             title: `${label} ${shown}: ${formatPercent(rate)} of streams poor in ${WINDOWS[spec.window].label}`,
-            summary: `${tally.poor.toLocaleString("en-US")} of ${tally.streams.toLocaleString("en-US")} ${spec.media === "all" ? "" : `${spec.media} `}streams were poor, over the rule's band of ${spec.bandPercent} %${
+            summary: `${formatCount(tally.poor)} of ${formatCount(tally.streams)} ${spec.media === "all" ? "" : `${spec.media} `}streams were poor, over the rule's band of ${spec.bandPercent} %${
               usualRate === null
                 ? "; there is no earlier history to compare with."
-                : `; its usual over the previous four weeks: ${formatPercent(usualRate)} of ${usual?.streams.toLocaleString("en-US")}.`
+                : `; its usual over the previous four weeks: ${formatPercent(usualRate)} of ${formatCount(usual?.streams ?? 0)}.`
             }`,
             facts: [
               { name: label, value: shown },
@@ -174,7 +175,7 @@ export function newCauseObservations(
       ruleName: rule.name,
       kind: "new-cause",
       title: `New in "where the problem is": ${row.label} ${row.shown}`,
-      summary: `${formatPercent(row.share)} of its ${row.streams.toLocaleString("en-US")} streams were poor in the last day, against ${formatPercent(row.outsideShare)} elsewhere; yesterday's ranking did not list it.`,
+      summary: `${formatPercent(row.share)} of its ${formatCount(row.streams)} streams were poor in the last day, against ${formatPercent(row.outsideShare)} elsewhere; yesterday's ranking did not list it.`,
       facts: [
         { name: row.label, value: row.shown },
         { name: "Poor streams", value: `${formatPercent(row.share)} (${row.poor} of ${row.streams})` },

@@ -1,5 +1,6 @@
 import "server-only";
 import { ApiError } from "./errors";
+import { formatCount } from "@/lib/format/numbers";
 
 /** A report request is a call ID, a title and a note: 16 KB is generous and keeps a flood cheap. */
 export const MAX_JSON_BODY_BYTES = 16 * 1024;
@@ -10,7 +11,7 @@ const tooLarge = (limit: number) =>
   new ApiError(
     413,
     "body_too_large",
-    `The request body is larger than ${Math.round(limit / 1024).toLocaleString("en-US")} KB, callscope's limit for this request. Send less (a shorter title or note, or fewer lines) and try again.`,
+    `The request body is larger than ${formatCount(Math.round(limit / 1024))} KB, callscope's limit for this request. Send less (a shorter title or note, or fewer lines) and try again.`,
   );
 
 /** The request's body as text, read no further than `limit` bytes (413 past it), in one of `types` (else 415). */

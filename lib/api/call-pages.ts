@@ -14,6 +14,7 @@ import { spend, type GraphBudget, type PageKind } from "./graph-budget";
 import { json, jsonObject } from "./json-parts";
 import { sharedFlight, type SharedStore } from "./shared/shared-store";
 import { countUpstream, type RequestTrace } from "./trace";
+import { formatCount } from "@/lib/format/numbers";
 
 /** Graph's answer for the record's first page, as kept in the shared store. */
 interface RawFirst {
@@ -174,7 +175,7 @@ export function createCallPages(options: CallPagesOptions) {
       if (list.length > maxSessions)
         return {
           raw,
-          incomplete: `the list stops at ${maxSessions.toLocaleString("en-US")} people (CALLSCOPE_MAX_SESSIONS)`,
+          incomplete: `the list stops at ${formatCount(maxSessions)} people (CALLSCOPE_MAX_SESSIONS)`,
         };
     }
     return { raw, incomplete: walk.incomplete?.message ?? null };

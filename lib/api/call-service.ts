@@ -12,6 +12,7 @@ import type { CursorCodec, CursorState } from "./cursor";
 import { ApiError } from "./errors";
 import { asJson, json, jsonObject, type JsonText } from "./json-parts";
 import { newTrace, type RequestTrace } from "./trace";
+import { formatCount } from "@/lib/format/numbers";
 
 export interface CallServiceOptions extends Omit<CallPagesOptions, "cached" | "recordTtlMs" | "pageTtlMs"> {
   cache: ResponseCache;
@@ -79,7 +80,7 @@ export function createCallService(options: CallServiceOptions) {
     if (loaded > maxSessions) {
       throw new GraphFailure(
         "too-many-sessions",
-        `This call has more than ${maxSessions.toLocaleString("en-US")} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`,
+        `This call has more than ${formatCount(maxSessions)} sessions, the limit set by CALLSCOPE_MAX_SESSIONS.`,
       );
     }
     // Sessions are capped by count (above), not by pages.

@@ -1,3 +1,4 @@
+import { compareText } from "@/lib/format/text-order";
 import { describeNetwork, endpointLabel } from "./describe";
 import type { Part } from "./attribution";
 import { failureGroups, failureOf, failureSummary } from "./failures";
@@ -153,6 +154,6 @@ export function participantImpact(
     person.impacted = person.part === "impacted" || person.part === "both";
   }
   return list.sort(
-    (a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || a.label.localeCompare(b.label),
+    (a, b) => b.sentPoor - a.sentPoor || b.receivedPoor - a.receivedPoor || compareText(a.label, b.label),
   );
 }

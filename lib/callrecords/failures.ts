@@ -6,6 +6,7 @@ import type { FailureInfo, Session } from "./model";
 import { streamRows } from "./streams";
 import { worstQuality } from "./verdict";
 import { formatClock } from "@/lib/format/dates";
+import { formatCount } from "@/lib/format/numbers";
 
 export const STAGE_LABELS: Record<string, string> = {
   callSetup: "at call setup",
@@ -135,7 +136,7 @@ export function describeFailureGroup(group: FailureGroup): string {
   const retry = group.retry
     ? ` The retry at ${formatClock(group.retry.startDateTime)} UTC connected and was ${sessionQualityWord(group.retry)}.`
     : "";
-  return `${count === 1 ? "1 session" : `${count.toLocaleString("en-US")} sessions`} failed${stage ? ` ${stage}` : ""}: ${reason} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
+  return `${count === 1 ? "1 session" : `${formatCount(count)} sessions`} failed${stage ? ` ${stage}` : ""}: ${reason} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
 }
 
 /** "1 of 2 sessions failed at call setup; the retry was good" — the verdict's line beside the quality. */
@@ -151,6 +152,6 @@ export function failureSummary(groups: readonly FailureGroup[], sessionCount: nu
       : retries.length === 1 && retries[0]
         ? `; the retry was ${sessionQualityWord(retries[0])}`
         : `; ${retries.length} were retried`;
-  const n = (value: number) => value.toLocaleString("en-US");
+  const n = formatCount;
   return `${n(failed)} of ${n(sessionCount)} ${sessionCount === 1 ? "session" : "sessions"} failed${stage}${retry}`;
 }

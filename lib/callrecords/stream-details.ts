@@ -1,6 +1,7 @@
 import { formatClock } from "@/lib/format/dates";
 import { DIRECTION_LABELS, directionWords } from "./describe";
 import type { Endpoint, Media, Stream } from "./model";
+import { formatCount, formatNumber } from "@/lib/format/numbers";
 
 export interface StreamDetailRow {
   label: string;
@@ -18,13 +19,10 @@ interface Spec {
   format?: (value: number | string | boolean) => string;
 }
 
-const ms = (value: number | string | boolean) =>
-  `${Number(value).toLocaleString("en-US", { maximumFractionDigits: 1 })} ms`;
-const pct = (value: number | string | boolean) =>
-  `${(Number(value) * 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}%`;
+const ms = (value: number | string | boolean) => `${formatNumber(Number(value), 1)} ms`;
+const pct = (value: number | string | boolean) => `${formatNumber(Number(value) * 100, 2)}%`;
 const yesNo = (value: number | string | boolean) => (value ? "yes" : "no");
-const bits = (value: number | string | boolean) =>
-  `${(Number(value) / 1e6).toLocaleString("en-US", { maximumFractionDigits: 2 })} Mbit/s`;
+const bits = (value: number | string | boolean) => `${formatNumber(Number(value) / 1e6, 2)} Mbit/s`;
 
 const SPECS: Spec[] = [
   { label: "Codec", read: (s) => s.audioCodec ?? s.videoCodec },
@@ -59,7 +57,7 @@ const SPECS: Spec[] = [
     format: (v) => Number(v).toFixed(2),
   },
   { label: "Bandwidth estimate", read: (s) => s.averageBandwidthEstimate, format: bits },
-  { label: "Packets", read: (s) => s.packetUtilization, format: (v) => Number(v).toLocaleString("en-US") },
+  { label: "Packets", read: (s) => s.packetUtilization, format: (v) => formatCount(Number(v)) },
   { label: "Forward error correction used", read: (s) => s.isAudioForwardErrorCorrectionUsed, format: yesNo },
   { label: "Media bypass (direct to the SBC)", read: (s) => s.wasMediaBypassed, format: yesNo },
   { label: "Frame rate sent", read: (s) => s.averageVideoFrameRate, format: (v) => `${v} fps` },

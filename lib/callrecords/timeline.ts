@@ -56,8 +56,9 @@ function bar(id: string, start: number, end: number, window: TimeWindow): Timeli
   };
 }
 
-export function timelineRows(summaries: readonly SessionSummary[], window: TimeWindow): TimelineRow[] {
-  return summaries.map((summary) => ({
+/** One session's row on the time axis. Made for the rows on screen only: a town hall has thousands. */
+export function timelineRow(summary: SessionSummary, window: TimeWindow): TimelineRow {
+  return {
     sessionId: summary.session.id,
     modality: primaryModality(summary.session.modalities),
     quality: summary.quality,
@@ -66,5 +67,9 @@ export function timelineRows(summaries: readonly SessionSummary[], window: TimeW
       bar(segment.id, Date.parse(segment.startDateTime), Date.parse(segment.endDateTime), window),
     ),
     visible: summary.endMs >= window.start && summary.startMs <= window.end,
-  }));
+  };
+}
+
+export function timelineRows(summaries: readonly SessionSummary[], window: TimeWindow): TimelineRow[] {
+  return summaries.map((summary) => timelineRow(summary, window));
 }

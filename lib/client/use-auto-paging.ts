@@ -19,9 +19,22 @@ interface PagedQuery {
 export function useAutoPaging(query: PagedQuery): number | null {
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError, isError, fetchNextPage } = query;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && !isError) void fetchNextPage();
+    if (wantsNextPage({ hasNextPage, isFetchingNextPage, isFetchNextPageError, isError }))
+      void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, isError, fetchNextPage]);
+  return useResumeAfterThrottle(query);
+}
 
+/** Whether the chain goes on now: there is a next page, none is on its way, and the last did not fail. */
+export const wantsNextPage = (query: Omit<PagedQuery, "error" | "fetchNextPage">) =>
+  query.hasNextPage && !query.isFetchingNextPage && !query.isFetchNextPageError && !query.isError;
+
+/**
+ * When Graph throttled a page and said how long to wait: carries on by itself then. Returns when (ms since the
+ * epoch), or null.
+ */
+export function useResumeAfterThrottle(query: PagedQuery): number | null {
+  const { isFetchNextPageError, fetchNextPage } = query;
   const [resumeAt, setResumeAt] = useState<number | null>(null);
   const throttledFor =
     isFetchNextPageError && query.error instanceof ApiProblem && query.error.status === 429

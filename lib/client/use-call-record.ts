@@ -1,15 +1,18 @@
 "use client";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { apiGet, isTransient } from "./api";
 import { summariesOf, type CallPage } from "./call-page";
-import { useAutoPaging } from "./use-auto-paging";
+import { useResumeAfterThrottle } from "./use-auto-paging";
+import { useInfiniteQueryInTransitions } from "./use-infinite-query-in-transitions";
 
-/** The call and every page of its sessions: the first page renders at once, the rest stream in. */
+/**
+ * The call and every page of its sessions: the first page renders as soon as it is in, the rest stream in, each
+ * page asked for the moment the one before is in (use-infinite-query-in-transitions.ts).
+ */
 export function useCallRecord(callId: string) {
   // Later pages do not repeat the record: its type (a group call's service endpoints) comes from the first.
   const callType = useRef<string | null>(null);
-  const query = useInfiniteQuery({
+  const query = useInfiniteQueryInTransitions({
     queryKey: ["call", callId],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) => {
@@ -32,6 +35,6 @@ export function useCallRecord(callId: string) {
     refetchOnWindowFocus: false,
   });
   // Graph throttles per call record (50 later pages per 5 minutes): when it says when, carry on then.
-  const resumeAt = useAutoPaging(query);
+  const resumeAt = useResumeAfterThrottle(query);
   return { ...query, resumeAt };
 }

@@ -5,30 +5,18 @@ export function formatClock(time: number | string, seconds = true): string {
   return new Date(time).toISOString().slice(11, seconds ? 19 : 16);
 }
 
-// `toLocaleString` with options builds a new Intl.DateTimeFormat on every call (a millisecond or so in a browser):
-// each set of options gets one formatter, made on first use and kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(options: Intl.DateTimeFormatOptions): { format(time: number | string): string } {
-  const key = JSON.stringify(options);
-  let found = formatters.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat("en-GB", options);
-    formatters.set(key, found);
-  }
-  const kept = found;
-  return {
-    // An unreadable time reads "Invalid Date", as toLocaleString has it, rather than throwing.
-    format: (time) => {
-      const date = new Date(time);
-      return Number.isNaN(date.getTime()) ? "Invalid Date" : kept.format(date);
-    },
-  };
-}
+// Written out rather than with Intl.DateTimeFormat: a page's first Intl formatter loads the browser's locale data,
+// 30–60 ms of one main-thread task here (numbers.ts). dates.test.ts checks the output against Intl's en-GB form.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec"];
+const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "20 Nov 2026, 14:03:07 UTC" (or without seconds): when a call or a report happened. */
 export function formatDateTime(time: number | string, seconds = true): string {
-  const format = formatter({ dateStyle: "medium", timeStyle: seconds ? "medium" : "short", timeZone: "UTC" });
-  return `${format.format(time)} UTC`;
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return "Invalid Date UTC";
+  const day = `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  const clock = `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}${seconds ? `:${pad(date.getUTCSeconds())}` : ""}`;
+  return `${day}, ${clock} UTC`;
 }
 
 /** "2026-11-20": a day, for lists and expiry dates. */
@@ -36,26 +24,21 @@ export function formatDay(time: number | string): string {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** "20 Nov 2026, 15:03 GMT+1" in the browser's own zone (or `timeZone`): shown next to the UTC time. */
-export function formatLocalDateTime(time: number | string, timeZone?: string): string {
-  return formatter({
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZoneName: "short",
-    timeZone,
-  }).format(time);
+/**
+ * "20 Nov 2026, 15:03 GMT+1" in the browser's own zone: shown next to the UTC time. The zone is written as its
+ * offset from UTC (the one figure a reader needs to match the two), "UTC" when there is none.
+ */
+export function formatLocalDateTime(time: number | string): string {
+  const date = new Date(time);
+  if (Number.isNaN(date.getTime())) return "Invalid Date";
+  const day = `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+  return `${day}, ${pad(date.getHours())}:${pad(date.getMinutes())} ${zoneOffset(date)}`;
 }
 
-/**
- * Each formatter a call page uses first, formatted once: the browser loads its locale data on the first formatting
- * call (30–70 ms here), which otherwise lands inside the render of a call's first screen. Run one per idle moment
- * after the page starts, while the call's first page is on its way.
- */
-export const FORMATTER_WARMUPS: readonly (() => void)[] = [
-  () => (1234).toLocaleString("en-US"),
-  () => formatDateTime(Date.now()),
-  () => formatLocalDateTime(Date.now()),
-];
+/** "GMT+1", "GMT-3:30", or "UTC". */
+function zoneOffset(date: Date): string {
+  const east = -date.getTimezoneOffset();
+  if (east === 0) return "UTC";
+  const minutes = Math.abs(east) % 60;
+  return `GMT${east > 0 ? "+" : "-"}${Math.floor(Math.abs(east) / 60)}${minutes ? `:${pad(minutes)}` : ""}`;
+}

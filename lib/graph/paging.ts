@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { GraphFailure } from "./errors";
+import { formatCount } from "@/lib/format/numbers";
 
 /**
  * Where a walk along Graph's nextLinks stands. Carried between requests in a sealed cursor (the browser
@@ -91,7 +92,7 @@ export function followPages<P extends { nextLink: string | null }>(
                 }
               : {
                   reason: "cap",
-                  message: `the list stops at ${rules.maxPages.toLocaleString("en-US")} pages of ${rules.what}`,
+                  message: `the list stops at ${formatCount(rules.maxPages)} pages of ${rules.what}`,
                 };
           return;
         }

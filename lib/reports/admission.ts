@@ -2,9 +2,10 @@ import "server-only";
 import { ReportError } from "./errors";
 import type { ReportQuotas } from "@/lib/config/schema";
 import type { ReportStore } from "./store";
+import { formatCount } from "@/lib/format/numbers";
 
 const MB = 1024 * 1024;
-const mb = (bytes: number) => `${Math.round(bytes / MB).toLocaleString("en-US")} MB`;
+const mb = (bytes: number) => `${formatCount(Math.round(bytes / MB))} MB`;
 
 /**
  * Who may build a report now. Building one reads every page of a call and gzips it: a few run at once
@@ -26,14 +27,14 @@ export function createReportAdmission(store: ReportStore, quotas: ReportQuotas) 
       throw new ReportError(
         429,
         "report_quota",
-        `You have ${mine.count.toLocaleString("en-US")} saved reports using ${mb(mine.bytes)}; callscope keeps at most ${quotas.perUser.count.toLocaleString("en-US")} reports or ${mb(quotas.perUser.bytes)} per person. Delete reports you no longer need on the Reports page, then try again.`,
+        `You have ${formatCount(mine.count)} saved reports using ${mb(mine.bytes)}; callscope keeps at most ${formatCount(quotas.perUser.count)} reports or ${mb(quotas.perUser.bytes)} per person. Delete reports you no longer need on the Reports page, then try again.`,
       );
     }
     if (tenant.count >= quotas.perTenant.count || tenant.bytes >= quotas.perTenant.bytes) {
       throw new ReportError(
         429,
         "report_quota",
-        `Your organisation's saved reports have reached callscope's limit (${quotas.perTenant.count.toLocaleString("en-US")} reports or ${mb(quotas.perTenant.bytes)}). Ask an investigator to delete old reports, or an administrator to raise CALLSCOPE_REPORTS_PER_TENANT / CALLSCOPE_REPORT_MB_PER_TENANT.`,
+        `Your organisation's saved reports have reached callscope's limit (${formatCount(quotas.perTenant.count)} reports or ${mb(quotas.perTenant.bytes)}). Ask an investigator to delete old reports, or an administrator to raise CALLSCOPE_REPORTS_PER_TENANT / CALLSCOPE_REPORT_MB_PER_TENANT.`,
       );
     }
   }

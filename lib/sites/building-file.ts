@@ -4,6 +4,7 @@ import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 // CQD matches a client's subnet to NetworkIP + NetworkRange (a CIDR prefix length); so does callscope, for IPv4
 // and IPv6 networks alike.
 import { maxPrefix, networkOf, parseAddress } from "./address";
+import { formatCount } from "@/lib/format/numbers";
 
 export const BUILDING_COLUMNS = [
   "NetworkIP",
@@ -78,7 +79,7 @@ export function parseBuildingFile(text: string): Site[] {
     throw new BuildingFileError(
       MAX_SITES + 1,
       BUILDING_COLUMNS[0],
-      `more than ${MAX_SITES.toLocaleString("en-US")} lines`,
+      `more than ${formatCount(MAX_SITES)} lines`,
     );
   const separator = lines[0]?.includes("\t") ? "\t" : ",";
   const seen = new Map<string, number>();
@@ -105,7 +106,7 @@ export function parseBuildingFile(text: string): Site[] {
         throw new BuildingFileError(
           line,
           BUILDING_COLUMNS[index] ?? `column ${index + 1}`,
-          `longer than ${MAX_CELL_LENGTH} characters (${value.length.toLocaleString("en-US")}): shorten it`,
+          `longer than ${MAX_CELL_LENGTH} characters (${formatCount(value.length)}): shorten it`,
         );
     });
     const cell = (column: (typeof BUILDING_COLUMNS)[number]) => cells[BUILDING_COLUMNS.indexOf(column)] ?? "";

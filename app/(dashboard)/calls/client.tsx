@@ -11,6 +11,7 @@ import { formatDateTime, formatLocalDateTime } from "@/lib/format/dates";
 import type { DemoPerson } from "@/lib/demo/people";
 import { CallResults } from "./_components/call-results";
 import { CallSearchForm } from "./_components/call-search-form";
+import { formatCount } from "@/lib/format/numbers";
 
 export function CallSearchView({ suggestions }: { suggestions: readonly DemoPerson[] }) {
   const router = useRouter();
@@ -71,7 +72,7 @@ export function CallSearchView({ suggestions }: { suggestions: readonly DemoPers
             </p>
           )}
           <SearchProgress
-            summary={`${result.read.toLocaleString("en-US")} ${result.read === 1 ? "call" : "calls"} read`}
+            summary={`${formatCount(result.read)} ${result.read === 1 ? "call" : "calls"} read`}
             loading={result.hasNextPage}
             pages={result.data.pages.length}
             error={result.isFetchNextPageError ? result.error : null}

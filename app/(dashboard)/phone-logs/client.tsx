@@ -9,6 +9,7 @@ import { usePhoneLogSearch } from "@/lib/client/search";
 import { parsePhoneLogSearch, phoneLogHref } from "@/lib/client/search-state";
 import { formatDateTime } from "@/lib/format/dates";
 import { PhoneLogForm } from "./_components/phone-log-form";
+import { formatCount } from "@/lib/format/numbers";
 
 export function PhoneLogView() {
   const router = useRouter();
@@ -45,7 +46,7 @@ export function PhoneLogView() {
             .
           </p>
           <SearchProgress
-            summary={`${result.scanned.toLocaleString("en-US")} log rows read, ${result.records.length.toLocaleString("en-US")} shown`}
+            summary={`${formatCount(result.scanned)} log rows read, ${formatCount(result.records.length)} shown`}
             loading={result.hasNextPage}
             pages={result.data.pages.length}
             error={result.isFetchNextPageError ? result.error : null}

@@ -29,6 +29,7 @@ import {
   useQualityOverview,
   type QualityFilters,
 } from "@/lib/client/quality";
+import { formatCount } from "@/lib/format/numbers";
 
 const percent = formatPercent;
 const STATUS_TEXT: Record<Status, string> = {
@@ -71,8 +72,8 @@ function StatusCard({
       </div>
       <p className="text-2xl font-semibold tabular-nums">{percent(last7.share)}</p>
       <p className="text-xs text-muted">
-        poor in the last 7 days ({last7.poor.toLocaleString("en-US")} of{" "}
-        {last7.streams.toLocaleString("en-US")} streams); the 30 days before: {percent(baseline.share)}
+        poor in the last 7 days ({formatCount(last7.poor)} of {formatCount(last7.streams)} streams); the 30
+        days before: {percent(baseline.share)}
       </p>
     </Card>
   );
@@ -200,9 +201,8 @@ export function QualityView() {
       {data && !data.empty && (
         <>
           <p className="text-sm text-muted" data-testid="history-counts">
-            {data.from} to {data.to}: {data.calls.toLocaleString("en-US")} calls,{" "}
-            {data.totals.streams.toLocaleString("en-US")} classified streams,{" "}
-            {data.people.toLocaleString("en-US")} people; {percent(data.totals.share)} poor.
+            {data.from} to {data.to}: {formatCount(data.calls)} calls, {formatCount(data.totals.streams)}{" "}
+            classified streams, {formatCount(data.people)} people; {percent(data.totals.share)} poor.
           </p>
           <section aria-labelledby="status-heading" className="space-y-2">
             <h2 id="status-heading" className="text-lg font-semibold">
@@ -305,7 +305,7 @@ export function QualityView() {
                         </Td>
                         <Td className="text-right tabular-nums">{percent(row.share)}</Td>
                         <Td className="text-right tabular-nums">{percent(row.outsideShare)}</Td>
-                        <Td className="text-right tabular-nums">{row.streams.toLocaleString("en-US")}</Td>
+                        <Td className="text-right tabular-nums">{formatCount(row.streams)}</Td>
                         <Td className="text-right tabular-nums">{row.z.toFixed(1)}</Td>
                       </tr>
                     ))}

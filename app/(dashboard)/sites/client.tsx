@@ -9,6 +9,7 @@ import { problemMessage } from "@/lib/client/problem-text";
 import { useSignIn } from "@/lib/client/sign-in";
 import { useSites, useUploadSites } from "@/lib/client/sites";
 import { UncoveredSubnets } from "./_components/uncovered-subnets";
+import { formatCount } from "@/lib/format/numbers";
 
 export function SitesView() {
   const { me } = useSignIn();
@@ -60,7 +61,7 @@ export function SitesView() {
           )}
           {upload.isSuccess && (
             <p role="status" className="text-sm" data-testid="sites-saved">
-              Saved {upload.data.count.toLocaleString("en-US")} networks.
+              Saved {formatCount(upload.data.count)} networks.
             </p>
           )}
         </form>
@@ -76,7 +77,7 @@ export function SitesView() {
       ) : (
         <div className="space-y-2">
           <p className="text-sm text-muted">
-            {sites.data.sites.length.toLocaleString("en-US")} networks, uploaded{" "}
+            {formatCount(sites.data.sites.length)} networks, uploaded{" "}
             {formatDateTime(sites.data.uploadedAt, false)} by <bdi>{sites.data.uploadedBy}</bdi>.
           </p>
           <div className="relative overflow-x-auto">

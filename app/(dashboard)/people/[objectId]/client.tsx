@@ -9,6 +9,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { dimensionHref, usePersonHistory } from "@/lib/client/quality";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatShare } from "@/lib/format/percent";
+import { formatCount } from "@/lib/format/numbers";
 
 const percent = formatShare;
 
@@ -44,7 +45,7 @@ export function PersonView({ objectId }: { objectId: string }) {
       {data && (
         <>
           <p className="text-sm text-muted" data-testid="person-summary">
-            {data.from} to {data.to}: {data.callCount.toLocaleString("en-US")} calls. Streams they sent:{" "}
+            {data.from} to {data.to}: {formatCount(data.callCount)} calls. Streams they sent:{" "}
             {percent(data.sent.poor, data.sent.streams)} arrived poor ({data.sent.poor} of {data.sent.streams}
             ); streams they received: {percent(data.received.poor, data.received.streams)} poor. Names are
             kept {data.personalDays} days; older calls are found by a keyed pseudonym.

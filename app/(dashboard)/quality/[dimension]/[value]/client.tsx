@@ -9,6 +9,7 @@ import { QueryError } from "@/components/ui/query-error";
 import { HistoryCalls } from "@/components/quality/history-calls";
 import { useDimension, type DimensionResponse } from "@/lib/client/quality";
 import { formatPercent } from "@/lib/format/percent";
+import { formatCount } from "@/lib/format/numbers";
 
 const percent = formatPercent;
 
@@ -70,8 +71,7 @@ export function DimensionView({ dimension, value }: { dimension: string; value: 
       {data && (
         <>
           <p className="text-sm text-muted" data-testid="dimension-summary">
-            {data.from} to {data.to}: {data.days.reduce((n, d) => n + d.streams, 0).toLocaleString("en-US")}{" "}
-            streams,{" "}
+            {data.from} to {data.to}: {formatCount(data.days.reduce((n, d) => n + d.streams, 0))} streams,{" "}
             {percent(
               data.days.reduce((n, d) => n + d.streams, 0)
                 ? data.days.reduce((n, d) => n + d.poor, 0) / data.days.reduce((n, d) => n + d.streams, 0)
