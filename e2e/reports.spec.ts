@@ -11,6 +11,8 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   const townHall = demoCall("town-hall");
   await page.goto(`/calls/${townHall.id}`);
   await waitForAllSessions(page, 3000);
+  // Graph's list of people comes after the sessions: the live page's participants are read once it is in.
+  await expect(page.getByTestId("participants-source")).toContainText("participants_v2", { timeout: 30_000 });
   const live = {
     share: await page.getByTestId("poor-share").innerText(),
     finding: await page.getByTestId("finding-text").first().innerText(),
