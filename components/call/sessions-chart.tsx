@@ -1,18 +1,16 @@
 "use client";
-import { memo, useRef } from "react";
+import { memo, useDeferredValue, useMemo, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 import { formatDuration } from "@/lib/callrecords/describe";
 import {
   JITTER_LIMIT_MS as jitterLimit,
-  qualityOverTimeSteps,
+  qualityOverTime,
   timeTicks,
   unbrokenRuns,
   type QualityBucket,
 } from "@/lib/callrecords/session-series";
-import { runSteps } from "@/lib/callrecords/analyze";
-import { callWindow, type TimeWindow } from "@/lib/callrecords/timeline";
+import { callWindow } from "@/lib/callrecords/timeline";
 import { formatClock } from "@/lib/format/dates";
-import { useSteppedValue } from "@/lib/client/use-stepped-value";
 import { useWidth } from "@/lib/client/use-width";
 import { Td, Th } from "@/components/ui/table";
 
@@ -26,39 +24,17 @@ function niceTop(value: number): number {
   return ([1, 2, 5, 10].find((m) => m * power >= value) ?? 10) * power;
 }
 
-/** The chart's data: the summaries it was made from, their whole span and its buckets. */
-function* seriesSteps(summaries: SessionSummary[]) {
-  const window = callWindow(summaries);
-  const buckets = yield* qualityOverTimeSteps(summaries, window);
-  return { summaries, window, buckets };
-}
-const NO_SERIES: { summaries: SessionSummary[]; window: TimeWindow; buckets: QualityBucket[] } = {
-  summaries: [],
-  window: { start: 0, end: 1 },
-  buckets: [],
-};
-/** Few enough summaries to count in the render that first shows them. */
-const COUNT_AT_ONCE = 500;
-
 /**
  * Sessions in progress over the whole call: poor ones as bars, the worst and median audio jitter as lines against
  * the threshold. Drawn as plain SVG — no chart library on the call page's first screen (docs/architecture.md).
  */
 export const SessionsChart = memo(function SessionsChart({ summaries }: { summaries: SessionSummary[] }) {
-  // Counted a step per task (a town hall's 5,000 sessions took 60–120 ms of one render on a busy machine); a small
-  // call's in the render that first shows it, so its chart never opens empty.
-  const {
-    summaries: counted,
-    window,
-    buckets,
-  } = useSteppedValue(
-    () => seriesSteps(summaries),
-    [summaries],
-    () => (summaries.length <= COUNT_AT_ONCE ? runSteps(seriesSteps(summaries)) : NO_SERIES),
-  );
+  const deferred = useDeferredValue(summaries);
+  const window = useMemo(() => callWindow(deferred), [deferred]);
+  const buckets = useMemo(() => qualityOverTime(deferred, window), [deferred, window]);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box, 800);
-  const only = counted.length === 1 ? counted[0] : undefined;
+  const only = deferred.length === 1 ? deferred[0] : undefined;
   const peak = buckets.reduce((max, b) => Math.max(max, b.maxJitterMs ?? 0), 0);
 
   return (
@@ -66,11 +42,7 @@ export const SessionsChart = memo(function SessionsChart({ summaries }: { summar
       <h2 id="sessions-chart-heading" className="text-lg font-semibold">
         Quality across sessions
       </h2>
-      {counted.length === 0 && summaries.length > 0 ? (
-        <p role="status" className="text-sm text-muted">
-          Counting the sessions in progress over the call…
-        </p>
-      ) : only ? (
+      {only ? (
         <OneSession summary={only} />
       ) : (
         <>

@@ -1,5 +1,4 @@
 import type { SessionSummary } from "./analysis";
-import { runSteps } from "./analyze";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 import type { TimeWindow } from "./timeline";
 
@@ -45,18 +44,6 @@ export function qualityOverTime(
   window: TimeWindow,
   buckets = 48,
 ): QualityBucket[] {
-  return runSteps(qualityOverTimeSteps(summaries, window, buckets));
-}
-
-/** Sessions read between two yields of `qualityOverTimeSteps`. */
-const SUMMARIES_PER_STEP = 1_000;
-
-/** `qualityOverTime` a step per `yield`: for a town hall, 10–15 ms at once in a cold browser, far more when busy. */
-export function* qualityOverTimeSteps(
-  summaries: readonly SessionSummary[],
-  window: TimeWindow,
-  buckets = 48,
-): Generator<void, QualityBucket[]> {
   if (summaries.length === 0) return [];
   const span = Math.max(1, window.end - window.start);
   const count = Math.max(1, Math.min(buckets, Math.ceil(span / 1000)));
@@ -68,8 +55,7 @@ export function* qualityOverTimeSteps(
   const poorInProgress = new Int32Array(count + 1);
   const reporting = new Int32Array(count + 1);
   const jitters: { jitter: number; first: number; last: number }[] = [];
-  for (const [read, summary] of summaries.entries()) {
-    if (read > 0 && read % SUMMARIES_PER_STEP === 0) yield;
+  for (const summary of summaries) {
     if (summary.endMs < window.start || summary.startMs > window.end) continue;
     const first = index(summary.startMs);
     const last = index(summary.endMs);
@@ -84,9 +70,7 @@ export function* qualityOverTimeSteps(
   }
   // The worst and the median of a bucket are order statistics of the sessions covering it: walk the jitters once
   // sorted, counting only those that cover the bucket, instead of sorting every bucket's own list.
-  yield;
   jitters.sort((a, b) => a.jitter - b.jitter);
-  yield;
   const covers = (entry: { first: number; last: number }, bucket: number) =>
     entry.first <= bucket && bucket <= entry.last;
   const result: QualityBucket[] = [];
