@@ -5,7 +5,7 @@ import { compareSides } from "./compare";
 import { feedbackTokens } from "./feedback";
 import { media, network, person, session, stream } from "./fixtures";
 import { filterSessions, NO_FILTERS, sortSessions } from "./session-filter";
-import { callWindow, primaryModality, timelineRows, zoomWindow } from "./timeline";
+import { callWindow, primaryModality, timelineRow, zoomWindow } from "./timeline";
 
 describe("caller vs callee", () => {
   it("highlights differences and says which side is worse", () => {
@@ -107,7 +107,7 @@ describe("timeline layout", () => {
 
   it("places sessions on a shared axis", () => {
     const window = callWindow([a, b]);
-    const [ra, rb] = timelineRows([a, b], window);
+    const [ra, rb] = [a, b].map((summary) => timelineRow(summary, window));
     expect(ra?.bar).toMatchObject({ left: 0, width: 50 });
     expect(rb?.bar).toMatchObject({ left: 75, width: 25 });
     expect(ra?.modality).toBe("video");
@@ -116,7 +116,7 @@ describe("timeline layout", () => {
   it("zooms into part of the call and hides what falls outside", () => {
     const window = zoomWindow(callWindow([a, b]), 0.25, 0.8);
     expect(window.start).toBe(Date.parse("2026-11-20T10:45:00Z"));
-    const [ra, rb] = timelineRows([a, b], window);
+    const [ra, rb] = [a, b].map((summary) => timelineRow(summary, window));
     expect(ra?.visible).toBe(false);
     expect(rb?.bar.left).toBe(0);
   });

@@ -69,7 +69,3 @@ export function timelineRow(summary: SessionSummary, window: TimeWindow): Timeli
     visible: summary.endMs >= window.start && summary.startMs <= window.end,
   };
 }
-
-export function timelineRows(summaries: readonly SessionSummary[], window: TimeWindow): TimelineRow[] {
-  return summaries.map((summary) => timelineRow(summary, window));
-}
