@@ -62,7 +62,8 @@ export const ParticipantsTable = memo(function ParticipantsTable({
         evidence does not settle (the headline says why). {affected.length} of {rows.length} are one of these.
       </p>
       <div className="relative overflow-x-auto">
-        <Table data-testid="participants">
+        {/* Wide enough for its columns: on a phone the table scrolls in its box rather than breaking words. */}
+        <Table data-testid="participants" className="min-w-[46rem]">
           <thead className="text-muted">
             <tr>
               <Th>Participant</Th>

@@ -19,5 +19,10 @@ export function Badge({
   children: ReactNode;
   className?: string;
 }) {
-  return <span className={`rounded px-1.5 text-xs font-medium ${TONES[tone]} ${className}`}>{children}</span>;
+  // A badge is one token: it moves to the next line whole rather than breaking after its symbol.
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 text-xs font-medium ${TONES[tone]} ${className}`}>
+      {children}
+    </span>
+  );
 }
