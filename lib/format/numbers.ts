@@ -1,7 +1,7 @@
 // Numbers as callscope shows them: "1,234", "12.5". Written out here rather than with toLocaleString/Intl because
 // a page's first use of any Intl formatter makes the browser load its locale data: 30–60 ms of one main-thread task
 // on the machine the bench runs on (docs/benchmarks.md), inside the first render of a call. The output is the
-// en-US form Intl gives (dates.test.ts and numbers.test.ts compare the two over many values).
+// en-US form Intl gives (numbers.test.ts compares the two over many values; dates.test.ts does the same for dates).
 
 /** `value` with at most `fractionDigits` decimals, trailing zeros dropped, thousands grouped: 1234.5 → "1,234.5". */
 export function formatNumber(value: number, fractionDigits = 0): string {
