@@ -1,9 +1,18 @@
+import { markStartupScripts } from "./scripts/startup-compile-hints.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
   serverExternalPackages: ["better-sqlite3", "pg"],
+  compiler: {
+    // The framework's start scripts compile while they download, not in the task that starts the page
+    // (scripts/startup-compile-hints.mjs says why and what).
+    runAfterProductionCompile: async ({ distDir }) => {
+      markStartupScripts(distDir);
+    },
+  },
   experimental: {
     // proxy.ts runs for /api too (not for Graph's webhook, which it skips), and Next buffers bodies for it,
     // cutting them at this size without an error. Above the largest route limit (a 4 MB building file,

@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "emulator/**/*.test.ts", "components/**/*.test.tsx", "app/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "emulator/**/*.test.ts",
+      "components/**/*.test.tsx",
+      "app/**/*.test.ts",
+    ],
     environment: "node",
     globalSetup: ["lib/testing/global-setup.ts"],
     testTimeout: 20_000,
