@@ -5,7 +5,7 @@
 // then compiled on the page's thread, inside the one task that starts the app (100–180 ms on this project's bench
 // machine, most of it compiling). V8's file-level compile hint, the comment `//# allFunctionsCalledOnLoad` on a
 // script's first line, has every function of that script compiled with the download instead (Chromium 136+;
-// other engines read a comment). Only the framework's own start files get it — Next's `rootMainFiles`, which run
+// to other engines it is only a comment). Only the framework's own start files get it — Next's `rootMainFiles`, which run
 // on every page — because compiling a file eagerly costs time and memory for each function it never calls.
 //
 // Run by `compiler.runAfterProductionCompile` (next.config.mjs), so every `next build` marks its own output.
