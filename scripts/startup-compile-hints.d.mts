@@ -2,5 +2,4 @@
 export declare const COMPILE_HINT: string;
 export declare function withCompileHint(source: string): string;
 export declare function shiftSourceMap(mapText: string): string;
-export declare function startupScripts(distDir: string): string[];
 export declare function markStartupScripts(distDir: string): string[];

@@ -4,9 +4,9 @@
 // browser parses a script off the page's thread while it downloads, but React DOM's and Next's module bodies were
 // then compiled on the page's thread, inside the one task that starts the app (100–180 ms on this project's bench
 // machine, most of it compiling). V8's file-level compile hint, the comment `//# allFunctionsCalledOnLoad` on a
-// script's first line, has every function of that script compiled with the download instead (Chromium 136+;
-// to other engines it is only a comment). Only the framework's own start files get it — Next's `rootMainFiles`, which run
-// on every page — because compiling a file eagerly costs time and memory for each function it never calls.
+// script's first line, has every function of that script compiled with the download instead (Chromium 136+; to
+// other engines it is only a comment). Only the framework's own start files get it — Next's `rootMainFiles`, which
+// run on every page — because compiling a file eagerly costs time and memory for each function it never calls.
 //
 // Run by `compiler.runAfterProductionCompile` (next.config.mjs), so every `next build` marks its own output.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,7 +39,7 @@ function sourceMapOf(path, source) {
 }
 
 /** The start files a build names, relative to its output directory (`static/chunks/….js`). */
-export function startupScripts(distDir) {
+function startupScripts(distDir) {
   const manifest = JSON.parse(readFileSync(join(distDir, "build-manifest.json"), "utf8"));
   const files = manifest.rootMainFiles;
   if (!Array.isArray(files) || files.length === 0) {
