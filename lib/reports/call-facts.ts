@@ -1,11 +1,11 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { dedupeSessions } from "@/lib/callrecords/dedupe";
 import type { Session } from "@/lib/callrecords/model";
 import { parseSessionsPageBody } from "@/lib/callrecords/parse";
 import type { Quality } from "@/lib/callrecords/verdict";
 import { verdictSummary } from "@/lib/callrecords/verdict-summary";
 import type { RawPart } from "@/lib/graph/callrecords";
-import { yieldToEventLoop } from "./payload";
 
 /** What the reports list says about a report's call, read once when the report is made. */
 export interface ReportCallFacts {
@@ -40,11 +40,11 @@ export function callFactsTap() {
       const sessions: Session[] = [];
       const seen = new Set<string>();
       for (let start = 0; start < raw.length; start += SLICE) {
-        if (start > 0) await yieldToEventLoop();
+        if (start > 0) await nextTurn();
         const value = raw.slice(start, start + SLICE).map((item) => JSON.parse(item) as unknown);
         sessions.push(...dedupeSessions(parseSessionsPageBody({ value }).sessions, seen));
       }
-      await yieldToEventLoop();
+      await nextTurn();
       const verdict = sessions.length > 0 ? verdictSummary(sessions, callType) : null;
       return {
         callStart: text(record?.startDateTime),

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { z } from "zod";
 import type { View } from "@/lib/callrecords/view";
 import type { RawPart } from "@/lib/graph/callrecords";
@@ -14,7 +15,7 @@ import type { ReportQuotas } from "@/lib/config/schema";
 import { createReportAdmission, reportTooLarge } from "./admission";
 import { callFactsTap } from "./call-facts";
 import type { ReportMeta } from "./model";
-import { gunzipAsync, gzipStream, payloadJson, slices, yieldToEventLoop, type PayloadPart } from "./payload";
+import { gunzipAsync, gzipStream, payloadJson, slices, type PayloadPart } from "./payload";
 import { createRedactor } from "./redact";
 import type { ReportStore } from "./store";
 import { isInvestigator } from "@/lib/config/public";
@@ -117,7 +118,7 @@ export function createReportService(options: {
     });
     const sessions: Session[] = [...parsed.sessions];
     for (let start = PARSE_SLICE; start < payload.sessions.length; start += PARSE_SLICE) {
-      await yieldToEventLoop();
+      await nextTurn();
       sessions.push(
         ...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions,
       );
