@@ -5,7 +5,7 @@ import { runSteps } from "@/lib/callrecords/analyze";
 import type { StreamRow } from "@/lib/callrecords/streams";
 import type { Site } from "@/lib/sites/building-file";
 import type { FromWorker, SlimImpact, ToWorker } from "./analysis-protocol";
-import type { CallPage } from "./call-page";
+import { takePageJson, type CallPage } from "./call-page";
 
 type Head = Extract<FromWorker, { type: "head" }>;
 export interface WorkerAnalysis {
@@ -54,7 +54,7 @@ function createAnalysisClient(): AnalysisClient | null {
   let busy = false;
   let waiting: { start: () => Promise<void>; reject: (error: Error) => void } | null = null;
 
-  const post = (message: ToWorker) => worker.postMessage(message);
+  const post = (message: ToWorker, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   const fail = (error: Error) => {
     usable = false;
     running?.reject(error);
@@ -111,7 +111,9 @@ function createAnalysisClient(): AnalysisClient | null {
               if (number === undefined) {
                 number = seq++;
                 sent.set(page, number);
-                post({ type: "page", seq: number, sessions: page.sessions });
+                const json = takePageJson(page);
+                if (json === null) post({ type: "page", seq: number, sessions: page.sessions });
+                else post({ type: "page", seq: number, json }, [json]);
                 await nextTask();
               }
               seqs.push(number);

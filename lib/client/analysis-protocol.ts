@@ -6,8 +6,13 @@ import type { CallStory } from "@/lib/callrecords/story";
 import type { Site } from "@/lib/sites/building-file";
 
 export type ToWorker =
-  /** A page's sessions, once per page, under a number of the page's own. */
+  /**
+   * A page's sessions, once per page, under a number of the page's own: the bytes of the page's JSON as the API
+   * sent them where the page still has them (moved to the worker, not cloned object by object on the page's
+   * thread), else the objects.
+   */
   | { type: "page"; seq: number; sessions: Session[] }
+  | { type: "page"; seq: number; json: ArrayBuffer }
   /** Analyse these pages, in this order (pages not named are forgotten). */
   | { type: "analyze"; id: number; seqs: number[]; callType: string | null; sites: Site[] | null };
 

@@ -4,6 +4,7 @@ import { summarizeSession, type SessionSummary } from "@/lib/callrecords/analysi
 import { analyzeCall } from "@/lib/callrecords/analyze";
 import { firstOfEach } from "@/lib/callrecords/dedupe";
 import type { Session } from "@/lib/callrecords/model";
+import type { CallPage } from "./call-page";
 import {
   FINDINGS_PER_MESSAGE,
   IMPACTS_PER_MESSAGE,
@@ -38,9 +39,13 @@ function slices<T>(list: readonly T[], size: number): T[][] {
   return out;
 }
 
+const decoder = new TextDecoder();
+
 scope.addEventListener("message", ({ data: message }) => {
   if (message.type === "page") {
-    pages.set(message.seq, { sessions: message.sessions, summaries: null, callType: null });
+    const sessions =
+      "json" in message ? (JSON.parse(decoder.decode(message.json)) as CallPage).sessions : message.sessions;
+    pages.set(message.seq, { sessions, summaries: null, callType: null });
     return;
   }
   const { id } = message;

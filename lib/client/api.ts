@@ -81,6 +81,11 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
   return (await (await request(path, { signal })).json()) as T;
 }
 
+/** The response's bytes, for a caller that passes them on as they came (use-call-record.ts). */
+export async function apiGetBytes(path: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  return (await request(path, { signal })).arrayBuffer();
+}
+
 export async function apiPost<T>(path: string, body: unknown): Promise<T> {
   return (await (await request(path, { method: "POST", body })).json()) as T;
 }

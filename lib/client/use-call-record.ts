@@ -1,7 +1,7 @@
 "use client";
 import { useRef } from "react";
-import { apiGet, isTransient } from "./api";
-import { summariesOf, type CallPage } from "./call-page";
+import { apiGetBytes, isTransient } from "./api";
+import { parseCallPage, summariesOf } from "./call-page";
 import { useResumeAfterThrottle } from "./use-auto-paging";
 import { useInfiniteQueryInTransitions } from "./use-infinite-query-in-transitions";
 
@@ -16,11 +16,13 @@ export function useCallRecord(callId: string) {
     queryKey: ["call", callId],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) => {
-      const page = await apiGet<CallPage>(
-        pageParam
-          ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}`
-          : `/api/calls/${callId}`,
-        signal,
+      const page = parseCallPage(
+        await apiGetBytes(
+          pageParam
+            ? `/api/calls/${callId}/sessions?cursor=${encodeURIComponent(pageParam)}`
+            : `/api/calls/${callId}`,
+          signal,
+        ),
       );
       if (page.call) callType.current = page.call.type;
       // Judge this page's sessions now, in a task of their own, not later in one long batch.
