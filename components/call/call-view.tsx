@@ -9,7 +9,7 @@ import { forgetLookup } from "@/lib/client/recent-lookups";
 import { ApiProblem } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
-import type { CallPage } from "@/lib/client/call-page";
+import { grewEnoughToJudge, type CallPage } from "@/lib/client/call-page";
 import type { ParticipantsResponse } from "@/lib/client/use-participants";
 import { filterSessions, NO_FILTERS, type SessionFilters } from "@/lib/callrecords/session-filter";
 import { comparePair, compareWithMedian, MEDIAN } from "@/lib/callrecords/two-sides";
@@ -91,7 +91,12 @@ export function CallView({
 }) {
   const { pages } = data;
   // Analysis of thousands of sessions must not hold up the pages arriving behind it.
-  const shownPages = useThrottledValue(pages, 600, !data.hasNextPage || data.isFetchNextPageError);
+  const shownPages = useThrottledValue(
+    pages,
+    600,
+    !data.hasNextPage || data.isFetchNextPageError,
+    grewEnoughToJudge,
+  );
   const siteOf = useSiteOf();
   const sites = useSites().data?.sites;
   const analysis = useCallAnalysis(shownPages ?? pages, data.participants, siteOf, sites);

@@ -8,7 +8,7 @@ import { unreadableTotals } from "@/lib/callrecords/unreadable";
 import type { Site } from "@/lib/sites/building-file";
 import { nextTask, sharedAnalysisClient, Superseded, withEndpointSteps } from "./analysis-client";
 import type { ParticipantsResponse } from "./use-participants";
-import { summariesOf, type CallPage } from "./call-page";
+import { sessionCount, summariesOf, type CallPage } from "./call-page";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
 
 /**
@@ -67,8 +67,6 @@ const analyzeNow = (pages: readonly CallPage[] | undefined, siteOf: SiteOf | und
 
 /** Sessions judged in the render that shows them; more go to the worker. */
 const JUDGE_AT_ONCE = 120;
-const sessionsIn = (pages: readonly CallPage[] | undefined) =>
-  (pages ?? []).reduce((sum, page) => sum + page.sessions.length, 0);
 
 /**
  * The analysis of the pages given, computed once per change. A call of at most JUDGE_AT_ONCE sessions is judged
@@ -84,12 +82,12 @@ export function useCallAnalysis(
 ) {
   const [state, setState] = useState(() => {
     // A saved report arrives whole: a big one has only its first page judged here, the rest by the worker.
-    const whole = sessionsIn(pages) <= JUDGE_AT_ONCE || (pages?.length ?? 0) <= 1;
+    const whole = sessionCount(pages) <= JUDGE_AT_ONCE || (pages?.length ?? 0) <= 1;
     return { pages, siteOf, analysis: analyzeNow(whole ? pages : pages?.slice(0, 1), siteOf), whole };
   });
   // A small call (a 1:1, a team meeting) is judged at once, in the render that shows it: a few milliseconds, and
   // the page never shows its first screen with nothing judged.
-  if ((state.pages !== pages || state.siteOf !== siteOf) && sessionsIn(pages) <= JUDGE_AT_ONCE)
+  if ((state.pages !== pages || state.siteOf !== siteOf) && sessionCount(pages) <= JUDGE_AT_ONCE)
     setState({ pages, siteOf, analysis: analyzeNow(pages, siteOf), whole: true });
   useEffect(() => {
     if (state.pages === pages && state.siteOf === siteOf && state.whole) return;
