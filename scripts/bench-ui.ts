@@ -1,15 +1,21 @@
 // Browser phase of `npm run bench`: loads a 5,000-session call in Chromium and records long tasks.
 // BENCH_BURN=1 runs it beside a CPU burner: one process per core spinning for the whole run, so Chromium shares
 // the CPU as it does on a busy laptop.
+// BENCH_TRACE=1 also records a trace of the page's main thread (the `toplevel` category only) and gives each task
+// over 50 ms its CPU time beside its wall time: a task is long either because the page worked that long or because
+// the thread waited for a core, and only the trace tells which. Tracing costs the page a little, so the counted runs
+// are not traced (scripts/bench.ts runs a traced one apart).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpus } from "node:os";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
+import { longTasksOnTheCpu } from "./trace-tasks";
 
 const APP = process.env.BENCH_APP ?? "http://localhost:3200";
 const CALL = "e7f9a1b3-c5d7-4e9f-8a1b-3c5d7e9f1a06";
 
 const BURN = process.env.BENCH_BURN === "1";
+const TRACE = process.env.BENCH_TRACE === "1";
 const BURNER = "for(;;){let x=0;for(let i=0;i<1e7;i++)x+=i;}";
 
 function startBurner(): ChildProcess[] {
@@ -49,6 +55,7 @@ async function measure() {
       watch.observe(document.body, { childList: true, subtree: true, characterData: true }),
     );
   }, CALL);
+  if (TRACE) await browser.startTracing(page, { categories: ["toplevel"] });
   let firstApiMs = 0;
   const started = Date.now();
   page.on("response", (response) => {
@@ -87,6 +94,7 @@ async function measure() {
     const painted = (window as unknown as { headingPaintedAt?: number }).headingPaintedAt;
     return api && painted !== undefined ? Math.round(painted - api.responseEnd) : null;
   }, CALL);
+  const trace = TRACE ? longTasksOnTheCpu(JSON.parse((await browser.stopTracing()).toString("utf8"))) : null;
   await browser.close();
   console.log(
     JSON.stringify({
@@ -103,6 +111,8 @@ async function measure() {
       // Each long task's length, in order: those of the app's start, then those while the call loaded and scrolled.
       longTasksAppStartMs: beforeCallAsked,
       longTasksCallMs: whileCallLoads,
+      // BENCH_TRACE=1: every task of the page's main thread over 50 ms, as [wall, CPU] milliseconds.
+      ...(trace && { tracedTasksWallCpuMs: trace }),
     }),
   );
 }
