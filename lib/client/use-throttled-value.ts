@@ -15,7 +15,7 @@ export function useThrottledValue<T>(
   const [shown, setShown] = useState(value);
   const lastUpdate = useRef(0);
   useEffect(() => {
-    if (!settled && !worthShowing(shown, value)) return;
+    if (Object.is(shown, value) || (!settled && !worthShowing(shown, value))) return;
     const wait = settled ? 0 : Math.max(0, lastUpdate.current + intervalMs - Date.now());
     const timer = setTimeout(() => {
       lastUpdate.current = Date.now();
