@@ -611,6 +611,34 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * An app and its emulator (scripts/serve.ts) with the bench's settings and these. They run below the browser's
+ * priority (nice 10; their threads and children inherit it): in use they are other machines, and at the browser's
+ * priority on the bench's few cores they took the cores the page's main thread was waiting for (docs/benchmarks.md,
+ * "Run of 6 December 2026, before midnight"). The CPU burner stays at the browser's priority: it stands for the
+ * user's own busy machine.
+ */
+function startServers(env: Record<string, string>) {
+  return spawn(
+    "nice",
+    ["-n", "10", resolve(root, "node_modules/.bin/tsx"), resolve(root, "scripts/serve.ts")],
+    {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        EMULATOR_THROTTLE: "off",
+        CALLSCOPE_LOG: "off",
+        // The throughput phases measure serving, not the per-user limiter or the per-record Graph budget.
+        CALLSCOPE_RATE_LIMIT: "1000000",
+        CALLSCOPE_GRAPH_BUDGET: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+    },
+  );
+}
+
 async function main() {
   // A server left running on one of the bench's ports would answer instead of the fresh build: its figures would
   // describe other code. Refuse to measure rather than report them.
@@ -624,56 +652,23 @@ async function main() {
     execFileSync(resolve(root, "node_modules/.bin/next"), ["build"], { cwd: root, stdio: "inherit" });
   cas[EMULATOR] = (await ensureCertificate(stateDir)).cert;
   cas[TENANT_EMULATOR] = (await ensureCertificate(tenantStateDir)).cert;
-  // The app server and the emulator run below the browser's priority (nice 10; their threads and children inherit
-  // it): in use they are other machines, and on the bench's few cores at equal priority they took the cores the
-  // page's main thread was waiting for (docs/benchmarks.md, 6 December 2026, night). The CPU burner stays at the
-  // browser's priority: it stands for the user's own busy machine.
-  const server = spawn(
-    "nice",
-    ["-n", "10", resolve(root, "node_modules/.bin/tsx"), resolve(root, "scripts/serve.ts")],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        APP_PORT: "3200",
-        EMULATOR_PORT: "4210",
-        EMULATOR_STATE_DIR: stateDir,
-        EMULATOR_THROTTLE: "off",
-        CALLSCOPE_LOG: "off",
-        CALLSCOPE_DATA_DIR: ".data/bench",
-        // The throughput phase measures serving, not the per-user limiter or the per-record Graph budget.
-        CALLSCOPE_RATE_LIMIT: "1000000",
-        CALLSCOPE_GRAPH_BUDGET: "off",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-  );
-  const tenantServer = spawn(
-    "nice",
-    ["-n", "10", resolve(root, "node_modules/.bin/tsx"), resolve(root, "scripts/serve.ts")],
-    {
-      cwd: root,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        APP_PORT: "3202",
-        EMULATOR_PORT: "4212",
-        EMULATOR_STATE_DIR: tenantStateDir,
-        EMULATOR_THROTTLE: "off",
-        CALLSCOPE_DEMO: "false",
-        CALLSCOPE_LOG: "off",
-        CALLSCOPE_DATA_DIR: ".data/bench-tenant",
-        CALLSCOPE_RATE_LIMIT: "1000000",
-        CALLSCOPE_GRAPH_BUDGET: "off",
-        CALLSCOPE_REPORTS_PER_USER: "1000000",
-        CALLSCOPE_REPORT_MB_PER_USER: "1000000",
-        CALLSCOPE_REPORTS_PER_TENANT: "10000000",
-        CALLSCOPE_REPORT_MB_PER_TENANT: "10000000",
-        NEXT_TELEMETRY_DISABLED: "1",
-      },
-    },
-  );
+  const server = startServers({
+    APP_PORT: "3200",
+    EMULATOR_PORT: "4210",
+    EMULATOR_STATE_DIR: stateDir,
+    CALLSCOPE_DATA_DIR: ".data/bench",
+  });
+  const tenantServer = startServers({
+    APP_PORT: "3202",
+    EMULATOR_PORT: "4212",
+    EMULATOR_STATE_DIR: tenantStateDir,
+    CALLSCOPE_DEMO: "false",
+    CALLSCOPE_DATA_DIR: ".data/bench-tenant",
+    CALLSCOPE_REPORTS_PER_USER: "1000000",
+    CALLSCOPE_REPORT_MB_PER_USER: "1000000",
+    CALLSCOPE_REPORTS_PER_TENANT: "10000000",
+    CALLSCOPE_REPORT_MB_PER_TENANT: "10000000",
+  });
   const results: Record<string, unknown> = { latencyMs: L, meetingCauses: causesPhase() };
   try {
     await waitForApp(60_000);
