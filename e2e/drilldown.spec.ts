@@ -41,7 +41,12 @@ test("poor Wi-Fi call: verdict, findings, session charts with thresholds, compar
   page,
 }) => {
   const wifi = demoCall("poor-wifi");
+  // Graph's list of people is one of the large bodies sent gzip-compressed (lib/api/large-json.ts).
+  const people = page.waitForResponse(
+    (response) => response.url().endsWith(`/api/calls/${wifi.id}/participants`) && response.ok(),
+  );
   await page.goto(`/calls/${wifi.id}`);
+  expect((await people).headers()["content-type"]).toBe("application/gzip");
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Poor");
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("jitter 61 ms > 30 ms");
   await expect(page.getByTestId("findings")).toContainText("on Wi-Fi 2.4 GHz with");
@@ -83,6 +88,12 @@ test("a 3,000-session town hall loads completely with progress shown, and filter
   request,
 }) => {
   const townHall = demoCall("town-hall");
+  // Every page comes gzip-compressed for the page to inflate (lib/api/large-json.ts).
+  const forms: string[] = [];
+  page.on("response", (response) => {
+    const large = /^\/api\/calls\/[^/]+(\/sessions)?$/.test(new URL(response.url()).pathname);
+    if (large) forms.push(response.headers()["content-type"] ?? "none");
+  });
   await page.goto(`/calls/${townHall.id}`);
   await expect(page.getByTestId("load-status")).toContainText(/Page \d+, [\d,]+ sessions so far/);
   await waitForAllSessions(page, 3000);
@@ -115,6 +126,7 @@ test("a 3,000-session town hall loads completely with progress shown, and filter
   await expect(page.getByTestId("session-detail")).toBeInViewport();
   const stats = await emulatorStats(request);
   expect(stats.calls[townHall.id]).toEqual({ firstPage: 1, laterPage: 50 });
+  expect(forms).toEqual(Array.from({ length: 51 }, () => "application/gzip"));
   await screenshot(page, "call-town-hall");
   await page.emulateMedia({ colorScheme: "dark" });
   await screenshot(page, "call-town-hall-dark");

@@ -37,7 +37,12 @@ test("a report of the 3,000-session town hall opens without Graph and shows the 
   const before = await emulatorStats(request);
   const other = await browser.newContext();
   const reportPage = await other.newPage();
+  // The snapshot is one large body, sent gzip-compressed for the page to inflate (lib/api/large-json.ts).
+  const snapshot = reportPage.waitForResponse((response) =>
+    new URL(response.url()).pathname.startsWith(`/api${reportPath}`),
+  );
   await reportPage.goto(reportPath);
+  expect((await snapshot).headers()["content-type"]).toBe("application/gzip");
   await expect(reportPage.getByTestId("report-banner")).toContainText(title);
   await expect(reportPage.getByTestId("report-banner")).toContainText(`Snapshot of call ${townHall.id}`);
   await expect(reportPage.getByTestId("report-banner")).toContainText("Wi-Fi on floor 3 again");

@@ -36,17 +36,20 @@ interface RequestOptions {
   /** A text body sent as it is, with this content type (JSON bodies are serialised otherwise). */
   text?: { body: string; type: string };
   signal?: AbortSignal;
+  /** The Accept header, where the caller takes more than JSON. */
+  accept?: string;
 }
 
 async function send(
   path: string,
-  { method = "GET", body, text, signal }: RequestOptions,
+  { method = "GET", body, text, signal, accept }: RequestOptions,
   forceRefresh: boolean,
 ): Promise<Response> {
   const token = await tokenSource.token({ forceRefresh });
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (text) headers["Content-Type"] = text.type;
+  if (accept) headers.Accept = accept;
   try {
     return await fetch(path, {
       method,
@@ -81,9 +84,40 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
   return (await (await request(path, { signal })).json()) as T;
 }
 
-/** The response's bytes, for a caller that passes them on as they came (use-call-record.ts). */
+// Large JSON bodies (a call's pages and people, a saved report) are asked for gzip-compressed and inflated here: a body the
+// browser inflates itself (Content-Encoding) reaches the page's thread at full size, and reading a 5,000-session
+// call's pages so was the biggest part of that thread's work while the call loaded (lib/api/large-json.ts).
+const INFLATES = typeof DecompressionStream === "function";
+const GZIP_OR_JSON = "application/gzip, application/json;q=0.5";
+
+/** A large JSON response's bytes (UTF-8), for a caller that passes them on as they came (use-call-record.ts). */
 export async function apiGetBytes(path: string, signal?: AbortSignal): Promise<ArrayBuffer> {
-  return (await request(path, { signal })).arrayBuffer();
+  const response = await request(path, { signal, accept: INFLATES ? GZIP_OR_JSON : undefined });
+  return jsonBytesOf(response, signal);
+}
+
+/** A large JSON response, parsed: the same request as apiGetBytes. */
+export async function apiGetLarge<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return JSON.parse(new TextDecoder().decode(await apiGetBytes(path, signal))) as T;
+}
+
+/** The JSON bytes of a response sent as JSON or as gzip-compressed JSON; a body that does not inflate is a
+ * failure to retry, as a dropped connection is. */
+export async function jsonBytesOf(response: Response, signal?: AbortSignal): Promise<ArrayBuffer> {
+  const type = response.headers.get("content-type")?.split(";")[0]?.trim();
+  if (type !== "application/gzip" || !response.body) return response.arrayBuffer();
+  try {
+    return await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiProblem(
+      0,
+      "damaged_response",
+      "A response from callscope's server arrived incomplete or damaged. Try again.",
+      response.headers.get("x-request-id") ?? undefined,
+      undefined,
+    );
+  }
 }
 
 export async function apiPost<T>(path: string, body: unknown): Promise<T> {

@@ -1,7 +1,7 @@
 "use client";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReportMeta } from "@/lib/reports/model";
-import { apiDelete, apiGet, apiPost } from "./api";
+import { apiDelete, apiGet, apiGetLarge, apiPost } from "./api";
 import type { CallPage } from "./call-page";
 import type { ParticipantsResponse } from "./use-participants";
 
@@ -29,7 +29,8 @@ export const reportQueries = {
   one: (reportId: string) =>
     queryOptions({
       queryKey: ["report", reportId],
-      queryFn: ({ signal }) => apiGet<ReportPage>(`/api/reports/${encodeURIComponent(reportId)}`, signal),
+      queryFn: ({ signal }) =>
+        apiGetLarge<ReportPage>(`/api/reports/${encodeURIComponent(reportId)}`, signal),
       retry: false,
       staleTime: Infinity,
       structuralSharing: false,

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { Participant } from "@/lib/callrecords/model";
-import { ApiProblem, apiGet } from "./api";
+import { ApiProblem, apiGetLarge } from "./api";
 
 /** GET /api/calls/{id}/participants: participants_v2 (every page), the legacy list, and why v2 is missing. */
 export interface ParticipantsResponse {
@@ -14,7 +14,7 @@ export interface ParticipantsResponse {
 export function useParticipants(callId: string, enabled = true) {
   return useQuery({
     queryKey: ["participants", callId],
-    queryFn: ({ signal }) => apiGet<ParticipantsResponse>(`/api/calls/${callId}/participants`, signal),
+    queryFn: ({ signal }) => apiGetLarge<ParticipantsResponse>(`/api/calls/${callId}/participants`, signal),
     enabled,
     retry: (count, error) =>
       count < 3 && error instanceof ApiProblem && [0, 429, 502, 503, 504].includes(error.status),

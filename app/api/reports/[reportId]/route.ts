@@ -1,9 +1,10 @@
-import { apiRoute, jsonResponse } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { largeJsonResponse } from "@/lib/api/large-json";
 
 export const GET = apiRoute<{ reportId: string }>(
   "GET /api/reports/{reportId}",
-  async ({ params, principal, runtime }) =>
-    jsonResponse(await runtime.reports.open(principal, params.reportId)),
+  async ({ request, params, principal, runtime }) =>
+    largeJsonResponse(request, await runtime.reports.open(principal, params.reportId)),
 );
 
 export const DELETE = apiRoute<{ reportId: string }>(

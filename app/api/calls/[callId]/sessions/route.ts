@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
-import { apiRoute, jsonResponse } from "@/lib/api/handler";
+import { apiRoute } from "@/lib/api/handler";
+import { largeJsonResponse } from "@/lib/api/large-json";
 import { requireCallId } from "@/lib/api/params";
 
 export const GET = apiRoute<{ callId: string }>(
@@ -15,6 +16,6 @@ export const GET = apiRoute<{ callId: string }>(
         "The cursor parameter is missing: use the nextCursor from the previous response (GET /api/calls/{callId} gives the first).",
       );
     const page = await runtime.service.sessionsPage(callId, cursor, view, trace);
-    return jsonResponse(page.json);
+    return largeJsonResponse(request, page.json);
   },
 );
