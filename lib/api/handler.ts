@@ -20,7 +20,8 @@ export interface ApiContext<P> {
   setCallId(callId: string): void;
 }
 
-const BASE_HEADERS = {
+/** Every API response's caching rule and type; a route that sends another type overrides only the type. */
+export const BASE_HEADERS = {
   "Cache-Control": "private, no-cache",
   "Content-Type": "application/json; charset=utf-8",
 };

@@ -26,6 +26,7 @@ describe("large JSON bodies", () => {
     const gz = await largeJsonResponse(asked("application/gzip, application/json;q=0.5"), body);
     expect(gz.headers.get("content-type")).toBe("application/gzip");
     expect(gz.headers.get("vary")).toBe("Accept");
+    expect(gz.headers.get("cache-control")).toBe("private, no-cache");
     const bytes = Buffer.from(await gz.arrayBuffer());
     expect(bytes.length).toBeLessThan(body.length / 4);
     expect(gunzipSync(bytes).toString("utf8")).toBe(body);

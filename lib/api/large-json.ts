@@ -2,7 +2,7 @@ import "server-only";
 import Negotiator from "negotiator";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { jsonResponse } from "./handler";
+import { BASE_HEADERS, jsonResponse } from "./handler";
 
 /**
  * A large JSON body (a call's page of sessions, its people, a saved report) is sent gzip-compressed as `application/gzip` to a
@@ -29,6 +29,6 @@ export async function largeJsonResponse(request: Request, body: string): Promise
   if (!prefersGzip(request.headers.get("accept"))) return jsonResponse(body, 200, vary);
   return new Response(new Uint8Array(await gzipped(body)), {
     status: 200,
-    headers: { "Cache-Control": "private, no-cache", "Content-Type": GZIP_JSON, ...vary },
+    headers: { ...BASE_HEADERS, "Content-Type": GZIP_JSON, ...vary },
   });
 }
