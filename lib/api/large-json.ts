@@ -5,12 +5,12 @@ import { gzip } from "node:zlib";
 import { BASE_HEADERS, jsonResponse } from "./handler";
 
 /**
- * A large JSON body (a call's page of sessions, its people, a saved report) is sent gzip-compressed as `application/gzip` to a
- * browser that asks for it, and inflated by the page (lib/client/api.ts), not with `Content-Encoding`: a browser
- * inflates an encoded body in its network process and hands the renderer every inflated byte: for a 5,000-session
- * call, 38 MB read on the page's thread, about a third of its work while the call loaded. Sent compressed, the page's
- * thread spent ~2.7 s of CPU over that load instead of ~3.7 s (docs/benchmarks.md). Other clients (curl, scripts,
- * the tests) get the same JSON as before.
+ * A large JSON body (a call's page of sessions, its people, a saved report) is sent gzip-compressed as
+ * `application/gzip` to a browser that asks for it, and inflated by the page (lib/client/api.ts), not with
+ * `Content-Encoding`: a browser inflates an encoded body in its network process and hands the renderer every
+ * inflated byte. For a 5,000-session call that was 38 MB read on the page's thread, about a third of its work while
+ * the call loaded; sent compressed, the thread spent ~2.7 s of CPU over that load instead of ~3.7 s
+ * (docs/benchmarks.md). Other clients (curl, scripts, the tests) get the same JSON as before.
  */
 export const GZIP_JSON = "application/gzip";
 

@@ -84,11 +84,12 @@ export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> 
   return (await (await request(path, { signal })).json()) as T;
 }
 
-// Large JSON bodies (a call's pages and people, a saved report) are asked for gzip-compressed and inflated here: a body the
-// browser inflates itself (Content-Encoding) reaches the page's thread at full size, and reading a 5,000-session
-// call's pages so was the biggest part of that thread's work while the call loaded (lib/api/large-json.ts).
+// Large JSON bodies (a call's pages and people, a saved report) are asked for gzip-compressed and inflated here: a
+// body the browser inflates itself (Content-Encoding) reaches the page's thread at full size, and reading a
+// 5,000-session call's pages so was about a third of that thread's work while the call loaded (lib/api/large-json.ts).
+const GZIP = "application/gzip";
 const INFLATES = typeof DecompressionStream === "function";
-const GZIP_OR_JSON = "application/gzip, application/json;q=0.5";
+const GZIP_OR_JSON = `${GZIP}, application/json;q=0.5`;
 
 /** A large JSON response's bytes (UTF-8), for a caller that passes them on as they came (use-call-record.ts). */
 export async function apiGetBytes(path: string, signal?: AbortSignal): Promise<ArrayBuffer> {
@@ -105,7 +106,7 @@ export async function apiGetLarge<T>(path: string, signal?: AbortSignal): Promis
  * failure to retry, as a dropped connection is. */
 export async function jsonBytesOf(response: Response, signal?: AbortSignal): Promise<ArrayBuffer> {
   const type = response.headers.get("content-type")?.split(";")[0]?.trim();
-  if (type !== "application/gzip" || !response.body) return response.arrayBuffer();
+  if (type !== GZIP || !response.body) return response.arrayBuffer();
   try {
     return await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
   } catch (error) {
