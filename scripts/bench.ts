@@ -217,6 +217,7 @@ function uiRuns() {
       firstScreenAfterApiResponseMs: number | null;
       allLoadedMs: number;
       burner: string;
+      v8Flags: string;
       tracedTasksWallCpuMs?: [number, number][];
     };
   };
@@ -224,6 +225,7 @@ function uiRuns() {
     const runs = Array.from({ length: RUNS }, () => once(burn));
     return {
       burner: runs[0]?.burner,
+      v8Flags: runs[0]?.v8Flags,
       longTasksOver50ms: spread(
         runs.map((r) => r.longTasks),
         0,

