@@ -23,8 +23,9 @@ const BURNER = "for(;;){let x=0;for(let i=0;i<1e7;i++)x+=i;}";
  * with line and column, for each `Error` created. React DOM creates five as its module runs (made once, thrown
  * later), so V8 parses the one function the bundler wraps React DOM's module in again, on the page's thread, for
  * its source positions: 24–32 ms of the 43–49 ms of CPU the app's start took in traces, which a person's browser
- * (DevTools closed) never does. V8 then builds source positions as it compiles instead, a little more work in
- * every compile, so the page is measured without the automation's reparse, not with less work than a person's.
+ * (DevTools closed) never does. With this flag V8 builds source positions as it compiles instead, a little more
+ * work in every compile, so the page is measured without the automation's reparse, not with less work than a
+ * person's.
  * docs/benchmarks.md, "Run of 7 December 2026, morning", has the traces and the runs with and without.
  */
 const V8_FLAGS = "--no-enable-lazy-source-positions";

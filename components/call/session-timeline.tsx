@@ -52,8 +52,6 @@ export const SessionTimeline = memo(function SessionTimeline({
     count: ordered.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    // Few rows past each edge, as in the sessions table: every row of a jump is mounted, laid out and painted anew.
-    overscan: 3,
     ...virtualBox(boxHeight),
   });
 

@@ -131,9 +131,6 @@ export const SessionsTable = memo(function SessionsTable({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW,
-    // Few rows past each edge: a jump of a screen mounts every row drawn anew, so each one more is style, layout
-    // and paint in that frame (10 a side made the frames of a scroll 16–29 ms of CPU, 3 make them 12–17).
-    overscan: 3,
     ...virtualBox(boxHeight),
   });
   const set = <K extends keyof SessionFilters>(key: K, value: SessionFilters[K]) =>
