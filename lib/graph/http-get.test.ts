@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpGet, HttpTimeout } from "./http-get";
 
@@ -12,6 +12,15 @@ const page = JSON.stringify({
   value: [{ id: "s1", note: "Ærøskøbing" }],
   "@odata.nextLink": "https://x/next",
 });
+// Bigger than the decoder's chunk, so a body decompresses in more than one piece.
+const bigPage = JSON.stringify({
+  value: Array.from({ length: 30_000 }, (_, i) => ({ id: `s${i}`, note: `Ærøskøbing ${i * 7919}` })),
+});
+const encoders: Record<string, (body: string) => Buffer> = {
+  gzip: (body) => gzipSync(body),
+  deflate: (body) => deflateSync(body),
+  br: (body) => brotliCompressSync(body),
+};
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -24,6 +33,10 @@ beforeAll(async () => {
         "request-id": "r-1",
       });
       response.end(body);
+    } else if (request.url?.startsWith("/big/")) {
+      const encoding = request.url.slice("/big/".length);
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Encoding": encoding });
+      response.end(encoders[encoding]?.(bigPage));
     } else if (request.url === "/stall") {
       response.writeHead(200, { "Content-Type": "application/json" });
       response.write('{"value":[');
@@ -52,6 +65,12 @@ describe("httpGet", () => {
     expect(answer.status).toBe(200);
     expect(answer.headers["request-id"]).toBe("r-1");
     expect(JSON.parse(answer.text)).toEqual(JSON.parse(page));
+  });
+
+  it.each(Object.keys(encoders))("reads a %s body larger than one decoding chunk whole", async (encoding) => {
+    expect(bigPage.length).toBeGreaterThan(1024 * 1024);
+    const answer = await httpGet(`${base}/big/${encoding}`, {}, 5_000);
+    expect(answer.text).toBe(bigPage);
   });
 
   it("sends one page after another over one kept-alive connection", async () => {

@@ -23,11 +23,17 @@ const agents = {
   http: new HttpAgent({ keepAlive: true, maxSockets: 64 }),
 };
 
-// Decompressed on libuv's thread pool, not on the request thread.
+// Decompressed on libuv's thread pool, not on the request thread, in chunks of half a megabyte: with zlib's default
+// 16 KB a page of sessions (~400 KB of JSON) goes back and forth between the pool and this thread some 26 times,
+// 2.5–12 ms a page as measured against about 1 ms in one chunk, and the next page's request waits for it.
+const CHUNK = { chunkSize: 512 * 1024 };
+const gunzipAsync = promisify(gunzip);
+const inflateAsync = promisify(inflate);
+const brotliAsync = promisify(brotliDecompress);
 const decoders: Record<string, (body: Buffer) => Promise<Buffer>> = {
-  gzip: promisify(gunzip),
-  deflate: promisify(inflate),
-  br: promisify(brotliDecompress),
+  gzip: (body) => gunzipAsync(body, CHUNK),
+  deflate: (body) => inflateAsync(body, CHUNK),
+  br: (body) => brotliAsync(body, CHUNK),
 };
 
 /**
