@@ -26,6 +26,7 @@ import {
 import { userAccessToken } from "../emulator/entra/tokens";
 import { ensureCertificate } from "../emulator/tls";
 import { clusterPorts, startCluster } from "../lib/testing/cluster";
+import { signalGroup } from "../lib/testing/process-group";
 import { feedPhase } from "./bench-feed";
 import { webhookFloodPhase } from "./bench-webhook";
 import { appToken, percentile } from "./bench-support";
@@ -693,14 +694,8 @@ async function main() {
   // Each server is a process group of its own (detached): signal every process in it, not only the first. The
   // terminal's Ctrl-C no longer reaches them, so it is passed on; whatever has not stopped when the bench exits
   // is killed then, so that no server outlives the bench to answer the next run.
-  const servers = [server, tenantServer];
   const signalAll = (signal: NodeJS.Signals) => {
-    for (const child of servers)
-      try {
-        if (child.pid) process.kill(-child.pid, signal);
-      } catch {
-        // Already gone.
-      }
+    for (const child of [server, tenantServer]) signalGroup(child, signal);
   };
   const stopServers = () => signalAll("SIGTERM");
   process.once("exit", () => signalAll("SIGKILL"));

@@ -7,6 +7,7 @@ import { request as httpsRequest } from "node:https";
 import { resolve } from "node:path";
 import { DEMO_APP, DEMO_TENANT_ID } from "../../emulator/entra/registry";
 import { ensureCertificate } from "../../emulator/tls";
+import { signalGroup } from "./process-group";
 import { freePort, startRedis, type TestRedis } from "./redis-server";
 
 const root = resolve(__dirname, "../..");
@@ -46,14 +47,7 @@ function start(command: string, args: string[], env: NodeJS.ProcessEnv): ChildPr
   return spawn(command, args, { cwd: root, stdio: "ignore", env, detached: true });
 }
 
-function kill(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
+const kill = (child: ChildProcess) => signalGroup(child, "SIGKILL");
 
 /** Free ports for the emulator and `instances` apps. */
 export async function clusterPorts(instances: number): Promise<{ emulator: number; apps: number[] }> {
