@@ -3,7 +3,7 @@
 //   BENCH_ONLY=flood for the webhook flood phase alone, BENCH_ONLY=history for the quality history's,
 //   BENCH_ONLY=alerts for the alerts' delivery delay, BENCH_ONLY=speed for paging and the browser alone (5 runs
 //   each, quiet and beside a CPU burner), BENCH_RUNS (5) for how many.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
@@ -623,7 +623,7 @@ function listening(port: number): Promise<boolean> {
  * nice 10 inside it for a kernel without autogroups. The CPU burner stays in the bench's session: it stands for the
  * user's own busy machine.
  */
-function startServers(env: Record<string, string>) {
+function startServers(env: Record<string, string>): { child: ChildProcess; priority: string } {
   const child = spawn(
     "nice",
     ["-n", "10", resolve(root, "node_modules/.bin/tsx"), resolve(root, "scripts/serve.ts")],
@@ -643,14 +643,13 @@ function startServers(env: Record<string, string>) {
       },
     },
   );
-  serverPriority = lowerAutogroup(child.pid);
-  return child;
+  return { child, priority: lowerAutogroup(child.pid) };
 }
 
-/** How the servers' session shares the CPU, as the kernel reports it (the bench's results show it). */
-let serverPriority = "";
-
-/** Sets the autogroup (Linux's share of the CPU per session) of `pid` to nice 10; says what it is now, or why not. */
+/**
+ * Sets the autogroup (Linux's share of the CPU per session) of `pid` to nice 10; says what it is now as the kernel
+ * reports it, or why not (the bench's results show it).
+ */
 function lowerAutogroup(pid: number | undefined): string {
   const file = `/proc/${pid}/autogroup`;
   try {
@@ -695,7 +694,7 @@ async function main() {
   // terminal's Ctrl-C no longer reaches them, so it is passed on; whatever has not stopped when the bench exits
   // is killed then, so that no server outlives the bench to answer the next run.
   const signalAll = (signal: NodeJS.Signals) => {
-    for (const child of [server, tenantServer]) signalGroup(child, signal);
+    for (const { child } of [server, tenantServer]) signalGroup(child, signal);
   };
   const stopServers = () => signalAll("SIGTERM");
   process.once("exit", () => signalAll("SIGKILL"));
@@ -705,7 +704,7 @@ async function main() {
   });
   const results: Record<string, unknown> = {
     latencyMs: L,
-    servers: serverPriority,
+    servers: server.priority,
     meetingCauses: causesPhase(),
   };
   try {
