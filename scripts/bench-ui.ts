@@ -1,6 +1,8 @@
 // Browser phase of `npm run bench`: loads a 5,000-session call in Chromium and records long tasks.
 // BENCH_BURN=1 runs it beside a CPU burner: one process per core spinning for the whole run, so Chromium shares
 // the CPU as it does on a busy laptop.
+// BENCH_SLOWDOWN=N has Chromium slow the page's main thread N times (DevTools' CPU throttling): the same load on a
+// machine N times slower, which tells how much room the figures of this machine leave.
 // BENCH_TRACE=1 also records a trace of the page's main thread (the `toplevel` category only) and gives each task
 // over 50 ms its CPU time beside its wall time: a task is long either because the page worked that long or because
 // the thread waited for a core, and only the trace tells which. Tracing costs the page a little, so the counted runs
@@ -16,6 +18,7 @@ const CALL = "e7f9a1b3-c5d7-4e9f-8a1b-3c5d7e9f1a06";
 
 const BURN = process.env.BENCH_BURN === "1";
 const TRACE = process.env.BENCH_TRACE === "1";
+const SLOWDOWN = Number(process.env.BENCH_SLOWDOWN ?? 1);
 const BURNER = "for(;;){let x=0;for(let i=0;i<1e7;i++)x+=i;}";
 
 /**
@@ -50,6 +53,10 @@ async function measure() {
     args: [...CHROMIUM_ARGS, `--js-flags=${V8_FLAGS}`],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  if (SLOWDOWN > 1) {
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send("Emulation.setCPUThrottlingRate", { rate: SLOWDOWN });
+  }
   await page.addInitScript((callId: string) => {
     const w = window as unknown as { longTasks: [number, number][]; headingPaintedAt?: number };
     w.longTasks = [];
@@ -113,6 +120,7 @@ async function measure() {
       sessions: 5000,
       burner: BURN ? `${cpus().length} node processes spinning (one per core)` : "none",
       v8Flags: V8_FLAGS,
+      slowdown: SLOWDOWN,
       firstApiResponseMs: firstApiMs,
       firstScreenMs,
       firstScreenOverFirstApiResponse: +(firstScreenMs / Math.max(1, firstApiMs)).toFixed(2),
