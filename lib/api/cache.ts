@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import type { JsonText } from "./json-parts";
+import type { JsonBytes, JsonText } from "./json-parts";
 import { createSingleFlight } from "./single-flight";
 import type { RequestTrace } from "./trace";
 
@@ -12,10 +12,10 @@ import type { RequestTrace } from "./trace";
 export type RawKept =
   { kind: "here"; items: string[]; recordJson?: string } | { kind: "shared"; from: () => Promise<string> };
 
-/** A page of sessions, serialised once, so a cache hit costs no JSON work. */
+/** A page of sessions, serialised and encoded once, so a cache hit costs no JSON work. */
 interface SessionsPart {
   version: number;
-  sessionsJson: JsonText;
+  sessionsJson: JsonBytes;
   /** Session IDs on this page, so whole-call reads can drop sessions Graph repeats across pages. */
   ids: string[];
   count: number;

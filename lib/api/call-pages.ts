@@ -11,7 +11,7 @@ import { GraphFailure } from "@/lib/graph/errors";
 import { followPages } from "@/lib/graph/paging";
 import type { CacheEntry, EntryOf, PageCache, RawKept } from "./cache";
 import { spend, type GraphBudget, type PageKind } from "./graph-budget";
-import { json, jsonObject } from "./json-parts";
+import { json, jsonBytes, jsonObject } from "./json-parts";
 import { sharedFlight, type SharedStore } from "./shared/shared-store";
 import { countUpstream, type RequestTrace } from "./trace";
 import { formatCount } from "@/lib/format/numbers";
@@ -80,7 +80,7 @@ function subnetsOf(sessions: readonly Session[]): string[] {
 }
 
 export const sessionsPart = (sessions: Session[]) => ({
-  sessionsJson: json(sessions),
+  sessionsJson: jsonBytes(sessions),
   ids: sessions.map((s) => s.id),
   count: sessions.length,
 });

@@ -10,7 +10,7 @@ import { createCallPages, rawItems, rawRecord, type CallPagesOptions } from "./c
 import { createViews } from "./call-views";
 import type { CursorCodec, CursorState } from "./cursor";
 import { ApiError } from "./errors";
-import { asJson, json, jsonObject, type JsonText } from "./json-parts";
+import { asJson, json, jsonObjectBytes, parseJsonBytes, type JsonBytes, type JsonText } from "./json-parts";
 import { newTrace, type RequestTrace } from "./trace";
 import { formatCount } from "@/lib/format/numbers";
 
@@ -26,8 +26,9 @@ export interface CallServiceOptions extends Omit<CallPagesOptions, "cached" | "r
   readAhead?: boolean;
 }
 
+/** A page of the call as the API sends it: UTF-8 bytes, assembled from the cached page's. */
 export interface PageResponse {
-  json: JsonText;
+  json: JsonBytes;
 }
 
 type Sessions = EntryOf<"record"> | EntryOf<"sessions">;
@@ -111,12 +112,12 @@ export function createCallService(options: CallServiceOptions) {
 
   async function respond(
     state: CursorState | null,
-    body: Record<string, JsonText>,
+    body: Record<string, JsonText | JsonBytes>,
     loaded: number,
   ): Promise<PageResponse> {
     const cursor = state ? await cursors.seal(state) : null;
     if (state && options.readAhead) loadPage(state, FULL_VIEW, newTrace()).catch(() => undefined);
-    return { json: jsonObject({ ...body, loaded: json(loaded), nextCursor: json(cursor) }) };
+    return { json: jsonObjectBytes({ ...body, loaded: json(loaded), nextCursor: json(cursor) }) };
   }
 
   /** The record's first page, then every later one in order, guarded against loops and runaways. */
@@ -159,7 +160,7 @@ export function createCallService(options: CallServiceOptions) {
       const seen = new Set<string>();
       for await (const page of pagesOf(callId, FULL_VIEW, trace)) {
         if (page.kind === "record") call = JSON.parse(page.callJson) as CallSummary;
-        sessions.push(...dedupeSessions(JSON.parse(page.sessionsJson) as Session[], seen));
+        sessions.push(...dedupeSessions(parseJsonBytes(page.sessionsJson) as Session[], seen));
         if (sessions.length >= cap && page.nextLink) {
           if (!call) break;
           return { call, sessions, complete: false };
@@ -180,7 +181,7 @@ export function createCallService(options: CallServiceOptions) {
     },
 
     /** The call's people as Graph lists them (participants_v2, every page) and its legacy list, for the view. */
-    async participants(callId: string, view: View, trace: RequestTrace): Promise<PageResponse> {
+    async participants(callId: string, view: View, trace: RequestTrace): Promise<{ json: JsonText }> {
       return { json: (await loadPeople(callId, view, trace)).participantsJson };
     },
 

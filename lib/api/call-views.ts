@@ -3,7 +3,7 @@ import type { CallSummary, Participant, Session } from "@/lib/callrecords/model"
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
 import type { CacheEntry, PageCache } from "./cache";
 import { sessionsPart } from "./call-pages";
-import { json, type JsonText } from "./json-parts";
+import { json, parseJsonBytes, type JsonText } from "./json-parts";
 
 function participantsInView(text: JsonText, view: View): JsonText {
   const people = JSON.parse(text) as {
@@ -22,7 +22,7 @@ function participantsInView(text: JsonText, view: View): JsonText {
 function toView<E extends CacheEntry>(full: E, view: View): E {
   if (full.kind === "people")
     return { ...full, participantsJson: participantsInView(full.participantsJson, view), raw: null };
-  const sessions = sessionsPart(view.sessions(JSON.parse(full.sessionsJson) as Session[]));
+  const sessions = sessionsPart(view.sessions(parseJsonBytes(full.sessionsJson) as Session[]));
   if (full.kind === "sessions") return { ...full, ...sessions, raw: null };
   return {
     ...full,

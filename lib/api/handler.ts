@@ -26,7 +26,11 @@ export const BASE_HEADERS = {
   "Content-Type": "application/json; charset=utf-8",
 };
 
-export function jsonResponse(body: string, status = 200, headers: Record<string, string> = {}): Response {
+export function jsonResponse(
+  body: string | Uint8Array<ArrayBuffer>,
+  status = 200,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(body, { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 

@@ -22,8 +22,14 @@ export function prefersGzip(accept: string | null): boolean {
 
 const gzipped = promisify(gzip);
 
-/** The JSON body as the request asks for it; compression runs on libuv's pool, off the event loop. */
-export async function largeJsonResponse(request: Request, body: string): Promise<Response> {
+/**
+ * The JSON body (text, or UTF-8 bytes as a cached page keeps them) as the request asks for it; compression runs on
+ * libuv's pool, off the event loop.
+ */
+export async function largeJsonResponse(
+  request: Request,
+  body: string | Uint8Array<ArrayBuffer>,
+): Promise<Response> {
   // Caches between the browser and callscope must keep the two forms apart.
   const vary = { Vary: "Accept" };
   if (!prefersGzip(request.headers.get("accept"))) return jsonResponse(body, 200, vary);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMemoryCache, type CacheEntry } from "./cache";
-import { asJson } from "./json-parts";
+import type { JsonBytes } from "./json-parts";
 import { createCursorCodec } from "./cursor";
 import { createSingleFlight } from "./single-flight";
 
@@ -62,7 +62,7 @@ describe("memory cache", () => {
     kind: "sessions",
     raw: null,
     version: 1,
-    sessionsJson: asJson("x".repeat(bytes)),
+    sessionsJson: Buffer.alloc(bytes) as JsonBytes,
     ids: [],
     count: 0,
     nextLink: null,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseJsonBytes } from "@/lib/api/json-parts";
 import { sizedCallId } from "../../emulator/data/store";
 import { newTrace } from "@/lib/api/trace";
 import { FULL_VIEW, type View } from "@/lib/callrecords/view";
@@ -27,14 +28,16 @@ async function loadSessions(
   callId: string,
   view: View = FULL_VIEW,
 ): Promise<Session[]> {
-  const first = JSON.parse((await stack.service.openCall(callId, view, newTrace())).json) as {
+  const first = parseJsonBytes((await stack.service.openCall(callId, view, newTrace())).json) as {
     sessions: Session[];
     nextCursor: string | null;
   };
   const sessions = [...first.sessions];
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = JSON.parse((await stack.service.sessionsPage(callId, cursor, view, newTrace())).json) as {
+    const page = parseJsonBytes(
+      (await stack.service.sessionsPage(callId, cursor, view, newTrace())).json,
+    ) as {
       sessions: Session[];
       nextCursor: string | null;
     };
@@ -82,7 +85,7 @@ describe("paging through the API service against the emulator over HTTPS", () =>
   it("refuses a cursor that was tampered with, or made for another call", async () => {
     const stack = graphStack(emulator);
     const id = sizedCallId(61);
-    const first = JSON.parse((await stack.service.openCall(id, FULL_VIEW, newTrace())).json) as {
+    const first = parseJsonBytes((await stack.service.openCall(id, FULL_VIEW, newTrace())).json) as {
       nextCursor: string;
     };
     const tampered =

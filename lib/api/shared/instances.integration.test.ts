@@ -1,4 +1,5 @@
 // Two "instances" (two server stacks) sharing one store, against the emulator over HTTPS.
+import { parseJsonBytes } from "@/lib/api/json-parts";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sizedCallId } from "../../../emulator/data/store";
 import { demoCalls } from "@/lib/demo/calls";
@@ -35,14 +36,14 @@ async function readAll(
   callId: string,
   view = FULL_VIEW,
 ): Promise<number> {
-  const first = JSON.parse((await stack.service.openCall(callId, view, newTrace())).json) as {
+  const first = parseJsonBytes((await stack.service.openCall(callId, view, newTrace())).json) as {
     sessions: unknown[];
     nextCursor: string | null;
   };
   let count = first.sessions.length;
   let cursor = first.nextCursor;
   while (cursor) {
-    const page = JSON.parse(
+    const page = parseJsonBytes(
       (await stack.service.sessionsPage(callId, cursor, view, newTrace())).json,
     ) as typeof first;
     count += page.sessions.length;
@@ -93,7 +94,7 @@ describe("instances sharing a store", () => {
     const a = graphStack(emulator, { budget, budgetWaitMs: 0 });
     const b = graphStack(emulator, { budget, budgetWaitMs: 0 });
     const callId = sizedCallId(420);
-    const first = JSON.parse((await a.service.openCall(callId, FULL_VIEW, newTrace())).json) as {
+    const first = parseJsonBytes((await a.service.openCall(callId, FULL_VIEW, newTrace())).json) as {
       nextCursor: string;
     };
     let cursor: string | null = first.nextCursor;
@@ -101,7 +102,7 @@ describe("instances sharing a store", () => {
     const error = await (async () => {
       try {
         while (cursor) {
-          const page = JSON.parse(
+          const page = parseJsonBytes(
             (await (pages % 2 ? a : b).service.sessionsPage(callId, cursor, FULL_VIEW, newTrace())).json,
           ) as { nextCursor: string | null };
           cursor = page.nextCursor;
