@@ -1,7 +1,7 @@
 /**
- * JSON already serialised once, kept as text. Cached pages hold their sessions as JSON strings, so a cache
- * hit costs no parse and no stringify (measured: the largest share of a warm page's time before). A
- * response is then written from those strings instead of parsing them back into one object.
+ * JSON already serialised once, kept as text. Cached entries hold their parts serialised (a page's sessions as
+ * bytes, below), so a cache hit costs no parse and no stringify (measured: the largest share of a warm page's time
+ * before). A response is then written from those parts instead of parsing them back into one object.
  */
 export type JsonText = string & { readonly __json: unique symbol };
 
