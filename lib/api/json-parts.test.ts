@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { json, jsonBytes, jsonObject, jsonObjectBytes, parseJsonBytes } from "./json-parts";
 
 describe("JSON parts", () => {
-  // Names from the Graph docs' examples and beyond Latin-1: bytes and characters differ in length.
+  // A display name beyond Latin-1 (and beyond the Basic Multilingual Plane): bytes and characters differ in count.
   const sessions = [
     { id: "e523d2ed-2966-4b6b-925b-754a88034cc5", caller: { displayName: "Łukasz 佐藤 🎧" } },
   ];
