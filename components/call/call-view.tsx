@@ -6,7 +6,7 @@ import { ChartBoundary } from "@/components/ui/chart-boundary";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { MaskedNotice } from "@/components/ui/masked-notice";
 import { forgetLookup } from "@/lib/client/recent-lookups";
-import { ApiProblem } from "@/lib/client/api";
+import { ApiProblem, isRetryable } from "@/lib/client/api";
 import { problemMessage, problemTitle } from "@/lib/client/problem-text";
 import { useCallAnalysis } from "@/lib/client/use-call-analysis";
 import { grewEnoughToJudge, type CallPage } from "@/lib/client/call-page";
@@ -175,7 +175,7 @@ export function CallView({
         requestId={data.error instanceof ApiProblem ? data.error.requestId : undefined}
         action={
           <div className="flex gap-3 text-sm">
-            {!reportId && (
+            {!reportId && isRetryable(data.error) && (
               <Button variant="danger" onClick={data.refetch}>
                 {retryAfter ? `Try again (after ${retryAfter} s)` : "Try again"}
               </Button>
@@ -210,7 +210,8 @@ export function CallView({
       <CallHeader
         call={call}
         participants={{
-          count: analysis.people.list.participants.length,
+          // The table's rows: the list's people and anyone seen in sessions the list missed, so the two agree.
+          count: analysis.people.rows.length,
           final: analysis.people.final,
           sessionsDone: !data.hasNextPage,
         }}

@@ -14,7 +14,7 @@ const LIMIT = 25;
 function who(row: PersonRow): string {
   return (
     identityLabel(row.participant?.identity ?? row.impact?.endpoint?.identity ?? null) ??
-    (row.impact ? endpointLabel(row.impact.endpoint) : "unknown participant")
+    (row.impact ? endpointLabel(row.impact.endpoint) : "participant not identified by Graph")
   );
 }
 

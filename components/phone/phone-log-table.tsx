@@ -111,6 +111,23 @@ export function PhoneLogTable({
                     <>
                       {row.operator && <span className="block">{row.operator}</span>}
                       {row.licenseCapability && <span className="block">{row.licenseCapability}</span>}
+                      {row.inventoryType && <span className="block">Number type: {row.inventoryType}</span>}
+                      {row.callDurationSource && (
+                        <span className="block" data-testid="duration-source">
+                          Duration measured by{" "}
+                          {row.callDurationSource === "operator"
+                            ? "the operator"
+                            : row.callDurationSource === "microsoft"
+                              ? "Microsoft"
+                              : row.callDurationSource}
+                        </span>
+                      )}
+                      {(row.usageCountryCode || row.tenantCountryCode) && (
+                        <span className="block">
+                          User&apos;s country {row.usageCountryCode ?? "not reported"}, tenant&apos;s{" "}
+                          {row.tenantCountryCode ?? "not reported"}
+                        </span>
+                      )}
                     </>
                   )}
                 </Td>

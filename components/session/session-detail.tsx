@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useRef } from "react";
 import type { SessionSummary } from "@/lib/callrecords/analysis";
-import { endpointLabel, formatDuration, lookup, MEDIA_LABELS } from "@/lib/callrecords/describe";
-import { adviceFor, failureOf, STAGE_LABELS } from "@/lib/callrecords/failures";
+import { endpointLabel, formatDuration, MEDIA_LABELS } from "@/lib/callrecords/describe";
+import { adviceFor, failureOf, failureWords } from "@/lib/callrecords/failures";
 import { IsolatedText } from "@/components/ui/isolated-text";
 import { formatClock as clock } from "@/lib/format/dates";
 import { QualityBadge } from "@/components/ui/quality-badge";
@@ -91,11 +91,7 @@ export function SessionDetail({
       )}
       {failure && (
         <p role="alert" className="rounded bg-danger-soft p-2 text-sm text-danger-fg">
-          Failed{" "}
-          {failure.stage
-            ? (lookup(STAGE_LABELS, failure.stage) ?? `at ${failure.stage}`)
-            : "at an unknown stage"}
-          : {failure.reason ?? "no reason given"}. Next: {adviceFor(failure)}.
+          <IsolatedText text={`Session ${failureWords(failure)}. Next: ${adviceFor(failure)}.`} />
         </p>
       )}
       <CompareTable
@@ -125,7 +121,7 @@ export function SessionDetail({
         <div className="space-y-4">
           {segment.failureInfo && (
             <p className="text-sm text-poor-text">
-              Segment failed at {segment.failureInfo.stage}: {segment.failureInfo.reason}
+              <IsolatedText text={`Segment ${failureWords(segment.failureInfo)}.`} />
             </p>
           )}
           {segment.media.length === 0 && (

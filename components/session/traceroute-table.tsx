@@ -18,7 +18,7 @@ export function TracerouteTable({ side, network }: { side: string; network: Netw
       <tbody>
         {hops.map((hop, index) => (
           <tr key={index} className="border-t border-line-faint">
-            <td className="py-0.5 pr-4">{hop.hopCount ?? index + 1}</td>
+            <td className="py-0.5 pr-4">{hop.hopCount ?? "not numbered"}</td>
             <td className="pr-4 font-mono">{hop.ipAddress ?? "not reported"}</td>
             <td>{hop.roundTripTimeMs === null ? "not reported" : `${hop.roundTripTimeMs} ms`}</td>
           </tr>

@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import type { Unreadable } from "@/lib/callrecords/model";
 import type { JsonBytes, JsonText } from "./json-parts";
 import { createSingleFlight } from "./single-flight";
 import type { RequestTrace } from "./trace";
@@ -20,6 +21,8 @@ interface SessionsPart {
   ids: string[];
   count: number;
   nextLink: string | null;
+  /** Sessions on this page Graph sent in a shape callscope cannot read, counted by problem (no personal data). */
+  lost: Unreadable[];
 }
 
 /** What the page cache keeps, one kind per entry: a record's first page, a later page, a call's people. */

@@ -217,6 +217,7 @@ export function createCallPages(options: CallPagesOptions) {
             callJson: json(call),
             version: call.version,
             ...sessionsPart(sessions),
+            lost: parsed.lost,
             nextLink: raw.nextLink,
             legacyParticipantsJson: json(participants?.source === "legacy" ? participants.list : []),
             raw: {
@@ -245,12 +246,14 @@ export function createCallPages(options: CallPagesOptions) {
           return { sessions: page.raw.sessions, nextLink: page.nextLink };
         },
         async (raw) => {
-          const sessions = annotated(await parseSessionsInSlices(raw.sessions, nextTurn));
+          const read = await parseSessionsInSlices(raw.sessions, nextTurn);
+          const sessions = annotated(read.sessions);
           notifySubnets(at.callId, sessions);
           return {
             kind: "sessions",
             version: at.version,
             ...sessionsPart(sessions),
+            lost: read.lost,
             nextLink: raw.nextLink,
             raw: { kind: "here", items: raw.sessions.map((session) => JSON.stringify(session)) },
           };

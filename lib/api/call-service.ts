@@ -33,6 +33,10 @@ export interface PageResponse {
 
 type Sessions = EntryOf<"record"> | EntryOf<"sessions">;
 
+/** A page's sessions that could not be read, in the response only when there are any. */
+const lostPart = (page: Sessions): Record<string, JsonText> =>
+  page.lost.length > 0 ? { lost: json(page.lost) } : {};
+
 /**
  * A call for the routes: its first page with a cursor, later pages by cursor, its people, and whole-call
  * reads for summaries and snapshots. Pages come from `call-pages.ts` (Graph, budget, shared flight),
@@ -193,7 +197,7 @@ export function createCallService(options: CallServiceOptions) {
         : null;
       return respond(
         next,
-        { call: first.callJson, sessions: first.sessionsJson, page: asJson("0") },
+        { call: first.callJson, sessions: first.sessionsJson, page: asJson("0"), ...lostPart(first) },
         first.count,
       );
     },
@@ -215,7 +219,11 @@ export function createCallService(options: CallServiceOptions) {
       const page = await loadPage(state, view, trace);
       const loaded = state.loaded + page.count;
       const next = page.nextLink ? follow(state, state, page.nextLink, loaded) : null;
-      return respond(next, { sessions: page.sessionsJson, page: json(state.page) }, loaded);
+      return respond(
+        next,
+        { sessions: page.sessionsJson, page: json(state.page), ...lostPart(page) },
+        loaded,
+      );
     },
 
     /**

@@ -74,7 +74,7 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
       return new ApiError(
         502,
         "graph_malformed",
-        `${failure.message} Try again; if it repeats, send the request ID to support.`,
+        `${failure.message} Reloading will not change this while Graph sends the record in this shape: send the call ID and the request ID to your administrator or to support.`,
         extra,
       );
     case "refused-link":

@@ -66,6 +66,7 @@ describe("memory cache", () => {
     ids: [],
     count: 0,
     nextLink: null,
+    lost: [],
   });
 
   it("stays within its byte budget, evicting the least recently used", async () => {

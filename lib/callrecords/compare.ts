@@ -1,6 +1,6 @@
 import { DIFFERENCE_RULES, meaningfullyWorse, type Explains } from "./difference-rules";
-import { endpointLabel, formatLinkSpeed, IDENTITY_KIND_LABELS, lookup, WIFI_BAND_LABELS } from "./describe";
-import type { Device, Endpoint, Media, Network } from "./model";
+import { endpointLabel, formatLinkSpeed, identityTypeLabel, lookup, WIFI_BAND_LABELS } from "./describe";
+import type { Device, Endpoint, Media, Network, UnreadableValue } from "./model";
 import { describePublicNetwork } from "./public-networks";
 import { DEFAULT_THRESHOLDS } from "./thresholds";
 
@@ -26,6 +26,8 @@ type Value = string | number | boolean;
 
 interface Line<T> {
   label: string;
+  /** Graph's field, when the line shows one: a value Graph sent that is not one is then said so, not "not reported". */
+  field?: string;
   value: (item: T) => Value | null;
   format?: (value: Value) => string;
   /** A value at or above this is a breach on its own, whatever the other side says. */
@@ -44,10 +46,12 @@ const joined = (...parts: (string | number | null)[]) =>
 const NETWORK: Line<Network>[] = [
   {
     label: "Connection",
+    field: "connectionType",
     value: (n) => n.connectionType,
   },
   {
     label: "Transport",
+    field: "networkTransportProtocol",
     value: (n) => n.networkTransportProtocol,
   },
   {
@@ -56,15 +60,22 @@ const NETWORK: Line<Network>[] = [
   },
   {
     label: "Link speed",
+    field: "linkSpeed",
     value: (n) => n.linkSpeed,
     format: (v) => formatLinkSpeed(Number(v)),
   },
   {
     label: "Wi-Fi band",
+    field: "wifiBand",
     value: (n) => n.wifiBand,
     format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v),
   },
-  { label: "Wi-Fi signal", value: (n) => n.wifiSignalStrength, format: (v) => `${v}%` },
+  {
+    label: "Wi-Fi signal",
+    field: "wifiSignalStrength",
+    value: (n) => n.wifiSignalStrength,
+    format: (v) => `${v}%`,
+  },
   { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
   { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },
   { label: "Wi-Fi access point (BSSID)", value: (n) => n.basicServiceSetIdentifier },
@@ -73,7 +84,7 @@ const NETWORK: Line<Network>[] = [
     label: "Wi-Fi driver (Microsoft)",
     value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion),
   },
-  { label: "Battery", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
+  { label: "Battery", field: "wifiBatteryCharge", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
   {
     label: "IP address",
     // An IPv6 address takes its port in brackets ([2001:db8::1]:50123), as in a URL.
@@ -97,17 +108,20 @@ const NETWORK: Line<Network>[] = [
   { label: "DNS suffix", value: (n) => n.dnsSuffix },
   {
     label: "Sent quality events",
+    field: "sentQualityEventRatio",
     value: (n) => n.sentQualityEventRatio,
     format: percent,
   },
   {
     label: "Received quality events",
+    field: "receivedQualityEventRatio",
     value: (n) => n.receivedQualityEventRatio,
     format: percent,
   },
-  { label: "Delay events", value: (n) => n.delayEventRatio, format: percent },
+  { label: "Delay events", field: "delayEventRatio", value: (n) => n.delayEventRatio, format: percent },
   {
     label: "Low bandwidth events",
+    field: "bandwidthLowEventRatio",
     value: (n) => n.bandwidthLowEventRatio,
     format: percent,
   },
@@ -121,48 +135,75 @@ const DEVICE: Line<Device>[] = [
   { label: "Speaker driver", value: (d) => d.renderDeviceDriver },
   {
     label: "Mic not functioning",
+    field: "captureNotFunctioningEventRatio",
     value: (d) => d.captureNotFunctioningEventRatio,
     format: percent,
     atLeast: NOT_FUNCTIONING,
   },
   {
     label: "Speaker not functioning",
+    field: "renderNotFunctioningEventRatio",
     value: (d) => d.renderNotFunctioningEventRatio,
     format: percent,
     atLeast: NOT_FUNCTIONING,
   },
-  { label: "Sent signal level", value: (d) => d.sentSignalLevel, format: decibels },
-  { label: "Sent noise level", value: (d) => d.sentNoiseLevel, format: decibels },
-  { label: "Received signal level", value: (d) => d.receivedSignalLevel, format: decibels },
+  { label: "Sent signal level", field: "sentSignalLevel", value: (d) => d.sentSignalLevel, format: decibels },
+  { label: "Sent noise level", field: "sentNoiseLevel", value: (d) => d.sentNoiseLevel, format: decibels },
+  {
+    label: "Received signal level",
+    field: "receivedSignalLevel",
+    value: (d) => d.receivedSignalLevel,
+    format: decibels,
+  },
   {
     label: "Received noise level",
+    field: "receivedNoiseLevel",
     value: (d) => d.receivedNoiseLevel,
     format: decibels,
   },
   { label: "Initial signal level (RMS)", value: (d) => d.initialSignalLevelRootMeanSquare },
   { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate },
   { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate },
-  { label: "Device glitches", value: (d) => d.deviceGlitchEventRatio, format: percent },
-  { label: "Clipping", value: (d) => d.deviceClippingEventRatio, format: percent },
+  {
+    label: "Device glitches",
+    field: "deviceGlitchEventRatio",
+    value: (d) => d.deviceGlitchEventRatio,
+    format: percent,
+  },
+  {
+    label: "Clipping",
+    field: "deviceClippingEventRatio",
+    value: (d) => d.deviceClippingEventRatio,
+    format: percent,
+  },
   { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount },
   {
     label: "Low speech level",
+    field: "lowSpeechLevelEventRatio",
     value: (d) => d.lowSpeechLevelEventRatio,
     format: percent,
   },
   {
     label: "Low speech-to-noise",
+    field: "lowSpeechToNoiseEventRatio",
     value: (d) => d.lowSpeechToNoiseEventRatio,
     format: percent,
   },
-  { label: "Speaker muted", value: (d) => d.renderMuteEventRatio, format: percent },
+  {
+    label: "Speaker muted",
+    field: "renderMuteEventRatio",
+    value: (d) => d.renderMuteEventRatio,
+    format: percent,
+  },
   {
     label: "Speaker at zero volume",
+    field: "renderZeroVolumeEventRatio",
     value: (d) => d.renderZeroVolumeEventRatio,
     format: percent,
   },
   {
     label: "CPU insufficient",
+    field: "cpuInsufficentEventRatio",
     value: (d) => d.cpuInsufficentEventRatio,
     format: percent,
   },
@@ -174,7 +215,11 @@ const CLIENT: Line<Endpoint>[] = [
   {
     label: "Identity",
     value: (e) =>
-      e.kind === "service" ? "Microsoft service" : e.identity ? IDENTITY_KIND_LABELS[e.identity.kind] : null,
+      e.kind === "service"
+        ? "Microsoft service"
+        : e.identity
+          ? `${identityTypeLabel(e.identity)}${e.identity.hidden ? " (hidden from the roster)" : ""}`
+          : null,
   },
   { label: "Endpoint type", value: (e) => e.identity?.endpointType ?? null },
   {
@@ -200,15 +245,29 @@ const CLIENT: Line<Endpoint>[] = [
   { label: "Gave feedback", value: (e) => (e.feedback ? e.feedback.rating : null) },
 ];
 
-function compareLines<T>(lines: Line<T>[], caller: T | null, callee: T | null): ComparisonRow[] {
+/** What Graph sent for a field that could not be read, in words: "not a valid value (Graph sent -1)". */
+function unreadableWords(item: object | null, field: string | undefined): string | null {
+  if (!item || !field || !("unreadable" in item) || !Array.isArray(item.unreadable)) return null;
+  const found = (item.unreadable as UnreadableValue[]).find((value) => value.field === field);
+  if (!found) return null;
+  return `not a ${found.sent.startsWith('"') ? "number" : "valid value"} (Graph sent ${found.sent})`;
+}
+
+function compareLines<T extends object>(
+  lines: Line<T>[],
+  caller: T | null,
+  callee: T | null,
+): ComparisonRow[] {
   return lines.flatMap((line) => {
     const a = caller ? line.value(caller) : null;
     const b = callee ? line.value(callee) : null;
-    if (a === null && b === null) return [];
-    const show = (v: Value | null) =>
-      v === null ? "not reported" : line.format ? line.format(v) : String(v);
-    const shownA = show(a);
-    const shownB = show(b);
+    const badA = a === null ? unreadableWords(caller, line.field) : null;
+    const badB = b === null ? unreadableWords(callee, line.field) : null;
+    if (a === null && b === null && !badA && !badB) return [];
+    const show = (v: Value | null, bad: string | null) =>
+      v === null ? (bad ?? "not reported") : line.format ? line.format(v) : String(v);
+    const shownA = show(a, badA);
+    const shownB = show(b, badB);
     const rule = lookup(DIFFERENCE_RULES, line.label) ?? null;
     // A value one side did not report never counts against the side that did.
     const judged =

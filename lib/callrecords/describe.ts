@@ -1,5 +1,13 @@
 import { MEETING_SERVICE_ROLE } from "./meeting-service";
-import type { Endpoint, Identity, IdentityKind, MediaKind, Network, StreamDirection } from "./model";
+import type {
+  Endpoint,
+  Identity,
+  IdentityKind,
+  IdentityType,
+  MediaKind,
+  Network,
+  StreamDirection,
+} from "./model";
 
 const ROLE_LABELS: Record<string, string> = {
   skypeForBusinessAudioVideoMcu: "Teams conferencing server",
@@ -60,6 +68,23 @@ export const IDENTITY_KIND_LABELS: Record<IdentityKind, string> = {
   encrypted: "Encrypted identity",
   onPremises: "Skype for Business on-premises user",
   associated: "Signed-in user (associated identity)",
+  asserted: "Presented identity only (assertedIdentity)",
+};
+
+/** What the identity's own type says it is: wins over the slot it came in. */
+export const IDENTITY_TYPE_LABELS: Record<IdentityType, string> = {
+  user: "Microsoft 365 user",
+  guest: "Guest",
+  anonymousGuest: "Anonymous guest",
+  federatedUser: "Federated user (another organisation)",
+  personalAccount: "Personal Microsoft account",
+  skypeUser: "Skype user",
+  phone: "Phone number",
+  acsUser: "Azure Communication Services user",
+  conversation: "Teams conversation (team, channel or chat)",
+  application: "Application or bot",
+  applicationInstance: "Resource account (room, auto attendant, call queue)",
+  encrypted: "Encrypted identity",
 };
 
 const ENDPOINT_TYPE_LABELS: Record<string, string> = {
@@ -76,12 +101,18 @@ export function identityKindLabel(identity: Identity): string {
       ? ""
       : (lookup(ENDPOINT_TYPE_LABELS, identity.endpointType) ?? identity.endpointType);
   const asserted = identity.assertedIdentity?.displayName ?? identity.assertedIdentity?.id;
-  return `${IDENTITY_KIND_LABELS[identity.kind]}${type ? ` · ${type}` : ""}${asserted ? `, presented as ${asserted}` : ""}`;
+  const hidden = identity.hidden ? " · hidden from the roster" : "";
+  return `${identityTypeLabel(identity)}${type ? ` · ${type}` : ""}${asserted ? `, presented as ${asserted}` : ""}${hidden}`;
+}
+
+/** What the identity is: its own type where Graph said it, else the slot it came in. */
+export function identityTypeLabel(identity: Identity): string {
+  return identity.type ? IDENTITY_TYPE_LABELS[identity.type] : IDENTITY_KIND_LABELS[identity.kind];
 }
 
 export function identityLabel(identity: Identity | null): string | null {
   if (!identity) return null;
-  if (identity.kind === "phone")
+  if (identity.kind === "phone" || identity.type === "phone")
     return identity.displayName ?? (identity.id ? `phone ${identity.id}` : "a phone number");
   return identity.displayName ?? identity.userPrincipalName ?? identity.id;
 }
@@ -189,6 +220,8 @@ export function formatLinkSpeed(bitsPerSecond: number | null): string {
 }
 
 export function formatDuration(ms: number): string {
+  // An end before the start is the two clocks disagreeing, not a length: said so, never "-1 s".
+  if (ms < 0) return `ends ${formatDuration(-ms)} before it starts (clock skew)`;
   const seconds = Math.round(ms / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

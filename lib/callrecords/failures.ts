@@ -13,6 +13,20 @@ export const STAGE_LABELS: Record<string, string> = {
   midcall: "during the call",
 };
 
+/**
+ * "failed at call setup: Media connectivity failure", "failed; Graph gave no stage or reason": any failureInfo
+ * is a failure (Graph fills it only if the session failed), and what Graph left out is said, never guessed.
+ */
+export function failureWords(failure: FailureInfo): string {
+  const stage = failure.stage ? (lookupStage(failure.stage) ?? `at stage ${isolate(failure.stage)}`) : null;
+  const reason = failure.reason ? isolate(failure.reason) : null;
+  if (!stage && !reason) return "failed; Graph gave no stage or reason";
+  if (!stage) return `failed (Graph gave no stage): ${reason}`;
+  return reason ? `failed ${stage}: ${reason}` : `failed ${stage}; Graph gave no reason`;
+}
+
+const lookupStage = (stage: string) => (Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage] : undefined);
+
 interface Advice {
   match: RegExp;
   next: string;
@@ -131,19 +145,17 @@ export function sessionQualityWord(session: Session): string {
 /** One sentence per group, for the findings. */
 export function describeFailureGroup(group: FailureGroup): string {
   const count = group.sessions.length;
-  const stage = group.stage ? (STAGE_LABELS[group.stage] ?? `at stage ${isolate(group.stage)}`) : "";
-  const reason = group.reason ? isolate(group.reason) : "Graph gave no reason";
   const retry = group.retry
     ? ` The retry at ${formatClock(group.retry.startDateTime)} UTC connected and was ${sessionQualityWord(group.retry)}.`
     : "";
-  return `${count === 1 ? "1 session" : `${formatCount(count)} sessions`} failed${stage ? ` ${stage}` : ""}: ${reason} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
+  return `${count === 1 ? "1 session" : `${formatCount(count)} sessions`} ${failureWords(group)} (${whoAndWhen(group.sessions)}).${retry} Next: ${group.advice}.`;
 }
 
 /** "1 of 2 sessions failed at call setup; the retry was good" — the verdict's line beside the quality. */
 export function failureSummary(groups: readonly FailureGroup[], sessionCount: number): string | null {
   const failed = groups.reduce((sum, group) => sum + group.sessions.length, 0);
   if (failed === 0) return null;
-  const stages = [...new Set(groups.map((g) => (g.stage ? (STAGE_LABELS[g.stage] ?? g.stage) : null)))];
+  const stages = [...new Set(groups.map((g) => (g.stage ? (lookupStage(g.stage) ?? g.stage) : null)))];
   const stage = stages.length === 1 && stages[0] ? ` ${stages[0]}` : "";
   const retries = groups.flatMap((g) => (g.retry ? [g.retry] : []));
   const retry =

@@ -16,7 +16,27 @@ export type IdentityKind =
   | "spoolApplicationInstance"
   | "encrypted"
   | "onPremises"
-  | "associated";
+  | "associated"
+  /** Only `assertedIdentity` was sent: who the participant presented itself as (a Skype for Business phone, say). */
+  | "asserted";
+
+/**
+ * What an identity is by its own `@odata.type` (and a teamworkUserIdentity's userIdentityType), which can say more
+ * than the slot it came in: an anonymous guest or a Teams conversation in the `user` slot.
+ */
+export type IdentityType =
+  | "user"
+  | "guest"
+  | "anonymousGuest"
+  | "federatedUser"
+  | "personalAccount"
+  | "skypeUser"
+  | "phone"
+  | "acsUser"
+  | "conversation"
+  | "application"
+  | "applicationInstance"
+  | "encrypted";
 
 export interface Identity {
   kind: IdentityKind;
@@ -28,6 +48,10 @@ export interface Identity {
   endpointType: string | null;
   /** Who the participant presented itself as to the others (a user or a phone number). */
   assertedIdentity: { id: string | null; displayName: string | null } | null;
+  /** The identity's own type, when Graph said it; absent or null: the slot (`kind`) is all there is. */
+  type?: IdentityType | null;
+  /** Graph's `hidden`: the participant is not shown in the other participants' rosters (a bot, a recorder). */
+  hidden?: boolean;
 }
 
 /** A person (or room, bot, phone) in the call, from `participants_v2` or the legacy `participants`. */
@@ -147,6 +171,14 @@ export interface Device {
 
 export type StreamDirection = "callerToCallee" | "calleeToCaller";
 
+/** A value Graph sent that callscope could not read ("NaN", "INF", a duration like "16ms"): its field is null, this says why. */
+export interface UnreadableValue {
+  /** Graph's name for the field, e.g. `averageJitter`. */
+  field: string;
+  /** What Graph sent, as text (clipped). */
+  sent: string;
+}
+
 export interface Stream {
   streamId: string | null;
   direction: StreamDirection;
@@ -178,6 +210,8 @@ export interface Stream {
   lowVideoProcessingCapabilityRatio: number | null;
   averageFreezeDurationMs: number | null;
   rmsFreezeDurationMs: number | null;
+  /** Values Graph sent that could not be read (their fields are null); absent when every value was readable. */
+  unreadable?: UnreadableValue[];
 }
 
 export type MediaKind = "audio" | "video" | "screenSharing" | "data" | "other";

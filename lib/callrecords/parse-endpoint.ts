@@ -1,6 +1,6 @@
 // Graph's endpoints (caller, callee) and identities, wire → model.
 import type { WireEndpoint, WireIdentitySet } from "@/lib/graph/schema";
-import type { Endpoint, Feedback, Identity, IdentityKind } from "./model";
+import type { Endpoint, Feedback, Identity, IdentityKind, IdentityType } from "./model";
 import { reportedEnum, reportedPositive, reportedText } from "./reported";
 
 // The primary identity is the first member present, in this order: a person before the application
@@ -23,7 +23,41 @@ const IDENTITY_KINDS = [
 
 type WireIdentity = NonNullable<NonNullable<WireIdentitySet>["user"]>;
 
+// Graph's identity types (the last part of `@odata.type`) and what each says the identity is.
+const ODATA_TYPES: Record<string, IdentityType> = {
+  communicationsUserIdentity: "user",
+  userIdentity: "user",
+  communicationsGuestIdentity: "guest",
+  communicationsPhoneIdentity: "phone",
+  azureCommunicationServicesUserIdentity: "acsUser",
+  teamworkConversationIdentity: "conversation",
+  communicationsApplicationIdentity: "application",
+  teamworkApplicationIdentity: "application",
+  communicationsApplicationInstanceIdentity: "applicationInstance",
+  communicationsEncryptedIdentity: "encrypted",
+};
+
+// teamworkUserIdentity's userIdentityType values that say more than "a user".
+const USER_IDENTITY_TYPES: Record<string, IdentityType> = {
+  aadUser: "user",
+  onPremiseAadUser: "user",
+  anonymousGuest: "anonymousGuest",
+  federatedUser: "federatedUser",
+  personalMicrosoftAccountUser: "personalAccount",
+  skypeUser: "skypeUser",
+  phoneUser: "phone",
+};
+
+function identityType(identity: WireIdentity): IdentityType | null {
+  const byUserType = reportedEnum(identity.userIdentityType);
+  if (byUserType && Object.hasOwn(USER_IDENTITY_TYPES, byUserType))
+    return USER_IDENTITY_TYPES[byUserType] ?? null;
+  const name = reportedText(identity["@odata.type"])?.split(".").pop() ?? "";
+  return Object.hasOwn(ODATA_TYPES, name) ? (ODATA_TYPES[name] ?? null) : null;
+}
+
 function identityFrom(kind: IdentityKind, identity: WireIdentity): Identity {
+  const type = identityType(identity);
   return {
     kind,
     id: reportedText(identity.id),
@@ -32,6 +66,8 @@ function identityFrom(kind: IdentityKind, identity: WireIdentity): Identity {
     tenantId: reportedText(identity.tenantId),
     endpointType: null,
     assertedIdentity: null,
+    ...(type ? { type } : {}),
+    ...(identity.hidden ? { hidden: true } : {}),
   };
 }
 
@@ -61,7 +97,12 @@ export function parseIdentity(set: WireIdentitySet, associated?: WireIdentity | 
       }
     : null;
   const endpointType = reportedEnum(set?.endpointType);
-  const base = primary ?? usableExtra;
+  // Known only by who it presented itself as (a Skype for Business phone): that is its identity, and says so.
+  const assertedOnly =
+    set?.assertedIdentity && (asserted?.id || asserted?.displayName)
+      ? identityFrom("asserted", set.assertedIdentity)
+      : null;
+  const base = primary ?? usableExtra ?? assertedOnly;
   if (!base) return null;
   // The associated identity fills gaps only when it is not visibly someone else.
   const samePerson =
@@ -74,7 +115,8 @@ export function parseIdentity(set: WireIdentitySet, associated?: WireIdentity | 
     userPrincipalName: base.userPrincipalName ?? fill?.userPrincipalName ?? null,
     tenantId: base.tenantId ?? fill?.tenantId ?? null,
     endpointType,
-    assertedIdentity: asserted && (asserted.id || asserted.displayName) ? asserted : null,
+    assertedIdentity:
+      base !== assertedOnly && asserted && (asserted.id || asserted.displayName) ? asserted : null,
   };
 }
 
@@ -87,16 +129,18 @@ export function endpointKind(endpoint: NonNullable<WireEndpoint>): Endpoint["kin
   const agentType = agent?.["@odata.type"] ?? "";
   if (agentType.endsWith("serviceUserAgent") || reportedText(agent?.role)) return "service";
   if (agentType.endsWith("clientUserAgent")) return "participant";
+  // What only a person's client sends. Values that say nothing count for nothing: an identity set of nulls, the
+  // `notRated` feedback real clients attach everywhere, and a platform or product family of "unknown" (a real
+  // tenant's meeting service arrives so, with a null headerValue and no identity).
   const personal =
-    endpoint.identity ||
-    endpoint.associatedIdentity ||
-    endpoint.feedback ||
+    parseIdentity(endpoint.identity, endpoint.associatedIdentity) ||
+    parseFeedback(endpoint.feedback) ||
     reportedText(endpoint.name) ||
     reportedText(endpoint.cpuName);
   if (
     personal ||
-    reportedText(agent?.platform) ||
-    reportedText(agent?.productFamily) ||
+    reportedEnum(agent?.platform) ||
+    reportedEnum(agent?.productFamily) ||
     reportedText(agent?.azureADAppId)
   )
     return "participant";

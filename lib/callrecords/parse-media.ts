@@ -1,18 +1,27 @@
 // A segment's media lines (networks, devices, streams), wire → model, counting what could not be read.
 import type { WireDevice, WireMedia, WireNetwork, WireStream } from "@/lib/graph/schema";
 import { durationToMs } from "./duration";
-import type { Device, Media, MediaKind, Network, Stream, StreamDirection, Unreadable } from "./model";
+import type {
+  Device,
+  Media,
+  MediaKind,
+  Network,
+  Stream,
+  StreamDirection,
+  Unreadable,
+  UnreadableValue,
+} from "./model";
 import {
   reportedAddress,
   reportedEnum,
-  reportedLinkSpeed,
   reportedMac,
   reportedNumber,
   reportedPositive,
   reportedText,
+  LINK_SPEED_UNKNOWN,
+  type WireNumber,
 } from "./reported";
 
-/** Counts what could not be read in one session, so the view can say so and show the rest. */
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 /** Counts what could not be read in one session, so the view can say so and show the rest. */
@@ -55,30 +64,99 @@ export function readTime(
   return text;
 }
 
+// Values no measurement can take: a share below 0 or over 100 %, and the Int32 extremes clients write for
+// "no value". Shown as "not a valid value", never as a measurement.
+const INT32_EXTREMES = new Set([2147483647, -2147483647, -2147483648]);
+const PERCENT_FIELDS = new Set([
+  "wifiSignalStrength",
+  "wifiBatteryCharge",
+  "averageVideoFrameLossPercentage",
+]);
+const isRatioField = (field: string) => /Ratio$|Rate$/.test(field) && !/FrameRate$|GlitchRate$/.test(field);
+
+function outOfRange(field: string, value: number): boolean {
+  if (INT32_EXTREMES.has(value)) return true;
+  if (PERCENT_FIELDS.has(field)) return value < 0 || value > 100;
+  if (isRatioField(field)) return value < 0 || value > 1;
+  return false;
+}
+
+type Owner = "streams" | "networks" | "devices";
+
+/**
+ * Reads one object's numbers and durations: what Graph sent that is not a value (a string that is no number,
+ * "NaN", "INF", a duration like "16ms", a share of -1 %) becomes null, is remembered on the object with what was
+ * sent, and is counted for the session's notice.
+ */
+class ValueReader {
+  readonly values: UnreadableValue[] = [];
+  /** Durations that were not ISO 8601: counted per stream by the caller, as they always were. */
+  badDurations = 0;
+
+  constructor(
+    private readonly owner: Owner,
+    private readonly session: Unreadables,
+  ) {}
+
+  private note(field: string, sent: string, what: string): void {
+    this.values.push({ field, sent });
+    this.session.add(`${this.owner} had ${field} ${sent}, ${what}`);
+  }
+
+  number(field: string, value: WireNumber, positive = false): number | null {
+    const number = reportedNumber(value, (sent) => this.note(field, JSON.stringify(sent), "not a number"));
+    if (number === null) return null;
+    if (outOfRange(field, number)) {
+      this.note(field, String(number), "not a valid value");
+      return null;
+    }
+    return positive && number <= 0 ? null : number;
+  }
+
+  duration(field: string, value: string | null | undefined): number | null {
+    try {
+      return durationToMs(reportedText(value));
+    } catch {
+      this.values.push({ field, sent: JSON.stringify(String(value).slice(0, 24)) });
+      this.badDurations += 1;
+      return null;
+    }
+  }
+
+  /** The object with what could not be read on it, when anything could not. */
+  attach<T extends object>(parsed: T): T & { unreadable?: UnreadableValue[] } {
+    return this.values.length > 0 ? { ...parsed, unreadable: this.values } : parsed;
+  }
+}
+
 function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | null {
   if (!network) return null;
+  const read = new ValueReader("networks", unreadable);
+  const number = (field: keyof NonNullable<WireNetwork> & keyof Network, positive = false) =>
+    read.number(field, network[field] as WireNumber, positive);
+  const speed = read.number("linkSpeed", network.linkSpeed, true);
   const parsed: Network = {
     connectionType: reportedEnum(network.connectionType),
     publicNetwork: null,
     ipAddress: reportedAddress(network.ipAddress),
     subnet: reportedAddress(network.subnet),
-    port: reportedPositive(network.port),
-    linkSpeed: reportedLinkSpeed(network.linkSpeed),
+    port: number("port", true),
+    linkSpeed: speed === LINK_SPEED_UNKNOWN ? null : speed,
     macAddress: reportedMac(network.macAddress),
     reflexiveIPAddress: reportedAddress(network.reflexiveIPAddress),
     relayIPAddress: reportedAddress(network.relayIPAddress),
-    relayPort: reportedPositive(network.relayPort),
+    relayPort: number("relayPort", true),
     networkTransportProtocol: reportedEnum(network.networkTransportProtocol),
     dnsSuffix: reportedText(network.dnsSuffix),
-    sentQualityEventRatio: reportedNumber(network.sentQualityEventRatio),
-    receivedQualityEventRatio: reportedNumber(network.receivedQualityEventRatio),
-    delayEventRatio: reportedNumber(network.delayEventRatio),
-    bandwidthLowEventRatio: reportedNumber(network.bandwidthLowEventRatio),
+    sentQualityEventRatio: number("sentQualityEventRatio"),
+    receivedQualityEventRatio: number("receivedQualityEventRatio"),
+    delayEventRatio: number("delayEventRatio"),
+    bandwidthLowEventRatio: number("bandwidthLowEventRatio"),
     wifiBand: reportedEnum(network.wifiBand),
     wifiRadioType: reportedEnum(network.wifiRadioType),
-    wifiChannel: reportedPositive(network.wifiChannel),
-    wifiSignalStrength: reportedNumber(network.wifiSignalStrength),
-    wifiBatteryCharge: reportedNumber(network.wifiBatteryCharge),
+    wifiChannel: number("wifiChannel", true),
+    wifiSignalStrength: number("wifiSignalStrength"),
+    wifiBatteryCharge: number("wifiBatteryCharge"),
     wifiMicrosoftDriver: reportedText(network.wifiMicrosoftDriver),
     wifiMicrosoftDriverVersion: reportedText(network.wifiMicrosoftDriverVersion),
     wifiVendorDriver: reportedText(network.wifiVendorDriver),
@@ -88,7 +166,10 @@ function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | 
       hop
         ? [
             {
-              hopCount: reportedNumber(hop.hopCount),
+              // A hop without its number is shown without one, never numbered by its place in the list.
+              hopCount: reportedPositive(hop.hopCount, (sent) =>
+                unreadable.add(`traceroute hops had hopCount ${JSON.stringify(sent)}, not a number`),
+              ),
               ipAddress: reportedAddress(hop.ipAddress),
               roundTripTimeMs: readDuration(
                 hop.roundTripTime,
@@ -104,7 +185,7 @@ function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | 
   const anything = Object.entries(parsed).some(([key, value]) =>
     key === "traceRouteHops" ? parsed.traceRouteHops.length > 0 : value !== null,
   );
-  return anything ? parsed : null;
+  return anything || read.values.length > 0 ? read.attach(parsed) : null;
 }
 
 const DEVICE_TEXT = [
@@ -133,15 +214,16 @@ const DEVICE_NUMBERS = [
   "cpuInsufficentEventRatio",
 ] as const satisfies readonly (keyof Device)[];
 
-function parseDevice(device: WireDevice): Device | null {
+function parseDevice(device: WireDevice, unreadable: Unreadables): Device | null {
   if (!device) return null;
+  const read = new ValueReader("devices", unreadable);
   const out = {} as Record<keyof Device, string | number | null>;
   let any = false;
   for (const field of DEVICE_TEXT) out[field] = reportedText(device[field]);
-  for (const field of DEVICE_NUMBERS) out[field] = reportedNumber(device[field]);
+  for (const field of DEVICE_NUMBERS) out[field] = read.number(field, device[field]);
   for (const value of Object.values(out)) if (value !== null) any = true;
   // An empty object is what Graph sends for a service's side: no device at all.
-  return any ? (out as unknown as Device) : null;
+  return any || read.values.length > 0 ? read.attach(out as unknown as Device) : null;
 }
 
 const DIRECTIONS = new Set<string>(["callerToCallee", "calleeToCaller"]);
@@ -151,43 +233,47 @@ function parseStream(stream: WireStream, unreadable: Unreadables): Stream | null
     unreadable.add("streams had no known direction and were left out");
     return null;
   }
-  const problems = new Unreadables();
-  const ms = (value: string | null | undefined) => readDuration(value, problems, "bad");
+  const read = new ValueReader("streams", unreadable);
+  const times = new Unreadables();
+  const ms = (field: keyof WireStream & string) => read.duration(field, stream[field] as string | null);
+  const number = (field: keyof WireStream & string, positive = false) =>
+    read.number(field, stream[field] as WireNumber, positive);
   const parsed: Stream = {
     streamId: reportedText(stream.streamId),
     direction: stream.streamDirection as StreamDirection,
-    startDateTime: readTime(stream.startDateTime, problems, "bad"),
-    endDateTime: readTime(stream.endDateTime, problems, "bad"),
+    startDateTime: readTime(stream.startDateTime, times, "bad"),
+    endDateTime: readTime(stream.endDateTime, times, "bad"),
     audioCodec: reportedEnum(stream.audioCodec),
     videoCodec: reportedEnum(stream.videoCodec),
-    averageJitterMs: ms(stream.averageJitter),
-    maxJitterMs: ms(stream.maxJitter),
-    averagePacketLossRate: reportedNumber(stream.averagePacketLossRate),
-    maxPacketLossRate: reportedNumber(stream.maxPacketLossRate),
-    averageRoundTripTimeMs: ms(stream.averageRoundTripTime),
-    maxRoundTripTimeMs: ms(stream.maxRoundTripTime),
-    averageRatioOfConcealedSamples: reportedNumber(stream.averageRatioOfConcealedSamples),
-    maxRatioOfConcealedSamples: reportedNumber(stream.maxRatioOfConcealedSamples),
-    averageAudioDegradation: reportedNumber(stream.averageAudioDegradation),
-    averageAudioNetworkJitterMs: ms(stream.averageAudioNetworkJitter),
-    maxAudioNetworkJitterMs: ms(stream.maxAudioNetworkJitter),
-    averageBandwidthEstimate: reportedPositive(stream.averageBandwidthEstimate),
-    packetUtilization: reportedNumber(stream.packetUtilization),
+    averageJitterMs: ms("averageJitter"),
+    maxJitterMs: ms("maxJitter"),
+    averagePacketLossRate: number("averagePacketLossRate"),
+    maxPacketLossRate: number("maxPacketLossRate"),
+    averageRoundTripTimeMs: ms("averageRoundTripTime"),
+    maxRoundTripTimeMs: ms("maxRoundTripTime"),
+    averageRatioOfConcealedSamples: number("averageRatioOfConcealedSamples"),
+    maxRatioOfConcealedSamples: number("maxRatioOfConcealedSamples"),
+    averageAudioDegradation: number("averageAudioDegradation"),
+    averageAudioNetworkJitterMs: ms("averageAudioNetworkJitter"),
+    maxAudioNetworkJitterMs: ms("maxAudioNetworkJitter"),
+    averageBandwidthEstimate: number("averageBandwidthEstimate", true),
+    packetUtilization: number("packetUtilization"),
     isAudioForwardErrorCorrectionUsed: orNull(stream.isAudioForwardErrorCorrectionUsed),
     wasMediaBypassed: orNull(stream.wasMediaBypassed),
-    averageVideoFrameRate: reportedNumber(stream.averageVideoFrameRate),
-    averageReceivedFrameRate: reportedNumber(stream.averageReceivedFrameRate),
-    averageVideoFrameLossPercentage: reportedNumber(stream.averageVideoFrameLossPercentage),
-    averageVideoPacketLossRate: reportedNumber(stream.averageVideoPacketLossRate),
-    postForwardErrorCorrectionPacketLossRate: reportedNumber(stream.postForwardErrorCorrectionPacketLossRate),
-    lowFrameRateRatio: reportedNumber(stream.lowFrameRateRatio),
-    lowVideoProcessingCapabilityRatio: reportedNumber(stream.lowVideoProcessingCapabilityRatio),
-    averageFreezeDurationMs: ms(stream.averageFreezeDuration),
-    rmsFreezeDurationMs: ms(stream.rmsFreezeDuration),
+    averageVideoFrameRate: number("averageVideoFrameRate"),
+    averageReceivedFrameRate: number("averageReceivedFrameRate"),
+    averageVideoFrameLossPercentage: number("averageVideoFrameLossPercentage"),
+    averageVideoPacketLossRate: number("averageVideoPacketLossRate"),
+    postForwardErrorCorrectionPacketLossRate: number("postForwardErrorCorrectionPacketLossRate"),
+    lowFrameRateRatio: number("lowFrameRateRatio"),
+    lowVideoProcessingCapabilityRatio: number("lowVideoProcessingCapabilityRatio"),
+    averageFreezeDurationMs: ms("averageFreezeDuration"),
+    rmsFreezeDurationMs: ms("rmsFreezeDuration"),
   };
-  // Counted once per stream, however many of its values were unreadable.
-  if (problems.list().length > 0) unreadable.add("streams had unreadable durations or times");
-  return parsed;
+  // Durations and times: counted once per stream, however many of its values were unreadable.
+  if (read.badDurations > 0 || times.list().length > 0)
+    unreadable.add("streams had unreadable durations or times");
+  return read.attach(parsed);
 }
 
 export function mediaKind(label: string | null | undefined, streams: readonly WireStream[] = []): MediaKind {
@@ -215,8 +301,8 @@ export function parseMedia(media: WireMedia, unreadable: Unreadables): Media {
     kind: mediaKind(media.label, streams),
     callerNetwork: parseNetwork(media.callerNetwork, unreadable),
     calleeNetwork: parseNetwork(media.calleeNetwork, unreadable),
-    callerDevice: parseDevice(media.callerDevice),
-    calleeDevice: parseDevice(media.calleeDevice),
+    callerDevice: parseDevice(media.callerDevice, unreadable),
+    calleeDevice: parseDevice(media.calleeDevice, unreadable),
     streams: streams.flatMap((stream) => parseStream(stream, unreadable) ?? []),
   };
 }

@@ -7,10 +7,9 @@ import {
   type WirePstnRow,
 } from "@/lib/graph/schema";
 import type { PhoneLogKind, PhoneLogRow } from "./phone-log";
-import { reportedText } from "./reported";
+import { reportedText, wireNumber } from "./reported";
 
-const num = (value: number | null | undefined) =>
-  typeof value === "number" && Number.isFinite(value) ? value : null;
+const num = (value: number | string | null | undefined) => wireNumber(value);
 /** Graph writes "0001-01-01T00:00:00Z" for a time that does not apply (failureDateTime of a successful call). */
 const time = (value: string | null | undefined) => {
   const text = reportedText(value);
@@ -47,6 +46,10 @@ const EMPTY: Omit<PhoneLogRow, "kind" | "id"> = {
   operator: null,
   licenseCapability: null,
   conferenceId: null,
+  callDurationSource: null,
+  inventoryType: null,
+  tenantCountryCode: null,
+  usageCountryCode: null,
 };
 
 /** What both logs say the same way: the user, the times and the numbers. */
@@ -83,6 +86,10 @@ function parseRow(kind: PhoneLogKind, item: unknown): PhoneLogRow | null {
       operator: reportedText(row.operator),
       licenseCapability: reportedText(row.licenseCapability),
       conferenceId: reportedText(row.conferenceId),
+      callDurationSource: reportedText(row.callDurationSource),
+      inventoryType: reportedText(row.inventoryType),
+      tenantCountryCode: reportedText(row.tenantCountryCode),
+      usageCountryCode: reportedText(row.usageCountryCode),
     };
   }
   const parsed = directRoutingLogRowSchema.safeParse(item);

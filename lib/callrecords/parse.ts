@@ -4,6 +4,7 @@ import { GraphFailure } from "@/lib/graph/errors";
 import {
   callRecordSchema,
   participantsPageSchema,
+  sessionSchema,
   sessionsPageSchema,
   type WireParticipant,
   type WireSegment,
@@ -11,7 +12,7 @@ import {
 } from "@/lib/graph/schema";
 import { parseEndpoint, parseIdentity } from "./parse-endpoint";
 import { parseMedia, Unreadables } from "./parse-media";
-import type { CallSummary, Endpoint, Participant, Segment, Session } from "./model";
+import type { CallSummary, Endpoint, Participant, Segment, Session, Unreadable } from "./model";
 import { reportedEnum, reportedText } from "./reported";
 
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
@@ -27,7 +28,7 @@ function validate<T>(schema: ZodType<T>, body: unknown, what: string): T {
 }
 
 /** `offset`: where the validated slice starts in its page, so the path names the item in the whole page. */
-function describe(error: ZodError, offset = 0): string {
+function describe(error: ZodError, offset = 0, prefix = ""): string {
   const issue = error.issues[0];
   if (!issue) return "unknown problem";
   const path = issue.path
@@ -36,14 +37,14 @@ function describe(error: ZodError, offset = 0): string {
     )
     .join("")
     .replace(/^\./, "");
-  return `${path || "body"}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : ""}`;
+  const where = prefix ? `${prefix}${path ? `.${path}` : ""}` : path || "body";
+  return `${where}: ${issue.message}${error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : ""}`;
 }
 
+/** Graph fills failureInfo only "if the session failed": any object there is a failure, even `{}`. */
 function parseFailure(failure: WireSession["failureInfo"]) {
   if (!failure) return null;
-  const stage = reportedEnum(failure.stage);
-  const reason = reportedText(failure.reason);
-  return stage || reason ? { stage, reason } : null;
+  return { stage: reportedEnum(failure.stage), reason: reportedText(failure.reason) };
 }
 
 /** A segment without its own caller or callee is between the session's. */
@@ -83,6 +84,36 @@ function parseSession(session: WireSession): Session {
   };
 }
 
+/**
+ * A page's sessions, each validated on its own: a session callscope cannot read (no ID, a start that is not a
+ * time) is left out and reported in `lost`, with the first problem, so the rest of the page and the call still
+ * show. `offset`: where `items` start in their page, so a problem names the session in the whole page.
+ */
+function readSessions(items: readonly unknown[], offset = 0): { sessions: Session[]; lost: Unreadable[] } {
+  const sessions: Session[] = [];
+  const lost: Unreadable[] = [];
+  for (const [index, item] of items.entries()) {
+    const result = sessionSchema.safeParse(item);
+    if (result.success) sessions.push(parseSession(result.data));
+    else lost.push({ what: lostWords(describe(result.error, 0, `value[${index + offset}]`)), count: 1 });
+  }
+  return { sessions, lost };
+}
+
+const lostWords = (problem: string) => `sessions could not be read and were left out (first: ${problem})`;
+const PLACE = /value\[\d+\]/;
+
+/** The same problem in many sessions reads as one line, naming the first session's place in its page. */
+function sameProblem(lost: readonly Unreadable[]): Unreadable[] {
+  const merged = new Map<string, Unreadable>();
+  for (const { what, count } of lost) {
+    const key = what.replace(PLACE, "value[]");
+    const seen = merged.get(key);
+    merged.set(key, { what: seen?.what ?? what, count: (seen?.count ?? 0) + count });
+  }
+  return [...merged.values()];
+}
+
 export function parseParticipant(participant: WireParticipant): Participant {
   return {
     id: reportedText(participant.id),
@@ -96,6 +127,8 @@ export function parseParticipant(participant: WireParticipant): Participant {
 export interface ParsedRecord {
   call: CallSummary;
   sessions: Session[];
+  /** Sessions that could not be read at all, counted by problem (empty when every one could). */
+  lost: Unreadable[];
   nextLink: string | null;
   /** participants_v2 carried inline (snapshots store every page so), else the legacy list, else null. */
   participants: { list: Participant[]; source: "participants_v2" | "legacy" } | null;
@@ -109,6 +142,7 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
     const identity = parseIdentity(set);
     return identity ? [{ id: identity.id, identity, administrativeUnitIds: [] }] : [];
   });
+  const read = readSessions(record.sessions ?? []);
   return {
     call: {
       id: record.id.toLowerCase(),
@@ -122,7 +156,8 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
       organizer: organizerV2 ?? legacyOrganizer,
       organizerSource: organizerV2 ? "organizer_v2" : legacyOrganizer ? "legacy" : null,
     },
-    sessions: dedupeSessions((record.sessions ?? []).map(parseSession)),
+    sessions: dedupeSessions(read.sessions),
+    lost: sameProblem(read.lost),
     nextLink: orNull(record["sessions@odata.nextLink"]),
     participants: record.participants_v2?.length
       ? { list: record.participants_v2.map(parseParticipant), source: "participants_v2" }
@@ -132,10 +167,16 @@ export function parseCallRecordBody(body: unknown): ParsedRecord {
   };
 }
 
-export function parseSessionsPageBody(body: unknown): { sessions: Session[]; nextLink: string | null } {
+export function parseSessionsPageBody(body: unknown): {
+  sessions: Session[];
+  lost: Unreadable[];
+  nextLink: string | null;
+} {
   const page = validate(sessionsPageSchema, body, "a page of sessions");
+  const read = readSessions(page.value);
   return {
-    sessions: dedupeSessions(page.value.map(parseSession)),
+    sessions: dedupeSessions(read.sessions),
+    lost: sameProblem(read.lost),
     nextLink: orNull(page["@odata.nextLink"]),
   };
 }
@@ -148,19 +189,16 @@ export async function parseSessionsInSlices(
   items: readonly unknown[],
   pause: () => Promise<void>,
   size = 10,
-): Promise<Session[]> {
+): Promise<{ sessions: Session[]; lost: Unreadable[] }> {
   const sessions: Session[] = [];
+  const lost: Unreadable[] = [];
   for (let start = 0; start < items.length; start += size) {
     if (start > 0) await pause();
-    const result = sessionsPageSchema.safeParse({ value: items.slice(start, start + size) });
-    if (!result.success)
-      throw new GraphFailure(
-        "malformed",
-        `Graph sent a page of sessions that callscope cannot read: ${describe(result.error, start)}.`,
-      );
-    for (const session of result.data.value) sessions.push(parseSession(session));
+    const read = readSessions(items.slice(start, start + size), start);
+    sessions.push(...read.sessions);
+    lost.push(...read.lost);
   }
-  return dedupeSessions(sessions);
+  return { sessions: dedupeSessions(sessions), lost: sameProblem(lost) };
 }
 
 export function parseParticipantsPageBody(body: unknown): {

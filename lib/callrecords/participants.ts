@@ -21,7 +21,12 @@ function dedupe(participants: readonly Participant[]): Participant[] {
   for (const participant of participants) {
     // Keyed by the identity, not the participant ID: Microsoft's own example repeats one ID for two people.
     const key = personKey(participant.identity, participant.id);
-    if (key === null || seen.has(key)) continue;
+    // Graph listed someone it could not identify: kept (counted and shown as such), never merged with another.
+    if (key === null) {
+      out.push(participant);
+      continue;
+    }
+    if (seen.has(key)) continue;
     seen.add(key);
     out.push(participant);
   }
@@ -52,7 +57,16 @@ export interface ParticipantSources {
 /** Who was in the call: participants_v2, else the legacy list, else the people seen in sessions — and say which. */
 export function participantList(sources: ParticipantSources): ParticipantList {
   const v2 = dedupe(sources.v2 ?? []);
-  if (v2.length > 0) return { participants: v2, source: "participants_v2", note: null };
+  const unidentified = v2.filter((p) => personKey(p.identity, p.id) === null).length;
+  if (v2.length > 0)
+    return {
+      participants: v2,
+      source: "participants_v2",
+      note:
+        unidentified > 0
+          ? `Graph listed ${unidentified === 1 ? "1 participant" : `${unidentified} participants`} without an ID or identity: shown as "not identified by Graph"; if they had media, they may also appear by name from the sessions.`
+          : null,
+    };
   const why = sources.v2Unavailable ?? "Graph listed no participants_v2 for this record";
   const legacy = dedupe(sources.legacy ?? []);
   if (legacy.length > 0) {
@@ -101,8 +115,7 @@ export function* personRowSteps(
   const listed = new Set<string>();
   for (const [index, participant] of list.participants.entries()) {
     if (index > 0 && index % PEOPLE_PER_STEP === 0) yield;
-    const key = personKey(participant.identity, participant.id);
-    if (!key) continue;
+    const key = personKey(participant.identity, participant.id) ?? `unidentified:${index}`;
     listed.add(key);
     const impact = byKey.get(key) ?? null;
     rows.push({ key, participant, impact, noMedia: impact === null });

@@ -39,6 +39,13 @@ export interface PhoneLogRow {
   operator: string | null;
   licenseCapability: string | null;
   conferenceId: string | null;
+  /** PSTN only: who measured the duration, `microsoft` or (Operator Connect) `operator`. */
+  callDurationSource: string | null;
+  /** PSTN only: the user's number type, such as a service or toll-free number. */
+  inventoryType: string | null;
+  /** PSTN only: ISO 3166-1 alpha-2 codes of the tenant's country and the user's. */
+  tenantCountryCode: string | null;
+  usageCountryCode: string | null;
 }
 
 /**

@@ -31,18 +31,46 @@ export function reportedEnum(value: string | null | undefined): string | null {
   return text === null || text.toLowerCase() === "unknown" ? null : text;
 }
 
+/** A Graph number as its schema lets it arrive: a JSON number, or a string (Edm.Single's "NaN", "INF", "-INF", "0.25"). */
+export type WireNumber = number | string | null | undefined;
+
+/** Told what Graph sent where a number belongs that is not one ("NaN", "INF", "abc"), as text to quote. */
+export type OnUnreadable = (sent: string) => void;
+
+// OData JSON's spellings of a float that is not finite, and a numeric string's form (no hex, no blanks).
+const NOT_FINITE = /^(?:NaN|-?INF|-?Infinity)$/i;
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The number Graph meant, or null when it sent none; what it sent that is not a finite number goes to `onUnreadable`. */
+export function wireNumber(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    onUnreadable?.(String(value));
+    return null;
+  }
+  const text = value.trim();
+  if (text === "") return null;
+  if (NUMERIC.test(text)) {
+    const parsed = Number(text);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  onUnreadable?.(NOT_FINITE.test(text) ? text : text.slice(0, 24));
+  return null;
+}
+
 /** A count or measurement where 0 cannot be real (a port, a core count, a Wi-Fi channel, a CPU speed). */
-export function reportedPositive(value: number | null | undefined): number | null {
-  if (value === null || value === undefined || !Number.isFinite(value)) return null;
-  return value > 0 ? value : null;
+export function reportedPositive(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
+  const number = wireNumber(value, onUnreadable);
+  return number !== null && number > 0 ? number : null;
 }
 
-export function reportedNumber(value: number | null | undefined): number | null {
-  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+export function reportedNumber(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
+  return wireNumber(value, onUnreadable);
 }
 
-export function reportedLinkSpeed(value: number | null | undefined): number | null {
-  const speed = reportedPositive(value);
+export function reportedLinkSpeed(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
+  const speed = reportedPositive(value, onUnreadable);
   return speed === LINK_SPEED_UNKNOWN ? null : speed;
 }
 

@@ -19,7 +19,17 @@ interface Spec {
   format?: (value: number | string | boolean) => string;
 }
 
-const ms = (value: number | string | boolean) => `${formatNumber(Number(value), 1)} ms`;
+/** Milliseconds as measured; a minute or more in hours, minutes and seconds ("1 h 2 min 3.5 s", not "3,723,456 ms"). */
+const ms = (value: number | string | boolean) => {
+  const total = Number(value);
+  if (Math.abs(total) < 60_000) return `${formatNumber(total, 1)} ms`;
+  const h = Math.floor(total / 3_600_000);
+  const m = Math.floor((total % 3_600_000) / 60_000);
+  const s = (total % 60_000) / 1000;
+  return [h > 0 ? `${h} h` : "", m > 0 || h > 0 ? `${m} min` : "", `${formatNumber(s, 1)} s`]
+    .filter(Boolean)
+    .join(" ");
+};
 const pct = (value: number | string | boolean) => `${formatNumber(Number(value) * 100, 2)}%`;
 const yesNo = (value: number | string | boolean) => (value ? "yes" : "no");
 const bits = (value: number | string | boolean) => `${formatNumber(Number(value) / 1e6, 2)} Mbit/s`;
@@ -60,8 +70,18 @@ const SPECS: Spec[] = [
   { label: "Packets", read: (s) => s.packetUtilization, format: (v) => formatCount(Number(v)) },
   { label: "Forward error correction used", read: (s) => s.isAudioForwardErrorCorrectionUsed, format: yesNo },
   { label: "Media bypass (direct to the SBC)", read: (s) => s.wasMediaBypassed, format: yesNo },
-  { label: "Frame rate sent", read: (s) => s.averageVideoFrameRate, format: (v) => `${v} fps` },
-  { label: "Frame rate received", read: (s) => s.averageReceivedFrameRate, format: (v) => `${v} fps` },
+  // Graph: averageVideoFrameRate is the average frames per second *received* for all video streams over the
+  // session; averageReceivedFrameRate, for this stream. Neither is what was sent.
+  {
+    label: "Frame rate received (all video streams)",
+    read: (s) => s.averageVideoFrameRate,
+    format: (v) => `${v} fps`,
+  },
+  {
+    label: "Frame rate received (this stream)",
+    read: (s) => s.averageReceivedFrameRate,
+    format: (v) => `${v} fps`,
+  },
   { label: "Frame loss", read: (s) => s.averageVideoFrameLossPercentage, format: (v) => `${v}%` },
   { label: "Video packet loss", read: (s) => s.averageVideoPacketLossRate, format: pct },
   { label: "Packet loss after FEC", read: (s) => s.postForwardErrorCorrectionPacketLossRate, format: pct },

@@ -145,6 +145,22 @@ export function formatMetric(value: number, unit: Threshold["unit"]): string {
   }
 }
 
+/**
+ * A value beside the limit it is compared with, each with as many digits as it takes to tell them apart:
+ * "10.01%" and "10%", "6.99 fps" and "7.0 fps", never "10% > 10%" or "30 ms > 30 ms".
+ */
+export function formatAgainstLimit(value: number, limit: number, unit: Threshold["unit"]): [string, string] {
+  const scale = unit === "ratio" ? 100 : 1;
+  const suffix = { ms: " ms", ratio: "%", percent: "%", fps: " fps", score: "" }[unit];
+  const limitText = formatMetric(limit, unit);
+  let shown = formatMetric(value, unit);
+  for (let digits = 1; digits <= 7 && value !== limit && sameAsLimit(shown, limitText); digits += 1)
+    shown = `${(value * scale).toFixed(digits)}${suffix}`;
+  return [shown, limitText];
+}
+
+const sameAsLimit = (a: string, b: string) => Number.parseFloat(a) === Number.parseFloat(b);
+
 export function isBeyond(value: number, threshold: Threshold): boolean {
   return threshold.compare === "gt" ? value > threshold.limit : value < threshold.limit;
 }

@@ -19,8 +19,9 @@ describe("audio verdict (CQD)", () => {
   });
 
   it.each([
-    ["averageJitterMs", 30, 30.01, "jitter 30 ms > 30 ms"],
-    ["averagePacketLossRate", 0.1, 0.1001, "packet loss 10% > 10%"],
+    // The value shows the digits that make the sentence true, never "30 ms > 30 ms" (issue #41).
+    ["averageJitterMs", 30, 30.01, "jitter 30.01 ms > 30 ms"],
+    ["averagePacketLossRate", 0.1, 0.1001, "packet loss 10.01% > 10%"],
     ["averageRoundTripTimeMs", 500, 500.5, "round trip 501 ms > 500 ms"],
   ] as const)("%s is poor just above %d, good at it", (metric, at, above, text) => {
     expect(audio({ [metric]: at }).quality).toBe("good");

@@ -1,7 +1,7 @@
 import type { MediaKind, Stream } from "./model";
 import {
   DEFAULT_THRESHOLDS,
-  formatMetric,
+  formatAgainstLimit,
   isBeyond,
   type Threshold,
   type ThresholdTable,
@@ -32,15 +32,20 @@ function breach(threshold: Threshold, value: number): Breach {
   const symbol = threshold.compare === "gt" ? ">" : "<";
   const severity =
     threshold.compare === "gt" ? value / threshold.limit : threshold.limit / Math.max(value, 0.001);
-  return {
-    threshold,
-    value,
-    severity,
-    text: `${threshold.label} ${formatMetric(value, threshold.unit)} ${symbol} ${formatMetric(threshold.limit, threshold.unit)}`,
-  };
+  const [shown, limit] = formatAgainstLimit(value, threshold.limit, threshold.unit);
+  return { threshold, value, severity, text: `${threshold.label} ${shown} ${symbol} ${limit}` };
 }
 
 const valueOf = (stream: Stream, threshold: Threshold) => stream[threshold.metric];
+
+/** What Graph sent for a threshold's metric when it could not be read ("NaN"), else null. */
+function unreadableOf(stream: Stream, threshold: Threshold): string | null {
+  const field = threshold.metric.replace(/Ms$/, "");
+  return stream.unreadable?.find((value) => value.field === field)?.sent ?? null;
+}
+
+const unreadableWords = (threshold: Threshold, sent: string) =>
+  `${threshold.label} could not be read (Graph sent ${sent})`;
 
 export function audioVerdict(stream: Stream, table: ThresholdTable = DEFAULT_THRESHOLDS): StreamVerdict {
   const secondary = table.audio
@@ -51,27 +56,42 @@ export function audioVerdict(stream: Stream, table: ThresholdTable = DEFAULT_THR
     });
   const packets = stream.packetUtilization;
   if (packets === null || packets <= table.audioMinPackets) {
+    const sentPackets = stream.unreadable?.find((value) => value.field === "packetUtilization")?.sent;
     return {
       quality: "unclassified",
       causes: [],
       secondary,
-      reason:
-        packets === null
+      reason: sentPackets
+        ? `the packet count could not be read (Graph sent ${sentPackets})`
+        : packets === null
           ? "no packet count reported"
           : `only ${packets} packets (needs more than ${table.audioMinPackets})`,
     };
   }
   const primary = table.audio.filter((t) => !t.secondary);
   const measured = primary.filter((t) => valueOf(stream, t) !== null);
-  if (measured.length === 0)
-    return { quality: "unclassified", causes: [], secondary, reason: "no network metrics reported" };
   const causes = measured
     .flatMap((t) => {
       const value = valueOf(stream, t) as number;
       return isBeyond(value, t) ? [breach(t, value)] : [];
     })
     .sort((a, b) => b.severity - a.severity);
-  return { quality: causes.length > 0 ? "poor" : "good", causes, secondary, reason: null };
+  if (causes.length > 0) return { quality: "poor", causes, secondary, reason: null };
+  // Any one metric over its limit makes audio poor, so one that could not be read leaves "good" unproven.
+  const unread = primary.flatMap((t) => {
+    const sent = unreadableOf(stream, t);
+    return sent ? [unreadableWords(t, sent)] : [];
+  });
+  if (unread.length > 0)
+    return {
+      quality: "unclassified",
+      causes: [],
+      secondary,
+      reason: `${unread.join("; ")}; the rest is within the limits`,
+    };
+  if (measured.length === 0)
+    return { quality: "unclassified", causes: [], secondary, reason: "no network metrics reported" };
+  return { quality: "good", causes, secondary, reason: null };
 }
 
 /** CQD video rule: the first metric that is available decides the verdict. */
@@ -83,6 +103,10 @@ export function videoVerdict(
   const rules = kind === "video" ? table.video : table.screenSharing;
   for (const threshold of rules) {
     const value = valueOf(stream, threshold);
+    // Graph sent this metric, so it is the one that decides: unreadable, it leaves the stream unjudged.
+    const sent = value === null ? unreadableOf(stream, threshold) : null;
+    if (sent)
+      return { quality: "unclassified", causes: [], secondary: [], reason: unreadableWords(threshold, sent) };
     if (value === null) continue;
     if (isBeyond(value, threshold))
       return { quality: "poor", causes: [breach(threshold, value)], secondary: [], reason: null };

@@ -12,9 +12,18 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Problems that asking again cannot fix: what Graph sent cannot be read, or the server's own limits refuse it. */
+const PERMANENT_CODES = new Set(["graph_malformed", "graph_link_refused", "too_many_sessions"]);
+
+/** Whether asking again could help: the page offers no "Try again" where it could not. */
+export const isRetryable = (error: unknown): boolean =>
+  !(error instanceof ApiProblem && PERMANENT_CODES.has(error.code));
+
 /** A failure that may pass by itself: the network, or a gateway between callscope and Graph. */
 export const isTransient = (error: unknown): boolean =>
-  error instanceof ApiProblem && (error.status === 0 || error.status === 502 || error.status === 504);
+  error instanceof ApiProblem &&
+  isRetryable(error) &&
+  (error.status === 0 || error.status === 502 || error.status === 504);
 
 /** Gives the signed-in user's token for callscope's API; null in demo mode. */
 export interface TokenSource {

@@ -1,5 +1,5 @@
 import { summarizeSession, type SessionSummary } from "@/lib/callrecords/analysis";
-import type { CallSummary, Session } from "@/lib/callrecords/model";
+import type { CallSummary, Session, Unreadable } from "@/lib/callrecords/model";
 
 /** One page of a call as the API sends it (`GET /api/calls/{id}` and its `/sessions?cursor=` pages). */
 export interface CallPage {
@@ -8,6 +8,8 @@ export interface CallPage {
   page: number;
   loaded: number;
   nextCursor: string | null;
+  /** Sessions on this page Graph sent in a shape that could not be read, counted by problem; absent when none. */
+  lost?: Unreadable[];
 }
 
 // A live page's JSON bytes as the API sent them, until the analysis worker takes them (analysis-client.ts): moved

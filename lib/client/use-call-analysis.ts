@@ -30,7 +30,8 @@ function* gatherSteps(pages: readonly CallPage[] | undefined) {
   const summaries = firstOfEach(all, (summary) => summary.session.id);
   const rows = summaries.flatMap((summary) => summary.rows);
   const sessions = summaries.map((summary) => summary.session);
-  return { summaries, sessions, rows, unreadable: unreadableTotals(sessions) };
+  const lost = (pages ?? []).flatMap((page) => page.lost ?? []);
+  return { summaries, sessions, rows, unreadable: unreadableTotals(sessions, lost) };
 }
 const SLICE_MS = 12;
 

@@ -2,19 +2,37 @@ import { z } from "zod";
 
 // Graph's callRecords wire format, checked at the boundary. Unknown fields are dropped, evolvable
 // enums stay open strings, and nulls are allowed wherever Graph allows them. What the UI relies on
-// (IDs, record and session times, the shape of collections) is strict. Inside a stream, a value
-// callscope cannot read (a bad duration, an unknown direction) is kept as text here and reported
-// by the parser as "unreadable" rather than failing the whole page: the rest of the call still shows.
+// (IDs, record and session times, the shape of collections) is strict. Inside a session, a value
+// callscope cannot read (a bad duration, an unknown direction, a number that is not one) is kept as
+// text here and reported by the parser as "unreadable" rather than failing the whole page: the rest of
+// the call still shows.
 
 const text = z.string().nullish();
-const num = z.number().nullish();
+/** A value of another type where text or a number belongs, kept as its JSON text for the parser to report. */
+const asText = ({ value }: { value: unknown }) => JSON.stringify(value) ?? String(value);
+/**
+ * Graph's numbers as its OpenAPI types them: a JSON number or a string. Edm.Single carries "NaN", "INF" and
+ * "-INF" only as strings, and the SDKs type every float `number | string`. The parser reads them (reported.ts).
+ */
+const num = z.union([z.number(), z.string()]).nullish().catch(asText);
 const bool = z.boolean().nullish();
 const isoDate = z.iso.datetime({ offset: true, local: false, precision: undefined });
 /** ISO-8601 durations such as "PT0.016S"; parsed to milliseconds later, once (unreadable ones become null there). */
-const duration = text;
+const duration = z.string().nullish().catch(asText);
 
 export const identitySchema = z
-  .object({ id: text, displayName: text, tenantId: text, userPrincipalName: text })
+  .object({
+    // Each identity has its own type (a guest, an ACS user, a Teams conversation…), whatever slot it is in.
+    "@odata.type": text,
+    id: text,
+    displayName: text,
+    tenantId: text,
+    userPrincipalName: text,
+    // communicationsApplication(Instance)Identity: not shown in the other participants' rosters.
+    hidden: z.boolean().nullish().catch(null),
+    // teamworkUserIdentity: aadUser, anonymousGuest, federatedUser, …
+    userIdentityType: text,
+  })
   .nullish();
 
 export const identitySetSchema = z
@@ -217,12 +235,13 @@ export const callRecordSchema = z.object({
   organizer: identitySetSchema,
   participants: z.array(identitySetSchema).nullish(),
   participants_v2: z.array(participantSchema).nullish(),
-  sessions: z.array(sessionSchema).nullish(),
+  // Each session is validated on its own (parse.ts): one that cannot be read is reported, not fatal to the call.
+  sessions: z.array(z.unknown()).nullish(),
   "sessions@odata.nextLink": z.string().nullish(),
 });
 
 export const sessionsPageSchema = z.object({
-  value: z.array(sessionSchema),
+  value: z.array(z.unknown()),
   "@odata.nextLink": z.string().nullish(),
 });
 

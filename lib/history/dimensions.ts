@@ -15,7 +15,8 @@ const yesNo = (yes: string, no: string) => (value: string) => (value === "1" ? y
 const WIFI_BANDS: Record<string, string> = {
   frequency24GHz: "Wi-Fi 2.4 GHz",
   frequency50GHz: "Wi-Fi 5 GHz",
-  frequency60GHz: "Wi-Fi 6 GHz",
+  // 60 GHz (802.11ad): Graph's wifiBand has no 6 GHz member.
+  frequency60GHz: "Wi-Fi 60 GHz",
 };
 
 export const DIMENSIONS: readonly Dimension[] = [

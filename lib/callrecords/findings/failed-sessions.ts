@@ -1,4 +1,4 @@
-import { describeFailureGroup, failureGroups, sessionQualityWord } from "../failures";
+import { describeFailureGroup, failureGroups, failureWords, sessionQualityWord } from "../failures";
 import { MAX_EVIDENCE, type FindingRule } from "./types";
 
 /** Failed sessions grouped by stage and reason (failures.ts), with the retry that followed. */
@@ -18,10 +18,7 @@ export const failedSessionsRule: FindingRule = {
             .slice(0, MAX_EVIDENCE)
             .map((session) => ({
               sessionId: session.id,
-              detail:
-                session === group.retry
-                  ? `retry: ${sessionQualityWord(session)}`
-                  : `${group.stage ?? "unknown stage"}: ${group.reason ?? "no reason"}`,
+              detail: session === group.retry ? `retry: ${sessionQualityWord(session)}` : failureWords(group),
             })),
         },
       ];

@@ -1,6 +1,6 @@
 import { MEDIA_LABELS, describeNetwork, isolate } from "../describe";
 import { rowDirection, streamSeverity, type StreamRow } from "../streams";
-import { formatMetric } from "../thresholds";
+import { formatAgainstLimit } from "../thresholds";
 import { MAX_EVIDENCE, type FindingRule } from "./types";
 
 const times = (severity: number) =>
@@ -32,8 +32,7 @@ export const poorStreamsRule: FindingRule = {
       const what = received
         ? ` received poor ${MEDIA_LABELS[worst.kind]} from the ${isolate(worst.senderLabel)}`
         : "";
-      const limit = formatMetric(cause.threshold.limit, cause.threshold.unit);
-      const value = formatMetric(cause.value, cause.threshold.unit);
+      const [value, limit] = formatAgainstLimit(cause.value, cause.threshold.limit, cause.threshold.unit);
       const more = poorRows.length > 1 ? ` (${poorRows.length} poor streams in all)` : "";
       return [
         {
