@@ -6,9 +6,10 @@ import docsSessions from "../../lib/graph/fixtures/list-sessions-example-2.json"
 import legacyOnly from "../../lib/graph/fixtures/legacy-only.json";
 import realTenant from "../../lib/graph/fixtures/real-tenant-shape.json";
 import { hostileRecord } from "./hostile";
+import { oddShapesRecord } from "./odd-shapes";
 import type { WireCallRecord } from "./wire";
 
-export type ReplayScenario = "real-tenant" | "legacy-only" | "docs-example" | "hostile";
+export type ReplayScenario = "real-tenant" | "legacy-only" | "docs-example" | "hostile" | "odd-shapes";
 
 function withoutAnnotations(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([key]) => !key.includes("@")));
@@ -23,6 +24,8 @@ function compose(name: ReplayScenario): Record<string, unknown> {
       return { ...withoutAnnotations(legacyOnly), participants_v2: [] };
     case "hostile":
       return hostileRecord();
+    case "odd-shapes":
+      return withoutAnnotations(oddShapesRecord());
     case "docs-example":
       return {
         ...withoutAnnotations(docsRecord),

@@ -557,6 +557,7 @@ export function buildCallRecord(input: ScenarioInput): WireCallRecord {
     case "real-tenant":
     case "legacy-only":
     case "docs-example":
+    case "odd-shapes":
       return { ...replayRecord(input.scenario, end), id };
     case "generic":
       return groupCall(id, rng, end, tenantId, {

@@ -13,7 +13,8 @@ export type DemoScenario =
   | "docs-example"
   | "hostile"
   | "branch-meeting"
-  | "isp-meeting";
+  | "isp-meeting"
+  | "odd-shapes";
 
 export interface DemoCall {
   id: string;
@@ -126,6 +127,15 @@ export const demoCalls: readonly DemoCall[] = [
       "Every free-form string carries script, spreadsheet formulas, bidi overrides, control characters, prototype names or 100 KB: the page must stay inert and readable.",
     scenario: "hostile",
     sessions: 3,
+    featured: false,
+  },
+  {
+    id: "0dd5a9e0-41a0-4c3e-9b7a-2d4e6f8a0b41",
+    title: "Every shape Graph may send",
+    description:
+      'Valid by Graph\'s schema, odd as real tenants send: "NaN" and numeric strings on the second page, a session Graph sent without an ID, empty failures, a phone known only by its asserted identity, an anonymous guest, a hidden recorder.',
+    scenario: "odd-shapes",
+    sessions: 64,
     featured: false,
   },
 ];
