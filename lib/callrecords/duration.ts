@@ -11,7 +11,9 @@ const TICKS_PER_MS = 10_000;
 export function durationToMs(value: string | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   const match = ISO_DURATION.exec(value);
-  if (!match) throw new Error(`"${value}" is not an ISO-8601 duration`);
+  // "P" and "PT" match the pattern's optional parts but name no length: not a duration.
+  if (!match || match.slice(2, 6).every((part) => part === undefined))
+    throw new Error(`"${value}" is not an ISO-8601 duration`);
   const [, sign, days, hours, minutes, seconds, fraction = ""] = match;
   const wholeSeconds =
     ((Number(days ?? 0) * 24 + Number(hours ?? 0)) * 60 + Number(minutes ?? 0)) * 60 + Number(seconds ?? 0);
