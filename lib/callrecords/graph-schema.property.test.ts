@@ -175,7 +175,9 @@ const record = fc.record({
   sessions: fc.array(session, { minLength: 1, maxLength: 3 }),
 });
 
-function toWire(generated: fc.RecordValue<typeof record>): Json {
+type Generated = typeof record extends fc.Arbitrary<infer T> ? T : never;
+
+function toWire(generated: Generated): Json {
   const start = "2026-11-20T10:00:00Z";
   const end = "2026-11-20T10:30:00.1234567Z";
   return {

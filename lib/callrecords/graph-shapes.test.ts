@@ -396,14 +396,14 @@ describe("the emulator's odd-shapes record, whole", () => {
     expect(second.sessions).toHaveLength(3);
     expect(second.lost).toEqual([
       {
-        what: expect.stringMatching(/^sessions could not be read and were left out \(first: value\[3\]\.id/),
+        what: expect.stringMatching(/^sessions unreadable and left out \(first: value\[3\]\.id/),
         count: 1,
       },
     ]);
     const notes = unreadableTotals([...first.sessions, ...second.sessions], second.lost).map(
       describeUnreadable,
     );
-    expect(notes[0]).toMatch(/^1 session could not be read/);
+    expect(notes[0]).toMatch(/^1 session unreadable and left out/);
     expect(notes).toEqual(
       expect.arrayContaining([
         '1 stream had averagePacketLossRate "NaN", not a number',

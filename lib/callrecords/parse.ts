@@ -100,7 +100,7 @@ function readSessions(items: readonly unknown[], offset = 0): { sessions: Sessio
   return { sessions, lost };
 }
 
-const lostWords = (problem: string) => `sessions could not be read and were left out (first: ${problem})`;
+const lostWords = (problem: string) => `sessions unreadable and left out (first: ${problem})`;
 const PLACE = /value\[\d+\]/;
 
 /** The same problem in many sessions reads as one line, naming the first session's place in its page. */

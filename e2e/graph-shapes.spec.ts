@@ -1,0 +1,71 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ODD_SHAPES_SESSIONS } from "../emulator/data/odd-shapes";
+import { demoCall, screenshot, waitForAllSessions } from "./support";
+
+// The demo call "Every shape Graph may send" (emulator/data/odd-shapes.ts, issue #41): valid by Graph's schema,
+// odd as real tenants send. One odd value never loses the call, and every label says what Graph means.
+
+async function openSession(page: Page, who: RegExp) {
+  await page
+    .getByTestId("sessions-table")
+    .getByRole("row")
+    .filter({ hasText: who })
+    .getByRole("button")
+    .first()
+    .click();
+  const detail = page.getByTestId("session-detail");
+  await expect(detail).toBeVisible();
+  return detail;
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test.describe(`${scheme} mode`, () => {
+    test.beforeEach(async ({ page }) => page.emulateMedia({ colorScheme: scheme }));
+
+    test("string floats on the second page, a session without an ID and odd people: the whole call shows, and says what it could not read", async ({
+      page,
+    }) => {
+      const call = demoCall("odd-shapes");
+      await page.goto(`/calls/${call.id}`);
+      await waitForAllSessions(page, ODD_SHAPES_SESSIONS - 1);
+      const notice = page.getByTestId("unreadable-notice");
+      await expect(notice).toContainText("1 session unreadable and left out (first: value[3].id");
+      await expect(notice).toContainText('1 stream had averagePacketLossRate "NaN", not a number');
+      await expect(notice).toContainText('1 network had sentQualityEventRatio "INF", not a number');
+      await expect(notice).toContainText("1 network had wifiSignalStrength -1, not a valid value");
+      await expect(page.getByRole("region", { name: "Verdict" })).toContainText("jitter 30.0001 ms > 30 ms");
+      await expect(page.getByText("Try again")).toHaveCount(0);
+
+      await page.getByRole("button", { name: /^Show all \d+ participants$/ }).click();
+      const people = page.getByTestId("participants");
+      await expect(people).toContainText("Reception phone");
+      await expect(people).toContainText("Presented identity only (assertedIdentity)");
+      await expect(people).toContainText("Anonymous guest");
+      await expect(people).toContainText("hidden from the roster");
+      await expect(people).toContainText("Teams conversation (team, channel or chat)");
+      await expect(people).toContainText("participant not identified by Graph");
+      await expect(people).not.toContainText("unknown participant");
+      await expect(page.getByTestId("participants-source")).toContainText(
+        "1 participant without an ID or identity",
+      );
+      await screenshot(page, `odd-shapes-${scheme}`);
+
+      const failed = await openSession(page, /Attendee 3\b/);
+      await expect(failed.getByRole("alert")).toContainText("Session failed; Graph gave no stage or reason.");
+
+      const network = await openSession(page, /Attendee 7\b/);
+      const panel = network.getByTestId("media-panel").first();
+      if (!(await panel.evaluate((element) => (element as HTMLDetailsElement).open)))
+        await panel.locator(":scope > summary").click();
+      await expect(
+        panel.getByTestId("compare-network").getByRole("row").filter({ hasText: "Wi-Fi signal" }),
+      ).toContainText("not a valid value (Graph sent -1)");
+      await expect(panel.getByTestId("traceroute-caller")).toContainText("not numbered");
+      await screenshot(page, `odd-shapes-session-${scheme}`);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.getByTestId("unreadable-notice")).toBeVisible();
+      await screenshot(page, `odd-shapes-390-${scheme}`);
+    });
+  });
+}
