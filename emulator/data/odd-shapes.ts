@@ -10,6 +10,9 @@ export const ODD_SHAPES_SESSIONS = 64;
 
 const id = (n: number, kind = "5e55") => `0dd5a9e0-${kind}-4000-8000-${String(n).padStart(12, "0")}`;
 
+/** Session n's ID (from 3 on: the first three are the real tenant's own). */
+export const oddSessionId = (n: number) => id(n);
+
 /** The people the record adds to the real tenant's, as participants_v2 lists them. */
 const ODD_PEOPLE: Json[] = [
   // identitySet (communicationsIdentitySet): known only by who it presented itself as, a Skype for Business phone.
@@ -81,6 +84,8 @@ function sessionAt(template: Json, n: number): Json {
   const caller = session.caller as Json;
   caller.identity = attendee(n).identity;
   caller.associatedIdentity = null;
+  // The template's uplink is poor (42 ms of jitter): the attendees' are good, so the planted values stand out.
+  Object.assign(upstream(session), { averageJitter: "PT0.012S" });
   const segments = session.segments as Json[];
   for (const [index, segment] of segments.entries()) segment.id = id(n * 10 + index, "5e6e");
   return session;
