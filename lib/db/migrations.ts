@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import type { Migration } from "kysely/migration";
+import type { Migration } from "kysely";
 import type { Dialect } from "./types";
 
 /** Column types that differ between the two databases; everything else is written once. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { join } from "node:path";
 import { Kysely, sql } from "kysely";
-import { Migrator, type MigrationProvider } from "kysely/migration";
+import { Migrator, type MigrationProvider } from "kysely";
 import { migrations } from "./migrations";
 import { postgresDialect } from "./postgres";
 import type { Database } from "./schema";
