@@ -2,7 +2,9 @@
 // Facts written per second into SQLite and PostgreSQL through the path a judged call takes; the overview of
 // 30 days from the rollups against the same answer computed from the raw facts; the CSV export's rows per
 // second with the heap sampled. Prints one JSON line. BENCH_HISTORY_SQLITE_CALLS (2,000 a workday) and
-// BENCH_HISTORY_PG_CALLS (20,000) size the month; TEST_DATABASE_URL (or BENCH_DATABASE_URL) for PostgreSQL.
+// BENCH_HISTORY_PG_CALLS (20,000) size the month, BENCH_HISTORY_SQLITE_PEOPLE (800) and BENCH_HISTORY_PG_PEOPLE
+// (8,000) its people; TEST_DATABASE_URL (or BENCH_DATABASE_URL) for PostgreSQL. The overview's count of people is
+// timed from the people kept per day against the UNION over the window's facts it replaced, in the same run.
 import { createHmac, randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +22,7 @@ const NOW = Date.now();
 const pseudonym = (id: string) => createHmac("sha256", "bench").update(id).digest("base64url").slice(0, 22);
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-async function phase(db: Db, callsPerWorkday: number) {
+async function phase(db: Db, callsPerWorkday: number, people: number) {
   const store = createHistoryStore(db);
   const tenant = `bench-${randomBytes(4).toString("hex")}`;
   // 1. Ingestion, the feed's path: one transaction per call (replacement check, facts, rollups, the call row).
@@ -35,7 +37,11 @@ async function phase(db: Db, callsPerWorkday: number) {
   let calls = 0;
   let facts = 0;
   for (let ago = 31; ago >= 2; ago--) {
-    const day = demoHistory(NOW - ago * 86_400_000 + 86_400_000, pseudonym, { days: 1, callsPerWorkday });
+    const day = demoHistory(NOW - ago * 86_400_000 + 86_400_000, pseudonym, {
+      days: 1,
+      callsPerWorkday,
+      people,
+    });
     calls += day.length;
     facts += day.reduce((n, c) => n + c.facts.length, 0);
     for (let i = 0; i < day.length; i += 2_000) await store.addNew(tenant, day.slice(i, i + 2_000));
@@ -60,6 +66,23 @@ async function phase(db: Db, callsPerWorkday: number) {
         q,
       );
   const rawMs = ms(t);
+  // The count of people: from the days kept (what the overview reads) and from the window's facts (what it read).
+  const median = async (run: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = process.hrtime.bigint();
+      await run();
+      times.push(ms(start));
+    }
+    return times.sort((a, b) => a - b)[2] ?? 0;
+  };
+  const peopleCounted = (await store.counts(tenant, from, to)).people;
+  const peopleFromDaysMs = await median(() => store.counts(tenant, from, to));
+  const peopleFromFactsMs = await median(() =>
+    sql`SELECT COUNT(*) FROM (SELECT sender_person AS p FROM history_streams WHERE tenant_id = ${tenant} AND day BETWEEN ${from} AND ${to} AND sender_person IS NOT NULL UNION SELECT receiver_person FROM history_streams WHERE tenant_id = ${tenant} AND day BETWEEN ${from} AND ${to} AND receiver_person IS NOT NULL) AS people`.execute(
+      q,
+    ),
+  );
   // 3. The export: rows a second, the heap sampled while it streams.
   // Garbage is collected before each sample (node --expose-gc), so the peak is what the export holds.
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -99,6 +122,12 @@ async function phase(db: Db, callsPerWorkday: number) {
       rawOverRollups: +(rawMs / rollupMs).toFixed(1),
       where: overview.where.length,
     },
+    people: {
+      counted: peopleCounted,
+      fromDaysMs: +peopleFromDaysMs.toFixed(1),
+      fromRawFactsMs: +peopleFromFactsMs.toFixed(1),
+      factsOverDays: +(peopleFromFactsMs / peopleFromDaysMs).toFixed(1),
+    },
     export: {
       rows: facts,
       rowsPerSecond: Math.round(facts / (exportMs / 1000)),
@@ -113,12 +142,20 @@ async function main() {
   const sqlite = openDatabase({
     sqlitePath: join(mkdtempSync(join(tmpdir(), "callscope-bench-history-")), "h.db"),
   });
-  out.sqlite = await phase(sqlite, Number(process.env.BENCH_HISTORY_SQLITE_CALLS ?? 2000));
+  out.sqlite = await phase(
+    sqlite,
+    Number(process.env.BENCH_HISTORY_SQLITE_CALLS ?? 2000),
+    Number(process.env.BENCH_HISTORY_SQLITE_PEOPLE ?? 800),
+  );
   await sqlite.close();
   const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (url) {
     const pg = openDatabase({ databaseUrl: url });
-    out.postgres = await phase(pg, Number(process.env.BENCH_HISTORY_PG_CALLS ?? 20000));
+    out.postgres = await phase(
+      pg,
+      Number(process.env.BENCH_HISTORY_PG_CALLS ?? 20000),
+      Number(process.env.BENCH_HISTORY_PG_PEOPLE ?? 8000),
+    );
     await pg.close();
   } else out.postgres = "skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL";
   console.log(JSON.stringify(out));

@@ -107,6 +107,29 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           await db.schema.alterTable("reports").addColumn(column, type).execute();
       },
     },
+    "0009_history_people_daily": {
+      // The overview's count of people read every fact of the window (a UNION of senders and receivers, seconds
+      // at a big tenant's size); a row per day and person, kept as facts arrive, answers it from days.
+      async up(db: Any) {
+        await db.schema
+          .createTable("history_people_daily")
+          .ifNotExists()
+          .addColumn("tenant_id", "text", (c) => c.notNull())
+          .addColumn("day", "integer", (c) => c.notNull())
+          .addColumn("person", "text", (c) => c.notNull())
+          .addColumn("streams", "integer", (c) => c.notNull())
+          .addPrimaryKeyConstraint("history_people_daily_pkey", ["tenant_id", "day", "person"])
+          .execute();
+        // What a database already holds, counted once from its facts as the store counts them from now on.
+        await sql`INSERT INTO history_people_daily (tenant_id, day, person, streams)
+          SELECT tenant_id, day, person, COUNT(*) FROM (
+            SELECT tenant_id, day, sender_person AS person FROM history_streams WHERE sender_person IS NOT NULL AND sender_person <> ''
+            UNION ALL
+            SELECT tenant_id, day, receiver_person AS person FROM history_streams WHERE receiver_person IS NOT NULL AND receiver_person <> ''
+          ) AS ends
+          GROUP BY tenant_id, day, person`.execute(db);
+      },
+    },
   };
 }
 

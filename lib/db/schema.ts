@@ -22,6 +22,7 @@ export interface Database {
   feed_state: FeedStateTable;
   history_streams: HistoryStreamsTable;
   history_daily: HistoryDailyTable;
+  history_people_daily: HistoryPeopleDailyTable;
   history_calls: HistoryCallsTable;
   history_keys: HistoryKeysTable;
   alert_rules: AlertRulesTable;
@@ -177,6 +178,14 @@ export interface HistoryDailyTable {
   value: string;
   streams: number;
   poor: number;
+}
+
+/** Per day, each pseudonym seen at either end of a fact and how often: the overview counts people here. */
+export interface HistoryPeopleDailyTable {
+  tenant_id: string;
+  day: number;
+  person: string;
+  streams: number;
 }
 
 export interface HistoryCallsTable {

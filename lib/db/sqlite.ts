@@ -71,6 +71,9 @@ export function sqliteDialect(path: string): Dialect {
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = FULL");
   database.pragma("busy_timeout = 0");
+  // ANALYZE (run by PRAGMA optimize) samples at most this many rows an index: approximate statistics in
+  // milliseconds however large the history grows, where a full analysis would hold this thread for seconds.
+  database.pragma("analysis_limit = 400");
   // Prepared once per text: kysely prepares on every query, and the feed's few statements run often.
   const statements = new Map<string, Database.Statement>();
   const cached = {

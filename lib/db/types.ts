@@ -17,6 +17,11 @@ export interface Db {
    * work (a notification Graph heard 202 for, a report) keeps FULL.
    */
   derived<T>(write: (q: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the planner's statistics after a large load (SQLite's `PRAGMA optimize`, bounded by its analysis
+   * limit); PostgreSQL's autovacuum analyses on its own, so there it does nothing.
+   */
+  optimize(): Promise<void>;
   /** SQLite's file, for work on a thread of its own (the report writer); null on PostgreSQL. */
   readonly sqlitePath: string | null;
   close(): Promise<void>;

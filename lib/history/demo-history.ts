@@ -139,11 +139,17 @@ const demoCallId = (day: number, n: number) =>
 export function demoHistory(
   now: number,
   pseudonym: (objectId: string) => string,
-  /** How far back and how busy (the benchmark asks for a big tenant's month). */
-  size: { days: number; callsPerWorkday: number } = { days: DEMO_HISTORY_DAYS, callsPerWorkday: 60 },
+  /** How far back, how busy and, for the benchmark's big tenant, how many people (default: the demo's). */
+  size: { days: number; callsPerWorkday: number; people?: number } = {
+    days: DEMO_HISTORY_DAYS,
+    callsPerWorkday: 60,
+  },
 ): { call: HistoryCall; facts: StreamFact[] }[] {
   const today = dayOf(now);
   const out: { call: HistoryCall; facts: StreamFact[] }[] = [];
+  const people = size.people
+    ? Array.from({ length: size.people }, (_, n) => `0b0b0b0b-0000-4000-8000-${String(n).padStart(12, "0")}`)
+    : PEOPLE;
   for (let ago = size.days; ago >= 1; ago--) {
     const day = today - ago;
     const rng = random(day);
@@ -156,8 +162,8 @@ export function demoHistory(
     for (let n = 0; n < calls + extra; n++) {
       const evening = n >= calls;
       const priya = n % 9 === 0 && n < calls;
-      const callerId = priya ? DEMO_STORIES.person.id : (PEOPLE[Math.floor(rng() * PEOPLE.length)] ?? "");
-      const calleeId = PEOPLE[Math.floor(rng() * PEOPLE.length)] ?? "";
+      const callerId = priya ? DEMO_STORIES.person.id : (people[Math.floor(rng() * people.length)] ?? "");
+      const calleeId = people[Math.floor(rng() * people.length)] ?? "";
       const hour = evening ? pick(DEMO_STORIES.isp.hours, rng()) : 7 + Math.floor(rng() * 13);
       const start = day * DAY_MS + hour * 3_600_000 + Math.floor(rng() * 3_600_000);
       const place: Place = evening

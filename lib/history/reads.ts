@@ -93,27 +93,13 @@ export function historyReads(db: Db) {
         .where("day", ">=", fromDay)
         .where("day", "<=", toDay)
         .executeTakeFirst();
+      // From the people kept per day (lib/history/rollup.ts peopleOf), not the window's facts.
       const people = await q
-        .selectFrom((eb) =>
-          eb
-            .selectFrom("history_streams")
-            .select("sender_person as person")
-            .where("tenant_id", "=", tenantId)
-            .where("day", ">=", fromDay)
-            .where("day", "<=", toDay)
-            .where("sender_person", "is not", null)
-            .union(
-              eb
-                .selectFrom("history_streams")
-                .select("receiver_person as person")
-                .where("tenant_id", "=", tenantId)
-                .where("day", ">=", fromDay)
-                .where("day", "<=", toDay)
-                .where("receiver_person", "is not", null),
-            )
-            .as("people"),
-        )
-        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .selectFrom("history_people_daily")
+        .select(sql<number>`COUNT(DISTINCT person)`.as("n"))
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
         .executeTakeFirst();
       return { calls: Number(calls?.n ?? 0), people: Number(people?.n ?? 0) };
     },

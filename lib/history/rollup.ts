@@ -63,3 +63,30 @@ export function rollupOf(facts: readonly FactLike[], sign: 1 | -1 = 1): RollupRo
   }
   return [...rows.values()];
 }
+
+/** A person's appearances on a day (as sender or receiver of a fact): what the distinct count of people reads. */
+export interface PersonDayRow {
+  day: number;
+  person: string;
+  streams: number;
+}
+
+/**
+ * The people a set of facts adds (or, with `sign` -1, takes back): per day and pseudonym, each end of each fact
+ * that names a person once. Any fact counts, classified or not, as the count of people always did.
+ */
+export function peopleOf(facts: readonly FactLike[], sign: 1 | -1 = 1): PersonDayRow[] {
+  const rows = new Map<string, PersonDayRow>();
+  for (const fact of facts) {
+    const day = dayOf(fact.startAt);
+    for (const side of ["sender", "receiver"] as const) {
+      const person = fact.values[`${side}_person`];
+      if (person === null || person === undefined || person === "") continue;
+      const key = `${day}\u0000${String(person)}`;
+      const row = rows.get(key) ?? { day, person: String(person), streams: 0 };
+      row.streams += sign;
+      rows.set(key, row);
+    }
+  }
+  return [...rows.values()];
+}

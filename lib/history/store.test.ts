@@ -11,6 +11,7 @@ import getExpanded from "@/lib/graph/fixtures/get-callrecord-example-2.json";
 import { DIMENSIONS } from "./dimensions";
 import { DAY_MS, dayOf, HOUR, rollupOf, TOTAL } from "./rollup";
 import { monthOf } from "./partitions";
+import { demoHistory } from "./demo-history";
 import { createHistoryStore } from "./store";
 
 const pseudonym = (id: string) =>
@@ -132,6 +133,61 @@ eachDatabase((name, open) => {
       expect(sorted(kept)).toEqual(sorted(expected.filter((row) => row.streams > 0)));
     });
 
+    it("counts people from the people kept per day, equal to a recount from the raw facts after loads, replacements and retention", async () => {
+      const t = tenant();
+      const now = Date.parse("2026-11-20T12:00:00Z");
+      const past = demoHistory(now, pseudonym, { days: 6, callsPerWorkday: 25 });
+      await store.addNew(t, past);
+      const recount = async (from: number, to: number) => {
+        const rows = await store.facts(t, from, to, null, 100_000);
+        const people = new Set(
+          rows.flatMap((row) => [row.sender_person, row.receiver_person]).filter(Boolean),
+        );
+        return people.size;
+      };
+      const days = [...new Set(past.map(({ call }) => dayOf(call.startAt)))];
+      const check = async () => {
+        for (const [from, to] of [
+          [0, 1e6],
+          ...days.map((day) => [day, day]),
+          [days[1] ?? 0, days[3] ?? 0],
+        ] as const)
+          expect((await store.counts(t, from, to)).people, `days ${from}–${to}`).toBe(
+            await recount(from, to),
+          );
+      };
+      await check();
+      expect((await store.counts(t, 0, 1e6)).people).toBeGreaterThan(5);
+      // A later version names other people: the earlier version's people leave the days they alone were on.
+      for (const { call, facts } of past.slice(0, 8)) {
+        const others = facts.map((fact, i) => ({
+          ...fact,
+          values: { ...fact.values, sender_person: `replaced-${call.callId}-${i}`, receiver_person: null },
+        }));
+        expect(await store.saveCall(t, { ...call, version: call.version + 1 }, others)).toBe(true);
+      }
+      await check();
+      await store.retain(t, now, 3, 30);
+      await check();
+      expect((await store.counts(t, 0, dayOf(now) - 4)).people).toBe(0);
+    });
+
+    it("leaves the planner statistics of the facts after a large load (SQLite's PRAGMA optimize)", async () => {
+      if (!db.sqlitePath) return;
+      const t = tenant();
+      await store.addNew(
+        t,
+        demoHistory(Date.parse("2026-11-20T12:00:00Z"), pseudonym, { days: 3, callsPerWorkday: 40 }),
+      );
+      const { sql } = await import("kysely");
+      const stats = await sql<{
+        idx: string;
+      }>`SELECT idx FROM sqlite_stat1 WHERE tbl = 'history_streams'`.execute(await db.ready());
+      expect(stats.rows.map((row) => row.idx)).toEqual(
+        expect.arrayContaining(["history_streams_by_sender", "history_streams_by_time"]),
+      );
+    });
+
     it("forgets old facts and erases personal values after the personal window, keeping the pseudonym", async () => {
       const t = tenant();
       const now = Date.parse("2026-12-01T12:00:00Z");
@@ -219,4 +275,53 @@ describe("history partitions on PostgreSQL", () => {
       await db.close();
     },
   );
+});
+
+describe("the people kept per day, for a database written before them", () => {
+  it("are counted once from the facts it already holds when it migrates", async () => {
+    const { Kysely, Migrator } = await import("kysely");
+    const { migrations } = await import("@/lib/db/migrations");
+    const { sqliteDialect } = await import("@/lib/db/sqlite");
+    const { openDatabase } = await import("@/lib/db/open");
+    const { tempSqlitePath } = await import("@/lib/db/testing/databases");
+    const path = tempSqlitePath();
+    const before = new Kysely<import("@/lib/db/schema").Database>({ dialect: sqliteDialect(path) });
+    const provider = { getMigrations: async () => migrations("sqlite") };
+    const { error } = await new Migrator({ db: before, provider }).migrateTo("0008_report_call_facts");
+    expect(error).toBeUndefined();
+    const fact = (
+      call: string,
+      stream: string,
+      day: number,
+      sender: string | null,
+      receiver: string | null,
+    ) => ({
+      tenant_id: "t",
+      call_id: call,
+      version: 1,
+      start_at: day * DAY_MS,
+      day,
+      session_id: "s",
+      segment_id: "g",
+      stream,
+      sender_person: sender,
+      receiver_person: receiver,
+    });
+    await before
+      .insertInto("history_streams")
+      .values([
+        fact("c1", "1", 100, "ada", "bo"),
+        fact("c1", "2", 100, "bo", "ada"),
+        fact("c2", "1", 101, "cy", null),
+        fact("c3", "1", 102, null, "ada"),
+      ])
+      .execute();
+    await before.destroy();
+    const db = openDatabase({ sqlitePath: path });
+    const store = createHistoryStore(db);
+    expect((await store.counts("t", 100, 102)).people).toBe(3);
+    expect((await store.counts("t", 101, 102)).people).toBe(2);
+    expect((await store.counts("t", 100, 100)).people).toBe(2);
+    await db.close();
+  });
 });

@@ -7,7 +7,7 @@ import type { Database } from "@/lib/db/schema";
 import { DIMENSIONS } from "./dimensions";
 import { createPartitions } from "./partitions";
 import { historyReads } from "./reads";
-import { DAY_MS, dayOf, rollupOf, type RollupRow } from "./rollup";
+import { DAY_MS, dayOf, peopleOf, rollupOf, type PersonDayRow, type RollupRow } from "./rollup";
 
 export interface HistoryCall {
   callId: string;
@@ -44,6 +44,28 @@ async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: re
   if (rows.some((row) => row.streams < 0))
     await tx
       .deleteFrom("history_daily")
+      .where("tenant_id", "=", tenantId)
+      .where("streams", "<=", 0)
+      .execute();
+}
+
+/** Adds (or takes back) people per day; a person no fact names any more that day is removed. */
+async function applyPeople(tx: Transaction<Database>, tenantId: string, rows: readonly PersonDayRow[]) {
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500).map((row) => ({ tenant_id: tenantId, ...row }));
+    await tx
+      .insertInto("history_people_daily")
+      .values(slice)
+      .onConflict((conflict) =>
+        conflict.columns(["tenant_id", "day", "person"]).doUpdateSet({
+          streams: sql<number>`history_people_daily.streams + excluded.streams`,
+        }),
+      )
+      .execute();
+  }
+  if (rows.some((row) => row.streams < 0))
+    await tx
+      .deleteFrom("history_people_daily")
       .where("tenant_id", "=", tenantId)
       .where("streams", "<=", 0)
       .execute();
@@ -117,23 +139,19 @@ export function createHistoryStore(db: Db) {
             .executeTakeFirst();
           if (kept && Number(kept.version) > call.version) return false;
           if (kept) {
-            const old = await tx
-              .selectFrom("history_streams")
-              .select(["start_at", ...ROLLUP_COLUMNS])
-              .where("tenant_id", "=", tenantId)
-              .where("call_id", "=", call.callId)
-              .execute();
-            await applyRollup(
-              tx,
-              tenantId,
-              rollupOf(
-                old.map((row) => ({
-                  startAt: Number(row.start_at),
-                  values: row as Record<string, string | number | null>,
-                })),
-                -1,
-              ),
-            );
+            const old = (
+              await tx
+                .selectFrom("history_streams")
+                .select(["start_at", "sender_person", "receiver_person", ...ROLLUP_COLUMNS])
+                .where("tenant_id", "=", tenantId)
+                .where("call_id", "=", call.callId)
+                .execute()
+            ).map((row) => ({
+              startAt: Number(row.start_at),
+              values: row as Record<string, string | number | null>,
+            }));
+            await applyRollup(tx, tenantId, rollupOf(old, -1));
+            await applyPeople(tx, tenantId, peopleOf(old, -1));
             await tx
               .deleteFrom("history_streams")
               .where("tenant_id", "=", tenantId)
@@ -149,6 +167,7 @@ export function createHistoryStore(db: Db) {
             await nextTurn();
           }
           await applyRollup(tx, tenantId, rollupOf(facts));
+          await applyPeople(tx, tenantId, peopleOf(facts));
           const row = callRow(tenantId, call, facts);
           await tx
             .insertInto("history_calls")
@@ -192,6 +211,11 @@ export function createHistoryStore(db: Db) {
         .execute();
       await q
         .deleteFrom("history_daily")
+        .where("tenant_id", "=", tenantId)
+        .where("day", "<", oldest)
+        .execute();
+      await q
+        .deleteFrom("history_people_daily")
         .where("tenant_id", "=", tenantId)
         .where("day", "<", oldest)
         .execute();
@@ -246,7 +270,9 @@ export function createHistoryStore(db: Db) {
               .insertInto("history_streams")
               .values(facts.slice(i, i + INSERT_CHUNK))
               .execute();
-          await applyRollup(tx, tenantId, rollupOf(calls.flatMap(({ facts: list }) => list)));
+          const all = calls.flatMap(({ facts: list }) => list);
+          await applyRollup(tx, tenantId, rollupOf(all));
+          await applyPeople(tx, tenantId, peopleOf(all));
           const rows = calls.map(({ call, facts: list }) => callRow(tenantId, call, list));
           for (let i = 0; i < rows.length; i += 500)
             await tx
@@ -255,6 +281,8 @@ export function createHistoryStore(db: Db) {
               .execute();
         }),
       );
+      // A large load changes the tables' shape: the planner's statistics follow.
+      await db.optimize();
     },
   };
 }
