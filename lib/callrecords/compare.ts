@@ -34,6 +34,18 @@ interface Line<T> {
   atLeast?: { value: number; text: string };
 }
 
+/** A line that shows one Graph field as it is: its value, and its words when Graph sent something unreadable. */
+const fieldLine =
+  <T>() =>
+  (label: string, field: keyof T & string, format?: (value: Value) => string): Line<T> => ({
+    label,
+    field,
+    value: (item) => item[field] as Value | null,
+    format,
+  });
+const ofNetwork = fieldLine<Network>();
+const ofDevice = fieldLine<Device>();
+
 const percent = (value: Value) => `${(Number(value) * 100).toFixed(1)}%`;
 const decibels = (value: Value) => `${value} dB`;
 const NOT_FUNCTIONING = {
@@ -44,47 +56,24 @@ const joined = (...parts: (string | number | null)[]) =>
   parts.filter((part) => part !== null && part !== "").join(" ") || null;
 
 const NETWORK: Line<Network>[] = [
-  {
-    label: "Connection",
-    field: "connectionType",
-    value: (n) => n.connectionType,
-  },
-  {
-    label: "Transport",
-    field: "networkTransportProtocol",
-    value: (n) => n.networkTransportProtocol,
-  },
+  ofNetwork("Connection", "connectionType"),
+  ofNetwork("Transport", "networkTransportProtocol"),
   {
     label: "Path",
     value: (n) => (n.relayIPAddress ? "relayed" : "direct"),
   },
-  {
-    label: "Link speed",
-    field: "linkSpeed",
-    value: (n) => n.linkSpeed,
-    format: (v) => formatLinkSpeed(Number(v)),
-  },
-  {
-    label: "Wi-Fi band",
-    field: "wifiBand",
-    value: (n) => n.wifiBand,
-    format: (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v),
-  },
-  {
-    label: "Wi-Fi signal",
-    field: "wifiSignalStrength",
-    value: (n) => n.wifiSignalStrength,
-    format: (v) => `${v}%`,
-  },
-  { label: "Wi-Fi channel", value: (n) => n.wifiChannel },
-  { label: "Wi-Fi radio", value: (n) => n.wifiRadioType },
-  { label: "Wi-Fi access point (BSSID)", value: (n) => n.basicServiceSetIdentifier },
+  ofNetwork("Link speed", "linkSpeed", (v) => formatLinkSpeed(Number(v))),
+  ofNetwork("Wi-Fi band", "wifiBand", (v) => lookup(WIFI_BAND_LABELS, String(v)) ?? String(v)),
+  ofNetwork("Wi-Fi signal", "wifiSignalStrength", (v) => `${v}%`),
+  ofNetwork("Wi-Fi channel", "wifiChannel"),
+  ofNetwork("Wi-Fi radio", "wifiRadioType"),
+  ofNetwork("Wi-Fi access point (BSSID)", "basicServiceSetIdentifier"),
   { label: "Wi-Fi driver (vendor)", value: (n) => joined(n.wifiVendorDriver, n.wifiVendorDriverVersion) },
   {
     label: "Wi-Fi driver (Microsoft)",
     value: (n) => joined(n.wifiMicrosoftDriver, n.wifiMicrosoftDriverVersion),
   },
-  { label: "Battery", field: "wifiBatteryCharge", value: (n) => n.wifiBatteryCharge, format: (v) => `${v}%` },
+  ofNetwork("Battery", "wifiBatteryCharge", (v) => `${v}%`),
   {
     label: "IP address",
     // An IPv6 address takes its port in brackets ([2001:db8::1]:50123), as in a URL.
@@ -97,42 +86,27 @@ const NETWORK: Line<Network>[] = [
           : n.ipAddress
         : null,
   },
-  { label: "Subnet", value: (n) => n.subnet },
+  ofNetwork("Subnet", "subnet"),
   { label: "ISP (public address)", value: (n) => describePublicNetwork(n.publicNetwork) },
-  { label: "Reflexive (public) address", value: (n) => n.reflexiveIPAddress },
+  ofNetwork("Reflexive (public) address", "reflexiveIPAddress"),
   {
     label: "Relay address",
     value: (n) => (n.relayIPAddress ? `${n.relayIPAddress}${n.relayPort ? `:${n.relayPort}` : ""}` : null),
   },
-  { label: "MAC address", value: (n) => n.macAddress },
-  { label: "DNS suffix", value: (n) => n.dnsSuffix },
-  {
-    label: "Sent quality events",
-    field: "sentQualityEventRatio",
-    value: (n) => n.sentQualityEventRatio,
-    format: percent,
-  },
-  {
-    label: "Received quality events",
-    field: "receivedQualityEventRatio",
-    value: (n) => n.receivedQualityEventRatio,
-    format: percent,
-  },
-  { label: "Delay events", field: "delayEventRatio", value: (n) => n.delayEventRatio, format: percent },
-  {
-    label: "Low bandwidth events",
-    field: "bandwidthLowEventRatio",
-    value: (n) => n.bandwidthLowEventRatio,
-    format: percent,
-  },
+  ofNetwork("MAC address", "macAddress"),
+  ofNetwork("DNS suffix", "dnsSuffix"),
+  ofNetwork("Sent quality events", "sentQualityEventRatio", percent),
+  ofNetwork("Received quality events", "receivedQualityEventRatio", percent),
+  ofNetwork("Delay events", "delayEventRatio", percent),
+  ofNetwork("Low bandwidth events", "bandwidthLowEventRatio", percent),
   { label: "Traceroute hops", value: (n) => (n.traceRouteHops.length > 0 ? n.traceRouteHops.length : null) },
 ];
 
 const DEVICE: Line<Device>[] = [
-  { label: "Microphone", value: (d) => d.captureDeviceName },
-  { label: "Microphone driver", value: (d) => d.captureDeviceDriver },
-  { label: "Speaker", value: (d) => d.renderDeviceName },
-  { label: "Speaker driver", value: (d) => d.renderDeviceDriver },
+  ofDevice("Microphone", "captureDeviceName"),
+  ofDevice("Microphone driver", "captureDeviceDriver"),
+  ofDevice("Speaker", "renderDeviceName"),
+  ofDevice("Speaker driver", "renderDeviceDriver"),
   {
     label: "Mic not functioning",
     field: "captureNotFunctioningEventRatio",
@@ -147,66 +121,21 @@ const DEVICE: Line<Device>[] = [
     format: percent,
     atLeast: NOT_FUNCTIONING,
   },
-  { label: "Sent signal level", field: "sentSignalLevel", value: (d) => d.sentSignalLevel, format: decibels },
-  { label: "Sent noise level", field: "sentNoiseLevel", value: (d) => d.sentNoiseLevel, format: decibels },
-  {
-    label: "Received signal level",
-    field: "receivedSignalLevel",
-    value: (d) => d.receivedSignalLevel,
-    format: decibels,
-  },
-  {
-    label: "Received noise level",
-    field: "receivedNoiseLevel",
-    value: (d) => d.receivedNoiseLevel,
-    format: decibels,
-  },
-  { label: "Initial signal level (RMS)", value: (d) => d.initialSignalLevelRootMeanSquare },
-  { label: "Mic glitches / 5 min", value: (d) => d.micGlitchRate },
-  { label: "Speaker glitches / 5 min", value: (d) => d.speakerGlitchRate },
-  {
-    label: "Device glitches",
-    field: "deviceGlitchEventRatio",
-    value: (d) => d.deviceGlitchEventRatio,
-    format: percent,
-  },
-  {
-    label: "Clipping",
-    field: "deviceClippingEventRatio",
-    value: (d) => d.deviceClippingEventRatio,
-    format: percent,
-  },
-  { label: "Howling (echo feedback) events", value: (d) => d.howlingEventCount },
-  {
-    label: "Low speech level",
-    field: "lowSpeechLevelEventRatio",
-    value: (d) => d.lowSpeechLevelEventRatio,
-    format: percent,
-  },
-  {
-    label: "Low speech-to-noise",
-    field: "lowSpeechToNoiseEventRatio",
-    value: (d) => d.lowSpeechToNoiseEventRatio,
-    format: percent,
-  },
-  {
-    label: "Speaker muted",
-    field: "renderMuteEventRatio",
-    value: (d) => d.renderMuteEventRatio,
-    format: percent,
-  },
-  {
-    label: "Speaker at zero volume",
-    field: "renderZeroVolumeEventRatio",
-    value: (d) => d.renderZeroVolumeEventRatio,
-    format: percent,
-  },
-  {
-    label: "CPU insufficient",
-    field: "cpuInsufficentEventRatio",
-    value: (d) => d.cpuInsufficentEventRatio,
-    format: percent,
-  },
+  ofDevice("Sent signal level", "sentSignalLevel", decibels),
+  ofDevice("Sent noise level", "sentNoiseLevel", decibels),
+  ofDevice("Received signal level", "receivedSignalLevel", decibels),
+  ofDevice("Received noise level", "receivedNoiseLevel", decibels),
+  ofDevice("Initial signal level (RMS)", "initialSignalLevelRootMeanSquare"),
+  ofDevice("Mic glitches / 5 min", "micGlitchRate"),
+  ofDevice("Speaker glitches / 5 min", "speakerGlitchRate"),
+  ofDevice("Device glitches", "deviceGlitchEventRatio", percent),
+  ofDevice("Clipping", "deviceClippingEventRatio", percent),
+  ofDevice("Howling (echo feedback) events", "howlingEventCount"),
+  ofDevice("Low speech level", "lowSpeechLevelEventRatio", percent),
+  ofDevice("Low speech-to-noise", "lowSpeechToNoiseEventRatio", percent),
+  ofDevice("Speaker muted", "renderMuteEventRatio", percent),
+  ofDevice("Speaker at zero volume", "renderZeroVolumeEventRatio", percent),
+  ofDevice("CPU insufficient", "cpuInsufficentEventRatio", percent),
 ];
 
 const CLIENT: Line<Endpoint>[] = [
