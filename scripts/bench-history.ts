@@ -49,11 +49,18 @@ async function phase(db: Db, callsPerWorkday: number, people: number) {
   const loadMs = ms(t);
   const [from, to] = [dayOf(NOW) - 31, dayOf(NOW)];
   const dims = [TOTAL, HOUR, ...DIMENSIONS.map((d) => d.name)];
+  // Every rollup row summed here (as the overview did), and the sums made by the database (as it does now).
   const overviewOnce = async () => overviewOf(await store.rollups(tenant, from, to, dims), from, to);
+  const overviewSummed = async () =>
+    overviewOf(await store.overviewRows(tenant, from, from, to, null), from, to);
   await overviewOnce();
+  await overviewSummed();
   t = process.hrtime.bigint();
   const overview = await overviewOnce();
   const rollupMs = ms(t);
+  t = process.hrtime.bigint();
+  await overviewSummed();
+  const summedMs = ms(t);
   // The same numbers straight from the facts: per day and media, then per value of every dimension and side.
   const q = await db.ready();
   t = process.hrtime.bigint();
@@ -118,6 +125,8 @@ async function phase(db: Db, callsPerWorkday: number, people: number) {
     },
     overview: {
       fromRollupsMs: Math.round(rollupMs),
+      fromSqlSumsMs: Math.round(summedMs),
+      rollupsOverSqlSums: +(rollupMs / summedMs).toFixed(1),
       fromRawFactsMs: Math.round(rawMs),
       rawOverRollups: +(rawMs / rollupMs).toFixed(1),
       where: overview.where.length,

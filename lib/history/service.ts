@@ -15,7 +15,7 @@ import { factsCsv, factsParquet } from "./export";
 import { DIMENSIONS, dimensionNamed, showValue } from "./dimensions";
 import { personHistory } from "./person";
 import { overviewOf, MEDIA_SHOWN } from "./overview";
-import { DAY_MS, dayOf, HOUR, TOTAL } from "./rollup";
+import { DAY_MS, dayOf, TOTAL } from "./rollup";
 import type { HistoryCall, HistoryStore } from "./store";
 
 const HISTORY_ERROR_BRAND = crossBundleBrand("HistoryError");
@@ -404,11 +404,14 @@ export function createHistoryService(options: HistoryServiceOptions) {
           "invalid_parameter",
           `media must be one of ${MEDIA_SHOWN.map((m) => m.media).join(", ")}.`,
         );
-      const rows = await store.rollups(tenantId, Math.min(fromDay, toDay - 36), toDay, [
-        TOTAL,
-        HOUR,
-        ...DIMENSIONS.map((d) => d.name),
-      ]);
+      // Summed by the database: the days' totals, and each dimension value and hour over the window.
+      const rows = await store.overviewRows(
+        tenantId,
+        Math.min(fromDay, toDay - 36),
+        fromDay,
+        toDay,
+        media || null,
+      );
       const inWindow = rows.filter((row) => row.day >= fromDay);
       const overview = overviewOf(inWindow, fromDay, toDay, config.bands, media || null);
       // The status compares the window's last week with the 30 days before it, even when those fall outside it.

@@ -12,6 +12,7 @@ import { DIMENSIONS } from "./dimensions";
 import { DAY_MS, dayOf, HOUR, rollupOf, TOTAL } from "./rollup";
 import { monthOf } from "./partitions";
 import { demoHistory } from "./demo-history";
+import { overviewOf } from "./overview";
 import { createHistoryStore } from "./store";
 
 const pseudonym = (id: string) =>
@@ -186,6 +187,27 @@ eachDatabase((name, open) => {
       expect(stats.rows.map((row) => row.idx)).toEqual(
         expect.arrayContaining(["history_streams_by_sender", "history_streams_by_time"]),
       );
+    });
+
+    it("sums the overview in the database to the same answer as every rollup row summed here", async () => {
+      const t = tenant();
+      const now = Date.parse("2026-11-20T12:00:00Z");
+      await store.addNew(t, demoHistory(now, pseudonym, { days: 45, callsPerWorkday: 20 }));
+      const toDay = dayOf(now) - 1;
+      for (const [fromDay, media] of [
+        [toDay - 29, null],
+        [toDay - 29, "audio"],
+        [toDay - 6, "video"],
+      ] as const) {
+        const every = await store.rollups(t, Math.min(fromDay, toDay - 36), toDay, allDimensions);
+        const summed = await store.overviewRows(t, Math.min(fromDay, toDay - 36), fromDay, toDay, media);
+        const window = (rows: typeof every) => rows.filter((row) => row.day >= fromDay);
+        const expected = overviewOf(window(every), fromDay, toDay, undefined, media);
+        const actual = overviewOf(window(summed), fromDay, toDay, undefined, media);
+        expect(actual).toEqual(expected);
+        expect(actual.totals.streams).toBeGreaterThan(0);
+        expect(summed.length).toBeLessThan(every.length);
+      }
     });
 
     it("forgets old facts and erases personal values after the personal window, keeping the pseudonym", async () => {
