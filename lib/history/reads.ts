@@ -4,6 +4,9 @@ import { FACT_COLUMNS } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
 import { TOTAL, type RollupRow } from "./rollup";
 
+/** Facts read a time by the call lists' walk: a common value's 100 calls are in the first one or two. */
+const WALK_BATCH = 2_000;
+
 /** The media of a row summed over every media (the overview without a media filter). */
 const ALL_MEDIA = "*";
 
@@ -18,8 +21,14 @@ export interface FactPosition {
 }
 
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
-export function historyReads(db: Db) {
-  /** Calls with a stream matching `where` in the window, newest first, each with its classified and poor streams. */
+export function historyReads(db: Db, walkBatch = WALK_BATCH) {
+  /**
+   * Calls with a stream matching `where` in the window, newest first, each with its classified and poor matching
+   * streams. The facts are walked newest first along the time index, a batch at a time, until `limit` calls are
+   * found, and only those calls are then counted: grouping every fact of a month (1.2 million at 20,000 calls a
+   * day) to show 100 calls took a second or more. The calls are those whose newest matching stream is newest,
+   * shown in the order of their first matching stream.
+   */
   async function callsWhere(
     tenantId: string,
     fromDay: number,
@@ -28,6 +37,45 @@ export function historyReads(db: Db) {
     where: ReturnType<typeof sql<boolean>>,
   ) {
     const q = await db.ready();
+    const found = new Set<string>();
+    let after: FactPosition | null = null;
+    while (found.size < limit) {
+      let batch = q
+        .selectFrom("history_streams")
+        .select(["call_id", "day", "start_at", "session_id", "segment_id", "stream"])
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .where(where);
+      if (after)
+        batch = batch.where(
+          sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) < (${after.day}, ${after.startAt}, ${after.callId}, ${after.sessionId}, ${after.segmentId}, ${after.stream})`,
+        );
+      const rows = await batch
+        .orderBy("day", "desc")
+        .orderBy("start_at", "desc")
+        .orderBy("call_id", "desc")
+        .orderBy("session_id", "desc")
+        .orderBy("segment_id", "desc")
+        .orderBy("stream", "desc")
+        .limit(walkBatch)
+        .execute();
+      for (const row of rows) {
+        if (found.size >= limit) break;
+        found.add(String(row.call_id));
+      }
+      const last = rows.at(-1);
+      if (!last || rows.length < walkBatch) break;
+      after = {
+        day: Number(last.day),
+        startAt: Number(last.start_at),
+        callId: String(last.call_id),
+        sessionId: String(last.session_id),
+        segmentId: String(last.segment_id),
+        stream: String(last.stream),
+      };
+    }
+    if (found.size === 0) return [];
     const rows = await q
       .selectFrom("history_streams")
       .select((eb) => [
@@ -38,20 +86,21 @@ export function historyReads(db: Db) {
         eb.fn.sum<number>(sql`CASE WHEN quality = 1 THEN 1 ELSE 0 END`).as("poor"),
       ])
       .where("tenant_id", "=", tenantId)
+      .where("call_id", "in", [...found])
       .where("day", ">=", fromDay)
       .where("day", "<=", toDay)
       .where(where)
       .groupBy("call_id")
-      .orderBy("start_at", "desc")
-      .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      callId: String(row.call_id),
-      startAt: Number(row.start_at),
-      callType: (row.call_type as string | null) ?? null,
-      streams: Number(row.streams),
-      poor: Number(row.poor),
-    }));
+    return rows
+      .map((row) => ({
+        callId: String(row.call_id),
+        startAt: Number(row.start_at),
+        callType: (row.call_type as string | null) ?? null,
+        streams: Number(row.streams),
+        poor: Number(row.poor),
+      }))
+      .sort((a, b) => b.startAt - a.startAt || (a.callId < b.callId ? 1 : -1));
   }
 
   return {

@@ -210,6 +210,65 @@ eachDatabase((name, open) => {
       }
     });
 
+    it("lists a value's newest calls by walking the facts newest first, as a recount from the raw facts does", async () => {
+      const t = tenant();
+      const now = Date.parse("2026-11-20T12:00:00Z");
+      await store.addNew(t, demoHistory(now, pseudonym, { days: 12, callsPerWorkday: 25 }));
+      // Small batches, so the walk pages through the facts as it would through a big tenant's month.
+      const walking = createHistoryStore(db, { walkBatch: 7 });
+      const raw = await store.facts(t, 0, 1e6, null, 100_000);
+      const key = (row: (typeof raw)[number]) =>
+        [
+          String(row.day).padStart(8, "0"),
+          String(row.start_at).padStart(15, "0"),
+          row.call_id,
+          row.session_id,
+          row.segment_id,
+          row.stream,
+        ].join("|");
+      const reference = (column: string, value: string, fromDay: number, toDay: number, limit: number) => {
+        const matching = raw.filter(
+          (row) =>
+            Number(row.day) >= fromDay &&
+            Number(row.day) <= toDay &&
+            (row[`sender_${column}`] === value || row[`receiver_${column}`] === value),
+        );
+        const calls = new Map<string, { newest: string; startAt: number; streams: number; poor: number }>();
+        for (const row of matching) {
+          const call = calls.get(String(row.call_id)) ?? {
+            newest: "",
+            startAt: Infinity,
+            streams: 0,
+            poor: 0,
+          };
+          if (key(row) > call.newest) call.newest = key(row);
+          call.startAt = Math.min(call.startAt, Number(row.start_at));
+          if (row.quality === 0 || row.quality === 1) call.streams += 1;
+          if (row.quality === 1) call.poor += 1;
+          calls.set(String(row.call_id), call);
+        }
+        return [...calls]
+          .sort((a, b) => (a[1].newest < b[1].newest ? 1 : -1))
+          .slice(0, limit)
+          .map(([callId, c]) => ({ callId, startAt: c.startAt, streams: c.streams, poor: c.poor }))
+          .sort((a, b) => b.startAt - a.startAt || (a.callId < b.callId ? 1 : -1));
+      };
+      const toDay = dayOf(now) - 1;
+      for (const [column, value, limit] of [
+        ["site", "Lisbon HQ", 9],
+        ["site", "Lisbon HQ", 100],
+        ["isp", "Example Cable (AS64501)", 5],
+        ["site", "nowhere", 10],
+      ] as const) {
+        const expected = reference(column, value, toDay - 9, toDay, limit);
+        const listed = await walking.callsWith(t, column, value, toDay - 9, toDay, limit);
+        expect(
+          listed.map(({ callId, startAt, streams, poor }) => ({ callId, startAt, streams, poor })),
+        ).toEqual(expected);
+        if (value !== "nowhere") expect(listed.length).toBeGreaterThan(0);
+      }
+    });
+
     it("forgets old facts and erases personal values after the personal window, keeping the pseudonym", async () => {
       const t = tenant();
       const now = Date.parse("2026-12-01T12:00:00Z");

@@ -98,8 +98,8 @@ function callRow(tenantId: string, call: HistoryCall, facts: readonly StreamFact
 }
 
 /** The quality history: a row per stream, the days' rollups, and a row per call. Every query is scoped by tenant. */
-export function createHistoryStore(db: Db) {
-  const reads = historyReads(db);
+export function createHistoryStore(db: Db, options: { walkBatch?: number } = {}) {
+  const reads = historyReads(db, options.walkBatch);
   const partitions = db.dialect === "postgres" ? createPartitions(() => db.ready()) : null;
   const ensurePartitions = (facts: readonly { startAt: number }[]) =>
     partitions?.ensure(new Set(facts.map((fact) => dayOf(fact.startAt)))) ?? Promise.resolve();
