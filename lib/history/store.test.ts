@@ -226,12 +226,14 @@ eachDatabase((name, open) => {
           row.segment_id,
           row.stream,
         ].join("|");
-      const reference = (column: string, value: string, fromDay: number, toDay: number, limit: number) => {
+      const reference = (
+        matches: (row: (typeof raw)[number]) => boolean,
+        fromDay: number,
+        toDay: number,
+        limit: number,
+      ) => {
         const matching = raw.filter(
-          (row) =>
-            Number(row.day) >= fromDay &&
-            Number(row.day) <= toDay &&
-            (row[`sender_${column}`] === value || row[`receiver_${column}`] === value),
+          (row) => Number(row.day) >= fromDay && Number(row.day) <= toDay && matches(row),
         );
         const calls = new Map<string, { newest: string; startAt: number; streams: number; poor: number }>();
         for (const row of matching) {
@@ -260,12 +262,35 @@ eachDatabase((name, open) => {
         ["isp", "Example Cable (AS64501)", 5],
         ["site", "nowhere", 10],
       ] as const) {
-        const expected = reference(column, value, toDay - 9, toDay, limit);
+        const expected = reference(
+          (row) => row[`sender_${column}`] === value || row[`receiver_${column}`] === value,
+          toDay - 9,
+          toDay,
+          limit,
+        );
         const listed = await walking.callsWith(t, column, value, toDay - 9, toDay, limit);
         expect(
           listed.map(({ callId, startAt, streams, poor }) => ({ callId, startAt, streams, poor })),
         ).toEqual(expected);
         if (value !== "nowhere") expect(listed.length).toBeGreaterThan(0);
+      }
+      // A heatmap cell: one hour of one weekday (UTC) over the window.
+      for (const [weekday, hour, limit] of [
+        [2, 10, 100],
+        [4, 15, 3],
+      ] as const) {
+        const at = (row: (typeof raw)[number]) => new Date(Number(row.start_at));
+        const expected = reference(
+          (row) => at(row).getUTCDay() === weekday && at(row).getUTCHours() === hour,
+          toDay - 9,
+          toDay,
+          limit,
+        );
+        const listed = await walking.callsAtHour(t, weekday, hour, toDay - 9, toDay, limit);
+        expect(
+          listed.map(({ callId, startAt, streams, poor }) => ({ callId, startAt, streams, poor })),
+        ).toEqual(expected);
+        expect(listed.length).toBeGreaterThan(0);
       }
     });
 
