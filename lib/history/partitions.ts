@@ -13,6 +13,49 @@ export function monthOf(day: number): { name: string; from: number; to: number }
   return { name: `history_streams_p${year}${String(month + 1).padStart(2, "0")}`, from, to };
 }
 
+/** How long a partition's detach may wait for a lock before it steps back and tries again later. */
+const LOCK_TIMEOUT = "1s";
+const LOCK_TRIES = 5;
+/** PostgreSQL's codes: lock_timeout expired; object not in the state the command needs (a detach left pending). */
+const LOCK_NOT_AVAILABLE = "55P03";
+const PENDING_DETACH = "55000";
+
+/**
+ * Takes a month out of `history_streams` without stopping its readers, then drops it. DETACH … CONCURRENTLY
+ * (PostgreSQL 14+) waits for running queries without taking the lock that queues new ones behind it, as DROP on a
+ * partition does (a reader's 3 s query then held every other reader for as long); a short lock_timeout bounds
+ * any wait there is, and the detach is tried again after a pause. A detach interrupted before (an instance
+ * stopped midway) leaves the partition pending: FINALIZE completes it.
+ */
+async function detachAndDrop(q: Kysely<Database>, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await q.connection().execute(async (connection) => {
+        await sql`SET lock_timeout = ${sql.lit(LOCK_TIMEOUT)}`.execute(connection);
+        try {
+          try {
+            await sql`ALTER TABLE history_streams DETACH PARTITION ${sql.table(name)} CONCURRENTLY`.execute(
+              connection,
+            );
+          } catch (error) {
+            if ((error as { code?: string }).code !== PENDING_DETACH) throw error;
+            await sql`ALTER TABLE history_streams DETACH PARTITION ${sql.table(name)} FINALIZE`.execute(
+              connection,
+            );
+          }
+          await sql`DROP TABLE IF EXISTS ${sql.table(name)}`.execute(connection);
+        } finally {
+          await sql`RESET lock_timeout`.execute(connection);
+        }
+      });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= LOCK_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 2_000));
+    }
+  }
+}
+
 /** PostgreSQL's codes for "already exists" when two instances make the same partition at once. */
 const ALREADY_EXISTS = new Set(["42P07", "23505", "42710"]);
 
@@ -57,7 +100,7 @@ export function createPartitions(db: () => Promise<Kysely<Database>>) {
         if (!match) continue;
         const to = Date.UTC(Number(match[1]), Number(match[2]), 1) / DAY_MS;
         if (to > oldestDay) continue;
-        await sql`DROP TABLE IF EXISTS ${sql.table(name)}`.execute(q);
+        await detachAndDrop(q, name);
         known.delete(name);
         dropped.push(name);
       }

@@ -294,6 +294,38 @@ eachDatabase((name, open) => {
       }
     });
 
+    it("forgets and erases a busy history slice by slice, leaving every summary equal to a recount of what is kept", async () => {
+      const t = tenant();
+      const now = Date.parse("2026-11-20T12:00:00Z");
+      const past = demoHistory(now, pseudonym, { days: 20, callsPerWorkday: 30 });
+      await store.addNew(t, past);
+      expect(past.length).toBeGreaterThan(400);
+      await store.retain(t, now, 12, 5);
+      const rows = await store.facts(t, 0, 1e6, null, 100_000);
+      const oldest = dayOf(now) - 12;
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((row) => Number(row.day) >= oldest)).toBe(true);
+      const old = rows.filter((row) => Number(row.start_at) < now - 5 * DAY_MS);
+      const recent = rows.filter((row) => Number(row.start_at) >= now - 5 * DAY_MS);
+      expect(old.length).toBeGreaterThan(200);
+      for (const row of old) {
+        expect(row.personal_erased).toBe(1);
+        for (const column of PERSONAL_FACT_COLUMNS) expect(row[column], column).toBeNull();
+      }
+      expect(recent.every((row) => row.personal_erased === 0)).toBe(true);
+      const kept = await store.rollups(t, 0, 1e6, allDimensions);
+      const expected = rollupOf(
+        rows.map((row) => ({
+          startAt: Number(row.start_at),
+          values: row as Record<string, string | number | null>,
+        })),
+      );
+      expect(sorted(kept)).toEqual(sorted(expected));
+      const people = new Set(rows.flatMap((row) => [row.sender_person, row.receiver_person]).filter(Boolean));
+      expect((await store.counts(t, 0, 1e6)).people).toBe(people.size);
+      expect((await store.counts(t, 0, oldest - 1)).calls).toBe(0);
+    });
+
     it("forgets old facts and erases personal values after the personal window, keeping the pseudonym", async () => {
       const t = tenant();
       const now = Date.parse("2026-12-01T12:00:00Z");

@@ -1,6 +1,6 @@
 import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from "kysely";
 import { PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
 import type { Database } from "@/lib/db/schema";
@@ -69,6 +69,61 @@ async function applyPeople(tx: Transaction<Database>, tenantId: string, rows: re
       .where("tenant_id", "=", tenantId)
       .where("streams", "<=", 0)
       .execute();
+}
+
+/** Facts one retention or erasure statement covers on SQLite (on this thread): tens of milliseconds each. */
+const SLICE_ROWS = 150;
+/** Calls one statement covers on PostgreSQL (its own process; slices keep its locks and WAL short). */
+const SLICE_CALLS = 200;
+
+/**
+ * Runs `work` on the facts matching `matching`, oldest first, a slice at a time, until none match (`work` must
+ * make them stop matching: delete or mark them). `work` is given the slice as a predicate: on SQLite the facts'
+ * row IDs, found along the time index; on PostgreSQL their calls, found by the call index.
+ */
+async function forEachSlice(
+  q: Kysely<Database>,
+  dialect: Db["dialect"],
+  tenantId: string,
+  matching: <O>(
+    query: SelectQueryBuilder<Database, "history_streams", O>,
+  ) => SelectQueryBuilder<Database, "history_streams", O>,
+  work: (slice: RawBuilder<boolean>) => Promise<void>,
+): Promise<void> {
+  // Where the last slice began: what lies before it was handled, so the next read starts there instead of
+  // stepping again over every fact already marked (erasure keeps them).
+  let from: { day: number; startAt: number } | null = null;
+  for (;;) {
+    let select = matching(
+      q
+        .selectFrom("history_streams")
+        .select([
+          sql<string | number>`${sql.raw(dialect === "sqlite" ? "rowid" : "call_id")}`.as("key"),
+          "day",
+          "start_at",
+        ])
+        .where("tenant_id", "=", tenantId),
+    );
+    if (from) select = select.where(sql<boolean>`(day, start_at) >= (${from.day}, ${from.startAt})`);
+    const rows = await select
+      .orderBy("day")
+      .orderBy("start_at")
+      .limit(dialect === "sqlite" ? SLICE_ROWS : SLICE_CALLS * 4)
+      .execute();
+    const first = rows[0];
+    if (!first) return;
+    from = { day: Number(first.day), startAt: Number(first.start_at) };
+    const keys = [...new Set(rows.map((row) => row.key))].slice(
+      0,
+      dialect === "sqlite" ? SLICE_ROWS : SLICE_CALLS,
+    );
+    await work(
+      dialect === "sqlite"
+        ? sql<boolean>`rowid IN (${sql.join(keys)})`
+        : sql<boolean>`call_id IN (${sql.join(keys)})`,
+    );
+    await nextTurn();
+  }
 }
 
 /** A fact's row: the call it belongs to, its time and day, its columns. */
@@ -191,8 +246,10 @@ export function createHistoryStore(db: Db, options: { walkBatch?: number } = {})
 
     /**
      * Forgets what is older than `keepDays` and erases the personal values of facts older than `personalDays`
-     * (names, sign-in names, addresses, machine names, free text), a day at a time so no statement holds the
-     * database for long. The pseudonym stays: a person's page still finds their rows.
+     * (names, sign-in names, addresses, machine names, free text). Every statement touches a slice — a few
+     * hundred calls' facts, or a day of a summary table — with requests served between slices: SQLite runs on
+     * this thread, and one statement over a day of a busy tenant froze the app for up to a second. The
+     * pseudonym stays: a person's page still finds their rows.
      */
     async retain(
       tenantId: string,
@@ -204,50 +261,56 @@ export function createHistoryStore(db: Db, options: { walkBatch?: number } = {})
       const oldest = dayOf(now) - keepDays;
       // Whole months past the retention go at once (PostgreSQL); the month at the edge loses its old days below.
       await partitions?.dropBefore(oldest);
-      await q
-        .deleteFrom("history_streams")
-        .where("tenant_id", "=", tenantId)
-        .where("day", "<", oldest)
-        .execute();
-      await q
-        .deleteFrom("history_daily")
-        .where("tenant_id", "=", tenantId)
-        .where("day", "<", oldest)
-        .execute();
-      await q
-        .deleteFrom("history_people_daily")
-        .where("tenant_id", "=", tenantId)
-        .where("day", "<", oldest)
-        .execute();
-      await q
-        .deleteFrom("history_calls")
-        .where("tenant_id", "=", tenantId)
-        .where("day", "<", oldest)
-        .execute();
+      await forEachSlice(
+        q,
+        db.dialect,
+        tenantId,
+        (query) => query.where("day", "<", oldest),
+        async (slice) => {
+          await q
+            .deleteFrom("history_streams")
+            .where("tenant_id", "=", tenantId)
+            .where(slice)
+            .where("day", "<", oldest)
+            .execute();
+        },
+      );
+      for (const table of ["history_daily", "history_people_daily", "history_calls"] as const) {
+        const first = await q
+          .selectFrom(table)
+          .select((eb) => eb.fn.min("day").as("day"))
+          .where("tenant_id", "=", tenantId)
+          .executeTakeFirst();
+        for (let day = Number(first?.day ?? oldest); day < oldest; day++) {
+          await q.deleteFrom(table).where("tenant_id", "=", tenantId).where("day", "=", day).execute();
+          await nextTurn();
+        }
+      }
       const before = now - personalDays * DAY_MS;
       const erase = Object.fromEntries(PERSONAL_FACT_COLUMNS.map((column) => [column, null]));
-      const days = await q
-        .selectFrom("history_streams")
-        .select("day")
-        .distinct()
-        .where("tenant_id", "=", tenantId)
-        .where("personal_erased", "=", 0)
-        .where("start_at", "<", before)
-        .execute();
       let erased = 0;
-      for (const { day } of days) {
-        const result = await q
-          .updateTable("history_streams")
-          .set({ ...erase, personal_erased: 1 })
-          .where("tenant_id", "=", tenantId)
-          .where("day", "=", Number(day))
-          .where("personal_erased", "=", 0)
-          .where("start_at", "<", before)
-          .executeTakeFirst();
-        erased += Number(result.numUpdatedRows);
-        // Let requests in between days.
-        await nextTurn();
-      }
+      await forEachSlice(
+        q,
+        db.dialect,
+        tenantId,
+        (query) =>
+          query
+            .where("day", ">=", oldest)
+            .where("day", "<=", dayOf(before))
+            .where("personal_erased", "=", 0)
+            .where("start_at", "<", before),
+        async (slice) => {
+          const result = await q
+            .updateTable("history_streams")
+            .set({ ...erase, personal_erased: 1 })
+            .where("tenant_id", "=", tenantId)
+            .where(slice)
+            .where("personal_erased", "=", 0)
+            .where("start_at", "<", before)
+            .executeTakeFirst();
+          erased += Number(result.numUpdatedRows);
+        },
+      );
       return { erased };
     },
 
