@@ -90,4 +90,32 @@ describe("history service", () => {
     expect((await calls()).sort()).toEqual([viewed.call.id, judged.call.id].sort());
     await db.close();
   });
+
+  it.each(["2026-02-30", "2026-04-31", "2026-13-01", "2026-00-10", "2026-2-3", "yesterday"])(
+    "refuses %s as a date with a 400 naming the parameter",
+    async (from) => {
+      const db = openDatabase({ sqlitePath: tempSqlitePath() });
+      const history = createHistoryService({ store: createHistoryStore(db), tenantId: "t", config });
+      await expect(history.overview(investigator, new URLSearchParams({ from }))).rejects.toMatchObject({
+        status: 400,
+        message: "from must be a date like 2026-11-30 (YYYY-MM-DD).",
+      });
+      await db.close();
+    },
+  );
+
+  it("reads a real date, 29 February of a leap year included", async () => {
+    const db = openDatabase({ sqlitePath: tempSqlitePath() });
+    const history = createHistoryService({
+      store: createHistoryStore(db),
+      tenantId: "t",
+      config,
+      now: () => Date.parse("2028-03-15T12:00:00Z"),
+    });
+    const overview = JSON.parse(
+      await history.overview(investigator, new URLSearchParams({ from: "2028-02-29", to: "2028-03-01" })),
+    ) as { from: string; to: string };
+    expect([overview.from, overview.to]).toEqual(["2028-02-29", "2028-03-01"]);
+    await db.close();
+  });
 });

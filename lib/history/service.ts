@@ -89,7 +89,9 @@ export function createHistoryService(options: HistoryServiceOptions) {
   function dayParam(params: URLSearchParams, name: string, fallback: number): number {
     const value = params.get(name);
     if (value === null || value === "") return fallback;
-    if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    // A date that exists: JavaScript reads 2026-02-30 as 2 March, so the day must read back as written.
+    const ms = Date.parse(`${value}T00:00:00Z`);
+    if (!DAY.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value)
       throw new HistoryError(
         400,
         "invalid_parameter",
