@@ -137,6 +137,34 @@ eachDatabase((name, open) => {
       expect(smtp.mails).toHaveLength(1);
     });
 
+    it("sends a person with a hostile name to the Teams stand-in as text: the card read back has no link in it", async () => {
+      const { teams } = await destinations();
+      await stack.store.saveRule(
+        tenantId,
+        alertRule({ kind: "person", people: [MATEO], parts: ["impacted"] }, [teams.destination.id]),
+      );
+      const hostile = "[Reset your password](https://evil.example/p) **now**";
+      const call = judgedCall("call-hostile", ["impacting", "impacted"], T0, ["- 10.0.0.0", "# 10.1.0.0"]);
+      const mateo = call.roles?.people[1];
+      if (mateo?.identity) mateo.identity.displayName = hostile;
+      expect(await stack.evaluator.onJudged(call, "notification", T0)).toBe(1);
+      await stack.worker.drain();
+      const body = receiver.received.find((r) => r.path === "/teams/secret-flow")?.body ?? "";
+      const card = JSON.parse(body) as unknown;
+      expect(workflowProblem(card)).toBeNull();
+      const { default: MarkdownIt } = await import("markdown-it");
+      const md = new MarkdownIt("commonmark");
+      const texts: string[] = [];
+      const walk = (value: unknown, key = ""): void => {
+        if (typeof value === "string" && ["text", "title", "value"].includes(key)) texts.push(value);
+        else if (Array.isArray(value)) value.forEach((item) => walk(item));
+        else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(v, k);
+      };
+      walk(card);
+      expect(texts.some((text) => text.includes("Reset your password"))).toBe(true);
+      for (const text of texts) expect(md.render(text), text).not.toMatch(/<(?!\/?p>)[a-z]/i);
+    });
+
     it("retries a 503 after the Retry-After it gave, a 429 on its backoff, and fails a 400 with its answer", async () => {
       const { teams } = await destinations();
       await stack.store.saveRule(

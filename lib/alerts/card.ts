@@ -6,6 +6,22 @@
 import type { AlertMessage } from "./model";
 
 export const CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+// Teams renders Markdown in TextBlocks and facts, so a device named "[Reset your password](https://evil.example)"
+// would be a link inside callscope's own alert. Every string callscope did not write is escaped as CommonMark
+// reads it: the characters that open links, emphasis, code and HTML anywhere, and block markers (headings,
+// quotes, lists) at the start of a line.
+const INLINE_MARKUP = /[\\`*_[\]<>~|]/g;
+const BLOCK_MARKER = /^(\s*)([#>+-]|\d+[.)])/gm;
+
+/** A string from Graph or a user, as text a Markdown renderer shows as written. */
+export function asText(text: string): string {
+  return text
+    .replace(INLINE_MARKUP, "\\$&")
+    .replace(BLOCK_MARKER, (_, space: string, marker: string) =>
+      /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
+    );
+}
 const MAX_FACTS = 12;
 
 export interface TeamsMessage {
@@ -25,8 +41,8 @@ export function teamsMessage(alerts: readonly AlertMessage[]): TeamsMessage {
     {
       type: "TextBlock",
       text: digest
-        ? `${alerts.length} alerts from "${first?.ruleName ?? "callscope"}"`
-        : (first?.title ?? "callscope"),
+        ? `${alerts.length} alerts from "${asText(first?.ruleName ?? "callscope")}"`
+        : asText(first?.title ?? "callscope"),
       weight: "Bolder",
       size: "Medium",
       wrap: true,
@@ -34,12 +50,14 @@ export function teamsMessage(alerts: readonly AlertMessage[]): TeamsMessage {
   ];
   for (const alert of alerts.slice(0, 20)) {
     const items: Record<string, unknown>[] = [];
-    if (digest) items.push({ type: "TextBlock", text: alert.title, weight: "Bolder", wrap: true });
-    items.push({ type: "TextBlock", text: alert.summary, wrap: true });
+    if (digest) items.push({ type: "TextBlock", text: asText(alert.title), weight: "Bolder", wrap: true });
+    items.push({ type: "TextBlock", text: asText(alert.summary), wrap: true });
     if (alert.facts.length > 0)
       items.push({
         type: "FactSet",
-        facts: alert.facts.slice(0, MAX_FACTS).map((fact) => ({ title: fact.name, value: fact.value })),
+        facts: alert.facts
+          .slice(0, MAX_FACTS)
+          .map((fact) => ({ title: asText(fact.name), value: asText(fact.value) })),
       });
     if (digest && alert.link)
       items.push({
@@ -56,7 +74,7 @@ export function teamsMessage(alerts: readonly AlertMessage[]): TeamsMessage {
     });
   body.push({
     type: "TextBlock",
-    text: `Rule: ${first?.ruleName ?? ""} · ${first?.at ?? ""}`,
+    text: `Rule: ${asText(first?.ruleName ?? "")} · ${first?.at ?? ""}`,
     isSubtle: true,
     size: "Small",
     wrap: true,
