@@ -9,7 +9,7 @@ import {
   type ExportRow,
 } from "@/lib/callrecords/export-table";
 import { FACT_COLUMNS, type FactValue } from "@/lib/callrecords/stream-facts";
-import type { FactPosition } from "./reads";
+import { positionOf, type FactPosition } from "./reads";
 import type { HistoryStore } from "./store";
 
 // The exported table is the one a call page exports too (lib/callrecords/export-table.ts; docs/history.md).
@@ -45,14 +45,7 @@ async function* rowsOf(
     }
     const last = page.at(-1);
     if (!last || page.length < PAGE) return;
-    after = {
-      day: Number(last.day),
-      startAt: Number(last.start_at),
-      callId: String(last.call_id),
-      sessionId: String(last.session_id),
-      segmentId: String(last.segment_id),
-      stream: String(last.stream),
-    };
+    after = positionOf(last);
     // Between pages, other requests run.
     await nextTurn();
   }

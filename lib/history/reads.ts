@@ -22,6 +22,22 @@ export interface FactPosition {
   stream: string;
 }
 
+/** Where a fact stands in the time index's order (the row read must carry those six columns). */
+export function positionOf(row: Readonly<Record<string, unknown>>): FactPosition {
+  return {
+    day: Number(row.day),
+    startAt: Number(row.start_at),
+    callId: String(row.call_id),
+    sessionId: String(row.session_id),
+    segmentId: String(row.segment_id),
+    stream: String(row.stream),
+  };
+}
+
+/** The facts after (`>`) or before (`<`) a position in the time index's order: a range of that index. */
+const beyond = (position: FactPosition, direction: "<" | ">") =>
+  sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) ${sql.raw(direction)} (${position.day}, ${position.startAt}, ${position.callId}, ${position.sessionId}, ${position.segmentId}, ${position.stream})`;
+
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
 export function historyReads(db: Db, walkBatch = WALK_BATCH) {
   /**
@@ -49,10 +65,7 @@ export function historyReads(db: Db, walkBatch = WALK_BATCH) {
         .where("day", ">=", fromDay)
         .where("day", "<=", toDay)
         .where(where);
-      if (after)
-        batch = batch.where(
-          sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) < (${after.day}, ${after.startAt}, ${after.callId}, ${after.sessionId}, ${after.segmentId}, ${after.stream})`,
-        );
+      if (after) batch = batch.where(beyond(after, "<"));
       const rows = await batch
         .orderBy("day", "desc")
         .orderBy("start_at", "desc")
@@ -68,14 +81,7 @@ export function historyReads(db: Db, walkBatch = WALK_BATCH) {
       }
       const last = rows.at(-1);
       if (!last || rows.length < walkBatch) break;
-      after = {
-        day: Number(last.day),
-        startAt: Number(last.start_at),
-        callId: String(last.call_id),
-        sessionId: String(last.session_id),
-        segmentId: String(last.segment_id),
-        stream: String(last.stream),
-      };
+      after = positionOf(last);
     }
     if (found.size === 0) return [];
     const rows = await q
@@ -240,10 +246,7 @@ export function historyReads(db: Db, walkBatch = WALK_BATCH) {
         .where("day", "<=", toDay);
       // Keyset paging in the export index's order (day, time, call, session, segment, stream): each page is a
       // range read of that index, however deep into a month it is.
-      if (after)
-        select = select.where(
-          sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) > (${after.day}, ${after.startAt}, ${after.callId}, ${after.sessionId}, ${after.segmentId}, ${after.stream})`,
-        );
+      if (after) select = select.where(beyond(after, ">"));
       return select
         .orderBy("day")
         .orderBy("start_at")
