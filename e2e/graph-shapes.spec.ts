@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ODD_SHAPES_SESSIONS, oddSessionId } from "../emulator/data/odd-shapes";
+import { demoPeople } from "../lib/demo/people";
 import { demoCall, screenshot, waitForAllSessions } from "./support";
 
 // The demo call "Every shape Graph may send" (emulator/data/odd-shapes.ts, issue #41): valid by Graph's schema,
@@ -30,6 +31,9 @@ for (const scheme of ["light", "dark"] as const) {
       await expect(notice).toContainText("1 network had wifiSignalStrength -1, not a valid value");
       await expect(page.getByRole("region", { name: "Verdict" })).toContainText("packet loss 25% > 10%");
       await expect(page.getByText("Try again")).toHaveCount(0);
+      await expect(page.getByTestId("load-status")).toContainText(
+        "1 more session Graph sent could not be read (see above)",
+      );
 
       await page.getByRole("button", { name: /^Show all \d+ participants$/ }).click();
       const people = page.getByTestId("participants");
@@ -67,3 +71,36 @@ for (const scheme of ["light", "dark"] as const) {
     });
   });
 }
+
+test("a report of the odd-shapes call keeps what Graph sent and says again what could not be read", async ({
+  page,
+}) => {
+  const call = demoCall("odd-shapes");
+  await page.goto(`/calls/${call.id}`);
+  await waitForAllSessions(page, ODD_SHAPES_SESSIONS - 1);
+  await page.getByRole("button", { name: "Create report" }).click();
+  await page.getByLabel("Title").fill(`Odd shapes ${Date.now()}`);
+  await page.getByRole("dialog").getByRole("button", { name: "Create report" }).click();
+  const link = page.getByTestId("report-link");
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  await page.goto(new URL((await link.getAttribute("href")) ?? "").pathname);
+  await waitForAllSessions(page, ODD_SHAPES_SESSIONS - 1);
+  const notice = page.getByTestId("unreadable-notice");
+  await expect(notice).toContainText("1 session unreadable and left out (first: value[3].id");
+  await expect(notice).toContainText('1 stream had averagePacketLossRate "NaN", not a number');
+});
+
+test("a Calling Plan row shows who measured its duration, the number type and the two countries (pstnCallLogRow)", async ({
+  page,
+}) => {
+  await page.goto("/phone-logs");
+  await page.getByRole("combobox", { name: /^Log/ }).selectOption("pstn");
+  await page.getByLabel(/^Person/).fill(demoPeople[0]?.userPrincipalName ?? "");
+  await page.getByRole("button", { name: "Search the log" }).click();
+  await expect(page.getByTestId("search-status")).toContainText("Done");
+  const row = page.getByTestId("phone-log-row").first();
+  await expect(row).toContainText("Duration measured by Microsoft");
+  await expect(row).toContainText("Number type: Subscriber");
+  await expect(row).toContainText("User's country US, tenant's US");
+  await screenshot(page, "phone-logs-pstn");
+});

@@ -244,6 +244,10 @@ export function CallView({
         onResume={data.fetchNextPage}
         fromSnapshot={Boolean(reportId)}
         judging={analysis.pending}
+        leftOut={(pages ?? []).reduce(
+          (sum, page) => sum + (page.lost ?? []).reduce((n, lost) => n + lost.count, 0),
+          0,
+        )}
       />
       {analysis.sides && <SideBySide sides={analysis.sides} />}
       {pair && (

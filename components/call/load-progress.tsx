@@ -12,8 +12,11 @@ export function LoadProgress({
   onResume,
   fromSnapshot,
   judging = false,
+  leftOut = 0,
 }: {
   loaded: number;
+  /** Sessions Graph sent that could not be read (the notice above says why). */
+  leftOut?: number;
   pages: number;
   loading: boolean;
   error: unknown;
@@ -35,6 +38,8 @@ export function LoadProgress({
       >
         {loaded === 1 ? "The call's one session loaded" : `All ${formatCount(loaded)} sessions loaded`}{" "}
         {source}
+        {leftOut > 0 &&
+          `; ${formatCount(leftOut)} more ${leftOut === 1 ? "session" : "sessions"} Graph sent could not be read (see above)`}
         {judging ? "; judging the whole call…" : "."}
       </p>
     );

@@ -7,9 +7,9 @@ import {
   type WirePstnRow,
 } from "@/lib/graph/schema";
 import type { PhoneLogKind, PhoneLogRow } from "./phone-log";
-import { reportedText, wireNumber } from "./reported";
+import { reportedNumber, reportedText } from "./reported";
 
-const num = (value: number | string | null | undefined) => wireNumber(value);
+const num = (value: number | string | null | undefined) => reportedNumber(value);
 /** Graph writes "0001-01-01T00:00:00Z" for a time that does not apply (failureDateTime of a successful call). */
 const time = (value: string | null | undefined) => {
   const text = reportedText(value);

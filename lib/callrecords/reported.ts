@@ -35,14 +35,14 @@ export function reportedEnum(value: string | null | undefined): string | null {
 export type WireNumber = number | string | null | undefined;
 
 /** Told what Graph sent where a number belongs that is not one ("NaN", "INF", "abc"), as text to quote. */
-export type OnUnreadable = (sent: string) => void;
+type OnUnreadable = (sent: string) => void;
 
 // OData JSON's spellings of a float that is not finite, and a numeric string's form (no hex, no blanks).
 const NOT_FINITE = /^(?:NaN|-?INF|-?Infinity)$/i;
 const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The number Graph meant, or null when it sent none; what it sent that is not a finite number goes to `onUnreadable`. */
-export function wireNumber(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
+export function reportedNumber(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
@@ -61,17 +61,8 @@ export function wireNumber(value: WireNumber, onUnreadable?: OnUnreadable): numb
 
 /** A count or measurement where 0 cannot be real (a port, a core count, a Wi-Fi channel, a CPU speed). */
 export function reportedPositive(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
-  const number = wireNumber(value, onUnreadable);
+  const number = reportedNumber(value, onUnreadable);
   return number !== null && number > 0 ? number : null;
-}
-
-export function reportedNumber(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
-  return wireNumber(value, onUnreadable);
-}
-
-export function reportedLinkSpeed(value: WireNumber, onUnreadable?: OnUnreadable): number | null {
-  const speed = reportedPositive(value, onUnreadable);
-  return speed === LINK_SPEED_UNKNOWN ? null : speed;
 }
 
 // All zeros with any separators (clients that hide the MAC) and the locally administered placeholder

@@ -117,13 +117,14 @@ export function createReportService(options: {
       sessions: payload.sessions.slice(0, PARSE_SLICE),
     });
     const sessions: Session[] = [...parsed.sessions];
+    const lost = [...parsed.lost];
     for (let start = PARSE_SLICE; start < payload.sessions.length; start += PARSE_SLICE) {
       await nextTurn();
-      sessions.push(
-        ...parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) }).sessions,
-      );
+      const page = parseSessionsPageBody({ value: payload.sessions.slice(start, start + PARSE_SLICE) });
+      sessions.push(...page.sessions);
+      lost.push(...page.lost);
     }
-    return { ...parsed, sessions: options.annotate ? options.annotate(sessions) : sessions };
+    return { ...parsed, lost, sessions: options.annotate ? options.annotate(sessions) : sessions };
   }
 
   /** Readers never receive personal data: an unredacted report is redacted for them. */
@@ -202,6 +203,8 @@ export function createReportService(options: {
         page: 0,
         loaded: sessions.length,
         nextCursor: null,
+        // A snapshot keeps what Graph sent, sessions it could not read included: the page says so as live.
+        ...(parsed.lost.length > 0 ? { lost: parsed.lost } : {}),
       });
     },
 
