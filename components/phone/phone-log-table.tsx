@@ -72,7 +72,8 @@ export function PhoneLogTable({
                   {row.successful === false ? (
                     <Badge tone="poor">{phoneOutcome(row)}</Badge>
                   ) : (
-                    phoneOutcome(row)
+                    // The page's own word ("Connected"): broken between words only, never "Connect ed".
+                    <span data-words>{phoneOutcome(row)}</span>
                   )}
                   <SipWords row={row} />
                   {explanations?.[index] && (
