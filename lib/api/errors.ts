@@ -91,8 +91,26 @@ export function fromGraphFailure(failure: GraphFailure, callId: string | undefin
   }
 }
 
+/**
+ * The database or the disk under it is full: SQLite's SQLITE_FULL, PostgreSQL's disk_full (53100), the file
+ * system's ENOSPC, on the error or its causes. Nothing the user does fixes it, and an operator can.
+ */
+const OUT_OF_SPACE = new Set(["SQLITE_FULL", "53100", "ENOSPC"]);
+
+function outOfSpace(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  if ("code" in error && OUT_OF_SPACE.has(String(error.code))) return true;
+  return "cause" in error && outOfSpace(error.cause, depth + 1);
+}
+
 export function toApiError(error: unknown, callId?: string): ApiError {
   if (error instanceof ApiError) return error;
+  if (outOfSpace(error))
+    return new ApiError(
+      503,
+      "out_of_space",
+      "callscope's server is out of disk space, so it cannot save anything now; nothing you sent was kept. Ask your administrator to free space on the database's disk (or raise its quota), then try again.",
+    );
   if (error instanceof SiteError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof HistoryError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof AlertError) return new ApiError(error.status, error.code, error.message);
