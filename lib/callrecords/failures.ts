@@ -1,7 +1,7 @@
 // Failed sessions as first-class facts: grouped by stage and reason, who and when, whether a retry followed,
 // and what to check next for the reasons that come up most. Graph's failureInfo has a stage (callSetup,
 // midcall, unknown) and a free-text reason; the advice below matches that text, first rule that fits.
-import { endpointKey, endpointLabel, isolate } from "./describe";
+import { endpointKey, endpointLabel, isolate, lookup } from "./describe";
 import type { FailureInfo, Session } from "./model";
 import { streamRows } from "./streams";
 import { worstQuality } from "./verdict";
@@ -18,14 +18,14 @@ export const STAGE_LABELS: Record<string, string> = {
  * is a failure (Graph fills it only if the session failed), and what Graph left out is said, never guessed.
  */
 export function failureWords(failure: FailureInfo): string {
-  const stage = failure.stage ? (lookupStage(failure.stage) ?? `at stage ${isolate(failure.stage)}`) : null;
+  const stage = failure.stage
+    ? (lookup(STAGE_LABELS, failure.stage) ?? `at stage ${isolate(failure.stage)}`)
+    : null;
   const reason = failure.reason ? isolate(failure.reason) : null;
   if (!stage && !reason) return "failed; Graph gave no stage or reason";
   if (!stage) return `failed (Graph gave no stage): ${reason}`;
   return reason ? `failed ${stage}: ${reason}` : `failed ${stage}; Graph gave no reason`;
 }
-
-const lookupStage = (stage: string) => (Object.hasOwn(STAGE_LABELS, stage) ? STAGE_LABELS[stage] : undefined);
 
 interface Advice {
   match: RegExp;
@@ -155,7 +155,9 @@ export function describeFailureGroup(group: FailureGroup): string {
 export function failureSummary(groups: readonly FailureGroup[], sessionCount: number): string | null {
   const failed = groups.reduce((sum, group) => sum + group.sessions.length, 0);
   if (failed === 0) return null;
-  const stages = [...new Set(groups.map((g) => (g.stage ? (lookupStage(g.stage) ?? g.stage) : null)))];
+  const stages = [
+    ...new Set(groups.map((g) => (g.stage ? (lookup(STAGE_LABELS, g.stage) ?? g.stage) : null))),
+  ];
   const stage = stages.length === 1 && stages[0] ? ` ${stages[0]}` : "";
   const retries = groups.flatMap((g) => (g.retry ? [g.retry] : []));
   const retry =

@@ -1,6 +1,7 @@
 // Graph's endpoints (caller, callee) and identities, wire → model.
 import type { WireEndpoint, WireIdentitySet } from "@/lib/graph/schema";
 import type { Endpoint, Feedback, Identity, IdentityKind, IdentityType } from "./model";
+import { lookup } from "./describe";
 import { reportedEnum, reportedPositive, reportedText } from "./reported";
 
 // The primary identity is the first member present, in this order: a person before the application
@@ -49,11 +50,10 @@ const USER_IDENTITY_TYPES: Record<string, IdentityType> = {
 };
 
 function identityType(identity: WireIdentity): IdentityType | null {
-  const byUserType = reportedEnum(identity.userIdentityType);
-  if (byUserType && Object.hasOwn(USER_IDENTITY_TYPES, byUserType))
-    return USER_IDENTITY_TYPES[byUserType] ?? null;
-  const name = reportedText(identity["@odata.type"])?.split(".").pop() ?? "";
-  return Object.hasOwn(ODATA_TYPES, name) ? (ODATA_TYPES[name] ?? null) : null;
+  const name = reportedText(identity["@odata.type"])?.split(".").pop();
+  return (
+    lookup(USER_IDENTITY_TYPES, reportedEnum(identity.userIdentityType)) ?? lookup(ODATA_TYPES, name) ?? null
+  );
 }
 
 function identityFrom(kind: IdentityKind, identity: WireIdentity): Identity {

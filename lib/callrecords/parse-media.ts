@@ -18,7 +18,7 @@ import {
   reportedNumber,
   reportedPositive,
   reportedText,
-  LINK_SPEED_UNKNOWN,
+  reportedLinkSpeed,
   type WireNumber,
 } from "./reported";
 
@@ -134,14 +134,13 @@ function parseNetwork(network: WireNetwork, unreadable: Unreadables): Network | 
   const read = new ValueReader("networks", unreadable);
   const number = (field: keyof NonNullable<WireNetwork> & keyof Network, positive = false) =>
     read.number(field, network[field] as WireNumber, positive);
-  const speed = read.number("linkSpeed", network.linkSpeed, true);
   const parsed: Network = {
     connectionType: reportedEnum(network.connectionType),
     publicNetwork: null,
     ipAddress: reportedAddress(network.ipAddress),
     subnet: reportedAddress(network.subnet),
     port: number("port", true),
-    linkSpeed: speed === LINK_SPEED_UNKNOWN ? null : speed,
+    linkSpeed: reportedLinkSpeed(number("linkSpeed", true)),
     macAddress: reportedMac(network.macAddress),
     reflexiveIPAddress: reportedAddress(network.reflexiveIPAddress),
     relayIPAddress: reportedAddress(network.relayIPAddress),

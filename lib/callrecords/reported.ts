@@ -65,6 +65,10 @@ export function reportedPositive(value: WireNumber, onUnreadable?: OnUnreadable)
   return number !== null && number > 0 ? number : null;
 }
 
+/** A link speed as read: 4294967295 is the client saying it could not tell. */
+export const reportedLinkSpeed = (speed: number | null): number | null =>
+  speed === LINK_SPEED_UNKNOWN ? null : speed;
+
 // All zeros with any separators (clients that hide the MAC) and the locally administered placeholder
 // 02:00:00:00:00:00 that mobile platforms report for privacy.
 const PLACEHOLDER_MAC = /^(?:0{2}[-:.]?)+$|^02[-:.]?(?:00[-:.]?){4}00$/i;
