@@ -201,6 +201,71 @@ eachDatabase((name, open) => {
       expect(failed?.lastError).toBe("answered 400: Bad Request: the flow … is turned off");
     });
 
+    it("a destination that drips a byte every 200 ms holds up only its own alert, which ends at its deadline", async () => {
+      const { teams, webhook } = await destinations();
+      // The webhook drips: headers at once, then a byte every 200 ms, never an end (never idle for 5 s either).
+      receiver.replies.push({ status: 200, dripMs: 200 });
+      await stack.service.test(investigator, webhook.destination.id);
+      const draining = stack.worker.drain();
+      await expect
+        .poll(() => receiver.received.map((r) => r.path), { timeout: 5_000 })
+        .toContain("/hook/secret-hook");
+      // While the drip is in flight, another destination's test goes out at the next poll, not after the drip.
+      const asked = Date.now();
+      await stack.service.test(investigator, teams.destination.id);
+      await expect
+        .poll(() => receiver.received.map((r) => r.path), { timeout: 3_000 })
+        .toContain("/teams/secret-flow");
+      expect(Date.now() - asked).toBeLessThan(2_500);
+      await draining;
+      const log = await stack.service.deliveries(investigator);
+      expect(log.find((d) => d.destinationId === teams.destination.id)).toMatchObject({ status: "sent" });
+      // The drip ended at the attempt's deadline (5 s here), as a failure worth another try.
+      expect(log.find((d) => d.destinationId === webhook.destination.id)).toMatchObject({
+        status: "queued",
+        attempts: 1,
+        lastError: "no complete answer within 5 s",
+      });
+    }, 20_000);
+
+    it("forgets the alert log past the personal-data window: no name or object ID of an old alert is left", async () => {
+      const { teams } = await destinations();
+      await stack.store.saveRule(
+        tenantId,
+        alertRule({ kind: "person", people: [MATEO], parts: ["impacted"] }, [teams.destination.id]),
+      );
+      await stack.evaluator.onJudged(
+        judgedCall("old-call", ["impacting", "impacted"], T0),
+        "notification",
+        T0,
+      );
+      await stack.worker.drain();
+      const later = T0 + 31 * 86_400_000;
+      clock.now = later;
+      await stack.evaluator.onJudged(
+        judgedCall("new-call", ["impacting", "impacted"], later),
+        "notification",
+        later,
+      );
+      await stack.worker.drain();
+      const q = await db.ready();
+      const everything = async () =>
+        JSON.stringify(
+          await Promise.all(
+            (["alert_events", "alert_deliveries", "alert_state"] as const).map((table) =>
+              q.selectFrom(table).selectAll().where("tenant_id", "=", tenantId).execute(),
+            ),
+          ),
+        );
+      expect(await everything()).toContain("old-call");
+      expect(await stack.store.forgetBefore(tenantId, later - 30 * 86_400_000)).toBe(1);
+      const left = await everything();
+      expect(left).not.toContain("old-call");
+      // The newer alert stays, with its names: it is inside the window.
+      expect(left).toContain("new-call");
+      expect((await stack.service.deliveries(investigator)).map((d) => d.status)).toEqual(["sent"]);
+    });
+
     it("gives up after a day of failures and shows the destination as broken on its rules", async () => {
       const { teams } = await destinations();
       const rule = alertRule({ kind: "person", people: "watch-list", parts: ["impacted"] }, [
@@ -319,6 +384,14 @@ eachDatabase((name, open) => {
       let [delivery] = await stack.service.deliveries(investigator);
       expect(delivery).toMatchObject({ status: "failed", lastStatus: 550 });
       smtp.refuse = { code: 451, count: 1 };
+      // A destination takes one test every 10 s: "Send a test" is not a way to flood it.
+      clock.now += 9_000;
+      await expect(stack.service.test(investigator, email.destination.id)).rejects.toMatchObject({
+        status: 429,
+        code: "test_too_soon",
+        message: "A test went to Ops mail 9 s ago; send another in 1 s.",
+        retryAfterSeconds: 1,
+      });
       clock.now += 1_000;
       await stack.service.test(investigator, email.destination.id);
       await stack.worker.drain();

@@ -24,7 +24,11 @@ export interface AlertsDeps {
   log?: EvaluatorOptions["log"];
   now?: () => number;
   pollMs?: number;
+  /** Days the alert log is kept: its messages name people (the history's personal-data window). */
+  logDays: number;
 }
+
+const HOUR_MS = 3_600_000;
 
 export function createAlerts(deps: AlertsDeps) {
   const store = createAlertStore(deps.db);
@@ -65,18 +69,39 @@ export function createAlerts(deps: AlertsDeps) {
     now: deps.now,
   });
   let started = false;
+  let forgetting: NodeJS.Timeout | null = null;
+  /** Forgets the alert log past its days (hourly, and soon after start). */
+  const forget = async () => {
+    const before = (deps.now ?? Date.now)() - deps.logDays * 86_400_000;
+    const forgotten = await store.forgetBefore(deps.tenantId, before);
+    if (forgotten > 0)
+      deps.log?.("info", `alerts: forgot ${forgotten} alerts older than ${deps.logDays} days`);
+    return forgotten;
+  };
   return {
     store,
     worker,
     evaluator,
     service,
+    forget,
     start() {
       if (started) return;
       started = true;
       worker.start();
       evaluator.start();
+      const run = () =>
+        void forget().catch((error: unknown) =>
+          deps.log?.(
+            "warn",
+            `alerts: the log was not trimmed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
+      setTimeout(run, 15_000).unref();
+      forgetting = setInterval(run, HOUR_MS);
+      forgetting.unref();
     },
     async stop() {
+      if (forgetting) clearInterval(forgetting);
       worker.stop();
       await evaluator.stop();
     },

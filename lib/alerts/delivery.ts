@@ -8,6 +8,12 @@ import type { AlertStore, ClaimedDelivery } from "./store";
 import type { Senders } from "./senders";
 
 export const GIVE_UP_AFTER_MS = 86_400_000;
+/** Destinations sent to at once by one worker. */
+const MAX_DESTINATIONS_AT_ONCE = 20;
+const sleep = (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms).unref?.();
+  });
 const MAX_RETRY_AFTER_MS = 3_600_000;
 const defaultBackoff = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** Math.max(0, attempt - 1));
 
@@ -100,30 +106,49 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     log("warn", "alerts: delivery failed", { destination: destination.kind, attempt, error });
   }
 
-  /** Sends everything due now; resolves when nothing due is left. */
+  // Each destination's sends, one at a time, chained: a slow or hostile destination holds up only its own
+  // alerts (each attempt ends by its deadline, lib/alerts/outbound.ts), never another destination's.
+  const inFlight = new Map<string, Promise<void>>();
+  const settled = () => Promise.race(inFlight.values());
+
+  function start(group: ClaimedDelivery[]) {
+    const destinationId = group[0]?.destinationId ?? "";
+    const before = inFlight.get(destinationId) ?? Promise.resolve();
+    const chain = before
+      .then(() => sendGroup(group))
+      .catch((error: unknown) =>
+        log("error", `alerts: sending failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        if (inFlight.get(destinationId) === chain) inFlight.delete(destinationId);
+      });
+    inFlight.set(destinationId, chain);
+  }
+
+  /**
+   * Sends everything due now; resolves when nothing due is left and nothing is in flight. While a send is in
+   * flight, what falls due meanwhile (another destination's test, a new alert) is claimed and started at the
+   * next poll rather than after it.
+   */
   async function drain(): Promise<number> {
     let sent = 0;
     for (;;) {
-      const claimed = await options.store.claim(
-        options.tenantId,
-        options.holder,
-        now(),
-        options.batch ?? 20,
-        claimMs,
-      );
-      if (claimed.length === 0) return sent;
+      // Claims are held while they wait in a destination's chain: taken only while few are in flight.
+      const claimed =
+        inFlight.size < MAX_DESTINATIONS_AT_ONCE
+          ? await options.store.claim(options.tenantId, options.holder, now(), options.batch ?? 20, claimMs)
+          : [];
+      if (claimed.length === 0) {
+        if (inFlight.size === 0) return sent;
+        await Promise.race([settled(), sleep(options.pollMs ?? 1000)]);
+        continue;
+      }
       const groups = new Map<string, ClaimedDelivery[]>();
       for (const delivery of claimed) {
         const key = delivery.digestKey ?? delivery.id;
         groups.set(key, [...(groups.get(key) ?? []), delivery]);
       }
-      await Promise.all(
-        [...groups.values()].map((group) =>
-          sendGroup(group).catch((error: unknown) =>
-            log("error", `alerts: sending failed: ${error instanceof Error ? error.message : String(error)}`),
-          ),
-        ),
-      );
+      for (const group of groups.values()) start(group);
       sent += claimed.length;
     }
   }

@@ -9,9 +9,11 @@ export class AlertError extends Error {
   }
   readonly [ALERT_ERROR_BRAND.brand] = true;
   constructor(
-    readonly status: 400 | 403 | 404 | 409 | 503,
+    readonly status: 400 | 403 | 404 | 409 | 429 | 503,
     readonly code: string,
     message: string,
+    /** For a 429: when to try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AlertError";

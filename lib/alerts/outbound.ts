@@ -159,19 +159,31 @@ function postOnce(
           if (size < 4096) chunks.push(chunk);
           size += chunk.length;
         });
-        res.on("end", () =>
+        res.on("end", () => {
+          clearTimeout(deadline);
           resolve({
             status: res.statusCode ?? 0,
             retryAfterMs: retryAfterMs(res.headers["retry-after"]),
             excerpt: hideSecrets(Buffer.concat(chunks).toString("utf8"), url),
             location: typeof res.headers.location === "string" ? res.headers.location : null,
-          }),
-        );
+          });
+        });
         res.on("error", reject);
       },
     );
+    // A deadline for the whole exchange, not only for silence: a destination answering a byte every few
+    // seconds never goes quiet long enough for an idle timeout.
+    const deadline = setTimeout(() => {
+      const error = new Error(`no complete answer within ${Math.round(timeoutMs / 1000)} s`);
+      reject(error);
+      req.destroy(error);
+    }, timeoutMs);
+    deadline.unref?.();
     req.on("timeout", () => req.destroy(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`)));
-    req.on("error", reject);
+    req.on("error", (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
     req.end(body);
   });
 }

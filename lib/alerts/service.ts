@@ -2,6 +2,7 @@ import "server-only";
 // Alerts as the API offers them: rules, destinations, the delivery log, tests and previews. Investigators only
 // (a rule names people; a destination is a secret). Webhook URLs and recipients are never shown back in full.
 import { randomBytes, randomUUID } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { AlertError } from "./errors";
@@ -72,10 +73,15 @@ export interface AlertServiceOptions {
   now?: () => number;
 }
 
+/** A destination takes one test this often. */
+const TEST_EVERY_MS = 10_000;
+
 export function createAlertService(options: AlertServiceOptions) {
   const { store, tenantId } = options;
   const now = options.now ?? Date.now;
   const guard = (principal: Principal, what: string) => requireInvestigator(principal, what);
+  // When each destination was last sent a test, in this process (a second instance allows its own).
+  const lastTest = new LRUCache<string, number>({ max: 1_000 });
 
   async function checkDestinations(ids: readonly string[]) {
     const known = new Set((await store.destinations(tenantId)).map((destination) => destination.id));
@@ -259,6 +265,18 @@ export function createAlertService(options: AlertServiceOptions) {
       if (!destination)
         throw new AlertError(404, "destination_not_found", "No destination has this ID here.");
       const at = now();
+      // A test is for seeing one message arrive: a destination is not someone's to flood through callscope.
+      const last = lastTest.get(id);
+      if (last !== undefined && at - last < TEST_EVERY_MS) {
+        const wait = Math.ceil((TEST_EVERY_MS - (at - last)) / 1000);
+        throw new AlertError(
+          429,
+          "test_too_soon",
+          `A test went to ${destination.name} ${Math.max(0, Math.round((at - last) / 1000))} s ago; send another in ${wait} s.`,
+          wait,
+        );
+      }
+      lastTest.set(id, at);
       const message: AlertMessage = {
         ruleId: "test",
         ruleName: "Test",

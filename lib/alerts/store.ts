@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as nextTurn } from "node:timers/promises";
 // Alerts' tables: rules, destinations, each value's state, and the outbox (events and their deliveries).
 import { randomUUID } from "node:crypto";
 import type { ExpressionBuilder } from "kysely";
@@ -86,6 +87,9 @@ const settingsJson = (rule: RuleSettings) =>
     destinationIds: rule.destinationIds,
   });
 
+/** Alert events forgotten per statement. */
+const FORGET_SLICE = 300;
+
 export function createAlertStore(db: Db) {
   return {
     async rules(tenantId: string): Promise<AlertRule[]> {
@@ -140,6 +144,48 @@ export function createAlertStore(db: Db) {
           }),
         )
         .execute();
+    },
+
+    /**
+     * Forgets the alert log older than `before`: events (their messages name people, their keys are object IDs),
+     * their deliveries (titles), and each value's closed state. A few hundred rows a statement, with a turn of the
+     * event loop between (SQLite runs on this thread). Returns the events forgotten.
+     */
+    async forgetBefore(tenantId: string, before: number): Promise<number> {
+      const q = await db.ready();
+      let forgotten = 0;
+      for (;;) {
+        const events = await q
+          .selectFrom("alert_events")
+          .select("id")
+          .where("tenant_id", "=", tenantId)
+          .where("created_at", "<", before)
+          .limit(FORGET_SLICE)
+          .execute();
+        if (events.length === 0) break;
+        const ids = events.map((event) => event.id);
+        await q.transaction().execute(async (tx) => {
+          await tx
+            .deleteFrom("alert_deliveries")
+            .where("tenant_id", "=", tenantId)
+            .where("event_id", "in", ids)
+            .execute();
+          await tx
+            .deleteFrom("alert_events")
+            .where("tenant_id", "=", tenantId)
+            .where("id", "in", ids)
+            .execute();
+        });
+        forgotten += ids.length;
+        await nextTurn();
+      }
+      await q
+        .deleteFrom("alert_state")
+        .where("tenant_id", "=", tenantId)
+        .where("open", "=", 0)
+        .where("fired_at", "<", before)
+        .execute();
+      return forgotten;
     },
 
     async deleteRule(tenantId: string, id: string): Promise<boolean> {

@@ -113,7 +113,10 @@ export function toApiError(error: unknown, callId?: string): ApiError {
     );
   if (error instanceof SiteError) return new ApiError(error.status, error.code, error.message);
   if (error instanceof HistoryError) return new ApiError(error.status, error.code, error.message);
-  if (error instanceof AlertError) return new ApiError(error.status, error.code, error.message);
+  if (error instanceof AlertError)
+    return new ApiError(error.status, error.code, error.message, {
+      retryAfterSeconds: error.retryAfterSeconds,
+    });
   if (error instanceof AuthError || error instanceof ReportError)
     return new ApiError(error.status, error.code, error.message, {
       retryAfterSeconds: error.retryAfterSeconds,

@@ -71,6 +71,9 @@ export function sqliteDialect(path: string): Dialect {
   database.pragma("journal_mode = WAL");
   database.pragma("synchronous = FULL");
   database.pragma("busy_timeout = 0");
+  // Erased means gone from the file: deleted and overwritten content is zeroed, not left in free space for a
+  // backup or a byte search to find (names erased after the personal-data window, expired reports).
+  database.pragma("secure_delete = ON");
   // ANALYZE (run by PRAGMA optimize) samples at most this many rows an index: approximate statistics in
   // milliseconds however large the history grows, where a full analysis would hold this thread for seconds.
   database.pragma("analysis_limit = 400");

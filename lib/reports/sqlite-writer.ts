@@ -11,6 +11,7 @@ const db = new Database(workerData.path);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
 db.pragma("busy_timeout = 5000");
+db.pragma("secure_delete = ON");
 parentPort.on("message", ({ id, sql, parameters }) => {
   try {
     db.prepare(sql).run(parameters);

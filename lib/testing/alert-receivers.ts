@@ -13,7 +13,14 @@ export interface Received {
   at: number;
 }
 
-export type Reply = { status: number; headers?: Record<string, string>; body?: string; holdMs?: number };
+export type Reply = {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  holdMs?: number;
+  /** Sends the headers, then a byte every this many ms and never ends (a destination that drips). */
+  dripMs?: number;
+};
 
 export interface HttpsReceiver {
   port: number;
@@ -63,7 +70,11 @@ export async function startHttpsReceiver(names: string[] = ["localhost"]): Promi
         res.writeHead(reply.status, reply.headers ?? {});
         res.end(reply.body ?? "");
       };
-      if (reply.holdMs) setTimeout(answer, reply.holdMs);
+      if (reply.dripMs) {
+        res.writeHead(reply.status, reply.headers ?? {});
+        const drip = setInterval(() => res.write("."), reply.dripMs);
+        res.on("close", () => clearInterval(drip));
+      } else if (reply.holdMs) setTimeout(answer, reply.holdMs);
       else answer();
     });
   });
