@@ -5,7 +5,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   typedRoutes: false,
-  serverExternalPackages: ["better-sqlite3", "pg"],
+  serverExternalPackages: ["better-sqlite3", "pg", "pg-cursor"],
   compiler: {
     // The framework's start scripts compile while they download, not in the task that starts the page
     // (scripts/startup-compile-hints.mjs says why and what).

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { parquetReadObjects } from "hyparquet";
 
@@ -81,4 +82,54 @@ test("a site's page compares two periods, and a person's page reaches past Graph
   await expect(page.getByRole("heading", { name: "Priya Raman" })).toBeVisible();
   await expect(page.locator('[data-testid="person-call"][data-in-graph="no"]').first()).toBeVisible();
   await expect(page.getByTestId("person-shared")).toContainText("Wi-Fi 2.4 GHz");
+});
+
+test("a corrected building file renames the history's past sites, weeks back, and the sites page says when it is done", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  const demoFile = readFileSync(join(__dirname, "..", "emulator", "data", "demo-sites.tsv"), "utf8");
+  const upload = async (text: string) => {
+    const response = await request.put("/api/sites", {
+      data: text,
+      headers: { "content-type": "text/tab-separated-values" },
+    });
+    expect(response.status()).toBe(200);
+    const { uploadedAt } = (await response.json()) as { uploadedAt: number };
+    // Applied in the background, newest day first: the list says how far.
+    await expect
+      .poll(
+        async () => {
+          const list = (await (await request.get("/api/sites")).json()) as {
+            history: { uploadedAt: number; finishedAt: number | null } | null;
+          };
+          return list.history?.uploadedAt === uploadedAt && list.history.finishedAt !== null;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+  };
+  // The history is written on the first visit to its pages.
+  await page.goto(`/quality?from=${day(62)}&to=${day(37)}`);
+  const where = page.getByTestId("where-table");
+  await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toBeVisible();
+
+  // The Oslo Wi-Fi subnet was the fjord building all along: a more specific line says so.
+  await upload(
+    `${demoFile.trimEnd()}\n10.70.1.0\tOslo fjord Wi-Fi\t24\tOslo fjord building\tContoso\tOffice\tBranch\tOslo\t0150\tNorway\t\tEMEA\t1\t0\t0\n`,
+  );
+  await page.goto(`/quality?from=${day(62)}&to=${day(37)}`);
+  await expect(where.getByRole("row", { name: /^Site Oslo fjord building/ })).toBeVisible();
+  await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toHaveCount(0);
+  await page.goto("/sites");
+  await expect(page.getByTestId("sites-history")).toHaveText(
+    "The history's past calls name the sites of this file.",
+  );
+
+  // The demo's own file again: the story is back where it was.
+  await upload(demoFile);
+  await page.goto(`/quality?from=${day(62)}&to=${day(37)}`);
+  await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toBeVisible();
 });

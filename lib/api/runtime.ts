@@ -36,7 +36,7 @@ import { createReportStore } from "@/lib/reports/db-store";
 import { createSiteStore } from "@/lib/sites/store";
 import { createSeenBatch } from "@/lib/sites/seen-batch";
 import { createQuietGate } from "./quiet-gate";
-import { placeFinder } from "@/lib/sites/match";
+import { createSitesApplier } from "@/lib/history/sites-apply";
 import { createHistoryService } from "@/lib/history/service";
 import { createHistoryStore } from "@/lib/history/store";
 import { createReportService } from "@/lib/reports/service";
@@ -122,7 +122,8 @@ function build() {
       const status = await feed.inbox.status();
       return status.lastBackfill && { ...status.lastBackfill, problem: status.problem };
     },
-    placeOf: async () => placeFinder((await siteStore.getSites(config.tenantId))?.sites ?? []),
+    buildingFile: () => siteStore.getSites(config.tenantId),
+    sitesApplier: createSitesApplier(db),
     beforeViewedWrite: quiet.wait,
   });
   // Calls people open or list are kept in the history too (their streams, once per version).
@@ -166,6 +167,8 @@ function build() {
     annotate,
   });
   history.startRetention();
+  // A building file uploaded while an earlier process was re-applying it is finished here.
+  setTimeout(() => void history.applySites(), 10_000).unref();
   // The demo's past is written on the first visit to the history's pages (not at start, where it would
   // compete with the first requests, and with another instance starting on the same file).
   const feed = createFeed({
@@ -205,6 +208,7 @@ function build() {
     config: config.alerts,
     holder: feed.holder,
     bands: config.history.bands,
+    logDays: config.history.personalDays,
     history: historyStore,
     leases: { acquire: feed.store.acquire, release: feed.store.release },
     watchList: async () =>
@@ -242,13 +246,16 @@ function build() {
     insights,
     reports,
     // What this instance saw a moment ago is written before the list is read.
-    sites: createSiteService({
-      ...siteStore,
-      seenSubnets: async (tenantId, limit) => {
-        await seenSubnets.flush();
-        return siteStore.seenSubnets(tenantId, limit);
+    sites: createSiteService(
+      {
+        ...siteStore,
+        seenSubnets: async (tenantId, limit) => {
+          await seenSubnets.flush();
+          return siteStore.seenSubnets(tenantId, limit);
+        },
       },
-    }),
+      { afterUpload: () => void history.applySites(), progress: () => history.sitesProgress() },
+    ),
     // Loading a big call takes a request per 60 sessions: the budget leaves room for several at once.
     limiter: redis
       ? createRedisRateLimiter(redis, config.rateLimitPerMinute, config.rateLimitPerMinute)

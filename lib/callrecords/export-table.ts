@@ -18,6 +18,13 @@ export interface ExportColumn {
   type: "time" | "text" | "integer" | "real";
   doc: string;
   value: (row: ExportRow) => FactValue;
+  /**
+   * The stored column this one shows, for an encoder reading rows as arrays (the history export): as kept, as a
+   * percentage, or a time in ms as ISO 8601. A column without one is computed by `value` from the stored
+   * columns in `inputs`. `export.test.ts` checks both ways give the same file.
+   */
+  reads?: { column: string; as?: "percent" | "isoTime" };
+  inputs?: readonly string[];
 }
 
 /** Who a side is in words, for the direction column: their name, the meeting's server, or "a participant". */
@@ -27,7 +34,8 @@ function sideWords(row: ExportRow, side: "sender" | "receiver"): string {
   return row[`${side}_kind`] === "service" ? "the meeting" : "a participant";
 }
 
-const percent = (value: FactValue) => (typeof value === "number" ? Math.round(value * 10_000) / 100 : null);
+export const percent = (value: FactValue) =>
+  typeof value === "number" ? Math.round(value * 10_000) / 100 : null;
 
 /** Fact columns shown in another unit than they are kept in (fractions as percentages, like frame loss). */
 const AS_PERCENT: Record<string, { name: string; doc: string }> = {
@@ -42,25 +50,35 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     type: "time",
     doc: "when the stream started (UTC, ISO 8601)",
     value: (r) => r.start_time ?? null,
+    reads: { column: "start_at", as: "isoTime" },
   },
   {
     name: "end_time",
     type: "time",
     doc: "when the stream ended (UTC, ISO 8601)",
     value: (r) => r.end_time ?? null,
+    reads: { column: "end_time" },
   },
-  { name: "call_id", type: "text", doc: "Graph's call record ID", value: (r) => r.call_id ?? null },
+  {
+    name: "call_id",
+    type: "text",
+    doc: "Graph's call record ID",
+    value: (r) => r.call_id ?? null,
+    reads: { column: "call_id" },
+  },
   {
     name: "call_version",
     type: "integer",
     doc: "the record's version the facts come from",
     value: (r) => r.call_version ?? null,
+    reads: { column: "version" },
   },
   {
     name: "direction_words",
     type: "text",
     doc: 'who sent the stream to whom: "Priya Raman → Owen Franklin", "the meeting → Owen Franklin"',
     value: (r) => `${sideWords(r, "sender")} → ${sideWords(r, "receiver")}`,
+    inputs: ["sender_name", "sender_kind", "receiver_name", "receiver_kind"],
   },
   ...FACT_COLUMNS.filter((column) => column.name !== "end_time").map((column): ExportColumn => {
     const asPercent = AS_PERCENT[column.name];
@@ -70,12 +88,14 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
         type: "real",
         doc: asPercent.doc,
         value: (r) => percent(r[column.name] ?? null),
+        reads: { column: column.name, as: "percent" },
       };
     return {
       name: RENAMED[column.name] ?? column.name,
       type: column.type,
       doc: column.doc,
       value: (r) => r[column.name] ?? null,
+      reads: { column: column.name },
     };
   }),
 ];

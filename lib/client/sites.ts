@@ -11,7 +11,18 @@ export interface SiteListResponse {
   sites: Site[];
   uploadedAt: number;
   uploadedBy: string;
+  /** How far the stored history has been brought in line with this file (lib/history/sites-apply.ts). */
+  history: {
+    uploadedAt: number;
+    daysTotal: number;
+    daysDone: number;
+    finishedAt: number | null;
+  } | null;
 }
+
+/** Whether the history is still being brought in line with the current file. */
+export const applyingSites = (list: SiteListResponse | undefined) =>
+  Boolean(list?.history && list.history.finishedAt === null);
 
 export const siteQueries = {
   list: () =>
@@ -19,6 +30,8 @@ export const siteQueries = {
       queryKey: ["sites"],
       queryFn: ({ signal }) => apiGet<SiteListResponse>("/api/sites", signal),
       staleTime: 5 * 60_000,
+      // While an upload is being re-applied to past calls, the page follows its progress.
+      refetchInterval: (query) => (applyingSites(query.state.data) ? 2_000 : false),
     }),
 };
 

@@ -130,6 +130,36 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
           GROUP BY tenant_id, day, person`.execute(db);
       },
     },
+    "0010_history_places": {
+      // Sites are the current building file's, past weeks included (as CQD applies building data at query
+      // time): a day's network keys (subnet, else local address) with the site the file gives them now, the
+      // scratch a re-application joins the facts to (emptied in the same transaction), and how far re-applying
+      // an uploaded file to the facts and their rollups has got (lib/history/sites-apply.ts).
+      async up(db: Any) {
+        await db.schema
+          .createTable("history_places")
+          .ifNotExists()
+          .addColumn("tenant_id", "text", (c) => c.notNull())
+          .addColumn("network", "text", (c) => c.notNull())
+          .addColumn("site", "text")
+          .addColumn("inside_corp", "integer")
+          .addPrimaryKeyConstraint("history_places_pkey", ["tenant_id", "network"])
+          .execute();
+        await db.schema
+          .createTable("history_sites_applied")
+          .ifNotExists()
+          .addColumn("tenant_id", "text", (c) => c.primaryKey())
+          // The building file's upload time being applied (sites.uploaded_at), 0 for "no file".
+          .addColumn("uploaded_at", "bigint", (c) => c.notNull())
+          .addColumn("started_at", "bigint", (c) => c.notNull())
+          .addColumn("days_total", "integer", (c) => c.notNull())
+          .addColumn("days_done", "integer", (c) => c.notNull())
+          // Days are applied newest first: the next one to apply, null when done.
+          .addColumn("next_day", "integer")
+          .addColumn("finished_at", "bigint")
+          .execute();
+      },
+    },
   };
 }
 

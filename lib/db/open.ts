@@ -54,6 +54,7 @@ export function openDatabase(options: {
   return {
     dialect,
     sqlitePath,
+    databaseUrl: options.databaseUrl || null,
     ready,
     async derived(write) {
       const q = await ready();

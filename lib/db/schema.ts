@@ -24,6 +24,8 @@ export interface Database {
   history_daily: HistoryDailyTable;
   history_people_daily: HistoryPeopleDailyTable;
   history_calls: HistoryCallsTable;
+  history_places: HistoryPlacesTable;
+  history_sites_applied: HistorySitesAppliedTable;
   history_keys: HistoryKeysTable;
   alert_rules: AlertRulesTable;
   alert_destinations: AlertDestinationsTable;
@@ -186,6 +188,25 @@ export interface HistoryPeopleDailyTable {
   day: number;
   person: string;
   streams: number;
+}
+
+/** A network key of the facts (subnet, else local address) and the site the current building file gives it. */
+export interface HistoryPlacesTable {
+  tenant_id: string;
+  network: string;
+  site: string | null;
+  inside_corp: number | null;
+}
+
+/** How far an uploaded building file has been applied to the history (newest day first). */
+export interface HistorySitesAppliedTable {
+  tenant_id: string;
+  uploaded_at: number;
+  started_at: number;
+  days_total: number;
+  days_done: number;
+  next_day: number | null;
+  finished_at: number | null;
 }
 
 export interface HistoryCallsTable {

@@ -22,8 +22,10 @@ export interface Db {
    * limit); PostgreSQL's autovacuum analyses on its own, so there it does nothing.
    */
   optimize(): Promise<void>;
-  /** SQLite's file, for work on a thread of its own (the report writer); null on PostgreSQL. */
+  /** SQLite's file, for work on a thread of its own (the report writer, exports); null on PostgreSQL. */
   readonly sqlitePath: string | null;
+  /** PostgreSQL's address, for work on a thread of its own (exports); null on SQLite. */
+  readonly databaseUrl: string | null;
   close(): Promise<void>;
 }
 

@@ -37,7 +37,8 @@ export function parseCsv(text: string): string[][] {
 /** One CSV cell: quoted when needed, and a value a spreadsheet would run as a formula defused with a quote. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // A number or flag has nothing to quote or defuse (an export writes millions of cells).
+  if (typeof value !== "string") return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

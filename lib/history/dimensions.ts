@@ -9,6 +9,11 @@ export interface Dimension {
   column: string;
   /** A value as the page shows it. */
   show?: (value: string) => string;
+  /**
+   * Given by the tenant's building file, not by Graph: a new upload re-applies it to every stored fact and
+   * its rollups (lib/history/sites-apply.ts), as CQD applies building data at query time.
+   */
+  fromBuildingFile?: true;
 }
 
 const yesNo = (yes: string, no: string) => (value: string) => (value === "1" ? yes : no);
@@ -20,11 +25,12 @@ const WIFI_BANDS: Record<string, string> = {
 };
 
 export const DIMENSIONS: readonly Dimension[] = [
-  { name: "site", label: "Site", column: "site" },
+  { name: "site", label: "Site", column: "site", fromBuildingFile: true },
   {
     name: "inside_corp",
     label: "Inside or outside",
     column: "inside_corp",
+    fromBuildingFile: true,
     show: yesNo("inside the corporate network", "outside the corporate network"),
   },
   { name: "subnet", label: "Subnet", column: "subnet" },
@@ -46,3 +52,6 @@ export const dimensionNamed = (name: string) =>
   DIMENSIONS.find((dimension) => dimension.name === name) ?? null;
 
 export const showValue = (dimension: Dimension, value: string) => dimension.show?.(value) ?? value;
+
+/** The dimensions the building file decides (site, inside or outside). */
+export const BUILDING_DIMENSIONS = DIMENSIONS.filter((dimension) => dimension.fromBuildingFile);

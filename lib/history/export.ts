@@ -1,157 +1,124 @@
 import "server-only";
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { ByteWriter, ParquetWriter } from "hyparquet-writer";
-import {
-  csvHeader,
-  csvLine,
-  EXPORT_COLUMNS,
-  exportRow,
-  type ExportRow,
-} from "@/lib/callrecords/export-table";
-import { FACT_COLUMNS, type FactValue } from "@/lib/callrecords/stream-facts";
-import { positionOf, type FactPosition } from "./reads";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { EXPORT_COLUMNS } from "@/lib/callrecords/export-table";
+import type { ExportFormat } from "./export-encode";
+import type { ExportJob, ExportMessage } from "./export-worker";
 import type { HistoryStore } from "./store";
 
 // The exported table is the one a call page exports too (lib/callrecords/export-table.ts; docs/history.md).
 export { EXPORT_COLUMNS };
 
-/** Facts read per query: memory stays flat however long the window. */
-const PAGE = 2_000;
-/** Rows per Parquet row group. */
-const ROW_GROUP = 20_000;
+/** Exports running at once in this process; more wait their turn (each takes a core while it runs). */
+const THREADS = 2;
+/** An export's thread may hold this much heap: a runaway one ends alone, not the server. */
+const HEAP_MB = 192;
 
-type Row = ExportRow;
-
-/** Every fact of the window in time order, a page at a time; personal values left out for `masked`. */
-async function* rowsOf(
-  store: HistoryStore,
-  tenantId: string,
-  fromDay: number,
-  toDay: number,
-  masked: boolean,
-) {
-  let after: FactPosition | null = null;
-  for (;;) {
-    const page = await store.facts(tenantId, fromDay, toDay, after, PAGE);
-    for (const fact of page) {
-      const values: Record<string, FactValue> = {};
-      for (const column of FACT_COLUMNS) values[column.name] = (fact[column.name] as FactValue) ?? null;
-      yield exportRow(
-        { callId: String(fact.call_id), version: Number(fact.version) },
-        Number(fact.start_at),
-        values,
-        masked,
-      );
-    }
-    const last = page.at(-1);
-    if (!last || page.length < PAGE) return;
-    after = positionOf(last);
-    // Between pages, other requests run.
-    await nextTurn();
-  }
+let running = 0;
+const waiting: (() => void)[] = [];
+async function slot(): Promise<() => void> {
+  if (running >= THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    running--;
+    waiting.shift()?.();
+  };
 }
 
-const encoder = new TextEncoder();
-
-/** The window's facts as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), a header row, a row per stream. */
-export function factsCsv(
-  store: HistoryStore,
-  tenantId: string,
-  fromDay: number,
-  toDay: number,
-  masked: boolean,
-) {
-  const rows = rowsOf(store, tenantId, fromDay, toDay, masked);
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(csvHeader()));
-        return;
-      }
-      const lines: string[] = [];
-      for (let i = 0; i < 500; i++) {
-        const next = await rows.next();
-        if (next.done) break;
-        const row = next.value;
-        lines.push(csvLine(row));
-      }
-      if (lines.length === 0) controller.close();
-      else controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+/** A thread for the export's job. */
+function startWorker(job: ExportJob): Worker {
+  const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } };
+  // In Next's server, Turbopack bundles the worker from this very expression (it must stay written this way).
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./export-worker.ts", import.meta.url), options);
+  // Unbundled (tests, scripts): the TypeScript source through tsx's require hook, registered in the worker
+  // itself, as a worker ignores --import loaders on Node 20.
+  const path = fileURLToPath(new URL("./export-worker.ts", import.meta.url));
+  const source = `require("tsx/cjs/api").register(); require(${JSON.stringify(path)});`;
+  return new Worker(source, { ...options, eval: true });
 }
-
-const PARQUET_TYPES = { time: "TIMESTAMP", text: "STRING", integer: "INT32", real: "DOUBLE" } as const;
 
 /**
- * The window's facts as Parquet (for Power BI, Kusto, DuckDB), written a row group at a time: each group's
- * bytes go out as soon as they are encoded, so memory holds one group, not the file.
+ * The window's facts as `format`, encoded on a thread of its own and passed on here a block at a time as the
+ * reader takes them: the server's thread never reads a fact or encodes a row, and memory holds a block per
+ * export (a CSV block, a Parquet row group), however long the window.
  */
-export function factsParquet(
+export function factsExport(
   store: HistoryStore,
   tenantId: string,
   fromDay: number,
   toDay: number,
   masked: boolean,
-) {
-  const rows = rowsOf(store, tenantId, fromDay, toDay, masked);
-  const writer: ByteWriter & { flush?: () => void } = new ByteWriter();
-  const schema = [
-    { name: "root", num_children: EXPORT_COLUMNS.length },
-    ...EXPORT_COLUMNS.map((column) => ({
-      name: column.name,
-      repetition_type: "OPTIONAL" as const,
-      ...(column.type === "time"
-        ? { type: "INT64" as const, converted_type: "TIMESTAMP_MILLIS" as const }
-        : column.type === "text"
-          ? { type: "BYTE_ARRAY" as const, converted_type: "UTF8" as const }
-          : column.type === "integer"
-            ? { type: "INT32" as const }
-            : { type: "DOUBLE" as const }),
-    })),
-  ];
-  let parquet: ParquetWriter | null = null;
-  return new ReadableStream<Uint8Array>({
-    // One row group per pull: the reader's pace sets the writer's, so memory holds one group, not the file.
-    async pull(controller) {
-      const flush = () => {
-        if (writer.index > 0) controller.enqueue(new Uint8Array(writer.buffer.slice(0, writer.index)));
-        writer.index = 0;
-      };
-      writer.flush = flush;
-      writer.finish = flush;
-      parquet ??= new ParquetWriter({ writer, schema, createdBy: "callscope" });
-      const batch: Row[] = [];
-      while (batch.length < ROW_GROUP) {
-        const next = await rows.next();
-        if (next.done) break;
-        batch.push(next.value);
-      }
-      if (batch.length > 0) {
-        const columnData = EXPORT_COLUMNS.map((column) => ({
-          name: column.name,
-          type: PARQUET_TYPES[column.type],
-          data: batch.map((row) => {
-            const value = column.value(row);
-            return column.type === "time" && value !== null ? new Date(String(value)) : value;
-          }),
-        }));
-        await parquet.write({ columnData, rowGroupSize: ROW_GROUP });
-        flush();
-      }
-      if (batch.length < ROW_GROUP) {
-        await parquet.finish();
-        flush();
-        controller.close();
-      }
+  format: ExportFormat,
+): ReadableStream<Uint8Array> {
+  let worker: Worker | null = null;
+  let release: (() => void) | null = null;
+  // What the thread said and nobody has taken yet (its end can arrive before the next read asks), and the read
+  // waiting for its next message.
+  const inbox: ExportMessage[] = [];
+  let pending: ((message: ExportMessage) => void) | null = null;
+  const next = () =>
+    new Promise<ExportMessage>((resolve) => {
+      const waiting = inbox.shift();
+      if (waiting) return resolve(waiting);
+      pending = resolve;
+      worker?.postMessage("more");
+    });
+  const stop = () => {
+    void worker?.terminate();
+    worker = null;
+    release?.();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!worker) {
+          release = await slot();
+          worker = startWorker({ ...(await store.exportQuery(tenantId, fromDay, toDay)), masked, format });
+          const deliver = (message: ExportMessage) => {
+            const resolve = pending;
+            pending = null;
+            if (resolve) resolve(message);
+            else inbox.push(message);
+          };
+          worker.on("message", deliver);
+          worker.on("error", (error) => deliver({ error: error.message }));
+          worker.on("exit", (code) => deliver({ error: `the export's thread stopped (exit ${code})` }));
+        }
+        const message = await next();
+        if ("bytes" in message) controller.enqueue(message.bytes);
+        else if ("done" in message) {
+          controller.close();
+          stop();
+        } else {
+          stop();
+          // The response has begun: the reader sees a broken download, and the log says why.
+          controller.error(new Error(`The export stopped: ${message.error}`));
+        }
+      },
+      cancel: stop,
     },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
+    // One block at a time: the next is asked for when this one is read.
+    { highWaterMark: 0 },
+  );
 }
+
+/** The window's facts as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), a header row, a row per stream. */
+export const factsCsv = (
+  store: HistoryStore,
+  tenantId: string,
+  fromDay: number,
+  toDay: number,
+  masked: boolean,
+) => factsExport(store, tenantId, fromDay, toDay, masked, "csv");
+
+/** The window's facts as Parquet (for Power BI, Kusto, DuckDB), a row group at a time. */
+export const factsParquet = (
+  store: HistoryStore,
+  tenantId: string,
+  fromDay: number,
+  toDay: number,
+  masked: boolean,
+) => factsExport(store, tenantId, fromDay, toDay, masked, "parquet");

@@ -1,7 +1,8 @@
 import "server-only";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { FACT_COLUMNS } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
+import type { Database } from "@/lib/db/schema";
 import { DAY_MS, TOTAL, type RollupRow } from "./rollup";
 
 const HOUR_MS = 3_600_000;
@@ -37,6 +38,31 @@ export function positionOf(row: Readonly<Record<string, unknown>>): FactPosition
 /** The facts after (`>`) or before (`<`) a position in the time index's order: a range of that index. */
 const beyond = (position: FactPosition, direction: "<" | ">") =>
   sql<boolean>`(day, start_at, call_id, session_id, segment_id, stream) ${sql.raw(direction)} (${position.day}, ${position.startAt}, ${position.callId}, ${position.sessionId}, ${position.segmentId}, ${position.stream})`;
+
+/** A fact's columns as the facts are read: the call, its time, and every fact column. */
+const FACT_SELECT = [
+  "call_id",
+  "version",
+  "start_at",
+  "day",
+  "personal_erased",
+  ...FACT_COLUMNS.map((c) => c.name),
+];
+
+/** The window's facts in the time index's order (day, time, call, session, segment, stream). */
+const factsInOrder = (q: Kysely<Database>, tenantId: string, fromDay: number, toDay: number) =>
+  q
+    .selectFrom("history_streams")
+    .select(FACT_SELECT)
+    .where("tenant_id", "=", tenantId)
+    .where("day", ">=", fromDay)
+    .where("day", "<=", toDay)
+    .orderBy("day")
+    .orderBy("start_at")
+    .orderBy("call_id")
+    .orderBy("session_id")
+    .orderBy("segment_id")
+    .orderBy("stream");
 
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
 export function historyReads(db: Db, walkBatch = WALK_BATCH) {
@@ -230,32 +256,25 @@ export function historyReads(db: Db, walkBatch = WALK_BATCH) {
 
     /** The facts of a window, in time order, a page at a time (for exports and tests). */
     async facts(tenantId: string, fromDay: number, toDay: number, after: FactPosition | null, limit: number) {
-      const q = await db.ready();
-      let select = q
-        .selectFrom("history_streams")
-        .select([
-          "call_id",
-          "version",
-          "start_at",
-          "day",
-          "personal_erased",
-          ...FACT_COLUMNS.map((c) => c.name),
-        ])
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay);
+      let select = factsInOrder(await db.ready(), tenantId, fromDay, toDay);
       // Keyset paging in the export index's order (day, time, call, session, segment, stream): each page is a
       // range read of that index, however deep into a month it is.
       if (after) select = select.where(beyond(after, ">"));
-      return select
-        .orderBy("day")
-        .orderBy("start_at")
-        .orderBy("call_id")
-        .orderBy("session_id")
-        .orderBy("segment_id")
-        .orderBy("stream")
-        .limit(limit)
-        .execute();
+      return select.limit(limit).execute();
+    },
+
+    /**
+     * The export's one query over the window, compiled here for the export's own thread and connection
+     * (export-worker.ts), with where that thread finds the database and the order its columns come in.
+     */
+    async exportQuery(tenantId: string, fromDay: number, toDay: number) {
+      const compiled = factsInOrder(await db.ready(), tenantId, fromDay, toDay).compile();
+      return {
+        source: db.sqlitePath ? { sqlitePath: db.sqlitePath } : { databaseUrl: db.databaseUrl ?? "" },
+        sql: compiled.sql,
+        parameters: compiled.parameters,
+        columns: FACT_SELECT,
+      };
     },
 
     /**

@@ -1,7 +1,7 @@
 // The rollups kept beside the facts: per day, media, dimension and value, the classified streams and the
 // poor ones. Pure, so the store applies them and a test checks them against the raw facts.
 import type { FactValue } from "@/lib/callrecords/stream-facts";
-import { DIMENSIONS } from "./dimensions";
+import { DIMENSIONS, type Dimension } from "./dimensions";
 
 export const DAY_MS = 86_400_000;
 export const dayOf = (ms: number) => Math.floor(ms / DAY_MS);
@@ -29,9 +29,14 @@ export interface FactLike {
 /**
  * The increments a set of facts adds (or, with `sign` -1, takes back). A classified stream counts for each
  * value its person ends have (a service end, the conferencing server, is not a place); the same value at
- * both ends counts once.
+ * both ends counts once. With `only`, just those dimensions' rows (no totals, no hours): what re-applying a
+ * building file rewrites.
  */
-export function rollupOf(facts: readonly FactLike[], sign: 1 | -1 = 1): RollupRow[] {
+export function rollupOf(
+  facts: readonly FactLike[],
+  sign: 1 | -1 = 1,
+  only?: readonly Dimension[],
+): RollupRow[] {
   const rows = new Map<string, RollupRow>();
   const add = (day: number, media: string, dimension: string, value: string, poor: boolean) => {
     const key = `${day}\u0000${media}\u0000${dimension}\u0000${value}`;
@@ -47,12 +52,14 @@ export function rollupOf(facts: readonly FactLike[], sign: 1 | -1 = 1): RollupRo
     const day = dayOf(fact.startAt);
     const media = String(fact.values.media ?? "unknown");
     const at = new Date(fact.startAt);
-    add(day, media, TOTAL, TOTAL, poor);
-    add(day, media, HOUR, `${at.getUTCDay()}-${at.getUTCHours()}`, poor);
+    if (!only) {
+      add(day, media, TOTAL, TOTAL, poor);
+      add(day, media, HOUR, `${at.getUTCDay()}-${at.getUTCHours()}`, poor);
+    }
     const ends = (["sender", "receiver"] as const).filter(
       (side) => fact.values[`${side}_kind`] !== "service",
     );
-    for (const dimension of DIMENSIONS) {
+    for (const dimension of only ?? DIMENSIONS) {
       const values = new Set<string>();
       for (const side of ends) {
         const value = fact.values[`${side}_${dimension.column}`];

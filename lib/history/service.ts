@@ -3,7 +3,7 @@ import { LRUCache } from "lru-cache";
 import { createHmac, randomBytes } from "node:crypto";
 import { requireInvestigator, type Principal } from "@/lib/auth/roles";
 import { MIN_Z, zScore } from "@/lib/callrecords/causes";
-import type { CallSummary, Network, Session } from "@/lib/callrecords/model";
+import type { CallSummary, Session } from "@/lib/callrecords/model";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { runStepsBetween } from "@/lib/callrecords/analyze";
 import { streamFactSteps } from "@/lib/callrecords/stream-facts";
@@ -12,6 +12,9 @@ import { crossBundleBrand } from "@/lib/errors/cross-bundle";
 import { log } from "@/lib/log/logger";
 import { demoHistory, DEMO_HISTORY_DAYS } from "./demo-history";
 import { factsCsv, factsParquet } from "./export";
+import type { Site } from "@/lib/sites/building-file";
+import { placeFinder, type PlaceOf } from "@/lib/sites/match";
+import type { SitesApplier } from "./sites-apply";
 import { DIMENSIONS, dimensionNamed, showValue } from "./dimensions";
 import { personHistory } from "./person";
 import { overviewOf, MEDIA_SHOWN } from "./overview";
@@ -38,12 +41,14 @@ export class HistoryError extends Error {
 
 export interface HistoryServiceOptions {
   store: HistoryStore;
+  /** Re-applies an uploaded building file to the stored facts (lib/history/sites-apply.ts). */
+  sitesApplier?: SitesApplier;
   tenantId: string;
   config: HistoryConfig;
   /** Keys the pseudonyms (CALLSCOPE_CURSOR_SECRET); without it, a key made once and kept in the database. */
   secret?: string;
-  /** The tenant's building file as a lookup, read when facts are made (sites change rarely). */
-  placeOf?: () => Promise<(network: Network | null) => { site: string; insideCorp: boolean } | null>;
+  /** The tenant's building file, read when facts are made and when it is re-applied to the history. */
+  buildingFile?: () => Promise<{ sites: readonly Site[]; uploadedAt: number } | null>;
   demo?: boolean;
   now?: () => number;
   /**
@@ -83,6 +88,17 @@ export function createHistoryService(options: HistoryServiceOptions) {
         .slice(0, 22);
   };
   let seeding: Promise<void> | null = null;
+  // The building file as a lookup, indexed once per upload.
+  let places: { uploadedAt: number; placeOf: PlaceOf } | null = null;
+  const currentPlaces = async (): Promise<PlaceOf | undefined> => {
+    const file = await options.buildingFile?.();
+    if (!file) return undefined;
+    if (places?.uploadedAt !== file.uploadedAt)
+      places = { uploadedAt: file.uploadedAt, placeOf: placeFinder(file.sites) };
+    return places.placeOf;
+  };
+  let applying: Promise<void> | null = null;
+  let applyAgain = false;
   // A version kept a moment ago is not written again (50 viewers opening one call write it once).
   const kept = new LRUCache<string, true>({ max: 20_000, ttl: 10 * 60_000 });
 
@@ -167,7 +183,7 @@ export function createHistoryService(options: HistoryServiceOptions) {
       kept.set(key, true);
       try {
         if (source === "viewed") await options.beforeViewedWrite?.();
-        const placeOf = await options.placeOf?.();
+        const placeOf = await currentPlaces();
         // In steps: a town hall's facts are tens of milliseconds the request thread owes to the pages being read.
         const facts = await runStepsBetween(
           streamFactSteps(call, sessions, { pseudonym: await pseudonymizer(), placeOf }),
@@ -192,6 +208,51 @@ export function createHistoryService(options: HistoryServiceOptions) {
           { callId: call.id },
         );
       }
+    },
+
+    /**
+     * Brings the stored sites in line with the current building file (after an upload, and at start in case an
+     * earlier run stopped part way): one run at a time in this process; a newer upload during a run stops it
+     * at the next day and starts over with the new file.
+     */
+    applySites(): Promise<void> {
+      const applier = options.sitesApplier;
+      if (!applier) return Promise.resolve();
+      applyAgain = true;
+      applying ??= (async () => {
+        try {
+          while (applyAgain) {
+            applyAgain = false;
+            const file = (await options.buildingFile?.()) ?? null;
+            const uploadedAt = file?.uploadedAt ?? 0;
+            const progress = await applier.progress(tenantId);
+            // Never uploaded, or this file applied already.
+            if (!progress && !file) continue;
+            if (progress?.uploadedAt === uploadedAt && progress.finishedAt !== null) continue;
+            await applier.apply(
+              tenantId,
+              uploadedAt,
+              placeFinder(file?.sites ?? []),
+              now(),
+              () => applyAgain,
+            );
+          }
+        } catch (error) {
+          log(
+            "warn",
+            "history",
+            `the building file was not applied to the history: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        } finally {
+          applying = null;
+        }
+      })();
+      return applying;
+    },
+
+    /** How far the current building file has been applied to the stored history. */
+    sitesProgress() {
+      return options.sitesApplier?.progress(tenantId) ?? Promise.resolve(null);
     },
 
     /** Forgets facts past the retention and erases personal values past their window. */

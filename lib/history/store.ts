@@ -1,13 +1,15 @@
 import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type SelectQueryBuilder } from "kysely";
 import { PERSONAL_FACT_COLUMNS, type StreamFact } from "@/lib/callrecords/stream-facts";
 import type { Db } from "@/lib/db/open";
 import type { Database } from "@/lib/db/schema";
 import { DIMENSIONS } from "./dimensions";
 import { createPartitions } from "./partitions";
 import { historyReads } from "./reads";
-import { DAY_MS, dayOf, peopleOf, rollupOf, type PersonDayRow, type RollupRow } from "./rollup";
+import { DAY_MS, dayOf, peopleOf, rollupOf } from "./rollup";
+import { applyPeople, applyRollup, lockSummaries } from "./summaries";
+import { factRow, insertFacts } from "./insert-facts";
 
 export interface HistoryCall {
   callId: string;
@@ -17,8 +19,6 @@ export interface HistoryCall {
   source: "notification" | "backfill" | "viewed" | "demo";
 }
 
-/** Rows per INSERT: 100 × ~80 columns stays far below SQLite's bound-parameter limit. */
-const INSERT_CHUNK = 100;
 const ROLLUP_COLUMNS = [
   "quality",
   "media",
@@ -26,50 +26,6 @@ const ROLLUP_COLUMNS = [
   "receiver_kind",
   ...DIMENSIONS.flatMap((d) => [`sender_${d.column}`, `receiver_${d.column}`]),
 ];
-
-async function applyRollup(tx: Transaction<Database>, tenantId: string, rows: readonly RollupRow[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    const slice = rows.slice(i, i + 500).map((row) => ({ tenant_id: tenantId, ...row }));
-    await tx
-      .insertInto("history_daily")
-      .values(slice)
-      .onConflict((conflict) =>
-        conflict.columns(["tenant_id", "day", "media", "dimension", "value"]).doUpdateSet({
-          streams: sql<number>`history_daily.streams + excluded.streams`,
-          poor: sql<number>`history_daily.poor + excluded.poor`,
-        }),
-      )
-      .execute();
-  }
-  if (rows.some((row) => row.streams < 0))
-    await tx
-      .deleteFrom("history_daily")
-      .where("tenant_id", "=", tenantId)
-      .where("streams", "<=", 0)
-      .execute();
-}
-
-/** Adds (or takes back) people per day; a person no fact names any more that day is removed. */
-async function applyPeople(tx: Transaction<Database>, tenantId: string, rows: readonly PersonDayRow[]) {
-  for (let i = 0; i < rows.length; i += 500) {
-    const slice = rows.slice(i, i + 500).map((row) => ({ tenant_id: tenantId, ...row }));
-    await tx
-      .insertInto("history_people_daily")
-      .values(slice)
-      .onConflict((conflict) =>
-        conflict.columns(["tenant_id", "day", "person"]).doUpdateSet({
-          streams: sql<number>`history_people_daily.streams + excluded.streams`,
-        }),
-      )
-      .execute();
-  }
-  if (rows.some((row) => row.streams < 0))
-    await tx
-      .deleteFrom("history_people_daily")
-      .where("tenant_id", "=", tenantId)
-      .where("streams", "<=", 0)
-      .execute();
-}
 
 /** Facts one retention or erasure statement covers on SQLite (on this thread): tens of milliseconds each. */
 const SLICE_ROWS = 150;
@@ -126,16 +82,6 @@ async function forEachSlice(
   }
 }
 
-/** A fact's row: the call it belongs to, its time and day, its columns. */
-const factRow = (tenantId: string, call: HistoryCall, fact: StreamFact) => ({
-  tenant_id: tenantId,
-  call_id: call.callId,
-  version: call.version,
-  start_at: fact.startAt,
-  day: dayOf(fact.startAt),
-  ...fact.values,
-});
-
 /** A call's row: when, and how many of its streams were classified and poor. */
 function callRow(tenantId: string, call: HistoryCall, facts: readonly StreamFact[]) {
   const classified = facts.filter((fact) => fact.values.quality === 0 || fact.values.quality === 1);
@@ -186,6 +132,7 @@ export function createHistoryStore(db: Db, options: { walkBatch?: number } = {})
       // Derived from the call record: written again when the call is next read, so no fsync on this thread.
       return db.derived((q) =>
         q.transaction().execute(async (tx) => {
+          await lockSummaries(tx, db.dialect, tenantId, "write");
           const kept = await tx
             .selectFrom("history_calls")
             .select(["version"])
@@ -213,14 +160,12 @@ export function createHistoryStore(db: Db, options: { walkBatch?: number } = {})
               .where("call_id", "=", call.callId)
               .execute();
           }
-          for (let i = 0; i < facts.length; i += INSERT_CHUNK) {
-            await tx
-              .insertInto("history_streams")
-              .values(facts.slice(i, i + INSERT_CHUNK).map((fact) => factRow(tenantId, call, fact)))
-              .execute();
-            // A big call's facts go in slices with other requests served between them (SQLite runs on this thread).
-            await nextTurn();
-          }
+          // A big call's facts go in with other requests served between slices (SQLite runs on this thread).
+          await insertFacts(
+            tx,
+            db.dialect,
+            facts.map((fact) => factRow(tenantId, call, fact)),
+          );
           await applyRollup(tx, tenantId, rollupOf(facts));
           await applyPeople(tx, tenantId, peopleOf(facts));
           const row = callRow(tenantId, call, facts);
@@ -325,14 +270,11 @@ export function createHistoryStore(db: Db, options: { walkBatch?: number } = {})
       await ensurePartitions(calls.flatMap((entry) => entry.facts));
       await db.derived((q) =>
         q.transaction().execute(async (tx) => {
+          await lockSummaries(tx, db.dialect, tenantId, "write");
           const facts = calls.flatMap(({ call, facts: list }) =>
             list.map((fact) => factRow(tenantId, call, fact)),
           );
-          for (let i = 0; i < facts.length; i += INSERT_CHUNK)
-            await tx
-              .insertInto("history_streams")
-              .values(facts.slice(i, i + INSERT_CHUNK))
-              .execute();
+          await insertFacts(tx, db.dialect, facts);
           const all = calls.flatMap(({ facts: list }) => list);
           await applyRollup(tx, tenantId, rollupOf(all));
           await applyPeople(tx, tenantId, peopleOf(all));

@@ -50,7 +50,8 @@ export type PlaceOf = (network: { subnet: string | null; ipAddress: string | nul
 export function placeFinder(sites: readonly Site[]): PlaceOf {
   const index = indexSites(sites);
   return (network) => {
-    const site = index.find(network?.subnet ?? network?.ipAddress ?? null);
+    // An empty subnet is no subnet (the facts keep it as null and look the address up instead).
+    const site = index.find(network?.subnet || network?.ipAddress || null);
     return site ? { site: site.buildingName || site.networkName, insideCorp: site.insideCorp } : null;
   };
 }

@@ -24,7 +24,26 @@ export class SiteError extends Error {
 }
 
 /** The tenant's buildings: anyone with a role reads them (they name offices, not people); Investigators upload. */
-export function createSiteService(store: Pick<SiteStore, "replaceSites" | "getSites" | "seenSubnets">) {
+/** How far the stored history follows the current file (lib/history/sites-apply.ts keeps it). */
+export interface SitesApplied {
+  uploadedAt: number;
+  startedAt: number;
+  daysTotal: number;
+  daysDone: number;
+  finishedAt: number | null;
+}
+
+export interface SiteHistoryHooks {
+  /** Starts re-applying the new file to the stored history (in the background). */
+  afterUpload(): void;
+  /** How far the current file has been applied to the stored history. */
+  progress(): Promise<SitesApplied | null>;
+}
+
+export function createSiteService(
+  store: Pick<SiteStore, "replaceSites" | "getSites" | "seenSubnets">,
+  history?: SiteHistoryHooks,
+) {
   return {
     /** Subnets seen in calls that no site covers, most recently seen first: addresses, so Investigators only. */
     async uncovered(principal: Principal, limit = 500): Promise<SeenSubnet[]> {
@@ -37,8 +56,13 @@ export function createSiteService(store: Pick<SiteStore, "replaceSites" | "getSi
       return seen.filter((entry) => index.find(entry.subnet) === null).slice(0, limit);
     },
 
-    async list(principal: Principal): Promise<SiteList> {
-      return (await store.getSites(principal.tenantId)) ?? { sites: [], uploadedAt: 0, uploadedBy: "" };
+    /** The sites, and how far the history's past facts follow this file yet. */
+    async list(principal: Principal): Promise<SiteList & { history: SitesApplied | null }> {
+      const [list, progress] = await Promise.all([
+        store.getSites(principal.tenantId),
+        history?.progress() ?? null,
+      ]);
+      return { ...(list ?? { sites: [], uploadedAt: 0, uploadedBy: "" }), history: progress };
     },
 
     /** Parses the whole file first: a bad line stores nothing. */
@@ -58,6 +82,7 @@ export function createSiteService(store: Pick<SiteStore, "replaceSites" | "getSi
       }
       const list = { sites, uploadedAt: Date.now(), uploadedBy: principal.name };
       await store.replaceSites(principal.tenantId, list);
+      history?.afterUpload();
       return list;
     },
   };

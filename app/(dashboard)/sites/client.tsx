@@ -7,7 +7,7 @@ import { isInvestigator } from "@/lib/config/public";
 import { formatDateTime } from "@/lib/format/dates";
 import { problemMessage } from "@/lib/client/problem-text";
 import { useSignIn } from "@/lib/client/sign-in";
-import { useSites, useUploadSites } from "@/lib/client/sites";
+import { applyingSites, useSites, useUploadSites, type SiteListResponse } from "@/lib/client/sites";
 import { UncoveredSubnets } from "./_components/uncovered-subnets";
 import { formatCount } from "@/lib/format/numbers";
 
@@ -80,6 +80,7 @@ export function SitesView() {
             {formatCount(sites.data.sites.length)} networks, uploaded{" "}
             {formatDateTime(sites.data.uploadedAt, false)} by <bdi>{sites.data.uploadedBy}</bdi>.
           </p>
+          <HistoryFollows list={sites.data} />
           <div className="relative overflow-x-auto">
             <Table data-testid="sites">
               <thead className="text-muted">
@@ -114,5 +115,26 @@ export function SitesView() {
       )}
       {canUpload && <UncoveredSubnets />}
     </div>
+  );
+}
+
+/** Whether the history's past calls name the sites of this file yet (an upload is re-applied day by day). */
+function HistoryFollows({ list }: { list: SiteListResponse }) {
+  const progress = list.history;
+  if (!progress || progress.uploadedAt !== list.uploadedAt) return null;
+  if (applyingSites(list))
+    return (
+      <p role="status" className="text-sm" data-testid="sites-history">
+        Applying this file to the history&apos;s past calls: {formatCount(progress.daysDone)} of{" "}
+        {formatCount(progress.daysTotal)} days done, newest first. Until then, older days still name the sites
+        of the previous file.
+      </p>
+    );
+  return (
+    <p className="text-sm text-muted" data-testid="sites-history">
+      {progress.daysTotal === 0
+        ? "The history has no calls yet; the calls it keeps from now on name the sites of this file."
+        : "The history's past calls name the sites of this file."}
+    </p>
   );
 }

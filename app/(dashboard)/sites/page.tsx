@@ -14,7 +14,7 @@ export default function SitesPage() {
         comma-separated, 15 columns, no header row: NetworkIP, NetworkName, NetworkRange, BuildingName,
         OwnershipType, BuildingType, BuildingOfficeType, City, ZipCode, Country, State, Region, InsideCorp,
         ExpressRoute, VPN). Every subnet callscope shows then carries its site, and a meeting&apos;s causes
-        can name a site. A new upload replaces the previous one.
+        can name a site. A new upload replaces the previous one, for past calls in the history too.
       </p>
       <SitesView />
     </section>
