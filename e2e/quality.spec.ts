@@ -16,6 +16,10 @@ test("the quality overview finds the demo's planted stories beyond Graph's 30 da
   await expect(page.getByTestId("demo-history-notice")).toBeVisible();
   const where = page.getByTestId("where-table");
   await expect(where.getByRole("row", { name: /^Site Oslo office/ })).toBeVisible();
+  // Each share says how sure it is: its 95 % interval, around the share.
+  await expect(
+    where.getByRole("row", { name: /^Site Oslo office/ }).getByTestId("where-interval"),
+  ).toHaveText(/^\(\d+\.\d–\d+\.\d %\)$/);
   await expect(page.getByTestId("history-counts")).toContainText(/\d+ calls/);
 
   // The client version regressed in the last 25 days; the window is in the URL.
@@ -66,6 +70,7 @@ test("a site's page compares two periods, and a person's page reaches past Graph
   await page.goto(`/quality?from=${day(62)}&to=${day(37)}`);
   await page.getByTestId("where-table").getByRole("link", { name: "Oslo office" }).click();
   await expect(page.getByRole("heading", { name: "Site: Oslo office" })).toBeVisible();
+  await expect(page.getByTestId("dimension-interval")).toHaveText(/95 % interval \d+\.\d–\d+\.\d %/);
   await expect(page.getByTestId("dimension-calls").getByText("past Graph's 30 days").first()).toBeVisible();
   // Before and after: the three bad weeks against the weeks after the fix.
   await page.getByLabel("Before: from").fill(day(58));

@@ -1,6 +1,6 @@
 "use client";
 import { keepPreviousData, queryOptions, useMutation, useQuery } from "@tanstack/react-query";
-import type { Overview, Status, StatusBands } from "@/lib/history/overview";
+import type { Overview, Status, StatusBands, Tally } from "@/lib/history/overview";
 import { apiDownload, apiGet } from "./api";
 
 /** The overview's window and media, in the page's URL (a link reopens the same view). */
@@ -80,6 +80,9 @@ export interface DimensionResponse {
   from: string;
   to: string;
   days: { day: string; streams: number; poor: number; tenantStreams: number; tenantPoor: number }[];
+  /** The window's streams and poor share with its 95 % interval; the tenant's beside it. */
+  window: Tally;
+  tenant: Tally;
   calls: {
     callId: string;
     startDateTime: string;

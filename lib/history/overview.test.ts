@@ -51,6 +51,22 @@ describe("overview from the day rollups", () => {
     expect(statusOf({ streams: 100, poor: 4, share: 0.04 }, DEFAULT_BANDS)).toBe("healthy");
   });
 
+  it("gives every share its 95 % interval, narrower with more streams", () => {
+    const overview = overviewOf(rows, today - 29, today);
+    const { totals } = overview;
+    expect(totals.interval?.low).toBeLessThanOrEqual(totals.share ?? -1);
+    expect(totals.interval?.high).toBeGreaterThanOrEqual(totals.share ?? 2);
+    expect(overview.where.length).toBeGreaterThan(0);
+    for (const row of overview.where) {
+      expect(row.interval.low).toBeLessThanOrEqual(row.share);
+      expect(row.interval.high).toBeGreaterThanOrEqual(row.share);
+      // A value's own streams are fewer than the tenant's: its interval is the wider one.
+      expect(row.interval.high - row.interval.low).toBeGreaterThan(
+        (totals.interval?.high ?? 0) - (totals.interval?.low ?? 0),
+      );
+    }
+  });
+
   it("says the day series and totals from the rollups, each day present", () => {
     const overview = overviewOf(
       rows.filter((r) => r.day >= today - 9),

@@ -2,6 +2,7 @@
 // media, the last 7 days against the 30 before them with a status, where the problem is (every dimension
 // value against the rest of the tenant, the meeting-causes z-test at tenant scale), and the hour × weekday map.
 import { MIN_STREAMS, MIN_Z, zScore } from "@/lib/callrecords/causes";
+import { wilsonInterval, type Interval } from "@/lib/stats/wilson";
 import { DAY_MS } from "./rollup";
 import { DIMENSIONS, showValue } from "./dimensions";
 import { HOUR, TOTAL, type RollupRow } from "./rollup";
@@ -29,15 +30,19 @@ export interface Tally {
   streams: number;
   poor: number;
   share: number | null;
+  /** The share's 95 % Wilson interval: how sure it is with this many streams. */
+  interval: Interval | null;
 }
 
-const tally = (streams: number, poor: number): Tally => ({
+/** Streams, poor ones, the share and its interval. */
+export const tally = (streams: number, poor: number): Tally => ({
   streams,
   poor,
   share: streams > 0 ? poor / streams : null,
+  interval: wilsonInterval(poor, streams),
 });
 
-export function statusOf(t: Tally, bands: StatusBands): Status {
+export function statusOf(t: Pick<Tally, "streams" | "poor" | "share">, bands: StatusBands): Status {
   if (t.streams < bands.minStreams || t.share === null) return "not-enough";
   return t.share >= bands.critical ? "critical" : t.share >= bands.degraded ? "degraded" : "healthy";
 }
@@ -50,6 +55,8 @@ export interface WhereRow {
   streams: number;
   poor: number;
   share: number;
+  /** The share's 95 % Wilson interval. */
+  interval: Interval;
   outsideShare: number;
   z: number;
 }
@@ -148,6 +155,7 @@ export function overviewOf(
       streams: group.streams,
       poor: group.poor,
       share: group.poor / group.streams,
+      interval: wilsonInterval(group.poor, group.streams) as Interval,
       outsideShare: outsidePoor / outsideStreams,
       z,
     });

@@ -64,6 +64,40 @@ const factsInOrder = (q: Kysely<Database>, tenantId: string, fromDay: number, to
     .orderBy("segment_id")
     .orderBy("stream");
 
+/** The calls kept in a window. */
+async function countCalls(q: Kysely<Database>, tenantId: string, fromDay: number, toDay: number) {
+  const row = await q
+    .selectFrom("history_calls")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .where("day", ">=", fromDay)
+    .where("day", "<=", toDay)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The people in a window, from the people kept per day (lib/history/rollup.ts peopleOf), not the window's
+ * facts. Grouped, then counted: PostgreSQL hashes a GROUP BY where COUNT(DISTINCT) sorts (80 against 137 ms for
+ * 8,000 people over 30 days).
+ */
+async function countPeople(q: Kysely<Database>, tenantId: string, fromDay: number, toDay: number) {
+  const row = await q
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("history_people_daily")
+        .select("person")
+        .where("tenant_id", "=", tenantId)
+        .where("day", ">=", fromDay)
+        .where("day", "<=", toDay)
+        .groupBy("person")
+        .as("people"),
+    )
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** What the pages and exports read from the history: rollups, counts, facts, a value's calls, a person's streams. */
 export function historyReads(db: Db, walkBatch = WALK_BATCH) {
   /**
@@ -228,30 +262,12 @@ export function historyReads(db: Db, walkBatch = WALK_BATCH) {
       toDay: number,
     ): Promise<{ calls: number; people: number }> {
       const q = await db.ready();
-      const calls = await q
-        .selectFrom("history_calls")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("tenant_id", "=", tenantId)
-        .where("day", ">=", fromDay)
-        .where("day", "<=", toDay)
-        .executeTakeFirst();
-      // From the people kept per day (lib/history/rollup.ts peopleOf), not the window's facts. Grouped, then
-      // counted: PostgreSQL hashes a GROUP BY where COUNT(DISTINCT) sorts (80 against 137 ms for 8,000 people
-      // over 30 days).
-      const people = await q
-        .selectFrom((eb) =>
-          eb
-            .selectFrom("history_people_daily")
-            .select("person")
-            .where("tenant_id", "=", tenantId)
-            .where("day", ">=", fromDay)
-            .where("day", "<=", toDay)
-            .groupBy("person")
-            .as("people"),
-        )
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirst();
-      return { calls: Number(calls?.n ?? 0), people: Number(people?.n ?? 0) };
+      // Both at once: on PostgreSQL each runs on a connection of its own.
+      const [calls, people] = await Promise.all([
+        countCalls(q, tenantId, fromDay, toDay),
+        countPeople(q, tenantId, fromDay, toDay),
+      ]);
+      return { calls, people };
     },
 
     /** The facts of a window, in time order, a page at a time (for exports and tests). */

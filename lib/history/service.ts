@@ -17,7 +17,7 @@ import { placeFinder, type PlaceOf } from "@/lib/sites/match";
 import type { SitesApplier } from "./sites-apply";
 import { DIMENSIONS, dimensionNamed, showValue } from "./dimensions";
 import { personHistory } from "./person";
-import { overviewOf, MEDIA_SHOWN } from "./overview";
+import { overviewOf, MEDIA_SHOWN, tally } from "./overview";
 import { DAY_MS, dayOf, TOTAL } from "./rollup";
 import type { HistoryCall, HistoryStore } from "./store";
 
@@ -382,6 +382,15 @@ export function createHistoryService(options: HistoryServiceOptions) {
         from: isoDay(window.fromDay),
         to: isoDay(window.toDay),
         days,
+        // The window's share with its interval, and the tenant's, said once here rather than summed on the page.
+        window: tally(
+          days.reduce((n, d) => n + d.streams, 0),
+          days.reduce((n, d) => n + d.poor, 0),
+        ),
+        tenant: tally(
+          days.reduce((n, d) => n + d.tenantStreams, 0),
+          days.reduce((n, d) => n + d.tenantPoor, 0),
+        ),
         calls: calls.map((call) => ({
           ...call,
           startDateTime: new Date(call.startAt).toISOString(),
@@ -467,14 +476,13 @@ export function createHistoryService(options: HistoryServiceOptions) {
           "invalid_parameter",
           `media must be one of ${MEDIA_SHOWN.map((m) => m.media).join(", ")}.`,
         );
-      // Summed by the database: the days' totals, and each dimension value and hour over the window.
-      const rows = await store.overviewRows(
-        tenantId,
-        Math.min(fromDay, toDay - 36),
-        fromDay,
-        toDay,
-        media || null,
-      );
+      // Summed by the database (the days' totals, and each dimension value and hour over the window), counted,
+      // and the backfill's progress read, all at once: on PostgreSQL each query has a connection of its own.
+      const [rows, counts, backfill] = await Promise.all([
+        store.overviewRows(tenantId, Math.min(fromDay, toDay - 36), fromDay, toDay, media || null),
+        store.counts(tenantId, fromDay, toDay),
+        options.backfillProgress?.().catch(() => null),
+      ]);
       const inWindow = rows.filter((row) => row.day >= fromDay);
       const overview = overviewOf(inWindow, fromDay, toDay, config.bands, media || null);
       // The status compares the window's last week with the 30 days before it, even when those fall outside it.
@@ -485,8 +493,6 @@ export function createHistoryService(options: HistoryServiceOptions) {
         config.bands,
         media || null,
       );
-      const counts = await store.counts(tenantId, fromDay, toDay);
-      const backfill = await options.backfillProgress?.().catch(() => null);
       return JSON.stringify({
         ...overview,
         media: statusFrom.media,

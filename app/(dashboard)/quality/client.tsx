@@ -20,7 +20,7 @@ import { Button } from "@/components/ui/button";
 import { problemMessage } from "@/lib/client/problem-text";
 import type { Status, Tally } from "@/lib/history/overview";
 import { DEMO_STORIES } from "@/lib/history/demo-history";
-import { formatPercent } from "@/lib/format/percent";
+import { formatPercent, formatRange } from "@/lib/format/percent";
 import {
   qualityFromParams,
   qualityParams,
@@ -32,6 +32,7 @@ import {
 import { formatCount } from "@/lib/format/numbers";
 
 const percent = formatPercent;
+const range = formatRange;
 const STATUS_TEXT: Record<Status, string> = {
   critical: "Critical",
   degraded: "Degraded",
@@ -72,8 +73,9 @@ function StatusCard({
       </div>
       <p className="text-2xl font-semibold tabular-nums">{percent(last7.share)}</p>
       <p className="text-xs text-muted">
-        poor in the last 7 days ({formatCount(last7.poor)} of {formatCount(last7.streams)} streams); the 30
-        days before: {percent(baseline.share)}
+        poor in the last 7 days ({formatCount(last7.poor)} of {formatCount(last7.streams)} streams
+        {last7.interval && <>; 95 % interval {range(last7.interval)}</>}); the 30 days before:{" "}
+        {percent(baseline.share)}
       </p>
     </Card>
   );
@@ -268,7 +270,8 @@ export function QualityView() {
             </h2>
             <p className="text-xs text-muted">
               Each value against the rest of the tenant in this window (two-proportion z-test, listed at z ≥
-              3.1 with enough streams); a stream counts for the places and devices of both people in it.
+              3.1 with enough streams); a stream counts for the places and devices of both people in it. In
+              brackets, the poor share&apos;s 95 % interval (Wilson): how sure it is with that many streams.
             </p>
             {data.where.length === 0 ? (
               <p className="text-sm" data-testid="where-none">
@@ -303,7 +306,12 @@ export function QualityView() {
                             {row.shown}
                           </Link>
                         </Td>
-                        <Td className="text-right tabular-nums">{percent(row.share)}</Td>
+                        <Td className="text-right tabular-nums">
+                          {percent(row.share)}{" "}
+                          <span className="text-xs text-muted" data-testid="where-interval">
+                            ({range(row.interval)})
+                          </span>
+                        </Td>
                         <Td className="text-right tabular-nums">{percent(row.outsideShare)}</Td>
                         <Td className="text-right tabular-nums">{formatCount(row.streams)}</Td>
                         <Td className="text-right tabular-nums">{row.z.toFixed(1)}</Td>

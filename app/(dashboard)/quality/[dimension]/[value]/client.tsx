@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { QueryError } from "@/components/ui/query-error";
 import { HistoryCalls } from "@/components/quality/history-calls";
 import { useDimension, type DimensionResponse } from "@/lib/client/quality";
-import { formatPercent } from "@/lib/format/percent";
+import { formatPercent, formatRange } from "@/lib/format/percent";
 import { formatCount } from "@/lib/format/numbers";
 
 const percent = formatPercent;
@@ -71,20 +71,15 @@ export function DimensionView({ dimension, value }: { dimension: string; value: 
       {data && (
         <>
           <p className="text-sm text-muted" data-testid="dimension-summary">
-            {data.from} to {data.to}: {formatCount(data.days.reduce((n, d) => n + d.streams, 0))} streams,{" "}
-            {percent(
-              data.days.reduce((n, d) => n + d.streams, 0)
-                ? data.days.reduce((n, d) => n + d.poor, 0) / data.days.reduce((n, d) => n + d.streams, 0)
-                : null,
-            )}{" "}
-            poor; the tenant:{" "}
-            {percent(
-              data.days.reduce((n, d) => n + d.tenantStreams, 0)
-                ? data.days.reduce((n, d) => n + d.tenantPoor, 0) /
-                    data.days.reduce((n, d) => n + d.tenantStreams, 0)
-                : null,
+            {data.from} to {data.to}: {formatCount(data.window.streams)} streams, {percent(data.window.share)}{" "}
+            poor
+            {data.window.interval && (
+              <span data-testid="dimension-interval">
+                {" "}
+                (95 % interval {formatRange(data.window.interval)})
+              </span>
             )}
-            .
+            ; the tenant: {percent(data.tenant.share)}.
           </p>
           <figure
             className="h-64 rounded border border-line bg-surface p-2"
